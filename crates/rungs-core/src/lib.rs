@@ -1,0 +1,27 @@
+//! The pure core of Rungs: the ladder and scenario formats, and (in later modules)
+//! validation and simulation.
+//!
+//! Nothing here touches a browser, a clock or the file system; the app and the command
+//! line are thin shells over it, so what runs in the browser and in CI is the same code.
+
+#![warn(missing_docs)]
+
+pub mod duration;
+pub mod examples;
+pub mod id;
+pub mod model;
+pub mod parse;
+#[cfg_attr(not(feature = "schema"), allow(dead_code))]
+mod schema;
+pub mod text;
+pub mod time;
+
+pub use duration::{Duration, DurationError};
+pub use id::*;
+pub use model::*;
+pub use parse::{
+    parse_ladder, parse_scenario, to_canonical_json, ParseError, ParseErrorKind, MAX_DOCUMENT_BYTES,
+};
+#[cfg(feature = "schema")]
+pub use schema::{ladder_schema, scenario_schema};
+pub use time::{ClockTime, Instant, TimeZoneName, Weekday};

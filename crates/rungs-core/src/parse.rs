@@ -1,0 +1,254 @@
+//! Reading documents: size limit, format version, serde errors turned into messages that
+//! say where (line, column and JSON Pointer) and what (with a suggestion for typos).
+
+use std::fmt;
+
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+
+use crate::model::{Ladder, LadderFormat, ScenarioDocument, ScenarioFormat};
+
+/// The largest document Rungs reads, in bytes. Real ladders are a few hundred kilobytes.
+pub const MAX_DOCUMENT_BYTES: usize = 4 * 1024 * 1024;
+
+/// What kind of problem stopped a document from being read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ParseErrorKind {
+    /// The text is not JSON (or is cut short).
+    Syntax,
+    /// The JSON does not have the format's shape: a missing or unknown field, a wrong type,
+    /// a bad value.
+    Shape,
+    /// The `format` field is missing or names a version this build does not read.
+    Format,
+    /// The document is larger than [`MAX_DOCUMENT_BYTES`].
+    TooLarge,
+}
+
+/// Why a document could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub struct ParseError {
+    /// What kind of problem it is.
+    pub kind: ParseErrorKind,
+    /// 1-based line of the problem (0 when it concerns the whole document).
+    pub line: usize,
+    /// 1-based column of the problem (0 when it concerns the whole document).
+    pub column: usize,
+    /// JSON Pointer (RFC 6901) to the offending value; empty for the whole document.
+    pub pointer: String,
+    /// What is wrong, for a person.
+    pub message: String,
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line > 0 {
+            write!(f, "line {}, column {}", self.line, self.column)?;
+            if !self.pointer.is_empty() {
+                write!(f, " (at {})", self.pointer)?;
+            }
+            write!(f, ": ")?;
+        } else if !self.pointer.is_empty() {
+            write!(f, "at {}: ", self.pointer)?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+/// Reads a ladder document.
+///
+/// ```
+/// let err = rungs_core::parse_ladder(r#"{"format": "rungs.ladder/v1", "name": "x", "tires": []}"#)
+///     .unwrap_err();
+/// assert!(err.message.contains("did you mean `tiers`?"), "{err}");
+/// ```
+pub fn parse_ladder(text: &str) -> Result<Ladder, ParseError> {
+    parse_document(text, LadderFormat::TAG, ScenarioFormat::TAG)
+}
+
+/// Reads a standalone scenario document.
+pub fn parse_scenario(text: &str) -> Result<ScenarioDocument, ParseError> {
+    parse_document(text, ScenarioFormat::TAG, LadderFormat::TAG)
+}
+
+/// The document as canonical, pretty JSON (two-space indent, fields in the format's order,
+/// empty optional collections left out, durations and instants in canonical form).
+pub fn to_canonical_json<T: serde::Serialize>(doc: &T) -> String {
+    let mut s = serde_json::to_string_pretty(doc).expect("the model always serialises");
+    s.push('\n');
+    s
+}
+
+#[derive(Deserialize)]
+struct FormatProbe {
+    format: Option<serde_json::Value>,
+}
+
+fn parse_document<T: DeserializeOwned>(
+    text: &str,
+    expected: &'static str,
+    sibling: &'static str,
+) -> Result<T, ParseError> {
+    if text.len() > MAX_DOCUMENT_BYTES {
+        return Err(ParseError {
+            kind: ParseErrorKind::TooLarge,
+            line: 0,
+            column: 0,
+            pointer: String::new(),
+            message: format!(
+                "the document is {:.1} MB; Rungs reads documents of at most {} MB",
+                text.len() as f64 / 1_048_576.0,
+                MAX_DOCUMENT_BYTES / 1_048_576
+            ),
+        });
+    }
+    // Check the version first, so a v2 document gets "unsupported version" rather than
+    // a list of fields v1 does not know.
+    let probe: FormatProbe =
+        serde_json::from_str(text).map_err(|e| from_serde(e, String::new()))?;
+    check_format(probe.format, expected, sibling)?;
+    parse_fragment(text)
+}
+
+fn check_format(
+    found: Option<serde_json::Value>,
+    expected: &'static str,
+    sibling: &'static str,
+) -> Result<(), ParseError> {
+    let fail = |message: String| ParseError {
+        kind: ParseErrorKind::Format,
+        line: 0,
+        column: 0,
+        pointer: "/format".into(),
+        message,
+    };
+    match found {
+        None => Err(ParseError {
+            pointer: String::new(),
+            ..fail(format!(
+                "missing field `format`: this build reads \"{expected}\""
+            ))
+        }),
+        Some(serde_json::Value::String(s)) if s == expected => Ok(()),
+        Some(serde_json::Value::String(s)) if s == sibling => Err(fail(format!(
+            "this is a \"{sibling}\" document, but a \"{expected}\" document was expected"
+        ))),
+        Some(serde_json::Value::String(s)) => Err(fail(format!(
+            "unsupported format \"{}\": this build reads \"{expected}\" only",
+            crate::text::truncate_for_display(&s, 60)
+        ))),
+        Some(other) => Err(fail(format!(
+            "`format` must be the string \"{expected}\", found {}",
+            json_kind(&other)
+        ))),
+    }
+}
+
+fn json_kind(v: &serde_json::Value) -> &'static str {
+    match v {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "a boolean",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Array(_) => "an array",
+        serde_json::Value::Object(_) => "an object",
+    }
+}
+
+/// Escapes one reference token of a JSON Pointer (RFC 6901).
+pub fn escape_pointer_token(token: &str) -> String {
+    token.replace('~', "~0").replace('/', "~1")
+}
+
+fn pointer_of(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for seg in path.iter() {
+        match seg {
+            Segment::Seq { index } => {
+                out.push('/');
+                out.push_str(&index.to_string());
+            }
+            Segment::Map { key } => {
+                out.push('/');
+                out.push_str(&escape_pointer_token(key));
+            }
+            Segment::Enum { variant } => {
+                out.push('/');
+                out.push_str(&escape_pointer_token(variant));
+            }
+            Segment::Unknown => {}
+        }
+    }
+    out
+}
+
+fn from_serde(e: serde_json::Error, pointer: String) -> ParseError {
+    use serde_json::error::Category;
+    let kind = match e.classify() {
+        Category::Syntax | Category::Eof | Category::Io => ParseErrorKind::Syntax,
+        Category::Data => ParseErrorKind::Shape,
+    };
+    // serde_json appends " at line L column C"; we report those separately.
+    let raw = e.to_string();
+    let message = match raw.rfind(" at line ") {
+        Some(i) => raw[..i].to_string(),
+        None => raw,
+    };
+    let message = match kind {
+        ParseErrorKind::Syntax if e.classify() == Category::Eof => {
+            format!("{message} (the document is cut short)")
+        }
+        _ => humanize(&message),
+    };
+    ParseError {
+        kind,
+        line: e.line(),
+        column: e.column(),
+        pointer,
+        message,
+    }
+}
+
+/// Rewrites serde's messages for people: a suggestion for unknown names, and plain words
+/// for the untagged inject.
+fn humanize(message: &str) -> String {
+    for what in ["field", "variant"] {
+        if let Some(rest) = message.strip_prefix(&format!("unknown {what} `")) {
+            let Some(end) = rest.find('`') else { break };
+            let name = &rest[..end];
+            let expected: Vec<&str> = rest[end + 1..].split('`').skip(1).step_by(2).collect();
+            let shown = crate::text::truncate_for_display(name, 60);
+            let noun = if what == "field" { "field" } else { "value" };
+            return match crate::text::closest(name, expected.iter().copied()) {
+                Some(best) => format!("unknown {noun} `{shown}`, did you mean `{best}`?"),
+                None if expected.is_empty() => {
+                    format!("unknown {noun} `{shown}`: none is allowed here")
+                }
+                None => format!(
+                    "unknown {noun} `{shown}`; expected one of {}",
+                    expected
+                        .iter()
+                        .map(|e| format!("`{e}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            };
+        }
+    }
+    if message.contains("untagged enum Inject") {
+        return "an inject must be either {\"at\", \"unavailable\", \"for\"?} or {\"at\", \"note\"}, with valid values".into();
+    }
+    message.to_string()
+}
+
+/// Parses `text` as `T`, with the same error reporting as documents (for fragments).
+pub fn parse_fragment<T: DeserializeOwned>(text: &str) -> Result<T, ParseError> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let pointer = pointer_of(e.path());
+        from_serde(e.into_inner(), pointer)
+    })?;
+    de.end().map_err(|e| from_serde(e, String::new()))?;
+    Ok(value)
+}

@@ -1,0 +1,323 @@
+//! Instants, IANA time zones, weekdays and wall-clock times of the format.
+//!
+//! Time-zone rules come from the IANA database bundled into the build by `jiff`, so the
+//! browser and the command line agree on every DST change.
+
+use std::fmt;
+
+/// An absolute instant, written as RFC 3339 with an offset (`"2026-03-14T03:00:00Z"`).
+/// Printed in UTC.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Instant(jiff::Timestamp);
+
+/// Why a string is not an RFC 3339 instant.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid instant `{shown}`: expected RFC 3339 with an offset, like \"2026-03-14T03:00:00Z\" or \"2026-03-14T04:00:00+01:00\"")]
+pub struct InstantError {
+    shown: String,
+}
+
+impl Instant {
+    /// Parses RFC 3339 with a `Z` or numeric offset.
+    pub fn parse(s: &str) -> Result<Self, InstantError> {
+        s.parse::<jiff::Timestamp>()
+            .map(Instant)
+            .map_err(|_| InstantError {
+                shown: crate::text::truncate_for_display(s, 40),
+            })
+    }
+
+    /// Milliseconds since the Unix epoch.
+    pub fn as_millis(self) -> i64 {
+        self.0.as_millisecond()
+    }
+
+    /// The instant `ms` milliseconds after the Unix epoch (clamped to the supported range).
+    pub fn from_millis(ms: i64) -> Self {
+        Instant(jiff::Timestamp::from_millisecond(ms).unwrap_or(if ms < 0 {
+            jiff::Timestamp::MIN
+        } else {
+            jiff::Timestamp::MAX
+        }))
+    }
+
+    /// The underlying timestamp.
+    pub fn timestamp(self) -> jiff::Timestamp {
+        self.0
+    }
+}
+
+impl fmt::Display for Instant {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
+}
+
+/// An IANA time-zone name (`"Europe/Berlin"`), checked against the bundled database.
+#[derive(Debug, Clone)]
+pub struct TimeZoneName {
+    name: String,
+    tz: jiff::tz::TimeZone,
+}
+
+/// Why a string is not a known IANA time zone.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown time zone `{shown}`{}: use an IANA name like \"Europe/Berlin\" or \"America/New_York\"", suggestion.as_ref().map(|s| format!(" (did you mean `{s}`?)")).unwrap_or_default())]
+pub struct TimeZoneError {
+    shown: String,
+    suggestion: Option<String>,
+}
+
+impl PartialEq for TimeZoneName {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name
+    }
+}
+
+impl Eq for TimeZoneName {}
+
+impl std::hash::Hash for TimeZoneName {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.name.hash(state);
+    }
+}
+
+impl TimeZoneName {
+    /// Looks `name` up in the bundled IANA database.
+    pub fn new(name: &str) -> Result<Self, TimeZoneError> {
+        // `jiff` also understands POSIX TZ strings and fixed offsets; the format only
+        // accepts names from the database.
+        let known = jiff::tz::db().available().any(|n| n.as_str() == name);
+        match (known, jiff::tz::db().get(name)) {
+            (true, Ok(tz)) => Ok(TimeZoneName {
+                name: name.to_string(),
+                tz,
+            }),
+            _ => {
+                let names: Vec<_> = jiff::tz::db()
+                    .available()
+                    .map(|n| n.as_str().to_string())
+                    .collect();
+                let suggestion = crate::text::closest(name, names.iter().map(String::as_str))
+                    .map(str::to_string);
+                Err(TimeZoneError {
+                    shown: crate::text::truncate_for_display(name, 40),
+                    suggestion,
+                })
+            }
+        }
+    }
+
+    /// The IANA name.
+    pub fn as_str(&self) -> &str {
+        &self.name
+    }
+
+    /// The zone's rules.
+    pub fn tz(&self) -> &jiff::tz::TimeZone {
+        &self.tz
+    }
+
+    /// Every zone name this build knows, sorted.
+    pub fn all() -> Vec<String> {
+        let mut v: Vec<String> = jiff::tz::db()
+            .available()
+            .map(|n| n.as_str().to_string())
+            .collect();
+        v.sort();
+        v
+    }
+}
+
+impl fmt::Display for TimeZoneName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.name)
+    }
+}
+
+/// A wall-clock time of day, `"HH:MM"` in 24-hour form (`"00:00"` to `"23:59"`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ClockTime(u16);
+
+/// Why a string is not an `HH:MM` time of day.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid time of day `{shown}`: expected \"HH:MM\" from \"00:00\" to \"23:59\"")]
+pub struct ClockTimeError {
+    shown: String,
+}
+
+impl ClockTime {
+    /// A time of day from hours and minutes.
+    pub fn new(hour: u16, minute: u16) -> Option<Self> {
+        (hour < 24 && minute < 60).then_some(ClockTime(hour * 60 + minute))
+    }
+
+    /// Parses `HH:MM`.
+    pub fn parse(s: &str) -> Result<Self, ClockTimeError> {
+        let err = || ClockTimeError {
+            shown: crate::text::truncate_for_display(s, 20),
+        };
+        let b = s.as_bytes();
+        if b.len() != 5 || b[2] != b':' || ![0, 1, 3, 4].iter().all(|&i| b[i].is_ascii_digit()) {
+            return Err(err());
+        }
+        let num = |i: usize| u16::from(b[i] - b'0') * 10 + u16::from(b[i + 1] - b'0');
+        ClockTime::new(num(0), num(3)).ok_or_else(err)
+    }
+
+    /// Minutes since midnight.
+    pub fn minutes(self) -> u16 {
+        self.0
+    }
+}
+
+impl fmt::Display for ClockTime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:02}:{:02}", self.0 / 60, self.0 % 60)
+    }
+}
+
+/// A day of the week, written `"mon"` to `"sun"`.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "lowercase")]
+#[allow(missing_docs)]
+pub enum Weekday {
+    Mon,
+    Tue,
+    Wed,
+    Thu,
+    Fri,
+    Sat,
+    Sun,
+}
+
+impl Weekday {
+    /// All days, Monday first.
+    pub const ALL: [Weekday; 7] = [
+        Weekday::Mon,
+        Weekday::Tue,
+        Weekday::Wed,
+        Weekday::Thu,
+        Weekday::Fri,
+        Weekday::Sat,
+        Weekday::Sun,
+    ];
+
+    /// The three-letter name used by the format.
+    pub fn as_str(self) -> &'static str {
+        ["mon", "tue", "wed", "thu", "fri", "sat", "sun"][self as usize]
+    }
+}
+
+/// Implements string-based serde (and a schema) for a type with `parse` and `Display`.
+macro_rules! string_serde {
+    ($ty:ty, $expecting:literal, $schema:tt) => {
+        impl serde::Serialize for $ty {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_str(self)
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $ty {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                struct Visitor;
+                impl serde::de::Visitor<'_> for Visitor {
+                    type Value = $ty;
+                    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                        f.write_str($expecting)
+                    }
+                    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<$ty, E> {
+                        <$ty>::parse(v).map_err(E::custom)
+                    }
+                }
+                d.deserialize_str(Visitor)
+            }
+        }
+
+        #[cfg(feature = "schema")]
+        impl schemars::JsonSchema for $ty {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                stringify!($ty).into()
+            }
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                schemars::json_schema!($schema)
+            }
+        }
+    };
+}
+
+impl TimeZoneName {
+    fn parse(s: &str) -> Result<Self, TimeZoneError> {
+        TimeZoneName::new(s)
+    }
+}
+
+string_serde!(Instant, "an RFC 3339 instant like \"2026-03-14T03:00:00Z\"", {
+    "type": "string",
+    "format": "date-time",
+    "description": "An RFC 3339 instant with an offset, e.g. \"2026-03-14T03:00:00Z\"."
+});
+string_serde!(TimeZoneName, "an IANA time-zone name like \"Europe/Berlin\"", {
+    "type": "string",
+    "minLength": 1,
+    "description": "An IANA time-zone name, e.g. \"Europe/Berlin\"."
+});
+string_serde!(ClockTime, "a time of day like \"09:00\"", {
+    "type": "string",
+    "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$",
+    "description": "A local time of day, \"HH:MM\"."
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn instants_take_offsets_and_print_utc() {
+        let a = Instant::parse("2026-03-14T03:00:00Z").unwrap();
+        let b = Instant::parse("2026-03-14T04:00:00+01:00").unwrap();
+        assert_eq!(a, b);
+        assert_eq!(b.to_string(), "2026-03-14T03:00:00Z");
+        assert_eq!(Instant::from_millis(a.as_millis()), a);
+        for bad in ["2026-03-14", "2026-03-14T03:00:00", "yesterday", ""] {
+            assert!(Instant::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn time_zones_come_from_the_iana_database() {
+        let tz = TimeZoneName::new("Europe/Berlin").unwrap();
+        assert_eq!(tz.as_str(), "Europe/Berlin");
+        let e = TimeZoneName::new("Europe/Berln").unwrap_err().to_string();
+        assert!(
+            e.contains("`Europe/Berln`") && e.contains("did you mean `Europe/Berlin`"),
+            "{e}"
+        );
+        assert!(TimeZoneName::new("+01:00").is_err());
+        assert!(TimeZoneName::new("").is_err());
+        assert!(TimeZoneName::all().len() > 300);
+    }
+
+    #[test]
+    fn time_zones_follow_dst() {
+        // Berlin switches to summer time at 01:00 UTC on 2026-03-29.
+        let tz = TimeZoneName::new("Europe/Berlin").unwrap();
+        let before = Instant::parse("2026-03-29T00:30:00Z").unwrap();
+        let after = Instant::parse("2026-03-29T01:30:00Z").unwrap();
+        let off = |i: Instant| tz.tz().to_offset(i.timestamp()).seconds();
+        assert_eq!(off(before), 3600);
+        assert_eq!(off(after), 7200);
+    }
+
+    #[test]
+    fn clock_times() {
+        assert_eq!(ClockTime::parse("09:30").unwrap().minutes(), 570);
+        assert_eq!(ClockTime::parse("23:59").unwrap().to_string(), "23:59");
+        for bad in ["24:00", "9:30", "09:60", "0930", "09:3a", ""] {
+            assert!(ClockTime::parse(bad).is_err(), "{bad}");
+        }
+    }
+}
