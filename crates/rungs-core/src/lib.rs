@@ -10,6 +10,7 @@ pub mod duration;
 pub mod examples;
 pub mod id;
 pub mod model;
+pub mod overview;
 pub mod parse;
 #[cfg_attr(not(feature = "schema"), allow(dead_code))]
 mod schema;

@@ -1,0 +1,515 @@
+//! A read-only view model of a ladder: what the app shows on its overview, with every id
+//! resolved to a display name. Building it here keeps the app a thin renderer and lets
+//! the wording be tested natively.
+
+use crate::model::*;
+use crate::Duration;
+
+/// The whole ladder as the overview shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LadderOverview {
+    /// Ladder name.
+    pub name: String,
+    /// Revision number.
+    pub revision: u32,
+    /// Description, if any.
+    pub description: Option<String>,
+    /// Rungs, most severe (rank 1) first, i.e. top to bottom.
+    pub rungs: Vec<RungView>,
+    /// People, in document order.
+    pub people: Vec<PersonView>,
+    /// Roles with their holders.
+    pub roles: Vec<RoleView>,
+    /// Rotations.
+    pub rotations: Vec<RotationView>,
+    /// Triggers.
+    pub triggers: Vec<TriggerView>,
+    /// Services.
+    pub services: Vec<ServiceView>,
+    /// Scenarios.
+    pub scenarios: Vec<ScenarioView>,
+}
+
+/// One tier, drawn as a rung.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RungView {
+    /// Tier id.
+    pub id: String,
+    /// Tier name.
+    pub name: String,
+    /// Rank (1 = most severe).
+    pub rank: u32,
+    /// Severity class 1-4 for colouring: 1 for the most severe tier, 4 for the fourth
+    /// and any below it.
+    pub severity: u8,
+    /// Criteria text.
+    pub criteria: Option<String>,
+    /// `(label, duration)` for each timeline that is set, in the format's order.
+    pub timelines: Vec<(&'static str, String)>,
+    /// `(duty, who)` for each owner that is set.
+    pub owners: Vec<(&'static str, TargetView)>,
+    /// Escalation steps in order.
+    pub steps: Vec<StepView>,
+    /// Extra passes over the steps.
+    pub repeat: u32,
+    /// Timelines whose breach escalates, with the tier escalated to (if any).
+    pub escalates_on: Vec<&'static str>,
+    /// Name of the tier a breach escalates to (the next more severe one).
+    pub escalates_to: Option<String>,
+    /// Playbook name.
+    pub playbook: Option<String>,
+    /// Names of the triggers that open or promote to this tier.
+    pub triggers: Vec<String>,
+}
+
+/// One escalation step.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StepView {
+    /// 1-based number, as people count steps.
+    pub number: usize,
+    /// Who is paged.
+    pub targets: Vec<TargetView>,
+    /// Wait before the next step, canonical form.
+    pub escalate_after: String,
+}
+
+/// A target with its display name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TargetView {
+    /// `person`, `rotation` or `role`.
+    pub kind: &'static str,
+    /// The referenced id.
+    pub id: String,
+    /// Display name (the id itself when it does not resolve).
+    pub label: String,
+}
+
+/// A person.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PersonView {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Time zone.
+    pub timezone: String,
+    /// Role names.
+    pub roles: Vec<String>,
+    /// Backup's name.
+    pub backup: Option<String>,
+}
+
+/// A role and who holds it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RoleView {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Description.
+    pub description: Option<String>,
+    /// Names of its holders.
+    pub holders: Vec<String>,
+}
+
+/// A rotation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RotationView {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Member names in turn order.
+    pub members: Vec<String>,
+    /// Shift length.
+    pub shift: String,
+    /// Time zone.
+    pub timezone: String,
+    /// Window as text (`"mon–fri 09:00–17:00"`), or `None` for around the clock.
+    pub window: Option<String>,
+}
+
+/// A trigger.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TriggerView {
+    /// Id.
+    pub id: String,
+    /// Service name.
+    pub service: String,
+    /// The condition, e.g. `error_rate >= 0.05 for 2m`.
+    pub condition: String,
+    /// Tier name.
+    pub tier: String,
+    /// Clear delay.
+    pub clear_for: String,
+}
+
+/// A service.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ServiceView {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Criticality.
+    pub criticality: &'static str,
+    /// Names of the services it depends on.
+    pub depends_on: Vec<String>,
+}
+
+/// A scenario.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScenarioView {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Start instant.
+    pub start: String,
+    /// Horizon.
+    pub horizon: String,
+    /// Number of signals and injects.
+    pub signals: usize,
+    /// Number of injects.
+    pub injects: usize,
+}
+
+/// An entry of a collection with an id and a display name.
+trait Named {
+    fn id(&self) -> &str;
+    fn name(&self) -> &str;
+}
+
+macro_rules! named {
+    ($($ty:ty),*) => {$(
+        impl Named for $ty {
+            fn id(&self) -> &str {
+                self.id.as_str()
+            }
+            fn name(&self) -> &str {
+                &self.name
+            }
+        }
+    )*};
+}
+
+named!(Person, Role, Rotation, Tier, Service, Playbook);
+
+/// The display name of `id` in `items`, or the id itself when it does not resolve.
+fn find_name<T: Named>(items: &[T], id: &str) -> String {
+    items
+        .iter()
+        .find(|i| i.id() == id)
+        .map_or(id, Named::name)
+        .to_string()
+}
+
+impl LadderOverview {
+    /// Builds the overview of `ladder`. References that do not resolve show their id.
+    pub fn new(ladder: &Ladder) -> Self {
+        let person = |id: &str| find_name(&ladder.people, id);
+        let role = |id: &str| find_name(&ladder.roles, id);
+        let rotation = |id: &str| find_name(&ladder.rotations, id);
+        let tier = |id: &str| find_name(&ladder.tiers, id);
+        let service = |id: &str| find_name(&ladder.services, id);
+        let playbook = |id: &str| find_name(&ladder.playbooks, id);
+        let target = |t: &Target| match t {
+            Target::Person(id) => TargetView {
+                kind: "person",
+                id: id.to_string(),
+                label: person(id.as_str()),
+            },
+            Target::Rotation(id) => TargetView {
+                kind: "rotation",
+                id: id.to_string(),
+                label: rotation(id.as_str()),
+            },
+            Target::Role(id) => TargetView {
+                kind: "role",
+                id: id.to_string(),
+                label: role(id.as_str()),
+            },
+        };
+
+        let mut by_rank: Vec<&Tier> = ladder.tiers.iter().collect();
+        by_rank.sort_by_key(|t| t.rank);
+        let rungs = by_rank
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let tl = &t.timelines;
+                let timelines = [
+                    ("acknowledge", tl.acknowledge),
+                    ("contain", tl.contain),
+                    ("resolve", tl.resolve),
+                    ("first update", tl.first_update),
+                    ("update every", tl.update_every),
+                ]
+                .into_iter()
+                .filter_map(|(l, d)| d.map(|d: Duration| (l, d.to_string())))
+                .collect();
+                let ob = &t.on_breach;
+                let escalates_on: Vec<&'static str> = [
+                    ("acknowledge", ob.acknowledge),
+                    ("contain", ob.contain),
+                    ("resolve", ob.resolve),
+                    ("first update", ob.first_update),
+                ]
+                .into_iter()
+                .filter(|(_, a)| *a == Some(BreachAction::Escalate))
+                .map(|(l, _)| l)
+                .collect();
+                RungView {
+                    id: t.id.to_string(),
+                    name: t.name.clone(),
+                    rank: t.rank,
+                    severity: (i + 1).min(4) as u8,
+                    criteria: t.criteria.clone(),
+                    timelines,
+                    owners: t
+                        .owners
+                        .duties()
+                        .into_iter()
+                        .filter_map(|(duty, who)| who.map(|w| (duty, target(w))))
+                        .collect(),
+                    steps: t
+                        .escalation
+                        .steps
+                        .iter()
+                        .enumerate()
+                        .map(|(i, s)| StepView {
+                            number: i + 1,
+                            targets: s.notify.iter().map(target).collect(),
+                            escalate_after: s.escalate_after.to_string(),
+                        })
+                        .collect(),
+                    repeat: t.escalation.repeat,
+                    escalates_to: (!escalates_on.is_empty() && i > 0)
+                        .then(|| by_rank[i - 1].name.clone()),
+                    escalates_on,
+                    playbook: t.playbook.as_ref().map(|p| playbook(p.as_str())),
+                    triggers: ladder
+                        .triggers
+                        .iter()
+                        .filter(|tr| tr.tier == t.id)
+                        .map(|tr| tr.id.to_string())
+                        .collect(),
+                }
+            })
+            .collect();
+
+        LadderOverview {
+            name: ladder.name.clone(),
+            revision: ladder.revision,
+            description: ladder.description.clone(),
+            rungs,
+            people: ladder
+                .people
+                .iter()
+                .map(|p| PersonView {
+                    id: p.id.to_string(),
+                    name: p.name.clone(),
+                    timezone: p.timezone.to_string(),
+                    roles: p.roles.iter().map(|r| role(r.as_str())).collect(),
+                    backup: p.backup.as_ref().map(|b| person(b.as_str())),
+                })
+                .collect(),
+            roles: ladder
+                .roles
+                .iter()
+                .map(|r| RoleView {
+                    id: r.id.to_string(),
+                    name: r.name.clone(),
+                    description: r.description.clone(),
+                    holders: ladder
+                        .people
+                        .iter()
+                        .filter(|p| p.roles.contains(&r.id))
+                        .map(|p| p.name.clone())
+                        .collect(),
+                })
+                .collect(),
+            rotations: ladder
+                .rotations
+                .iter()
+                .map(|r| RotationView {
+                    id: r.id.to_string(),
+                    name: r.name.clone(),
+                    members: r.members.iter().map(|m| person(m.as_str())).collect(),
+                    shift: r.shift.to_string(),
+                    timezone: r.timezone.to_string(),
+                    window: r.window.as_ref().map(describe_window),
+                })
+                .collect(),
+            triggers: ladder
+                .triggers
+                .iter()
+                .map(|t| TriggerView {
+                    id: t.id.to_string(),
+                    service: service(t.service.as_str()),
+                    condition: if t.for_.is_zero() {
+                        format!("{} {} {}", t.metric, t.op.as_str(), t.threshold)
+                    } else {
+                        format!(
+                            "{} {} {} for {}",
+                            t.metric,
+                            t.op.as_str(),
+                            t.threshold,
+                            t.for_
+                        )
+                    },
+                    tier: tier(t.tier.as_str()),
+                    clear_for: t.clear_for.to_string(),
+                })
+                .collect(),
+            services: ladder
+                .services
+                .iter()
+                .map(|s| ServiceView {
+                    id: s.id.to_string(),
+                    name: s.name.clone(),
+                    criticality: match s.criticality {
+                        Criticality::Critical => "critical",
+                        Criticality::High => "high",
+                        Criticality::Medium => "medium",
+                        Criticality::Low => "low",
+                    },
+                    depends_on: s.depends_on.iter().map(|d| service(d.as_str())).collect(),
+                })
+                .collect(),
+            scenarios: ladder
+                .scenarios
+                .iter()
+                .map(|s| ScenarioView {
+                    id: s.id.to_string(),
+                    name: s.name.clone(),
+                    start: s.start.to_string(),
+                    horizon: s.horizon.to_string(),
+                    signals: s.signals.len(),
+                    injects: s.injects.len(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A window as text: `"every day 07:00–16:00"`, `"mon–fri 09:00–17:00"`, `"sat, sun all day"`.
+pub fn describe_window(w: &Window) -> String {
+    use crate::Weekday;
+    let mut days: Vec<Weekday> = w.days.clone();
+    days.sort();
+    days.dedup();
+    let day_text = if days.len() == 7 {
+        "every day".to_string()
+    } else if days.len() >= 3 && days.windows(2).all(|p| p[1] as usize == p[0] as usize + 1) {
+        format!("{}–{}", days[0].as_str(), days[days.len() - 1].as_str())
+    } else {
+        days.iter()
+            .map(|d| d.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if w.from == w.to {
+        format!("{day_text} all day")
+    } else {
+        format!("{day_text} {}–{}", w.from, w.to)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn saas() -> LadderOverview {
+        LadderOverview::new(&crate::parse_ladder(crate::examples::EXAMPLES[0].json).unwrap())
+    }
+
+    #[test]
+    fn rungs_run_from_most_to_least_severe() {
+        let o = saas();
+        let names: Vec<_> = o.rungs.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["SEV1 Critical", "SEV2 Major", "SEV3 Minor", "SEV4 Low"]
+        );
+        assert_eq!(
+            o.rungs.iter().map(|r| r.severity).collect::<Vec<_>>(),
+            [1, 2, 3, 4]
+        );
+    }
+
+    #[test]
+    fn references_resolve_to_names() {
+        let o = saas();
+        let sev1 = &o.rungs[0];
+        assert_eq!(sev1.timelines[0], ("acknowledge", "5m".to_string()));
+        assert_eq!(sev1.steps.len(), 3);
+        assert_eq!(sev1.steps[0].targets[1].label, "EMEA primary");
+        assert_eq!(
+            sev1.steps[2].targets[0],
+            TargetView {
+                kind: "role",
+                id: "leadership".into(),
+                label: "Engineering leadership".into()
+            }
+        );
+        assert_eq!(
+            sev1.owners
+                .iter()
+                .find(|(d, _)| *d == "communication")
+                .unwrap()
+                .1
+                .label,
+            "Communications lead"
+        );
+        assert_eq!(sev1.playbook.as_deref(), Some("Major incident"));
+        assert_eq!(sev1.triggers, ["checkout-outage", "revenue-at-risk"]);
+        let sev2 = &o.rungs[1];
+        assert_eq!(sev2.escalates_on, ["acknowledge", "contain"]);
+        assert_eq!(sev2.escalates_to.as_deref(), Some("SEV1 Critical"));
+        assert_eq!(
+            o.roles.iter().find(|r| r.id == "ic").unwrap().holders,
+            ["Farah Rahman", "Ben Okafor", "Diego Alvarez"] // in the order of `people`
+        );
+        let t = o
+            .triggers
+            .iter()
+            .find(|t| t.id == "checkout-errors")
+            .unwrap();
+        assert_eq!(
+            (t.condition.as_str(), t.tier.as_str()),
+            ("error_rate >= 0.05 for 2m", "SEV2 Major")
+        );
+    }
+
+    #[test]
+    fn windows_read_naturally() {
+        use crate::{ClockTime, Weekday::*};
+        let w = |days: Vec<crate::Weekday>, f: &str, t: &str| Window {
+            days,
+            from: ClockTime::parse(f).unwrap(),
+            to: ClockTime::parse(t).unwrap(),
+        };
+        assert_eq!(
+            describe_window(&w(vec![Mon, Tue, Wed, Thu, Fri], "09:00", "17:00")),
+            "mon–fri 09:00–17:00"
+        );
+        assert_eq!(
+            describe_window(&w(vec![Sat, Sun], "00:00", "00:00")),
+            "sat, sun all day"
+        );
+        assert_eq!(
+            describe_window(&w(crate::Weekday::ALL.to_vec(), "22:00", "06:00")),
+            "every day 22:00–06:00"
+        );
+    }
+
+    #[test]
+    fn unresolved_references_show_their_id() {
+        let mut l = crate::parse_ladder(crate::examples::EXAMPLES[1].json).unwrap();
+        l.tiers[0].escalation.steps[0].notify[0] =
+            Target::Person(crate::PersonId::new("ghost").unwrap());
+        let o = LadderOverview::new(&l);
+        assert_eq!(o.rungs[0].steps[0].targets[0].label, "ghost");
+    }
+}

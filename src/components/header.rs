@@ -1,0 +1,60 @@
+//! The top bar: brand, navigation and the example picker.
+
+use leptos::prelude::*;
+use rungs_core::examples::Example;
+
+use crate::app::Page;
+use crate::testid;
+
+/// The app's top bar.
+#[component]
+pub fn Header(
+    /// The page on show; the tabs switch it.
+    page: RwSignal<Page>,
+    /// Key of the example ladder on show; the picker switches it.
+    example: RwSignal<String>,
+    /// The examples to offer.
+    examples: Vec<Example>,
+) -> impl IntoView {
+    let tab = move |target: Page, label: &'static str, id: &'static str| {
+        view! {
+            <button
+                class="tab"
+                data-testid=id
+                aria-current=move || (page.get() == target).then_some("page")
+                on:click=move |_| page.set(target)
+            >
+                {label}
+            </button>
+        }
+    };
+    view! {
+        <header class="topbar">
+            <a class="skip" href="#main">"Skip to content"</a>
+            <div class="brand">
+                <svg class="logo" viewBox="0 0 24 24" aria-hidden="true">
+                    <path d="M6 2v20M18 2v20M6 6h12M6 12h12M6 18h12" />
+                </svg>
+                <span class="brand-name">"Rungs"</span>
+            </div>
+            <nav class="tabs" aria-label="Sections">
+                {tab(Page::Design, "Design", testid::NAV_DESIGN)}
+                {tab(Page::Drill, "Drill", testid::NAV_DRILL)}
+                {tab(Page::Share, "Share", testid::NAV_SHARE)}
+            </nav>
+            <label class="picker">
+                <span>"Example"</span>
+                <select
+                    data-testid=testid::EXAMPLE_PICKER
+                    prop:value=move || example.get()
+                    on:change=move |ev| example.set(event_target_value(&ev))
+                >
+                    {examples
+                        .into_iter()
+                        .map(|e| view! { <option value=e.key>{e.title}</option> })
+                        .collect_view()}
+                </select>
+            </label>
+        </header>
+    }
+}

@@ -1,0 +1,9 @@
+//! Components, one per file.
+
+pub mod header;
+pub mod ladder_summary;
+pub mod people;
+pub mod rotations;
+pub mod rung;
+pub mod target;
+pub mod triggers;

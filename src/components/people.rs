@@ -1,0 +1,82 @@
+//! People and roles.
+
+use leptos::prelude::*;
+use rungs_core::overview::{PersonView, RoleView};
+
+use crate::testid;
+
+/// Everyone the ladder can page, with zone, roles and backup.
+#[component]
+pub fn People(
+    /// People in document order.
+    people: Vec<PersonView>,
+) -> impl IntoView {
+    view! {
+        <section class="panel" aria-labelledby="people-h">
+            <h2 id="people-h">"People"</h2>
+            <div class="table-wrap">
+                <table>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Name"</th>
+                            <th scope="col">"Time zone"</th>
+                            <th scope="col">"Roles"</th>
+                            <th scope="col">"Backup"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {people
+                            .into_iter()
+                            .map(|p| {
+                                view! {
+                                    <tr data-testid=testid::PERSON>
+                                        <td>{p.name}</td>
+                                        <td class="muted">{p.timezone}</td>
+                                        <td>{p.roles.join(", ")}</td>
+                                        <td>{p.backup.unwrap_or_else(|| "—".to_string())}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+/// The roles of a ladder and who holds them.
+#[component]
+pub fn Roles(
+    /// Roles in document order.
+    roles: Vec<RoleView>,
+) -> impl IntoView {
+    view! {
+        <section class="panel" aria-labelledby="roles-h">
+            <h2 id="roles-h">"Roles"</h2>
+            <dl class="roles">
+                {roles
+                    .into_iter()
+                    .map(|r| {
+                        let holders = if r.holders.is_empty() {
+                            "nobody holds this role".to_string()
+                        } else {
+                            r.holders.join(", ")
+                        };
+                        view! {
+                            <div class="role">
+                                <dt>
+                                    {r.name} " " <code class="id">{r.id}</code>
+                                </dt>
+                                <dd>
+                                    {r.description.map(|d| view! { <span class="muted">{d} " "</span> })}
+                                    <span>{holders}</span>
+                                </dd>
+                            </div>
+                        }
+                    })
+                    .collect_view()}
+            </dl>
+        </section>
+    }
+}

@@ -1,0 +1,45 @@
+//! On-call rotations: members in turn order, shift, zone and covered hours.
+
+use leptos::prelude::*;
+use rungs_core::overview::RotationView;
+
+use crate::testid;
+
+/// The rotations of a ladder.
+#[component]
+pub fn Rotations(
+    /// Rotations in document order.
+    rotations: Vec<RotationView>,
+) -> impl IntoView {
+    view! {
+        <section class="panel" aria-labelledby="rotations-h">
+            <h2 id="rotations-h">"Rotations"</h2>
+            <ul class="cards">
+                {rotations
+                    .into_iter()
+                    .map(|r| {
+                        let hours = r.window.unwrap_or_else(|| "around the clock".to_string());
+                        view! {
+                            <li class="card" data-testid=testid::ROTATION>
+                                <div class="card-head">
+                                    <strong data-testid=testid::ROTATION_NAME>{r.name}</strong>
+                                    <code class="id">{r.id}</code>
+                                </div>
+                                <p class="muted small">
+                                    {format!("{} shifts · {} · {}", r.shift, hours, r.timezone)}
+                                </p>
+                                <ol class="members" aria-label="Members in turn order">
+                                    {r
+                                        .members
+                                        .into_iter()
+                                        .map(|m| view! { <li>{m}</li> })
+                                        .collect_view()}
+                                </ol>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </section>
+    }
+}

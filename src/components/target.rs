@@ -1,0 +1,20 @@
+//! A paging target shown as a pill: who, and what kind of recipient.
+
+use leptos::prelude::*;
+use rungs_core::overview::TargetView;
+
+/// One target of a step or an owner.
+#[component]
+pub fn TargetPill(
+    /// The resolved target.
+    target: TargetView,
+) -> impl IntoView {
+    let class = format!("pill target {}", target.kind);
+    let title = format!("{} `{}`", target.kind, target.id);
+    view! {
+        <span class=class title=title>
+            <span class="kind">{target.kind}</span>
+            {target.label}
+        </span>
+    }
+}

@@ -1,0 +1,11 @@
+//! The Rungs web app: a thin Leptos shell over `rungs-core`.
+//!
+//! Components render the core's view models and forward what the user does; all the
+//! logic they show lives in the core, where it is tested natively.
+
+pub mod app;
+pub mod components;
+pub mod pages;
+pub mod testid;
+
+pub use app::App;

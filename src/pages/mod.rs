@@ -1,0 +1,5 @@
+//! The app's pages, one per navigation tab.
+
+pub mod design;
+pub mod drill;
+pub mod share;

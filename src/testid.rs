@@ -1,0 +1,35 @@
+//! Stable `data-testid` values, the one place the app and its browser tests agree on.
+//! The end-to-end tests read this file, so keep each value a plain string literal.
+
+/// The app's root element.
+pub const APP: &str = "app";
+/// The navigation tab of the designer.
+pub const NAV_DESIGN: &str = "nav-design";
+/// The navigation tab of the drill room.
+pub const NAV_DRILL: &str = "nav-drill";
+/// The navigation tab of sharing.
+pub const NAV_SHARE: &str = "nav-share";
+/// The example picker.
+pub const EXAMPLE_PICKER: &str = "example-picker";
+/// The ladder's name heading.
+pub const LADDER_NAME: &str = "ladder-name";
+/// One rung (tier) of the ladder.
+pub const RUNG: &str = "rung";
+/// A tier's name inside its rung.
+pub const RUNG_NAME: &str = "rung-name";
+/// One escalation step of a rung.
+pub const STEP: &str = "step";
+/// One rotation card.
+pub const ROTATION: &str = "rotation";
+/// A rotation's name.
+pub const ROTATION_NAME: &str = "rotation-name";
+/// One row of the people table.
+pub const PERSON: &str = "person";
+/// One row of the triggers table.
+pub const TRIGGER: &str = "trigger";
+/// One scenario card on the drill page.
+pub const SCENARIO: &str = "scenario";
+/// The canonical JSON on the share page.
+pub const SHARE_JSON: &str = "share-json";
+/// The message shown when a ladder cannot be read.
+pub const LOAD_ERROR: &str = "load-error";
