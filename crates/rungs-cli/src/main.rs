@@ -1,10 +1,12 @@
 //! `rungs`: the command line over the Rungs core, for CI pipelines and scripts.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+
+mod validate;
 
 /// Check, format and describe Rungs escalation ladders.
 #[derive(Parser)]
@@ -33,6 +35,42 @@ enum Command {
         #[arg(long)]
         write: bool,
     },
+    /// Check ladders (or a scenario against its ladder) for errors and warnings.
+    ///
+    /// Exit status: 0 when no file has errors (warnings allowed unless --deny-warnings),
+    /// 1 when any has errors, 2 for a usage error or an unreadable file.
+    Validate {
+        /// Ladder documents to check.
+        #[arg(required_unless_present = "scenario", conflicts_with = "scenario")]
+        files: Vec<PathBuf>,
+        /// Check this scenario document instead, against --ladder.
+        #[arg(long, requires = "ladder")]
+        scenario: Option<PathBuf>,
+        /// The ladder the scenario drills.
+        #[arg(long, requires = "scenario")]
+        ladder: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+        /// Treat warnings as errors for the exit status.
+        #[arg(long)]
+        deny_warnings: bool,
+        /// Start of the eight weeks checked for on-call coverage (RFC 3339; default: now).
+        #[arg(long, value_parser = parse_instant)]
+        at: Option<rungs_core::Instant>,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum OutputFormat {
+    /// Human-readable, in the style of rustc.
+    Text,
+    /// One JSON object per file, one per line.
+    Json,
+}
+
+fn parse_instant(s: &str) -> Result<rungs_core::Instant, String> {
+    rungs_core::Instant::parse(s).map_err(|e| e.to_string())
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -44,9 +82,9 @@ enum DocKind {
 }
 
 /// Exit status for a document with errors.
-const EXIT_INVALID: u8 = 1;
+pub(crate) const EXIT_INVALID: u8 = 1;
 /// Exit status for a usage error or an unreadable file.
-const EXIT_USAGE: u8 = 2;
+pub(crate) const EXIT_USAGE: u8 = 2;
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -65,10 +103,33 @@ fn main() -> ExitCode {
             print_out(&schema)
         }
         Command::Fmt { file, write } => fmt(&file, write),
+        Command::Validate {
+            files,
+            scenario,
+            ladder,
+            format,
+            deny_warnings,
+            at,
+        } => {
+            let at = at.unwrap_or_else(now);
+            let checked = match (scenario, ladder) {
+                (Some(s), Some(l)) => vec![validate::scenario_file(&s, &l)],
+                _ => files.iter().map(|f| validate::ladder_file(f, at)).collect(),
+            };
+            validate::print(&checked, format == OutputFormat::Json, deny_warnings)
+        }
     }
 }
 
-fn print_out(text: &str) -> ExitCode {
+/// The current instant: the command line, unlike the core, may read the clock.
+fn now() -> rungs_core::Instant {
+    let ms = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as i64);
+    rungs_core::Instant::from_millis(ms)
+}
+
+pub(crate) fn print_out(text: &str) -> ExitCode {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
         Ok(()) => ExitCode::SUCCESS,
@@ -81,14 +142,14 @@ fn print_out(text: &str) -> ExitCode {
     }
 }
 
-fn read(file: &PathBuf) -> Result<String, ExitCode> {
+pub(crate) fn read(file: &Path) -> Result<String, ExitCode> {
     std::fs::read_to_string(file).map_err(|e| {
         eprintln!("error: cannot read {}: {e}", file.display());
         ExitCode::from(EXIT_USAGE)
     })
 }
 
-fn fmt(file: &PathBuf, write: bool) -> ExitCode {
+fn fmt(file: &Path, write: bool) -> ExitCode {
     let text = match read(file) {
         Ok(t) => t,
         Err(code) => return code,

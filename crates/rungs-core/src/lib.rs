@@ -6,17 +6,21 @@
 
 #![warn(missing_docs)]
 
+pub mod diagnostic;
 pub mod duration;
 pub mod examples;
 pub mod id;
 pub mod model;
+pub mod oncall;
 pub mod overview;
 pub mod parse;
 #[cfg_attr(not(feature = "schema"), allow(dead_code))]
 mod schema;
 pub mod text;
 pub mod time;
+pub mod validate;
 
+pub use diagnostic::{Code, Diagnostic, Report, Severity};
 pub use duration::{Duration, DurationError};
 pub use id::*;
 pub use model::*;
@@ -26,3 +30,4 @@ pub use parse::{
 #[cfg(feature = "schema")]
 pub use schema::{ladder_schema, scenario_schema};
 pub use time::{ClockTime, Instant, TimeZoneName, Weekday};
+pub use validate::{validate_ladder, validate_scenario};

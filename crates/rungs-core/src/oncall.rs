@@ -1,0 +1,378 @@
+//! Who is on call when: rotation turns and windows, and the coverage they give.
+//!
+//! Time here is milliseconds since the Unix epoch (`i64`). Windows are read in the
+//! rotation's IANA zone, so a window of 09:00-17:00 stays 09:00-17:00 local across DST.
+
+use jiff::civil::{Date, DateTime};
+use jiff::tz::TimeZone;
+
+use crate::model::{Rotation, Window};
+use crate::time::Weekday;
+
+const DAY_MS: i64 = 86_400_000;
+
+/// A half-open span of time `[start, end)` in epoch milliseconds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Span {
+    /// First covered millisecond.
+    pub start: i64,
+    /// First millisecond no longer covered.
+    pub end: i64,
+}
+
+impl Span {
+    /// Length in milliseconds.
+    pub fn len(self) -> i64 {
+        self.end - self.start
+    }
+
+    /// Whether it covers nothing.
+    pub fn is_empty(self) -> bool {
+        self.end <= self.start
+    }
+}
+
+/// Index into `members` of whoever is on call at `t`:
+/// `floor((t - start) / shift) mod n`, with floor also before `start`.
+/// `None` for a rotation without members or with a zero shift.
+pub fn member_on_call(members: usize, shift_ms: u64, start_ms: i64, t: i64) -> Option<usize> {
+    if members == 0 || shift_ms == 0 {
+        return None;
+    }
+    let shift = i64::try_from(shift_ms).unwrap_or(i64::MAX);
+    let turn = (t - start_ms).div_euclid(shift);
+    Some(turn.rem_euclid(members as i64) as usize)
+}
+
+/// The member of `rotation` on call at `t`, ignoring its window.
+pub fn rotation_member_at(rotation: &Rotation, t: i64) -> Option<usize> {
+    member_on_call(
+        rotation.members.len(),
+        rotation.shift.as_millis(),
+        rotation.start.as_millis(),
+        t,
+    )
+}
+
+fn weekday_of(date: Date) -> Weekday {
+    Weekday::ALL[date.weekday().to_monday_zero_offset() as usize]
+}
+
+fn local_to_ms(tz: &TimeZone, dt: DateTime) -> i64 {
+    // In a DST gap the wall time does not exist; "compatible" moves it forward, as
+    // clocks do. In an overlap it takes the earlier instant.
+    tz.to_ambiguous_timestamp(dt)
+        .compatible()
+        .map(|ts| ts.as_millisecond())
+        .unwrap_or(0)
+}
+
+/// The spans a window covers that overlap `[from, to)`, in order and merged.
+///
+/// On each listed day the window opens at `from` local time and closes at `to` the same
+/// day, or the next day when `to` is earlier than `from`; `from` equal to `to` covers 24
+/// hours of wall-clock time from `from`.
+pub fn window_spans(window: &Window, tz: &TimeZone, from: i64, to: i64) -> Vec<Span> {
+    let mut spans: Vec<Span> = Vec::new();
+    if to <= from || window.days.is_empty() {
+        return spans;
+    }
+    let ts = |ms: i64| jiff::Timestamp::from_millisecond(ms).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
+    // Start a day early: yesterday's window may run past midnight into `from`.
+    let first = tz
+        .to_datetime(ts(from))
+        .date()
+        .yesterday()
+        .unwrap_or(Date::MIN);
+    let last = tz.to_datetime(ts(to)).date();
+    let (fh, fm) = (
+        (window.from.minutes() / 60) as i8,
+        (window.from.minutes() % 60) as i8,
+    );
+    let (th, tm) = (
+        (window.to.minutes() / 60) as i8,
+        (window.to.minutes() % 60) as i8,
+    );
+    let mut day = first;
+    while day <= last {
+        if window.days.contains(&weekday_of(day)) {
+            let close_day = if window.to <= window.from {
+                day.tomorrow().unwrap_or(day)
+            } else {
+                day
+            };
+            let open = local_to_ms(tz, day.at(fh, fm, 0, 0));
+            let close = local_to_ms(tz, close_day.at(th, tm, 0, 0));
+            let span = Span {
+                start: open.max(from),
+                end: close.min(to),
+            };
+            if !span.is_empty() {
+                match spans.last_mut() {
+                    Some(prev) if span.start <= prev.end => prev.end = prev.end.max(span.end),
+                    _ => spans.push(span),
+                }
+            }
+        }
+        match day.tomorrow() {
+            Ok(d) => day = d,
+            Err(_) => break,
+        }
+    }
+    spans
+}
+
+/// Whether the window covers instant `t`.
+pub fn in_window(window: &Window, tz: &TimeZone, t: i64) -> bool {
+    window_spans(window, tz, t, t + 1)
+        .first()
+        .is_some_and(|s| s.start <= t)
+}
+
+/// The spans of `[from, to)` that none of `covered` reaches. Each input list must be
+/// sorted and merged.
+pub fn gaps(covered: &[Vec<Span>], from: i64, to: i64) -> Vec<Span> {
+    let mut all: Vec<Span> = covered.iter().flatten().copied().collect();
+    all.sort();
+    let mut gaps = Vec::new();
+    let mut cursor = from;
+    for s in all {
+        if s.start > cursor {
+            gaps.push(Span {
+                start: cursor,
+                end: s.start.min(to),
+            });
+        }
+        cursor = cursor.max(s.end);
+        if cursor >= to {
+            break;
+        }
+    }
+    if cursor < to {
+        gaps.push(Span {
+            start: cursor,
+            end: to,
+        });
+    }
+    gaps.retain(|g| !g.is_empty());
+    gaps
+}
+
+/// Eight weeks, the horizon of coverage checks.
+pub const COVERAGE_HORIZON_MS: i64 = 8 * 7 * DAY_MS;
+
+/// Formats epoch milliseconds as `"Sun 29 Mar 23:00"` in `tz`.
+pub fn format_local(tz: &TimeZone, ms: i64) -> String {
+    let ts = jiff::Timestamp::from_millisecond(ms).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
+    tz.to_datetime(ts).strftime("%a %-d %b %H:%M").to_string()
+}
+
+/// Formats a span as `"Sun 29 Mar 23:00–00:00"` in `tz` (the end as time only when it
+/// falls on the same or the next day).
+pub fn format_span(tz: &TimeZone, span: Span) -> String {
+    let ts = |ms: i64| jiff::Timestamp::from_millisecond(ms).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
+    let end = tz.to_datetime(ts(span.end));
+    let start = tz.to_datetime(ts(span.start));
+    if span.len() <= DAY_MS && end.date() <= start.date().tomorrow().unwrap_or(start.date()) {
+        format!("{}–{}", format_local(tz, span.start), end.strftime("%H:%M"))
+    } else {
+        format!(
+            "{} – {}",
+            format_local(tz, span.start),
+            format_local(tz, span.end)
+        )
+    }
+}
+
+/// Describes gaps as weekly patterns: `"every day 04:00–07:00 UTC (12:00–15:00
+/// Asia/Singapore)"`, `"sun 23:00–00:00 UTC (19:00–20:00 America/New_York), 4 times"`.
+/// Gaps that recur at the same times on several days are one pattern; at most three
+/// patterns are spelled out, the longest in total first.
+pub fn summarize_gaps(gaps: &[Span], zone: Option<&crate::TimeZoneName>) -> String {
+    let utc = TimeZone::UTC;
+    let zone = zone.filter(|z| z.as_str() != "UTC");
+    let ts = |ms: i64| jiff::Timestamp::from_millisecond(ms).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
+    let hm = |tz: &TimeZone, ms: i64| tz.to_datetime(ts(ms)).strftime("%H:%M").to_string();
+    struct Pattern {
+        utc: String,
+        local: Option<String>,
+        days: Vec<Weekday>,
+        times: usize,
+        total: i64,
+    }
+    let mut patterns: Vec<Pattern> = Vec::new();
+    for g in gaps {
+        let (utc_text, local) = if g.len() > DAY_MS {
+            (format_span(&utc, *g), None)
+        } else {
+            (
+                format!("{}–{}", hm(&utc, g.start), hm(&utc, g.end)),
+                Some(zone.map(|z| format!("{}–{} {z}", hm(z.tz(), g.start), hm(z.tz(), g.end)))),
+            )
+        };
+        let local = local.flatten();
+        let day = weekday_of(utc.to_datetime(ts(g.start)).date());
+        match patterns
+            .iter_mut()
+            .find(|p| p.utc == utc_text && p.local == local && g.len() <= DAY_MS)
+        {
+            Some(p) => {
+                if !p.days.contains(&day) {
+                    p.days.push(day);
+                }
+                p.times += 1;
+                p.total += g.len();
+            }
+            None => patterns.push(Pattern {
+                utc: utc_text,
+                local,
+                days: vec![day],
+                times: 1,
+                total: g.len(),
+            }),
+        }
+    }
+    patterns.sort_by_key(|p| std::cmp::Reverse(p.total));
+    let weeks = (COVERAGE_HORIZON_MS / (7 * DAY_MS)) as usize;
+    let mut parts: Vec<String> = patterns
+        .iter()
+        .take(3)
+        .map(|p| {
+            let mut days = p.days.clone();
+            days.sort();
+            let day_text = if days.len() == 7 {
+                "every day".to_string()
+            } else {
+                days.iter()
+                    .map(|d| d.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            let local = p
+                .local
+                .as_ref()
+                .map(|l| format!(" ({l})"))
+                .unwrap_or_default();
+            let freq = if p.times >= days.len() * weeks {
+                String::new()
+            } else {
+                format!(", {} times", p.times)
+            };
+            if p.total > DAY_MS && p.times == 1 {
+                format!("{} UTC", p.utc)
+            } else {
+                format!("{day_text} {} UTC{local}{freq}", p.utc)
+            }
+        })
+        .collect();
+    if patterns.len() > 3 {
+        parts.push(format!("and {} more pattern(s)", patterns.len() - 3));
+    }
+    parts.join("; ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::time::{ClockTime, Instant};
+
+    fn ms(s: &str) -> i64 {
+        Instant::parse(s).unwrap().as_millis()
+    }
+
+    fn window(days: &[Weekday], from: &str, to: &str) -> Window {
+        Window {
+            days: days.to_vec(),
+            from: ClockTime::parse(from).unwrap(),
+            to: ClockTime::parse(to).unwrap(),
+        }
+    }
+
+    #[test]
+    fn turns_follow_the_formula_also_before_start() {
+        let start = ms("2026-01-05T00:00:00Z");
+        let week = 7 * DAY_MS as u64;
+        assert_eq!(member_on_call(3, week, start, start), Some(0));
+        assert_eq!(
+            member_on_call(3, week, start, start + 7 * DAY_MS - 1),
+            Some(0)
+        );
+        assert_eq!(member_on_call(3, week, start, start + 7 * DAY_MS), Some(1));
+        assert_eq!(member_on_call(3, week, start, start + 21 * DAY_MS), Some(0));
+        assert_eq!(member_on_call(3, week, start, start - 1), Some(2));
+        assert_eq!(member_on_call(0, week, start, start), None);
+        assert_eq!(member_on_call(3, 0, start, start), None);
+    }
+
+    #[test]
+    fn windows_stay_on_local_time_across_dst() {
+        let tz = TimeZone::get("Europe/Berlin").unwrap();
+        let w = window(&Weekday::ALL, "09:00", "17:00");
+        // 2026-03-27 (Fri) is winter time (UTC+1), 2026-03-30 (Mon) summer time (UTC+2).
+        let spans = window_spans(
+            &w,
+            &tz,
+            ms("2026-03-27T00:00:00Z"),
+            ms("2026-03-31T00:00:00Z"),
+        );
+        assert_eq!(spans.len(), 4);
+        assert_eq!(
+            spans[0],
+            Span {
+                start: ms("2026-03-27T08:00:00Z"),
+                end: ms("2026-03-27T16:00:00Z")
+            }
+        );
+        assert_eq!(
+            spans[3],
+            Span {
+                start: ms("2026-03-30T07:00:00Z"),
+                end: ms("2026-03-30T15:00:00Z")
+            }
+        );
+        assert!(in_window(&w, &tz, ms("2026-03-30T07:00:00Z")));
+        assert!(!in_window(&w, &tz, ms("2026-03-30T15:00:00Z")));
+        assert!(!in_window(&w, &tz, ms("2026-03-27T07:59:59Z")));
+    }
+
+    #[test]
+    fn windows_that_wrap_past_midnight_belong_to_their_opening_day() {
+        let tz = TimeZone::UTC;
+        let w = window(&[Weekday::Fri], "22:00", "06:00");
+        // 2026-01-09 is a Friday.
+        assert!(in_window(&w, &tz, ms("2026-01-09T23:00:00Z")));
+        assert!(in_window(&w, &tz, ms("2026-01-10T05:59:00Z")));
+        assert!(!in_window(&w, &tz, ms("2026-01-10T06:00:00Z")));
+        assert!(
+            !in_window(&w, &tz, ms("2026-01-09T05:00:00Z")),
+            "Thursday night is not covered"
+        );
+        let full = window(&[Weekday::Sat], "00:00", "00:00");
+        assert!(in_window(&full, &tz, ms("2026-01-10T00:00:00Z")));
+        assert!(in_window(&full, &tz, ms("2026-01-10T23:59:59Z")));
+        assert!(!in_window(&full, &tz, ms("2026-01-11T00:00:00Z")));
+    }
+
+    #[test]
+    fn gaps_are_the_complement_of_the_union() {
+        let s = |a, b| Span { start: a, end: b };
+        assert_eq!(
+            gaps(&[vec![s(0, 10)], vec![s(5, 20)]], 0, 30),
+            vec![s(20, 30)]
+        );
+        assert_eq!(gaps(&[vec![s(10, 20)]], 0, 30), vec![s(0, 10), s(20, 30)]);
+        assert_eq!(gaps(&[], 0, 30), vec![s(0, 30)]);
+        assert_eq!(gaps(&[vec![s(0, 40)]], 0, 30), vec![]);
+    }
+
+    #[test]
+    fn spans_print_in_the_zone() {
+        let tz = TimeZone::get("America/New_York").unwrap();
+        let span = Span {
+            start: ms("2026-03-15T03:00:00Z"),
+            end: ms("2026-03-15T04:00:00Z"),
+        };
+        assert_eq!(format_span(&tz, span), "Sat 14 Mar 23:00–00:00");
+        assert_eq!(format_span(&TimeZone::UTC, span), "Sun 15 Mar 03:00–04:00");
+    }
+}

@@ -1,0 +1,78 @@
+// The app as a person meets it: open it, read the ladder, switch examples and pages.
+import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { sel } from './testids.mjs';
+
+const example = (key) => JSON.parse(readFileSync(new URL(`../../public/examples/${key}.json`, import.meta.url), 'utf8'));
+const saas = example('saas');
+
+/** Opens the app and collects page errors and console errors. */
+async function open(page) {
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  await page.goto('/');
+  await expect(page.locator(sel('LADDER_NAME'))).toHaveText(saas.name);
+  return problems;
+}
+
+test('opens on the SaaS example with every tier and rotation visible, and no error', async ({ page }) => {
+  const problems = await open(page);
+  const tiers = [...saas.tiers].sort((a, b) => a.rank - b.rank).map((t) => t.name);
+  await expect(page.locator(sel('RUNG_NAME'))).toHaveText(tiers);
+  for (const name of tiers) await expect(page.getByRole('heading', { name, exact: true })).toBeVisible();
+  await expect(page.locator(sel('ROTATION_NAME'))).toHaveText(saas.rotations.map((r) => r.name));
+  for (const r of saas.rotations) {
+    await expect(page.locator(sel('ROTATION_NAME')).getByText(r.name, { exact: true })).toBeVisible();
+  }
+  await expect(page.locator(sel('TRIGGER'))).toHaveCount(saas.triggers.length);
+  // the most severe rung is drawn above the least severe one
+  const top = await page.locator(sel('RUNG')).first().boundingBox();
+  const bottom = await page.locator(sel('RUNG')).last().boundingBox();
+  expect(top.y).toBeLessThan(bottom.y);
+  await page.screenshot({ path: 'tests/e2e/results/overview.png', fullPage: true });
+  // `RUNGS_SCREENSHOTS=1 make test` refreshes the README's screenshot (review it before committing).
+  if (process.env.RUNGS_SCREENSHOTS) await page.screenshot({ path: 'docs/screenshot.png' });
+  expect(problems).toEqual([]);
+});
+
+test('the example picker opens the other examples', async ({ page }) => {
+  const problems = await open(page);
+  for (const key of ['startup', 'fintech']) {
+    const doc = example(key);
+    await page.locator(sel('EXAMPLE_PICKER')).selectOption(key);
+    await expect(page.locator(sel('LADDER_NAME'))).toHaveText(doc.name);
+    await expect(page.locator(sel('RUNG'))).toHaveCount(doc.tiers.length);
+  }
+  expect(problems).toEqual([]);
+});
+
+test('Drill and Share are reachable from the keyboard', async ({ page }) => {
+  const problems = await open(page);
+  await page.locator(sel('NAV_DRILL')).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator(sel('SCENARIO'))).toHaveCount(saas.scenarios.length);
+  await expect(page.locator(sel('NAV_DRILL'))).toHaveAttribute('aria-current', 'page');
+  await page.locator(sel('NAV_SHARE')).click();
+  const json = JSON.parse(await page.locator(sel('SHARE_JSON')).textContent());
+  expect(json.name).toBe(saas.name);
+  expect(json.tiers.map((t) => t.id)).toEqual(saas.tiers.map((t) => t.id));
+  expect(problems).toEqual([]);
+});
+
+test('the served schema and examples are the checked-in files', async ({ request }) => {
+  for (const path of ['schema/ladder.v1.schema.json', 'schema/scenario.v1.schema.json', 'examples/saas.json']) {
+    const res = await request.get(path);
+    expect(res.ok()).toBeTruthy();
+    expect(await res.text()).toBe(readFileSync(new URL(`../../public/${path}`, import.meta.url), 'utf8'));
+  }
+});
+
+test('a phone-width screen shows the ladder without horizontal scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const problems = await open(page);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: 'tests/e2e/results/phone.png' });
+  expect(problems).toEqual([]);
+});
