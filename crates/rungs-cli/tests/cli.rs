@@ -98,3 +98,206 @@ fn fmt_write_rewrites_in_place() {
     let ladder = rungs_core::parse_ladder(&text).unwrap();
     assert_eq!(text, rungs_core::to_canonical_json(&ladder));
 }
+
+fn ex(name: &str) -> String {
+    examples_dir().join(name).to_str().unwrap().to_string()
+}
+
+const AT: &str = "--at=2026-03-01T00:00:00Z";
+
+#[test]
+fn validate_passes_the_examples() {
+    let out = rungs(&[
+        "validate",
+        AT,
+        &ex("saas.json"),
+        &ex("startup.json"),
+        &ex("fintech.json"),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        text.lines()
+            .filter(|l| l.ends_with("valid, 0 errors, 0 warnings"))
+            .count(),
+        3,
+        "{text}"
+    );
+}
+
+fn broken_ladder() -> std::path::PathBuf {
+    let mut doc: serde_json::Value =
+        serde_json::from_str(rungs_core::examples::EXAMPLES[1].json).unwrap();
+    doc["tiers"][0]["escalation"]["steps"][0]["notify"][0] =
+        serde_json::json!({ "rotation": "weekyl" });
+    temp_file("broken.json", &serde_json::to_string_pretty(&doc).unwrap())
+}
+
+fn warned_ladder() -> std::path::PathBuf {
+    let mut doc: serde_json::Value =
+        serde_json::from_str(rungs_core::examples::EXAMPLES[1].json).unwrap();
+    doc["roles"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({ "id": "legal", "name": "Legal" }));
+    temp_file("warned.json", &serde_json::to_string_pretty(&doc).unwrap())
+}
+
+#[test]
+fn validate_reports_errors_like_rustc_and_exits_1() {
+    let out = rungs(&["validate", AT, broken_ladder().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("error[unknown-reference]: step 1 of tier `p1` names rotation `weekyl`, which does not exist\n"), "{text}");
+    assert!(
+        text.contains("broken.json at /tiers/0/escalation/steps/0/notify/0/rotation\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  = hint: did you mean `weekly`?\n"),
+        "{text}"
+    );
+    assert!(text.contains("broken.json: invalid, 1 error, "), "{text}");
+}
+
+#[test]
+fn validate_json_prints_one_object_per_file() {
+    let out = rungs(&[
+        "validate",
+        "--format",
+        "json",
+        AT,
+        broken_ladder().to_str().unwrap(),
+        &ex("saas.json"),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let docs: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(docs.len(), 2);
+    assert_eq!(docs[0]["valid"], false);
+    assert_eq!(docs[0]["errors"][0]["code"], "unknown-reference");
+    assert_eq!(
+        docs[0]["errors"][0]["pointer"],
+        "/tiers/0/escalation/steps/0/notify/0/rotation"
+    );
+    assert_eq!(docs[0]["errors"][0]["hint"], "did you mean `weekly`?");
+    assert!(docs[0]["errors"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("weekyl"));
+    assert_eq!(docs[1]["valid"], true);
+    assert_eq!(docs[1]["warnings"], serde_json::json!([]));
+}
+
+#[test]
+fn validate_allows_warnings_unless_denied() {
+    let file = warned_ladder();
+    let out = rungs(&["validate", AT, file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8(out.stdout)
+        .unwrap()
+        .contains("warning[empty-role]: nobody holds the role `legal` (Legal)"));
+    assert_eq!(
+        rungs(&["validate", "--deny-warnings", AT, file.to_str().unwrap()])
+            .status
+            .code(),
+        Some(1)
+    );
+}
+
+#[test]
+fn validate_reports_non_json_with_line_and_column() {
+    let file = temp_file(
+        "notjson.json",
+        "{\n  \"format\": \"rungs.ladder/v1\",\n  oops\n}",
+    );
+    let out = rungs(&["validate", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.starts_with("error[json-syntax]: key must be a string"),
+        "{text}"
+    );
+    assert!(text.contains("notjson.json:3:3"), "{text}");
+    let file = temp_file("v2.json", "{\"format\": \"rungs.ladder/v2\"}");
+    let text = String::from_utf8(rungs(&["validate", file.to_str().unwrap()]).stdout).unwrap();
+    assert!(text.contains("error[unsupported-format]"), "{text}");
+}
+
+#[test]
+fn validate_usage_errors_and_unreadable_files_exit_2() {
+    assert_eq!(rungs(&["validate"]).status.code(), Some(2));
+    assert_eq!(
+        rungs(&["validate", "--format", "yaml", &ex("saas.json")])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        rungs(&["validate", "--at", "yesterday", &ex("saas.json")])
+            .status
+            .code(),
+        Some(2)
+    );
+    let out = rungs(&["validate", "/nonexistent.json", &ex("saas.json")]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read /nonexistent.json"));
+}
+
+#[test]
+fn validate_checks_a_scenario_against_its_ladder() {
+    let ladder = rungs_core::parse_ladder(rungs_core::examples::EXAMPLES[0].json).unwrap();
+    let mut doc = serde_json::to_value(ladder.scenarios[0].to_document()).unwrap();
+    let good = temp_file("scenario-good.json", &doc.to_string());
+    let out = rungs(&[
+        "validate",
+        "--scenario",
+        good.to_str().unwrap(),
+        "--ladder",
+        &ex("saas.json"),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    doc["injects"][0]["unavailable"] = "anna".into();
+    doc["signals"][0]["points"][1][0] = "0m".into();
+    let bad = temp_file("scenario-bad.json", &doc.to_string());
+    let out = rungs(&[
+        "validate",
+        "--format",
+        "json",
+        "--scenario",
+        bad.to_str().unwrap(),
+        "--ladder",
+        &ex("saas.json"),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let pointers: Vec<&str> = report["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["pointer"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        pointers,
+        ["/signals/0/points/1/0", "/injects/0/unavailable"]
+    );
+    assert_eq!(
+        rungs(&["validate", "--scenario", good.to_str().unwrap()])
+            .status
+            .code(),
+        Some(2)
+    );
+}

@@ -642,7 +642,11 @@ impl<'a> Validator<'a> {
             let mut offset = Duration::ZERO;
             let mut first_reaching = None;
             for s in &t.escalation.steps {
-                if s.notify.iter().any(|who| !self.people_of(who).is_empty()) {
+                // An unknown target is already an error; give it the benefit of the doubt here.
+                if s.notify
+                    .iter()
+                    .any(|who| self.reach(who) == Reach::Unknown || !self.people_of(who).is_empty())
+                {
                     first_reaching = Some(offset);
                     break;
                 }

@@ -1,0 +1,855 @@
+//! Validation: one test per rule, each with the smallest change to a clean ladder that
+//! breaks it, asserting the code and the JSON Pointer.
+
+use rungs_core::*;
+use serde_json::{json, Value};
+
+/// A small ladder that produces no finding at all.
+fn base() -> Value {
+    json!({
+        "format": "rungs.ladder/v1",
+        "name": "Base",
+        "services": [{ "id": "checkout", "name": "Checkout" }],
+        "roles": [{ "id": "ic", "name": "Incident commander" }],
+        "people": [
+            { "id": "ana", "name": "Ana", "timezone": "Europe/London", "roles": ["ic"], "backup": "ben" },
+            { "id": "ben", "name": "Ben", "timezone": "America/New_York", "roles": ["ic"], "backup": "ana" }
+        ],
+        "rotations": [
+            { "id": "primary", "name": "Primary", "members": ["ana", "ben"], "shift": "1w",
+              "start": "2026-01-05T00:00:00Z", "timezone": "UTC" }
+        ],
+        "tiers": [
+            { "id": "sev1", "name": "SEV1", "rank": 1,
+              "timelines": { "acknowledge": "5m", "contain": "30m", "resolve": "4h" },
+              "escalation": { "steps": [
+                  { "notify": [{ "rotation": "primary" }], "escalate_after": "5m" },
+                  { "notify": [{ "role": "ic" }], "escalate_after": "10m" }
+              ] } },
+            { "id": "sev2", "name": "SEV2", "rank": 2,
+              "timelines": { "acknowledge": "15m", "contain": "1h", "resolve": "8h" },
+              "escalation": { "steps": [{ "notify": [{ "rotation": "primary" }], "escalate_after": "15m" }] },
+              "on_breach": { "acknowledge": "escalate" } }
+        ],
+        "triggers": [
+            { "id": "errors", "service": "checkout", "metric": "error_rate", "op": ">=", "threshold": 0.05,
+              "for": "2m", "tier": "sev2", "clear_for": "10m" }
+        ],
+        "defaults": { "response": { "ack_median": "3m", "ack_p90": "10m" } }
+    })
+}
+
+const AT: &str = "2026-02-15T00:00:00Z";
+
+/// Parses and validates, turning a parse error into its diagnostic like the CLI does.
+fn check_at(doc: &Value, at: &str) -> Report {
+    match parse_ladder(&doc.to_string()) {
+        Ok(l) => validate_ladder(&l, Instant::parse(at).unwrap()),
+        Err(e) => Report {
+            diagnostics: vec![Diagnostic::from_parse_error(&e)],
+        },
+    }
+}
+
+fn check(doc: &Value) -> Report {
+    check_at(doc, AT)
+}
+
+/// Asserts that `report` has a finding of `code` at `pointer`, and returns it.
+fn expect<'a>(report: &'a Report, code: Code, pointer: &str) -> &'a Diagnostic {
+    report
+        .diagnostics
+        .iter()
+        .find(|d| d.code == code && d.pointer == pointer)
+        .unwrap_or_else(|| panic!("no {code} at {pointer}; got {:#?}", report.diagnostics))
+}
+
+/// Like `expect`, and also that it is the only finding.
+fn expect_only<'a>(report: &'a Report, code: Code, pointer: &str) -> &'a Diagnostic {
+    let d = expect(report, code, pointer);
+    assert_eq!(report.diagnostics.len(), 1, "{:#?}", report.diagnostics);
+    d
+}
+
+/// Sets the value at `pointer`, creating the last key of an object if it is missing.
+fn with(mut doc: Value, pointer: &str, value: Value) -> Value {
+    let (parent, key) = pointer.rsplit_once('/').unwrap();
+    match doc
+        .pointer_mut(parent)
+        .unwrap_or_else(|| panic!("no {parent}"))
+    {
+        Value::Object(map) => {
+            map.insert(key.to_string(), value);
+        }
+        Value::Array(items) => items[key.parse::<usize>().unwrap()] = value,
+        other => panic!("{parent} is {other}"),
+    }
+    doc
+}
+
+/// Appends to the array at `pointer`, creating it if it is missing.
+fn push(doc: Value, pointer: &str, value: Value) -> Value {
+    let mut doc = match doc.pointer(pointer) {
+        Some(_) => doc,
+        None => with(doc, pointer, json!([])),
+    };
+    doc.pointer_mut(pointer)
+        .unwrap()
+        .as_array_mut()
+        .unwrap()
+        .push(value);
+    doc
+}
+
+#[test]
+fn the_base_ladder_is_clean() {
+    assert_eq!(check(&base()).diagnostics, vec![]);
+}
+
+#[test]
+fn the_examples_have_no_errors_and_no_warnings_all_year() {
+    // Four reference instants spread over the year, so every DST change falls inside
+    // one eight-week coverage window.
+    for at in [
+        "2026-01-10T00:00:00Z",
+        "2026-03-01T00:00:00Z",
+        "2026-06-20T00:00:00Z",
+        "2026-10-01T00:00:00Z",
+    ] {
+        for ex in examples::EXAMPLES {
+            let report =
+                validate_ladder(&parse_ladder(ex.json).unwrap(), Instant::parse(at).unwrap());
+            assert_eq!(report.diagnostics, vec![], "{} at {at}", ex.key);
+        }
+    }
+}
+
+#[test]
+fn every_code_is_kebab_case_and_unique() {
+    let mut seen = std::collections::HashSet::new();
+    for c in Code::ALL {
+        assert!(
+            c.as_str()
+                .chars()
+                .all(|ch| ch.is_ascii_lowercase() || ch == '-'),
+            "{c}"
+        );
+        assert!(seen.insert(c.as_str()), "{c}");
+    }
+}
+
+// ---- errors ---------------------------------------------------------------------------
+
+#[test]
+fn unknown_references_suggest_the_closest_id() {
+    let r = check(&with(
+        base(),
+        "/tiers/0/escalation/steps/0/notify/0",
+        json!({ "rotation": "primry" }),
+    ));
+    let d = expect_only(
+        &r,
+        Code::UnknownReference,
+        "/tiers/0/escalation/steps/0/notify/0/rotation",
+    );
+    assert_eq!(
+        d.message,
+        "step 1 of tier `sev1` names rotation `primry`, which does not exist"
+    );
+    assert_eq!(d.hint.as_deref(), Some("did you mean `primary`?"));
+    assert_eq!(d.severity, Severity::Error);
+}
+
+#[test]
+fn unknown_references_of_every_kind_are_found() {
+    let cases = [
+        ("/people/0/backup", json!("bn")),
+        ("/people/0/roles/0", json!("icc")),
+        ("/rotations/0/members/1", json!("bob")),
+        ("/triggers/0/service", json!("checkou")),
+        ("/triggers/0/tier", json!("sev3")),
+    ];
+    for (pointer, value) in cases {
+        let r = check(&with(base(), pointer, value));
+        expect(&r, Code::UnknownReference, pointer);
+    }
+    let r = check(&with(
+        base(),
+        "/tiers/0/owners",
+        json!({ "commander": { "person": "zed" } }),
+    ));
+    let d = expect(
+        &r,
+        Code::UnknownReference,
+        "/tiers/0/owners/commander/person",
+    );
+    assert!(
+        d.hint
+            .as_deref()
+            .unwrap()
+            .starts_with("known people: `ana`, `ben`"),
+        "{d:?}"
+    );
+    let r = check(&with(base(), "/tiers/0/playbook", json!("pb")));
+    let d = expect_only(&r, Code::UnknownReference, "/tiers/0/playbook");
+    assert_eq!(d.hint.as_deref(), Some("the ladder has no playbooks yet"));
+    let r = check(&push(
+        base(),
+        "/services",
+        json!({ "id": "web", "name": "Web", "depends_on": ["chekout"] }),
+    ));
+    expect_only(&r, Code::UnknownReference, "/services/1/depends_on/0");
+}
+
+#[test]
+fn duplicate_ids() {
+    let r = check(&with(base(), "/people/1/id", json!("ana")));
+    let d = expect(&r, Code::DuplicateId, "/people/1/id");
+    assert!(d.message.contains("/people/0"), "{}", d.message);
+}
+
+#[test]
+fn duplicate_and_zero_ranks() {
+    let r = check(&with(base(), "/tiers/1/rank", json!(1)));
+    expect(&r, Code::DuplicateRank, "/tiers/1/rank");
+    let r = check(&with(base(), "/tiers/0/rank", json!(0)));
+    expect(&r, Code::InvalidRank, "/tiers/0/rank");
+}
+
+#[test]
+fn no_tiers() {
+    let r = check(&with(base(), "/tiers", json!([])));
+    expect(&r, Code::NoTiers, "/tiers");
+}
+
+#[test]
+fn timelines_out_of_order_inside_a_tier() {
+    let r = check(&with(base(), "/tiers/0/timelines/acknowledge", json!("1h")));
+    let d = expect(&r, Code::TimelineOrder, "/tiers/0/timelines/acknowledge");
+    assert_eq!(
+        d.message,
+        "tier `sev1` (SEV1) allows 1h to acknowledge but only 30m to contain"
+    );
+    let r = check(&with(base(), "/tiers/0/timelines/contain", json!("5h")));
+    expect(&r, Code::TimelineOrder, "/tiers/0/timelines/contain");
+    let r = check(&with(
+        base(),
+        "/tiers/0/timelines",
+        json!({ "acknowledge": "5h", "resolve": "4h" }),
+    ));
+    expect(&r, Code::TimelineOrder, "/tiers/0/timelines/acknowledge");
+}
+
+#[test]
+fn dependency_cycles_name_every_service() {
+    let doc = with(
+        base(),
+        "/services",
+        json!([
+            { "id": "a", "name": "A", "depends_on": ["b"] },
+            { "id": "b", "name": "B", "depends_on": ["c"] },
+            { "id": "c", "name": "C", "depends_on": ["a"] },
+            { "id": "checkout", "name": "Checkout", "depends_on": ["a"] }
+        ]),
+    );
+    let r = check(&doc);
+    let d = expect_only(&r, Code::DependencyCycle, "/services/2/depends_on/0");
+    assert_eq!(
+        d.message,
+        "services depend on each other in a cycle: a → b → c → a"
+    );
+    let r = check(&with(base(), "/services/0/depends_on", json!(["checkout"])));
+    expect_only(&r, Code::DependencyCycle, "/services/0/depends_on/0");
+}
+
+#[test]
+fn a_person_who_is_their_own_backup() {
+    let r = check(&with(base(), "/people/0/backup", json!("ana")));
+    expect_only(&r, Code::BackupCycle, "/people/0/backup");
+}
+
+#[test]
+fn empty_escalations_steps_and_rotations() {
+    let r = check(&with(base(), "/tiers/1/escalation/steps", json!([])));
+    expect(&r, Code::EmptyEscalation, "/tiers/1/escalation/steps");
+    let r = check(&with(
+        base(),
+        "/tiers/1/escalation/steps/0/notify",
+        json!([]),
+    ));
+    expect(&r, Code::EmptyStep, "/tiers/1/escalation/steps/0/notify");
+    let r = check(&with(base(), "/rotations/0/members", json!([])));
+    expect(&r, Code::EmptyRotation, "/rotations/0/members");
+}
+
+#[test]
+fn unknown_and_unclosed_template_placeholders() {
+    let tpl = |body: &str| {
+        push(
+            base(),
+            "/templates",
+            json!({ "id": "t", "name": "T", "audience": "internal", "channel": "#inc", "body": body }),
+        )
+    };
+    assert_eq!(
+        check(&tpl("{{incident}} on {{ service }}: {{status}}")).diagnostics,
+        vec![]
+    );
+    let r = check(&tpl("{{incident}} on {{servce}}"));
+    let d = expect_only(&r, Code::UnknownPlaceholder, "/templates/0/body");
+    assert_eq!(d.hint.as_deref(), Some("did you mean `{{service}}`?"));
+    let r = check(&tpl("<b>{{owner}}</b>"));
+    assert!(
+        expect_only(&r, Code::UnknownPlaceholder, "/templates/0/body")
+            .hint
+            .as_deref()
+            .unwrap()
+            .starts_with("known placeholders")
+    );
+    let r = check(&tpl("hello {{incident"));
+    expect_only(&r, Code::UnknownPlaceholder, "/templates/0/body");
+}
+
+#[test]
+fn bad_time_zones_are_refused_at_the_field() {
+    let r = check(&with(
+        base(),
+        "/people/1/timezone",
+        json!("America/NewYork"),
+    ));
+    let d = expect_only(&r, Code::InvalidDocument, "/people/1/timezone");
+    assert!(
+        d.message.contains("did you mean `America/New_York`"),
+        "{}",
+        d.message
+    );
+    assert!(d.line.is_some());
+    let r = check(&with(
+        base(),
+        "/rotations/0/timezone",
+        json!("Mars/Olympus"),
+    ));
+    expect_only(&r, Code::InvalidDocument, "/rotations/0/timezone");
+}
+
+#[test]
+fn malformed_windows() {
+    let r = check(&with(
+        base(),
+        "/rotations/0/window",
+        json!({ "days": [], "from": "09:00", "to": "17:00" }),
+    ));
+    expect(&r, Code::MalformedWindow, "/rotations/0/window/days");
+    let r = check(&with(
+        base(),
+        "/rotations/0/window",
+        json!({ "days": ["mon", "tue", "mon"], "from": "09:00", "to": "17:00" }),
+    ));
+    expect(&r, Code::MalformedWindow, "/rotations/0/window/days/2");
+    let r = check(&with(
+        base(),
+        "/rotations/0/window",
+        json!({ "days": ["mon"], "from": "9am", "to": "17:00" }),
+    ));
+    expect_only(&r, Code::InvalidDocument, "/rotations/0/window/from");
+}
+
+#[test]
+fn zero_and_negative_shifts() {
+    let r = check(&with(base(), "/rotations/0/shift", json!("0m")));
+    expect(&r, Code::InvalidShift, "/rotations/0/shift");
+    let r = check(&with(base(), "/rotations/0/shift", json!("-1w")));
+    let d = expect_only(&r, Code::InvalidDocument, "/rotations/0/shift");
+    assert!(d.message.contains("negative"), "{}", d.message);
+}
+
+#[test]
+fn delay_models_need_p90_at_least_the_median() {
+    let r = check(&with(
+        base(),
+        "/people/0/response",
+        json!({ "ack_median": "10m", "ack_p90": "5m" }),
+    ));
+    expect_only(&r, Code::InvalidDelayModel, "/people/0/response");
+    let r = check(&with(base(), "/defaults/response/ack_median", json!("0m")));
+    expect(&r, Code::InvalidDelayModel, "/defaults/response");
+}
+
+// ---- warnings -------------------------------------------------------------------------
+
+fn windowed(doc: Value, rotation: usize, days: Value, from: &str, to: &str, tz: &str) -> Value {
+    let doc = with(doc, &format!("/rotations/{rotation}/timezone"), json!(tz));
+    with(
+        doc,
+        &format!("/rotations/{rotation}/window"),
+        json!({ "days": days, "from": from, "to": to }),
+    )
+}
+
+#[test]
+fn coverage_gaps_say_when_in_utc_and_in_the_rotation_zone() {
+    let doc = windowed(
+        base(),
+        0,
+        json!(["mon", "tue", "wed", "thu", "fri"]),
+        "09:00",
+        "17:00",
+        "Europe/Berlin",
+    );
+    let r = check(&doc);
+    let d = expect(&r, Code::CoverageGap, "/tiers/1/escalation/steps/0/notify");
+    assert_eq!(d.severity, Severity::Warning);
+    assert!(
+        d.message
+            .starts_with("step 1 of tier `sev2` (SEV2) pages nobody for"),
+        "{}",
+        d.message
+    );
+    assert!(
+        d.message
+            .contains("mon, tue, wed, thu 16:00–08:00 UTC (17:00–09:00 Europe/Berlin)"),
+        "{}",
+        d.message
+    );
+    // step 2 of sev1 pages a role, which covers sev1's first-step gaps but not its own step
+    expect(&r, Code::CoverageGap, "/tiers/0/escalation/steps/0/notify");
+    assert!(r
+        .with_code(Code::CoverageGap)
+        .all(|d| !d.pointer.contains("steps/1")));
+}
+
+#[test]
+fn coverage_gaps_that_only_dst_opens_are_caught() {
+    // London covers 00:00-12:00 and New York 07:00-19:00 local. In winter that is
+    // 00-12 and 12-24 UTC; while the US is on summer time and the UK is not yet
+    // (8 to 29 March 2026) New York covers 11-23 UTC and 23:00-24:00 UTC is open.
+    let mut doc = push(
+        base(),
+        "/rotations",
+        json!({ "id": "americas", "name": "Americas", "members": ["ben"],
+        "shift": "1w", "start": "2026-01-05T00:00:00Z", "timezone": "America/New_York" }),
+    );
+    doc = with(doc, "/rotations/0/members", json!(["ana"]));
+    doc = windowed(
+        doc,
+        0,
+        json!(["mon", "tue", "wed", "thu", "fri", "sat", "sun"]),
+        "00:00",
+        "12:00",
+        "Europe/London",
+    );
+    doc = windowed(
+        doc,
+        1,
+        json!(["mon", "tue", "wed", "thu", "fri", "sat", "sun"]),
+        "07:00",
+        "19:00",
+        "America/New_York",
+    );
+    doc = with(
+        doc,
+        "/tiers/1/escalation/steps/0/notify",
+        json!([{ "rotation": "primary" }, { "rotation": "americas" }]),
+    );
+    let r = check_at(&doc, "2026-02-15T00:00:00Z");
+    let d = expect(&r, Code::CoverageGap, "/tiers/1/escalation/steps/0/notify");
+    assert!(
+        d.message
+            .contains("pages nobody for 21 h over the next 8 weeks"),
+        "{}",
+        d.message
+    );
+    assert!(
+        d.message
+            .contains("every day 23:00–00:00 UTC (23:00–00:00 Europe/London), 21 times"),
+        "{}",
+        d.message
+    );
+    let r = check_at(&doc, "2026-05-01T00:00:00Z");
+    assert_eq!(
+        r.with_code(Code::CoverageGap)
+            .filter(|d| d.pointer.starts_with("/tiers/1"))
+            .count(),
+        0,
+        "{:#?}",
+        r.diagnostics
+    );
+}
+
+#[test]
+fn owners_with_gaps_are_reported_at_the_owner() {
+    let doc = windowed(base(), 0, json!(["sat", "sun"]), "00:00", "00:00", "UTC");
+    let doc = with(
+        doc,
+        "/tiers/0/owners",
+        json!({ "commander": { "rotation": "primary" } }),
+    );
+    let r = check(&doc);
+    let d = expect(&r, Code::CoverageGap, "/tiers/0/owners/commander");
+    assert!(
+        d.message.contains("mon, tue, wed, thu, fri") || d.message.contains("UTC"),
+        "{}",
+        d.message
+    );
+}
+
+#[test]
+fn a_step_that_never_reaches_anybody() {
+    let doc = push(base(), "/roles", json!({ "id": "sme", "name": "Expert" }));
+    let doc = with(
+        doc,
+        "/tiers/1/escalation/steps/0/notify",
+        json!([{ "role": "sme" }]),
+    );
+    let r = check(&doc);
+    let d = expect(&r, Code::CoverageGap, "/tiers/1/escalation/steps/0/notify");
+    assert_eq!(
+        d.message,
+        "step 1 of tier `sev2` (SEV2) pages nobody at any hour"
+    );
+    expect(&r, Code::EmptyRole, "/roles/1");
+    expect(
+        &r,
+        Code::UnreachableBeforeDeadline,
+        "/tiers/1/timelines/acknowledge",
+    );
+}
+
+#[test]
+fn nobody_reachable_before_the_acknowledge_deadline() {
+    let doc = push(base(), "/roles", json!({ "id": "sme", "name": "Expert" }));
+    let doc = with(
+        doc,
+        "/tiers/0/escalation/steps/0/notify",
+        json!([{ "role": "sme" }]),
+    );
+    let r = check(&doc);
+    let d = expect(
+        &r,
+        Code::UnreachableBeforeDeadline,
+        "/tiers/0/timelines/acknowledge",
+    );
+    assert_eq!(d.message, "the first step of tier `sev1` (SEV1) that reaches a person pages at 5m, after the acknowledge deadline of 5m");
+}
+
+#[test]
+fn the_same_person_on_consecutive_steps() {
+    let doc = with(
+        base(),
+        "/tiers/0/escalation/steps/0/notify",
+        json!([{ "person": "ana" }]),
+    );
+    let doc = with(
+        doc,
+        "/tiers/0/escalation/steps/1/notify",
+        json!([{ "role": "ic" }, { "person": "ana" }]),
+    );
+    let r = check(&doc);
+    expect_only(
+        &r,
+        Code::SamePersonConsecutiveSteps,
+        "/tiers/0/escalation/steps/1/notify/1/person",
+    );
+}
+
+#[test]
+fn owners_without_backup() {
+    let doc = push(
+        base(),
+        "/people",
+        json!({ "id": "cy", "name": "Cy", "timezone": "UTC" }),
+    );
+    let doc = with(
+        doc,
+        "/tiers/0/owners",
+        json!({ "resolution": { "person": "cy" } }),
+    );
+    let r = check(&doc);
+    let d = expect_only(&r, Code::OwnerWithoutBackup, "/tiers/0/owners/resolution");
+    assert_eq!(d.message, "the resolution owner of tier `sev1` (SEV1) is Cy alone, with no backup and no rotation behind them");
+    // A role held by one person without a backup is the same risk.
+    let doc = with(base(), "/people/1/roles", json!([]));
+    let doc = with(doc, "/people/0/backup", Value::Null);
+    let doc = with(
+        doc,
+        "/tiers/0/owners",
+        json!({ "commander": { "role": "ic" } }),
+    );
+    let doc = {
+        let mut d = doc;
+        d["people"][0].as_object_mut().unwrap().remove("backup");
+        d
+    };
+    expect(
+        &check(&doc),
+        Code::OwnerWithoutBackup,
+        "/tiers/0/owners/commander",
+    );
+}
+
+#[test]
+fn roles_nobody_holds_and_people_nothing_pages() {
+    let r = check(&push(
+        base(),
+        "/roles",
+        json!({ "id": "legal", "name": "Legal" }),
+    ));
+    expect_only(&r, Code::EmptyRole, "/roles/1");
+    let r = check(&push(
+        base(),
+        "/people",
+        json!({ "id": "dee", "name": "Dee", "timezone": "UTC" }),
+    ));
+    expect_only(&r, Code::UnusedPerson, "/people/2");
+}
+
+#[test]
+fn tiers_nothing_leads_to() {
+    let r = check(&with(base(), "/triggers", json!([])));
+    expect_only(&r, Code::UnreachableTier, "/tiers/1");
+    let mut doc = base();
+    doc["tiers"][1].as_object_mut().unwrap().remove("on_breach");
+    expect_only(&check(&doc), Code::UnreachableTier, "/tiers/0");
+}
+
+#[test]
+fn a_more_severe_tier_allowing_more_time() {
+    let r = check(&with(base(), "/tiers/0/timelines/resolve", json!("10h")));
+    let d = expect_only(&r, Code::TimelineInversion, "/tiers/0/timelines/resolve");
+    assert!(
+        d.message
+            .contains("allows 10h for resolve, more than the less severe tier `sev2` (SEV2) (8h)"),
+        "{}",
+        d.message
+    );
+}
+
+#[test]
+fn flapping_and_contradictory_triggers() {
+    let r = check(&with(base(), "/triggers/0/clear_for", json!("0m")));
+    expect_only(&r, Code::FlappingTrigger, "/triggers/0/clear_for");
+    let mut doc = base();
+    doc["triggers"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("clear_for");
+    expect_only(&check(&doc), Code::FlappingTrigger, "/triggers/0/clear_for");
+
+    let worse_is_milder = push(
+        base(),
+        "/triggers",
+        json!({ "id": "mild", "service": "checkout", "metric": "error_rate",
+        "op": ">=", "threshold": 0.5, "for": "2m", "tier": "sev2", "clear_for": "10m" }),
+    );
+    let worse_is_milder = with(worse_is_milder, "/triggers/0/tier", json!("sev1"));
+    let r = check(&worse_is_milder);
+    expect_only(&r, Code::ContradictoryTriggers, "/triggers/1/tier");
+    let same = push(
+        base(),
+        "/triggers",
+        json!({ "id": "same", "service": "checkout", "metric": "error_rate",
+        "op": ">=", "threshold": 0.05, "for": "2m", "tier": "sev1", "clear_for": "10m" }),
+    );
+    expect_only(
+        &check(&same),
+        Code::ContradictoryTriggers,
+        "/triggers/1/tier",
+    );
+    let consistent = push(
+        base(),
+        "/triggers",
+        json!({ "id": "worse", "service": "checkout", "metric": "error_rate",
+        "op": ">", "threshold": 0.25, "for": "1m", "tier": "sev1", "clear_for": "10m" }),
+    );
+    assert_eq!(check(&consistent).diagnostics, vec![]);
+    let downward = push(
+        base(),
+        "/triggers",
+        json!({ "id": "low", "service": "checkout", "metric": "success",
+        "op": "<", "threshold": 0.5, "tier": "sev2", "clear_for": "10m" }),
+    );
+    let downward = push(
+        downward,
+        "/triggers",
+        json!({ "id": "lower", "service": "checkout", "metric": "success",
+        "op": "<", "threshold": 0.9, "tier": "sev1", "clear_for": "10m" }),
+    );
+    expect_only(
+        &check(&downward),
+        Code::ContradictoryTriggers,
+        "/triggers/2/tier",
+    );
+}
+
+#[test]
+fn first_update_without_a_communication_owner() {
+    let r = check(&with(
+        base(),
+        "/tiers/0/timelines/first_update",
+        json!("15m"),
+    ));
+    expect_only(
+        &r,
+        Code::NoCommunicationOwner,
+        "/tiers/0/owners/communication",
+    );
+}
+
+#[test]
+fn escalating_faster_than_people_respond() {
+    let r = check(&with(
+        base(),
+        "/tiers/0/escalation/steps/0/escalate_after",
+        json!("1m"),
+    ));
+    let d = expect_only(
+        &r,
+        Code::EscalatesBeforeResponse,
+        "/tiers/0/escalation/steps/0/escalate_after",
+    );
+    assert_eq!(d.message, "step 1 of tier `sev1` (SEV1) escalates after 1m, but the people it pages acknowledge after 3m at the median");
+}
+
+#[test]
+fn repeating_policies_that_wait_zero_storm() {
+    let doc = with(
+        base(),
+        "/tiers/0/escalation/steps/0/escalate_after",
+        json!("0m"),
+    );
+    let doc = with(
+        doc,
+        "/tiers/0/escalation/steps/1/escalate_after",
+        json!("0m"),
+    );
+    let doc = with(doc, "/tiers/0/escalation/repeat", json!(3));
+    expect(&check(&doc), Code::PageStorm, "/tiers/0/escalation/repeat");
+}
+
+// ---- scenarios ------------------------------------------------------------------------
+
+fn scenario() -> Value {
+    json!({
+        "format": "rungs.scenario/v1", "name": "S", "start": "2026-03-14T03:00:00Z", "horizon": "2h",
+        "signals": [{ "service": "checkout", "metric": "error_rate", "points": [["0m", 0.0], ["5m", 0.2]] }],
+        "injects": [{ "at": "10m", "unavailable": "ana", "for": "1h" }, { "at": "20m", "note": "status page down" }],
+        "work": { "contain_after_ack": { "median": "20m", "p90": "45m" }, "resolve_after_contain": { "median": "1h", "p90": "3h" } }
+    })
+}
+
+fn check_scenario(s: &Value) -> Report {
+    let ladder = parse_ladder(&base().to_string()).unwrap();
+    validate_scenario(&parse_scenario(&s.to_string()).unwrap(), &ladder)
+}
+
+#[test]
+fn a_clean_scenario() {
+    assert_eq!(check_scenario(&scenario()).diagnostics, vec![]);
+}
+
+#[test]
+fn scenarios_naming_unknown_services_and_people() {
+    let r = check_scenario(&with(scenario(), "/signals/0/service", json!("checkot")));
+    let d = expect(&r, Code::UnknownReference, "/signals/0/service");
+    assert_eq!(d.hint.as_deref(), Some("did you mean `checkout`?"));
+    let r = check_scenario(&with(scenario(), "/injects/0/unavailable", json!("anna")));
+    expect_only(&r, Code::UnknownReference, "/injects/0/unavailable");
+}
+
+#[test]
+fn scenario_points_out_of_order_and_events_after_the_horizon() {
+    let r = check_scenario(&with(
+        scenario(),
+        "/signals/0/points",
+        json!([["5m", 0.0], ["5m", 0.2]]),
+    ));
+    expect_only(&r, Code::UnorderedPoints, "/signals/0/points/1/0");
+    let r = check_scenario(&with(scenario(), "/injects/1/at", json!("3h")));
+    expect_only(&r, Code::AfterHorizon, "/injects/1/at");
+    let r = check_scenario(&with(scenario(), "/signals/0/metric", json!("errors")));
+    expect_only(&r, Code::UnwatchedSignal, "/signals/0/metric");
+    let r = check_scenario(&with(
+        scenario(),
+        "/work/contain_after_ack/p90",
+        json!("5m"),
+    ));
+    expect_only(&r, Code::InvalidDelayModel, "/work/contain_after_ack");
+}
+
+#[test]
+fn embedded_scenarios_are_checked_with_their_pointer() {
+    let mut s = scenario();
+    s.as_object_mut().unwrap().remove("format");
+    s["id"] = json!("drill");
+    s["injects"][0]["unavailable"] = json!("zed");
+    let r = check(&push(base(), "/scenarios", s));
+    expect_only(
+        &r,
+        Code::UnknownReference,
+        "/scenarios/0/injects/0/unavailable",
+    );
+}
+
+// ---- hostile documents ----------------------------------------------------------------
+
+#[test]
+fn hostile_documents_get_clear_errors_not_panics() {
+    let huge = format!(
+        "{{\"format\":\"rungs.ladder/v1\",\"name\":\"{}\",\"tiers\":[]}}",
+        "a".repeat(10 << 20)
+    );
+    let e = parse_ladder(&huge).unwrap_err();
+    assert_eq!(
+        Diagnostic::from_parse_error(&e).code,
+        Code::DocumentTooLarge
+    );
+
+    let nested = format!(
+        "{{\"format\":\"rungs.ladder/v1\",\"name\":\"n\",\"tiers\":{}{}}}",
+        "[".repeat(5000),
+        "]".repeat(5000)
+    );
+    let d = Diagnostic::from_parse_error(&parse_ladder(&nested).unwrap_err());
+    assert_eq!(
+        (d.code, d.pointer.as_str()),
+        (Code::InvalidDocument, "/tiers/0/0"),
+        "{d:?}"
+    );
+    let deep = "[".repeat(200_000);
+    let d = Diagnostic::from_parse_error(&parse_ladder(&deep).unwrap_err());
+    assert!(d.message.contains("recursion limit"), "{}", d.message);
+
+    let r = check(&with(
+        base(),
+        "/people/0/id",
+        json!("<script>alert(1)</script>"),
+    ));
+    expect_only(&r, Code::InvalidDocument, "/people/0/id");
+
+    let r = check(&with(base(), "/tiers/0/rank", json!(1e300)));
+    expect_only(&r, Code::InvalidDocument, "/tiers/0/rank");
+    let text = base()
+        .to_string()
+        .replace("\"threshold\":0.05", "\"threshold\":1e400");
+    let d = Diagnostic::from_parse_error(&parse_ladder(&text).unwrap_err());
+    assert_eq!(d.code, Code::JsonSyntax, "{d:?}");
+
+    // Names are free text: markup is kept as text and does not upset validation.
+    let r = check(&with(
+        base(),
+        "/people/0/name",
+        json!("<img src=x onerror=alert(1)>"),
+    ));
+    assert!(r.is_valid());
+
+    // Many steps and a huge repeat count validate quickly and without overflow.
+    let steps: Vec<Value> = (0..2000)
+        .map(|_| json!({ "notify": [{ "rotation": "primary" }], "escalate_after": "1w" }))
+        .collect();
+    let doc = with(
+        base(),
+        "/tiers/1/escalation",
+        json!({ "steps": steps, "repeat": u32::MAX }),
+    );
+    assert!(check(&doc).is_valid());
+}
