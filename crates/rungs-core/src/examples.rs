@@ -39,3 +39,160 @@ pub fn default_example() -> &'static Example {
 pub fn example(key: &str) -> Option<&'static Example> {
     EXAMPLES.iter().find(|e| e.key == key)
 }
+
+/// A large, realistic, valid ladder for benchmarks and stress tests: `people` people in
+/// rotations of ten across eight time zones (half with follow-the-sun windows), `tiers`
+/// tiers with three steps each, and `services` services in a dependency chain with one
+/// trigger per tier. Deterministic.
+pub fn large_ladder(
+    people: usize,
+    rotations: usize,
+    tiers: usize,
+    services: usize,
+) -> crate::Ladder {
+    use crate::*;
+    const ZONES: [&str; 8] = [
+        "Europe/London",
+        "Europe/Berlin",
+        "America/New_York",
+        "America/Los_Angeles",
+        "Asia/Singapore",
+        "Asia/Tokyo",
+        "Australia/Sydney",
+        "America/Sao_Paulo",
+    ];
+    let id = |prefix: &str, i: usize| format!("{prefix}{i}");
+    let person_id = |i: usize| PersonId::new(id("p", i)).expect("valid id");
+    let role_ids = ["engineer", "ic", "comms", "leadership"];
+    let roles = role_ids
+        .iter()
+        .map(|r| Role {
+            id: RoleId::new(*r).expect("valid id"),
+            name: r.to_string(),
+            description: None,
+        })
+        .collect();
+    let people_v = (0..people)
+        .map(|i| Person {
+            id: person_id(i),
+            name: format!("Person {i}"),
+            timezone: TimeZoneName::new(ZONES[i % ZONES.len()]).expect("known zone"),
+            roles: vec![RoleId::new(role_ids[i % role_ids.len()]).expect("valid id")],
+            backup: Some(person_id((i + 1) % people.max(1))),
+            response: None,
+        })
+        .collect();
+    let start = Instant::parse("2026-01-05T00:00:00Z").expect("valid instant");
+    let rotations_v: Vec<Rotation> = (0..rotations)
+        .map(|r| {
+            let zone = ZONES[r % ZONES.len()];
+            Rotation {
+                id: RotationId::new(id("rot", r)).expect("valid id"),
+                name: format!("Rotation {r}"),
+                members: (0..10)
+                    .map(|k| person_id((r * 10 + k) % people.max(1)))
+                    .collect(),
+                shift: Duration::from_mins(7 * 24 * 60),
+                start,
+                timezone: TimeZoneName::new(zone).expect("known zone"),
+                window: (r % 2 == 1).then(|| Window {
+                    days: Weekday::ALL.to_vec(),
+                    from: ClockTime::new(8, 0).expect("valid time"),
+                    to: ClockTime::new(20, 0).expect("valid time"),
+                }),
+            }
+        })
+        .collect();
+    let services_v: Vec<Service> = (0..services)
+        .map(|s| Service {
+            id: ServiceId::new(id("svc", s)).expect("valid id"),
+            name: format!("Service {s}"),
+            team: None,
+            criticality: Criticality::High,
+            depends_on: (s > 0)
+                .then(|| ServiceId::new(id("svc", s - 1)).expect("valid id"))
+                .into_iter()
+                .collect(),
+            customer_segments: vec![],
+            revenue_per_hour: None,
+        })
+        .collect();
+    let rot = |r: usize| {
+        Target::Rotation(RotationId::new(id("rot", r % rotations.max(1))).expect("valid id"))
+    };
+    let tiers_v: Vec<Tier> = (0..tiers)
+        .map(|t| {
+            let scale = (t as u64 + 1) * 5;
+            Tier {
+                id: TierId::new(id("sev", t + 1)).expect("valid id"),
+                name: format!("SEV{}", t + 1),
+                rank: t as u32 + 1,
+                criteria: None,
+                timelines: Timelines {
+                    acknowledge: Some(Duration::from_mins(scale)),
+                    contain: Some(Duration::from_mins(scale * 6)),
+                    resolve: Some(Duration::from_mins(scale * 48)),
+                    first_update: Some(Duration::from_mins(scale * 3)),
+                    update_every: Some(Duration::from_mins(scale * 6)),
+                },
+                owners: Owners {
+                    communication: Some(Target::Role(RoleId::new("comms").expect("valid id"))),
+                    commander: Some(Target::Role(RoleId::new("ic").expect("valid id"))),
+                    ..Owners::default()
+                },
+                escalation: Escalation {
+                    steps: vec![
+                        Step {
+                            notify: vec![rot(2 * t), rot(2 * t + 1)],
+                            escalate_after: Duration::from_mins(scale),
+                        },
+                        Step {
+                            notify: vec![rot(2 * t + 2)],
+                            escalate_after: Duration::from_mins(scale * 2),
+                        },
+                        Step {
+                            notify: vec![Target::Role(
+                                RoleId::new("leadership").expect("valid id"),
+                            )],
+                            escalate_after: Duration::from_mins(scale * 3),
+                        },
+                    ],
+                    repeat: 1,
+                },
+                on_breach: OnBreach {
+                    acknowledge: Some(BreachAction::Escalate),
+                    ..OnBreach::default()
+                },
+                playbook: None,
+            }
+        })
+        .collect();
+    let triggers = (0..tiers)
+        .map(|t| Trigger {
+            id: TriggerId::new(id("trig", t)).expect("valid id"),
+            service: ServiceId::new(id("svc", t % services.max(1))).expect("valid id"),
+            metric: "error_rate".into(),
+            op: Op::Ge,
+            threshold: 0.9 - t as f64 * 0.1,
+            for_: Duration::from_mins(2),
+            tier: TierId::new(id("sev", t + 1)).expect("valid id"),
+            clear_for: Duration::from_mins(10),
+        })
+        .collect();
+    Ladder {
+        format: LadderFormat::V1,
+        name: format!("Large ladder ({people} people)"),
+        revision: 1,
+        description: None,
+        services: services_v,
+        roles,
+        people: people_v,
+        rotations: rotations_v,
+        tiers: tiers_v,
+        triggers,
+        playbooks: vec![],
+        templates: vec![],
+        scenarios: vec![],
+        defaults: None,
+    }
+}

@@ -85,11 +85,9 @@ impl std::hash::Hash for TimeZoneName {
 impl TimeZoneName {
     /// Looks `name` up in the bundled IANA database.
     pub fn new(name: &str) -> Result<Self, TimeZoneError> {
-        // `jiff` also understands POSIX TZ strings and fixed offsets; the format only
-        // accepts names from the database.
-        let known = jiff::tz::db().available().any(|n| n.as_str() == name);
-        match (known, jiff::tz::db().get(name)) {
-            (true, Ok(tz)) => Ok(TimeZoneName {
+        // The database lookup ignores case; the format wants the exact IANA spelling.
+        match jiff::tz::db().get(name) {
+            Ok(tz) if tz.iana_name() == Some(name) => Ok(TimeZoneName {
                 name: name.to_string(),
                 tz,
             }),
@@ -297,6 +295,9 @@ mod tests {
             "{e}"
         );
         assert!(TimeZoneName::new("+01:00").is_err());
+        let e = TimeZoneName::new("europe/berlin").unwrap_err().to_string();
+        assert!(e.contains("did you mean `Europe/Berlin`"), "{e}");
+        assert!(TimeZoneName::new("UTC").is_ok());
         assert!(TimeZoneName::new("").is_err());
         assert!(TimeZoneName::all().len() > 300);
     }

@@ -853,3 +853,12 @@ fn hostile_documents_get_clear_errors_not_panics() {
     );
     assert!(check(&doc).is_valid());
 }
+
+#[test]
+fn the_large_generated_ladder_is_valid() {
+    let ladder = examples::large_ladder(500, 50, 8, 200);
+    let text = to_canonical_json(&ladder);
+    assert_eq!(parse_ladder(&text).unwrap(), ladder);
+    let report = validate_ladder(&ladder, Instant::parse(AT).unwrap());
+    assert!(report.is_valid(), "{:#?}", report.errors().collect::<Vec<_>>());
+}
