@@ -27,9 +27,16 @@ pub struct Loaded {
     pub overview: LadderOverview,
     /// The ladder as canonical JSON.
     pub canonical: String,
+    /// What validation found.
+    pub report: rungs_core::Report,
 }
 
-/// Reads an example into what the pages show.
+/// The current instant, from the browser's clock (the core never reads one).
+fn now() -> rungs_core::Instant {
+    rungs_core::Instant::from_millis(js_sys::Date::now() as i64)
+}
+
+/// Reads an example into what the pages show, validating it as of `now`.
 pub fn load_example(key: &str) -> Result<Loaded, String> {
     let example =
         examples::example(key).ok_or_else(|| format!("there is no example called `{key}`"))?;
@@ -37,6 +44,7 @@ pub fn load_example(key: &str) -> Result<Loaded, String> {
     Ok(Loaded {
         overview: LadderOverview::new(&ladder),
         canonical: rungs_core::to_canonical_json(&ladder),
+        report: rungs_core::validate_ladder(&ladder, now()),
     })
 }
 
@@ -49,11 +57,18 @@ pub fn App() -> impl IntoView {
 
     view! {
         <div class="app" data-testid=testid::APP>
-            <Header page=page example=example examples=EXAMPLES.to_vec() />
+            <Header
+                page=page
+                example=example
+                examples=EXAMPLES.to_vec()
+                status=Signal::derive(move || loaded.get().ok().map(|l| l.report))
+            />
             <main class="main" id="main">
                 {move || match loaded.get() {
                     Ok(l) => match page.get() {
-                        Page::Design => view! { <DesignPage overview=l.overview /> }.into_any(),
+                        Page::Design => {
+                            view! { <DesignPage overview=l.overview report=l.report /> }.into_any()
+                        }
                         Page::Drill => view! { <DrillPage overview=l.overview /> }.into_any(),
                         Page::Share => {
                             view! { <SharePage name=l.overview.name canonical=l.canonical /> }

@@ -33,3 +33,13 @@ pub const SCENARIO: &str = "scenario";
 pub const SHARE_JSON: &str = "share-json";
 /// The message shown when a ladder cannot be read.
 pub const LOAD_ERROR: &str = "load-error";
+/// The validation panel.
+pub const VALIDATION: &str = "validation";
+/// The error count of the validation panel.
+pub const ERROR_COUNT: &str = "error-count";
+/// The warning count of the validation panel.
+pub const WARNING_COUNT: &str = "warning-count";
+/// One finding in the validation panel.
+pub const DIAGNOSTIC: &str = "diagnostic";
+/// The validity badge in the top bar.
+pub const STATUS: &str = "status";

@@ -109,3 +109,77 @@ async fn user_text_is_rendered_as_text_never_as_html() {
     assert!(root.query_selector("img").unwrap().is_none());
     assert!(root.query_selector("b").unwrap().is_none());
 }
+
+fn broken_startup() -> rungs_core::Ladder {
+    let mut ladder = rungs_core::parse_ladder(rungs_core::examples::EXAMPLES[1].json).unwrap();
+    ladder.tiers[1].escalation.steps[0].notify[0] =
+        rungs_core::Target::Rotation(rungs_core::RotationId::new("weekyl").unwrap());
+    ladder.roles.push(rungs_core::Role {
+        id: rungs_core::RoleId::new("legal").unwrap(),
+        name: "Legal <b>team</b>".into(),
+        description: None,
+    });
+    ladder
+}
+
+#[wasm_bindgen_test]
+async fn the_validation_panel_counts_findings_and_reads_them_as_sentences() {
+    use rungs::components::validation::ValidationPanel;
+    let at = rungs_core::Instant::parse("2026-03-01T00:00:00Z").unwrap();
+    let report = rungs_core::validate_ladder(&broken_startup(), at);
+    let (root, _h) = mount(move || view! { <ValidationPanel report=report /> });
+    tick().await;
+    assert_eq!(texts(&root, testid::ERROR_COUNT), ["1 error"]);
+    assert_eq!(texts(&root, testid::WARNING_COUNT), ["1 warning"]);
+    let items = texts(&root, testid::DIAGNOSTIC);
+    assert_eq!(items.len(), 2);
+    assert!(items[0].starts_with("Error"), "{items:?}");
+    assert!(
+        items[0].contains("step 1 of tier `p2` names rotation `weekyl`, which does not exist"),
+        "{items:?}"
+    );
+    assert!(items[0].contains("did you mean `weekly`?"), "{items:?}");
+    assert!(
+        items[1].contains("nobody holds the role `legal` (Legal <b>team</b>)"),
+        "{items:?}"
+    );
+    assert!(
+        root.query_selector("b").unwrap().is_none(),
+        "markup in a name must stay text"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn clicking_a_finding_takes_the_user_to_the_field() {
+    use rungs::components::rung::Rung;
+    use rungs::components::validation::ValidationPanel;
+    let ladder = broken_startup();
+    let at = rungs_core::Instant::parse("2026-03-01T00:00:00Z").unwrap();
+    let report = rungs_core::validate_ladder(&ladder, at);
+    let rungs_view = rungs_core::overview::LadderOverview::new(&ladder).rungs;
+    let (root, _h) = mount(move || {
+        view! {
+            <ValidationPanel report=report />
+            {rungs_view.into_iter().map(|r| view! { <Rung rung=r /> }).collect_view()}
+        }
+    });
+    tick().await;
+    click(&root, testid::DIAGNOSTIC);
+    tick().await;
+    let active = document().active_element().expect("something has focus");
+    // the finding points at /tiers/1/escalation/steps/0/notify/0/rotation; the nearest
+    // element shown is the step
+    assert_eq!(
+        active.get_attribute("data-pointer").as_deref(),
+        Some("/tiers/1/escalation/steps/0")
+    );
+    assert!(active.class_list().contains("flash"));
+}
+
+#[wasm_bindgen_test]
+async fn the_top_bar_shows_whether_the_ladder_is_valid() {
+    let (root, _h) = mount(|| view! { <rungs::App /> });
+    tick().await;
+    assert_eq!(texts(&root, testid::STATUS), ["valid, no warnings"]);
+    assert_eq!(texts(&root, testid::ERROR_COUNT), ["0 errors"]);
+}

@@ -3,7 +3,10 @@
 use leptos::prelude::*;
 use rungs_core::examples::Example;
 
+use rungs_core::Report;
+
 use crate::app::Page;
+use crate::components::validation::{counts_text, reveal_panel};
 use crate::testid;
 
 /// The app's top bar.
@@ -15,6 +18,9 @@ pub fn Header(
     example: RwSignal<String>,
     /// The examples to offer.
     examples: Vec<Example>,
+    /// What validation found for the ladder on show (`None` when it could not be read).
+    #[prop(into)]
+    status: Signal<Option<Report>>,
 ) -> impl IntoView {
     let tab = move |target: Page, label: &'static str, id: &'static str| {
         view! {
@@ -42,6 +48,32 @@ pub fn Header(
                 {tab(Page::Drill, "Drill", testid::NAV_DRILL)}
                 {tab(Page::Share, "Share", testid::NAV_SHARE)}
             </nav>
+            {move || {
+                status
+                    .get()
+                    .map(|report| {
+                        let class = if !report.is_valid() {
+                            "status bad"
+                        } else if report.warnings().next().is_some() {
+                            "status warn"
+                        } else {
+                            "status ok"
+                        };
+                        view! {
+                            <button
+                                class=class
+                                data-testid=testid::STATUS
+                                title="Go to the validation panel"
+                                on:click=move |_| {
+                                    page.set(Page::Design);
+                                    request_animation_frame(reveal_panel);
+                                }
+                            >
+                                {counts_text(&report)}
+                            </button>
+                        }
+                    })
+            }}
             <label class="picker">
                 <span>"Example"</span>
                 <select

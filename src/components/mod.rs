@@ -7,3 +7,4 @@ pub mod rotations;
 pub mod rung;
 pub mod target;
 pub mod triggers;
+pub mod validation;

@@ -29,7 +29,7 @@ pub fn People(
                             .into_iter()
                             .map(|p| {
                                 view! {
-                                    <tr data-testid=testid::PERSON>
+                                    <tr data-testid=testid::PERSON data-pointer=p.pointer.clone()>
                                         <td>{p.name}</td>
                                         <td class="muted">{p.timezone}</td>
                                         <td>{p.roles.join(", ")}</td>
@@ -64,7 +64,7 @@ pub fn Roles(
                             r.holders.join(", ")
                         };
                         view! {
-                            <div class="role">
+                            <div class="role" data-pointer=r.pointer.clone()>
                                 <dt>
                                     {r.name} " " <code class="id">{r.id}</code>
                                 </dt>

@@ -20,7 +20,7 @@ pub fn Rotations(
                     .map(|r| {
                         let hours = r.window.unwrap_or_else(|| "around the clock".to_string());
                         view! {
-                            <li class="card" data-testid=testid::ROTATION>
+                            <li class="card" data-testid=testid::ROTATION data-pointer=r.pointer.clone()>
                                 <div class="card-head">
                                     <strong data-testid=testid::ROTATION_NAME>{r.name}</strong>
                                     <code class="id">{r.id}</code>

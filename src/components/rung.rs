@@ -13,6 +13,7 @@ pub fn Rung(
     rung: RungView,
 ) -> impl IntoView {
     let RungView {
+        pointer,
         id,
         name,
         rank,
@@ -31,7 +32,12 @@ pub fn Rung(
     let heading_id = format!("rung-{id}");
     let labelled_by = heading_id.clone();
     view! {
-        <article class=format!("rung sev-{severity}") data-testid=testid::RUNG aria-labelledby=labelled_by>
+        <article
+            class=format!("rung sev-{severity}")
+            data-testid=testid::RUNG
+            data-pointer=pointer.clone()
+            aria-labelledby=labelled_by
+        >
             <header class="rung-head">
                 <span class="rank" title="Rank (1 is the most severe)">{rank}</span>
                 <div>
@@ -43,10 +49,10 @@ pub fn Rung(
             <ul class="timelines" aria-label="Timelines">
                 {timelines
                     .into_iter()
-                    .map(|(label, value)| {
+                    .map(|(field, value)| {
                         view! {
-                            <li class="chip">
-                                <span class="chip-label">{label}</span>
+                            <li class="chip" data-pointer=format!("{pointer}/timelines/{field}")>
+                                <span class="chip-label">{field.replace('_', " ")}</span>
                                 <span class="chip-value">{value}</span>
                             </li>
                         }
@@ -65,7 +71,7 @@ pub fn Rung(
                             format!("after {}, exhausted", s.escalate_after)
                         };
                         view! {
-                            <li class="step" data-testid=testid::STEP>
+                            <li class="step" data-testid=testid::STEP data-pointer=s.pointer>
                                 <span class="step-no">{format!("Step {}", s.number)}</span>
                                 <div class="step-targets">
                                     {s
@@ -96,7 +102,7 @@ pub fn Rung(
                     .into_iter()
                     .map(|(duty, who)| {
                         view! {
-                            <div class="owner">
+                            <div class="owner" data-pointer=format!("{pointer}/owners/{duty}")>
                                 <dt>{duty}</dt>
                                 <dd>
                                     <TargetPill target=who />

@@ -30,7 +30,7 @@ pub fn Triggers(
                             .into_iter()
                             .map(|t| {
                                 view! {
-                                    <tr data-testid=testid::TRIGGER>
+                                    <tr data-testid=testid::TRIGGER data-pointer=t.pointer.clone()>
                                         <td>
                                             <code>{t.id}</code>
                                         </td>
@@ -70,7 +70,7 @@ pub fn Services(
                             format!("needs {}", s.depends_on.join(", "))
                         };
                         view! {
-                            <li>
+                            <li data-pointer=s.pointer.clone()>
                                 <span class=format!("crit {}", s.criticality)>{s.criticality}</span>
                                 <strong>{s.name}</strong>
                                 <span class="muted small">{deps}</span>

@@ -8,12 +8,15 @@ use crate::components::people::{People, Roles};
 use crate::components::rotations::Rotations;
 use crate::components::rung::Rung;
 use crate::components::triggers::{Services, Triggers};
+use crate::components::validation::ValidationPanel;
 
 /// The ladder, read-only.
 #[component]
 pub fn DesignPage(
     /// The ladder to show.
     overview: LadderOverview,
+    /// What validation found.
+    report: rungs_core::Report,
 ) -> impl IntoView {
     let LadderOverview {
         rungs,
@@ -37,6 +40,7 @@ pub fn DesignPage(
                 </div>
             </section>
             <aside class="side-col">
+                <ValidationPanel report=report />
                 <Rotations rotations=rotations />
                 <Roles roles=roles />
             </aside>

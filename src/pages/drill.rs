@@ -27,7 +27,7 @@ pub fn DrillPage(
                     .into_iter()
                     .map(|s| {
                         view! {
-                            <li class="card" data-testid=testid::SCENARIO>
+                            <li class="card" data-testid=testid::SCENARIO data-pointer=s.pointer.clone()>
                                 <div class="card-head">
                                     <strong>{s.name}</strong>
                                     <code class="id">{s.id}</code>

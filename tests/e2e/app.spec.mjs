@@ -76,3 +76,16 @@ test('a phone-width screen shows the ladder without horizontal scrolling', async
   await page.screenshot({ path: 'tests/e2e/results/phone.png' });
   expect(problems).toEqual([]);
 });
+
+test('every example validates clean, and the status badge leads to the validation panel', async ({ page }) => {
+  const problems = await open(page);
+  for (const key of ['saas', 'startup', 'fintech']) {
+    await page.locator(sel('EXAMPLE_PICKER')).selectOption(key);
+    await expect(page.locator(sel('STATUS'))).toHaveText('valid, no warnings');
+    await expect(page.locator(sel('ERROR_COUNT'))).toHaveText('0 errors');
+  }
+  await page.locator(sel('NAV_SHARE')).click();
+  await page.locator(sel('STATUS')).click();
+  await expect(page.locator(sel('VALIDATION'))).toBeInViewport();
+  expect(problems).toEqual([]);
+});

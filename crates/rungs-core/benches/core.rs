@@ -11,11 +11,16 @@ fn validation(c: &mut Criterion) {
     let large_text = to_canonical_json(&large);
     let saas = parse_ladder(examples::EXAMPLES[0].json).unwrap();
 
-    c.bench_function("validate large ladder (500 people, 50 rotations, 8 tiers, 200 services)", |b| {
-        b.iter(|| validate_ladder(black_box(&large), at))
+    c.bench_function(
+        "validate large ladder (500 people, 50 rotations, 8 tiers, 200 services)",
+        |b| b.iter(|| validate_ladder(black_box(&large), at)),
+    );
+    c.bench_function("parse large ladder", |b| {
+        b.iter(|| parse_ladder(black_box(&large_text)).unwrap())
     });
-    c.bench_function("parse large ladder", |b| b.iter(|| parse_ladder(black_box(&large_text)).unwrap()));
-    c.bench_function("validate saas example", |b| b.iter(|| validate_ladder(black_box(&saas), at)));
+    c.bench_function("validate saas example", |b| {
+        b.iter(|| validate_ladder(black_box(&saas), at))
+    });
 }
 
 criterion_group!(benches, validation);

@@ -33,6 +33,8 @@ pub struct LadderOverview {
 /// One tier, drawn as a rung.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RungView {
+    /// JSON Pointer of the entry (`/tiers/i`), where diagnostics point.
+    pub pointer: String,
     /// Tier id.
     pub id: String,
     /// Tier name.
@@ -44,7 +46,8 @@ pub struct RungView {
     pub severity: u8,
     /// Criteria text.
     pub criteria: Option<String>,
-    /// `(label, duration)` for each timeline that is set, in the format's order.
+    /// `(field, duration)` for each timeline that is set, in the format's order
+    /// (`acknowledge`, `contain`, `resolve`, `first_update`, `update_every`).
     pub timelines: Vec<(&'static str, String)>,
     /// `(duty, who)` for each owner that is set.
     pub owners: Vec<(&'static str, TargetView)>,
@@ -65,6 +68,8 @@ pub struct RungView {
 /// One escalation step.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StepView {
+    /// JSON Pointer of the entry (`/tiers/i/escalation/steps/k`), where diagnostics point.
+    pub pointer: String,
     /// 1-based number, as people count steps.
     pub number: usize,
     /// Who is paged.
@@ -87,6 +92,8 @@ pub struct TargetView {
 /// A person.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PersonView {
+    /// JSON Pointer of the entry (`/people/i`), where diagnostics point.
+    pub pointer: String,
     /// Id.
     pub id: String,
     /// Name.
@@ -102,6 +109,8 @@ pub struct PersonView {
 /// A role and who holds it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RoleView {
+    /// JSON Pointer of the entry (`/roles/i`), where diagnostics point.
+    pub pointer: String,
     /// Id.
     pub id: String,
     /// Name.
@@ -115,6 +124,8 @@ pub struct RoleView {
 /// A rotation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RotationView {
+    /// JSON Pointer of the entry (`/rotations/i`), where diagnostics point.
+    pub pointer: String,
     /// Id.
     pub id: String,
     /// Name.
@@ -132,6 +143,8 @@ pub struct RotationView {
 /// A trigger.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TriggerView {
+    /// JSON Pointer of the entry (`/triggers/i`), where diagnostics point.
+    pub pointer: String,
     /// Id.
     pub id: String,
     /// Service name.
@@ -147,6 +160,8 @@ pub struct TriggerView {
 /// A service.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ServiceView {
+    /// JSON Pointer of the entry (`/services/i`), where diagnostics point.
+    pub pointer: String,
     /// Id.
     pub id: String,
     /// Name.
@@ -160,6 +175,8 @@ pub struct ServiceView {
 /// A scenario.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ScenarioView {
+    /// JSON Pointer of the entry (`/scenarios/i`), where diagnostics point.
+    pub pointer: String,
     /// Id.
     pub id: String,
     /// Name.
@@ -231,8 +248,11 @@ impl LadderOverview {
             },
         };
 
-        let mut by_rank: Vec<&Tier> = ladder.tiers.iter().collect();
-        by_rank.sort_by_key(|t| t.rank);
+        let mut order: Vec<usize> = (0..ladder.tiers.len()).collect();
+        order.sort_by_key(|&i| ladder.tiers[i].rank);
+        let by_rank: Vec<&Tier> = order.iter().map(|&i| &ladder.tiers[i]).collect();
+        // Position in the document of the i-th tier by rank.
+        let tier_pos = &order;
         let rungs = by_rank
             .iter()
             .enumerate()
@@ -242,8 +262,8 @@ impl LadderOverview {
                     ("acknowledge", tl.acknowledge),
                     ("contain", tl.contain),
                     ("resolve", tl.resolve),
-                    ("first update", tl.first_update),
-                    ("update every", tl.update_every),
+                    ("first_update", tl.first_update),
+                    ("update_every", tl.update_every),
                 ]
                 .into_iter()
                 .filter_map(|(l, d)| d.map(|d: Duration| (l, d.to_string())))
@@ -260,6 +280,7 @@ impl LadderOverview {
                 .map(|(l, _)| l)
                 .collect();
                 RungView {
+                    pointer: format!("/tiers/{}", tier_pos[i]),
                     id: t.id.to_string(),
                     name: t.name.clone(),
                     rank: t.rank,
@@ -277,8 +298,9 @@ impl LadderOverview {
                         .steps
                         .iter()
                         .enumerate()
-                        .map(|(i, s)| StepView {
-                            number: i + 1,
+                        .map(|(k, s)| StepView {
+                            pointer: format!("/tiers/{}/escalation/steps/{k}", tier_pos[i]),
+                            number: k + 1,
                             targets: s.notify.iter().map(target).collect(),
                             escalate_after: s.escalate_after.to_string(),
                         })
@@ -306,7 +328,9 @@ impl LadderOverview {
             people: ladder
                 .people
                 .iter()
-                .map(|p| PersonView {
+                .enumerate()
+                .map(|(i, p)| PersonView {
+                    pointer: format!("/people/{i}"),
                     id: p.id.to_string(),
                     name: p.name.clone(),
                     timezone: p.timezone.to_string(),
@@ -317,7 +341,9 @@ impl LadderOverview {
             roles: ladder
                 .roles
                 .iter()
-                .map(|r| RoleView {
+                .enumerate()
+                .map(|(i, r)| RoleView {
+                    pointer: format!("/roles/{i}"),
                     id: r.id.to_string(),
                     name: r.name.clone(),
                     description: r.description.clone(),
@@ -332,7 +358,9 @@ impl LadderOverview {
             rotations: ladder
                 .rotations
                 .iter()
-                .map(|r| RotationView {
+                .enumerate()
+                .map(|(i, r)| RotationView {
+                    pointer: format!("/rotations/{i}"),
                     id: r.id.to_string(),
                     name: r.name.clone(),
                     members: r.members.iter().map(|m| person(m.as_str())).collect(),
@@ -344,7 +372,9 @@ impl LadderOverview {
             triggers: ladder
                 .triggers
                 .iter()
-                .map(|t| TriggerView {
+                .enumerate()
+                .map(|(i, t)| TriggerView {
+                    pointer: format!("/triggers/{i}"),
                     id: t.id.to_string(),
                     service: service(t.service.as_str()),
                     condition: if t.for_.is_zero() {
@@ -365,7 +395,9 @@ impl LadderOverview {
             services: ladder
                 .services
                 .iter()
-                .map(|s| ServiceView {
+                .enumerate()
+                .map(|(i, s)| ServiceView {
+                    pointer: format!("/services/{i}"),
                     id: s.id.to_string(),
                     name: s.name.clone(),
                     criticality: match s.criticality {
@@ -380,7 +412,9 @@ impl LadderOverview {
             scenarios: ladder
                 .scenarios
                 .iter()
-                .map(|s| ScenarioView {
+                .enumerate()
+                .map(|(i, s)| ScenarioView {
+                    pointer: format!("/scenarios/{i}"),
                     id: s.id.to_string(),
                     name: s.name.clone(),
                     start: s.start.to_string(),
@@ -443,6 +477,9 @@ mod tests {
         let o = saas();
         let sev1 = &o.rungs[0];
         assert_eq!(sev1.timelines[0], ("acknowledge", "5m".to_string()));
+        assert_eq!(sev1.pointer, "/tiers/0");
+        assert_eq!(sev1.steps[2].pointer, "/tiers/0/escalation/steps/2");
+        assert_eq!(o.rotations[3].pointer, "/rotations/3");
         assert_eq!(sev1.steps.len(), 3);
         assert_eq!(sev1.steps[0].targets[1].label, "EMEA primary");
         assert_eq!(
@@ -480,6 +517,16 @@ mod tests {
             (t.condition.as_str(), t.tier.as_str()),
             ("error_rate >= 0.05 for 2m", "SEV2 Major")
         );
+    }
+
+    #[test]
+    fn pointers_follow_the_document_when_tiers_are_not_in_rank_order() {
+        let mut l = crate::parse_ladder(crate::examples::EXAMPLES[1].json).unwrap();
+        l.tiers.reverse();
+        let o = LadderOverview::new(&l);
+        assert_eq!(o.rungs[0].name, "P1 Site down");
+        assert_eq!(o.rungs[0].pointer, "/tiers/2");
+        assert_eq!(o.rungs[0].steps[1].pointer, "/tiers/2/escalation/steps/1");
     }
 
     #[test]

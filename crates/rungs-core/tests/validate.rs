@@ -860,5 +860,9 @@ fn the_large_generated_ladder_is_valid() {
     let text = to_canonical_json(&ladder);
     assert_eq!(parse_ladder(&text).unwrap(), ladder);
     let report = validate_ladder(&ladder, Instant::parse(AT).unwrap());
-    assert!(report.is_valid(), "{:#?}", report.errors().collect::<Vec<_>>());
+    assert!(
+        report.is_valid(),
+        "{:#?}",
+        report.errors().collect::<Vec<_>>()
+    );
 }

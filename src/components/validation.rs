@@ -1,0 +1,122 @@
+//! The validation panel: error and warning counts, and each finding as a sentence that
+//! takes the user to the field it is about.
+
+use leptos::prelude::*;
+use rungs_core::{Diagnostic, Report, Severity};
+use wasm_bindgen::JsCast;
+
+use crate::testid;
+
+/// Brings the element that shows `pointer` (or its nearest shown ancestor) into view,
+/// focuses it and flashes it.
+pub fn reveal_pointer(pointer: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let mut prefix = pointer;
+    loop {
+        // Pointers are escaped JSON Pointers (a-z, 0-9, -, _, /, ~): safe in a selector.
+        let selector = format!("[data-pointer=\"{prefix}\"]");
+        if let Ok(Some(el)) = document.query_selector(&selector) {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_behavior(web_sys::ScrollBehavior::Smooth);
+            options.set_block(web_sys::ScrollLogicalPosition::Center);
+            el.scroll_into_view_with_scroll_into_view_options(&options);
+            let classes = el.class_list();
+            let _ = classes.remove_1("flash");
+            let _ = classes.add_1("flash");
+            if let Ok(html) = el.dyn_into::<web_sys::HtmlElement>() {
+                if html.get_attribute("tabindex").is_none() {
+                    let _ = html.set_attribute("tabindex", "-1");
+                }
+                let _ = html.focus();
+            }
+            return;
+        }
+        match prefix.rfind('/') {
+            Some(0) | None => return,
+            Some(i) => prefix = &prefix[..i],
+        }
+    }
+}
+
+/// Brings the validation panel into view.
+pub fn reveal_panel() {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("validation"))
+    {
+        el.scroll_into_view();
+    }
+}
+
+/// "2 errors · 1 warning", or "valid".
+pub fn counts_text(report: &Report) -> String {
+    let (e, w) = (report.errors().count(), report.warnings().count());
+    let plural = |n: usize, one: &str| format!("{n} {one}{}", if n == 1 { "" } else { "s" });
+    match (e, w) {
+        (0, 0) => "valid, no warnings".to_string(),
+        (0, w) => format!("valid, {}", plural(w, "warning")),
+        (e, w) => format!("{} · {}", plural(e, "error"), plural(w, "warning")),
+    }
+}
+
+/// The findings of validation, errors first.
+#[component]
+pub fn ValidationPanel(
+    /// What validation found.
+    report: Report,
+) -> impl IntoView {
+    let errors = report.errors().count();
+    let warnings = report.warnings().count();
+    let items = report.diagnostics.clone();
+    view! {
+        <section class="panel validation" id="validation" aria-labelledby="validation-h" data-testid=testid::VALIDATION>
+            <div class="validation-head">
+                <h2 id="validation-h">"Validation"</h2>
+                <span class=if errors == 0 { "count zero" } else { "count error" } data-testid=testid::ERROR_COUNT>{format!("{errors} error{}", if errors == 1 { "" } else { "s" })}</span>
+                <span class=if warnings == 0 { "count zero" } else { "count warning" } data-testid=testid::WARNING_COUNT>{format!("{warnings} warning{}", if warnings == 1 { "" } else { "s" })}</span>
+            </div>
+            {items.is_empty().then(|| view! {
+                <p class="all-clear">
+                    "No problems: every reference resolves, the timelines agree, and every step and owner reaches someone at every hour of the next eight weeks."
+                </p>
+            })}
+            <ul class="diagnostics">
+                {items.into_iter().map(|d| view! { <DiagnosticItem diagnostic=d /> }).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+/// One finding; activating it reveals the field.
+#[component]
+fn DiagnosticItem(
+    /// The finding.
+    diagnostic: Diagnostic,
+) -> impl IntoView {
+    let Diagnostic {
+        code,
+        severity,
+        pointer,
+        message,
+        hint,
+        ..
+    } = diagnostic;
+    let (class, label) = match severity {
+        Severity::Error => ("diagnostic error", "Error"),
+        Severity::Warning => ("diagnostic warning", "Warning"),
+    };
+    let target = pointer.clone();
+    let attr = pointer.clone();
+    view! {
+        <li>
+            <button class=class data-testid=testid::DIAGNOSTIC data-target=attr on:click=move |_| reveal_pointer(&target)>
+                <span class="sev">{label}</span>
+                <span class="msg">{message}</span>
+                {hint.map(|h| view! { <span class="hint">{h}</span> })}
+                <span class="where"><code>{code.as_str()}</code> " at " <code>{pointer}</code></span>
+            </button>
+        </li>
+    }
+}
