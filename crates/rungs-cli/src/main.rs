@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod simulate;
 mod validate;
 
 /// Check, format and describe Rungs escalation ladders.
@@ -59,10 +60,31 @@ enum Command {
         #[arg(long, value_parser = parse_instant)]
         at: Option<rungs_core::Instant>,
     },
+    /// Run a drill scenario against a ladder: one run with its timeline, or a Monte Carlo
+    /// study with --runs.
+    Simulate {
+        /// The ladder.
+        ladder: PathBuf,
+        /// A scenario document (or use --scenario ID for one embedded in the ladder).
+        #[arg(required_unless_present = "scenario", conflicts_with = "scenario")]
+        scenario_file: Option<PathBuf>,
+        /// The id of a scenario embedded in the ladder.
+        #[arg(long)]
+        scenario: Option<String>,
+        /// Seed (default: the scenario's).
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Number of runs for a Monte Carlo study (1 to 1,000,000).
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+        runs: Option<u32>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+    },
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum OutputFormat {
+pub(crate) enum OutputFormat {
     /// Human-readable, in the style of rustc.
     Text,
     /// One JSON object per file, one per line.
@@ -118,6 +140,21 @@ fn main() -> ExitCode {
             };
             validate::print(&checked, format == OutputFormat::Json, deny_warnings)
         }
+        Command::Simulate {
+            ladder,
+            scenario_file,
+            scenario,
+            seed,
+            runs,
+            format,
+        } => simulate::run(&simulate::Args {
+            ladder,
+            scenario_file,
+            scenario,
+            seed,
+            runs,
+            json: format == OutputFormat::Json,
+        }),
     }
 }
 

@@ -1,0 +1,253 @@
+//! `rungs simulate`: one drill run with its timeline, or a Monte Carlo study.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use rungs_core::sim::{self, SimModel, Summary};
+use rungs_core::{Diagnostic, Report, ScenarioDocument};
+
+/// The command's arguments.
+pub struct Args {
+    pub ladder: PathBuf,
+    pub scenario_file: Option<PathBuf>,
+    pub scenario: Option<String>,
+    pub seed: Option<u64>,
+    pub runs: Option<u32>,
+    pub json: bool,
+}
+
+fn fail(file: &str, report: &Report) -> ExitCode {
+    for d in &report.diagnostics {
+        let place = match (d.line, d.column) {
+            (Some(l), Some(c)) => format!("{file}:{l}:{c}"),
+            _ => file.to_string(),
+        };
+        eprintln!(
+            "error[{}]: {}\n  --> {place} at {}",
+            d.code, d.message, d.pointer
+        );
+        if let Some(h) = &d.hint {
+            eprintln!("  = hint: {h}");
+        }
+    }
+    ExitCode::from(crate::EXIT_INVALID)
+}
+
+fn parse_failure(file: &str, e: &rungs_core::ParseError) -> ExitCode {
+    fail(
+        file,
+        &Report {
+            diagnostics: vec![Diagnostic::from_parse_error(e)],
+        },
+    )
+}
+
+/// Runs the command.
+pub fn run(args: &Args) -> ExitCode {
+    let ladder_name = args.ladder.display().to_string();
+    let text = match crate::read(&args.ladder) {
+        Ok(t) => t,
+        Err(code) => return code,
+    };
+    let ladder = match rungs_core::parse_ladder(&text) {
+        Ok(l) => l,
+        Err(e) => return parse_failure(&ladder_name, &e),
+    };
+    let (scenario, scenario_name): (ScenarioDocument, String) =
+        match (&args.scenario_file, &args.scenario) {
+            (Some(path), _) => {
+                let name = path.display().to_string();
+                let text = match crate::read(path) {
+                    Ok(t) => t,
+                    Err(code) => return code,
+                };
+                match rungs_core::parse_scenario(&text) {
+                    Ok(s) => (s, name),
+                    Err(e) => return parse_failure(&name, &e),
+                }
+            }
+            (None, Some(id)) => match ladder.scenarios.iter().find(|s| s.id.as_str() == id) {
+                Some(s) => (s.to_document(), format!("{ladder_name} (scenario `{id}`)")),
+                None => {
+                    let known: Vec<String> = ladder
+                        .scenarios
+                        .iter()
+                        .map(|s| format!("`{}`", s.id))
+                        .collect();
+                    eprintln!(
+                        "error: {ladder_name} has no scenario `{id}`; it has {}",
+                        if known.is_empty() {
+                            "none".to_string()
+                        } else {
+                            known.join(", ")
+                        }
+                    );
+                    return ExitCode::from(crate::EXIT_USAGE);
+                }
+            },
+            (None, None) => unreachable!("clap requires one of them"),
+        };
+    let model = match SimModel::new(&ladder, &scenario) {
+        Ok(m) => m,
+        Err(report) => return fail(&scenario_name, &report),
+    };
+    let seed = args.seed.unwrap_or(scenario.seed);
+    let out = match args.runs {
+        None => {
+            let run = sim::run_once(&model, seed);
+            if args.json {
+                let mut s = serde_json::to_string_pretty(&run).expect("serialisable");
+                s.push('\n');
+                s
+            } else {
+                single_text(&scenario, seed, &run)
+            }
+        }
+        Some(n) => {
+            let summary = sim::monte_carlo(&model, seed, n, |_| {});
+            if args.json {
+                let mut s = serde_json::to_string_pretty(&summary).expect("serialisable");
+                s.push('\n');
+                s
+            } else {
+                summary_text(&scenario, &summary)
+            }
+        }
+    };
+    crate::print_out(&out)
+}
+
+fn secs(v: Option<f64>) -> String {
+    match v {
+        None => "—".into(),
+        Some(s) => {
+            let s = s.round() as u64;
+            if s >= 3600 {
+                format!("{}h{:02}m{:02}s", s / 3600, s / 60 % 60, s % 60)
+            } else {
+                format!("{}m{:02}s", s / 60, s % 60)
+            }
+        }
+    }
+}
+
+fn single_text(s: &ScenarioDocument, seed: u64, run: &sim::Run) -> String {
+    let mut o = String::new();
+    let _ = writeln!(
+        o,
+        "{} — start {}, horizon {}, seed {seed}\n",
+        s.name, s.start, s.horizon
+    );
+    for e in &run.events {
+        let _ = writeln!(o, "{e}");
+    }
+    let f = &run.figures;
+    let _ = writeln!(o, "\nFigures");
+    let _ = writeln!(o, "  detected at           {}", secs(f.detected_at));
+    let _ = writeln!(o, "  time to acknowledge   {}", secs(f.time_to_acknowledge));
+    let _ = writeln!(o, "  time to contain       {}", secs(f.time_to_contain));
+    let _ = writeln!(o, "  time to resolve       {}", secs(f.time_to_resolve));
+    let _ = writeln!(
+        o,
+        "  time to first update  {}",
+        secs(f.time_to_first_update)
+    );
+    let _ = writeln!(
+        o,
+        "  pages sent            {} to {} people",
+        f.pages_sent, f.people_paged
+    );
+    let _ = writeln!(o, "  updates missed        {}", f.updates_missed);
+    let _ = writeln!(
+        o,
+        "  most severe tier      {}",
+        f.max_tier.as_deref().unwrap_or("—")
+    );
+    let _ = writeln!(
+        o,
+        "  final tier            {}",
+        f.final_tier.as_deref().unwrap_or("—")
+    );
+    let breaches: Vec<String> = f
+        .breaches
+        .iter()
+        .map(|b| format!("{} {} at {}", b.tier, b.timeline.as_str(), secs(Some(b.at))))
+        .collect();
+    let _ = writeln!(
+        o,
+        "  breaches              {}",
+        if breaches.is_empty() {
+            "none".into()
+        } else {
+            breaches.join(", ")
+        }
+    );
+    let _ = writeln!(
+        o,
+        "  exhausted             {}",
+        if f.exhausted.is_empty() {
+            "none".into()
+        } else {
+            f.exhausted.join(", ")
+        }
+    );
+    o
+}
+
+fn summary_text(s: &ScenarioDocument, m: &Summary) -> String {
+    let mut o = String::new();
+    let _ = writeln!(
+        o,
+        "{} — {} runs, seeds {}..{}, {} incidents detected\n",
+        s.name,
+        m.runs,
+        m.seed,
+        m.seed.wrapping_add(u64::from(m.runs) - 1),
+        m.incidents
+    );
+    let _ = writeln!(
+        o,
+        "{:<22} {:>10} {:>10} {:>10} {:>8} {:>10}",
+        "figure", "median", "p90", "p99", "reached", "met target"
+    );
+    for (name, f) in &m.figures {
+        let met = f
+            .met_target
+            .map_or("—".into(), |x| format!("{:.1}%", x * 100.0));
+        let _ = writeln!(
+            o,
+            "{:<22} {:>10} {:>10} {:>10} {:>8} {:>10}",
+            name,
+            secs(f.median),
+            secs(f.p90),
+            secs(f.p99),
+            f.reached,
+            met
+        );
+    }
+    let _ = writeln!(o, "\nBreach rate");
+    if m.breach_rate.is_empty() {
+        let _ = writeln!(o, "  none");
+    }
+    for (tier, per) in &m.breach_rate {
+        let parts: Vec<String> = per
+            .iter()
+            .map(|(tl, r)| format!("{tl} {:.1}%", r * 100.0))
+            .collect();
+        let _ = writeln!(o, "  {tier:<10} {}", parts.join(", "));
+    }
+    let _ = writeln!(o, "\nExhausted rate");
+    if m.exhausted_rate.is_empty() {
+        let _ = writeln!(o, "  none");
+    }
+    for (tier, r) in &m.exhausted_rate {
+        let _ = writeln!(o, "  {tier:<10} {:.1}%", r * 100.0);
+    }
+    let _ = writeln!(o, "\nPages per incident (off-hours)");
+    for (p, r) in &m.pages_per_person {
+        let off = m.off_hours_pages_per_person.get(p).copied().unwrap_or(0.0);
+        let _ = writeln!(o, "  {p:<14} {r:>7.3} ({off:.3})");
+    }
+    o
+}

@@ -1,0 +1,202 @@
+//! The drill simulator: a deterministic discrete-event simulation of one incident
+//! against a ladder and a scenario, single runs for drills and many runs (Monte Carlo)
+//! for studies. The semantics are documented in docs/simulation.md.
+//!
+//! ```
+//! use rungs_core::{parse_ladder, examples, sim};
+//! let ladder = parse_ladder(examples::EXAMPLES[0].json).unwrap();
+//! let scenario = ladder.scenarios[0].to_document();
+//! let model = sim::SimModel::new(&ladder, &scenario).unwrap();
+//! let run = sim::run_once(&model, scenario.seed);
+//! assert!(run.figures.detected_at.is_some());
+//! // the same seed gives the same run, to the event
+//! assert_eq!(sim::run_once(&model, scenario.seed), run);
+//! ```
+
+mod engine;
+mod model;
+mod monte_carlo;
+
+use std::fmt;
+
+pub use engine::Engine;
+pub use model::{Delay, SignalSlot, SimModel, SimPerson, SimTarget, SimTier, SimTrigger, Timeline};
+pub use monte_carlo::{monte_carlo, run_seed, FigureStats, Summary};
+
+/// Simulated time: milliseconds since the scenario's start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct SimTime(pub u64);
+
+impl SimTime {
+    /// Milliseconds since start.
+    pub fn as_millis(self) -> u64 {
+        self.0
+    }
+}
+
+impl fmt::Display for SimTime {
+    /// `+HH:MM:SS` (with `.mmm` when there are milliseconds; hours may exceed 24).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let s = self.0 / 1000;
+        write!(f, "+{:02}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)?;
+        if self.0 % 1000 != 0 {
+            write!(f, ".{:03}", self.0 % 1000)?;
+        }
+        Ok(())
+    }
+}
+
+impl serde::Serialize for SimTime {
+    /// Seconds since start, with millisecond precision.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_f64(self.0 as f64 / 1000.0)
+    }
+}
+
+/// What happened, in the event log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+#[allow(missing_docs)]
+pub enum EventKind {
+    Signal,
+    Unavailable,
+    Note,
+    TriggerFired,
+    TriggerCleared,
+    Opened,
+    Promoted,
+    Escalated,
+    Demoted,
+    Page,
+    EmptyPage,
+    Ack,
+    AckLost,
+    Contained,
+    Resolved,
+    Breach,
+    Exhausted,
+    FirstUpdate,
+    UpdatePosted,
+    UpdateMissed,
+}
+
+impl EventKind {
+    /// The name used in the log.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventKind::Signal => "signal",
+            EventKind::Unavailable => "unavailable",
+            EventKind::Note => "note",
+            EventKind::TriggerFired => "trigger fired",
+            EventKind::TriggerCleared => "trigger cleared",
+            EventKind::Opened => "opened",
+            EventKind::Promoted => "promoted",
+            EventKind::Escalated => "escalated",
+            EventKind::Demoted => "demoted",
+            EventKind::Page => "paged",
+            EventKind::EmptyPage => "empty page",
+            EventKind::Ack => "acknowledged",
+            EventKind::AckLost => "acknowledgement lost",
+            EventKind::Contained => "contained",
+            EventKind::Resolved => "resolved",
+            EventKind::Breach => "breach",
+            EventKind::Exhausted => "policy exhausted",
+            EventKind::FirstUpdate => "first update",
+            EventKind::UpdatePosted => "update posted",
+            EventKind::UpdateMissed => "update missed",
+        }
+    }
+}
+
+/// One entry of the event log.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct LogEntry {
+    /// When, seconds from start in JSON.
+    pub t: SimTime,
+    /// What.
+    pub kind: EventKind,
+    /// The tier it concerns.
+    pub tier: Option<String>,
+    /// The person it concerns.
+    pub who: Option<String>,
+    /// Details for a reader.
+    pub detail: String,
+}
+
+impl fmt::Display for LogEntry {
+    /// `+00:05:00 sev2 paged ana (payments-primary, step 1)`
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} ", self.t)?;
+        if let Some(t) = &self.tier {
+            write!(f, "{t} ")?;
+        }
+        f.write_str(self.kind.as_str())?;
+        if let Some(w) = &self.who {
+            write!(f, " {w}")?;
+        }
+        if !self.detail.is_empty() {
+            write!(f, " ({})", self.detail)?;
+        }
+        Ok(())
+    }
+}
+
+/// A recorded breach.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Breach {
+    /// Tier id.
+    pub tier: String,
+    /// Which deadline.
+    pub timeline: Timeline,
+    /// When, seconds from start.
+    pub at: f64,
+}
+
+/// The figures of one run (spec section 4). Times in seconds; `None` (null) where the
+/// moment never came.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Figures {
+    /// Seconds from start to detection.
+    pub detected_at: Option<f64>,
+    /// Seconds from detection to the first acknowledgement.
+    pub time_to_acknowledge: Option<f64>,
+    /// Seconds from detection to containment.
+    pub time_to_contain: Option<f64>,
+    /// Seconds from detection to resolution.
+    pub time_to_resolve: Option<f64>,
+    /// Seconds from detection to the first status update.
+    pub time_to_first_update: Option<f64>,
+    /// Pages sent, communication pages included.
+    pub pages_sent: u32,
+    /// Distinct people paged.
+    pub people_paged: u32,
+    /// Updates due while their poster was unavailable.
+    pub updates_missed: u32,
+    /// The most severe tier reached.
+    pub max_tier: Option<String>,
+    /// The tier at the end.
+    pub final_tier: Option<String>,
+    /// Breaches, in order.
+    pub breaches: Vec<Breach>,
+    /// Tiers whose policy ran out.
+    pub exhausted: Vec<String>,
+}
+
+/// One complete run: its log and figures.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Run {
+    /// The figures.
+    pub figures: Figures,
+    /// The ordered event log.
+    pub events: Vec<LogEntry>,
+}
+
+/// Runs one incident to the end with `seed`, keeping the event log.
+pub fn run_once(model: &SimModel, seed: u64) -> Run {
+    let mut e = Engine::new(model, seed, true);
+    e.run();
+    Run {
+        figures: e.figures(),
+        events: e.log().to_vec(),
+    }
+}
