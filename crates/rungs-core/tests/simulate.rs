@@ -1,0 +1,477 @@
+//! The simulator against hand-computed runs: fixed delays (median = p90), `miss` 0 or 1,
+//! and exact event order and figures.
+
+use rungs_core::sim::{self, SimModel, Timeline};
+use rungs_core::*;
+use serde_json::{json, Value};
+
+/// ana and ben share a daily rotation (ana on day 0, ben on day 1); cy is the escalation
+/// of last resort. Everyone acknowledges after a fixed delay.
+fn ladder() -> Value {
+    json!({
+        "format": "rungs.ladder/v1",
+        "name": "Sim",
+        "services": [{ "id": "svc", "name": "Service" }],
+        "roles": [{ "id": "ic", "name": "IC" }],
+        "people": [
+            { "id": "ana", "name": "Ana", "timezone": "UTC", "roles": ["ic"], "backup": "ben",
+              "response": { "ack_median": "2m", "ack_p90": "2m" } },
+            { "id": "ben", "name": "Ben", "timezone": "UTC", "roles": ["ic"], "backup": "ana",
+              "response": { "ack_median": "3m", "ack_p90": "3m" } },
+            { "id": "cy", "name": "Cy", "timezone": "UTC", "backup": "ana",
+              "response": { "ack_median": "4m", "ack_p90": "4m" } }
+        ],
+        "rotations": [
+            { "id": "primary", "name": "Primary", "members": ["ana", "ben"], "shift": "1d",
+              "start": "2026-01-05T00:00:00Z", "timezone": "UTC" }
+        ],
+        "tiers": [
+            { "id": "sev1", "name": "SEV1", "rank": 1,
+              "timelines": { "acknowledge": "5m", "contain": "30m", "resolve": "2h" },
+              "escalation": { "steps": [
+                  { "notify": [{ "rotation": "primary" }], "escalate_after": "5m" },
+                  { "notify": [{ "person": "cy" }], "escalate_after": "5m" }
+              ] } },
+            { "id": "sev2", "name": "SEV2", "rank": 2,
+              "timelines": { "acknowledge": "10m", "contain": "1h", "resolve": "4h" },
+              "escalation": { "steps": [{ "notify": [{ "rotation": "primary" }], "escalate_after": "10m" }] },
+              "on_breach": { "acknowledge": "escalate" } }
+        ],
+        "triggers": [
+            { "id": "severe", "service": "svc", "metric": "error_rate", "op": ">=", "threshold": 0.5,
+              "for": "1m", "tier": "sev1", "clear_for": "5m" },
+            { "id": "errors", "service": "svc", "metric": "error_rate", "op": ">=", "threshold": 0.05,
+              "for": "2m", "tier": "sev2", "clear_for": "5m" }
+        ]
+    })
+}
+
+fn scenario(points: Value) -> Value {
+    json!({
+        "format": "rungs.scenario/v1", "name": "S", "start": "2026-01-05T00:00:00Z", "horizon": "6h",
+        "signals": [{ "service": "svc", "metric": "error_rate", "points": points }],
+        "work": { "contain_after_ack": { "median": "20m", "p90": "20m" },
+                  "resolve_after_contain": { "median": "1h", "p90": "1h" } }
+    })
+}
+
+fn model(ladder: &Value, scenario: &Value) -> SimModel {
+    let l = parse_ladder(&ladder.to_string()).unwrap();
+    let s = parse_scenario(&scenario.to_string()).unwrap();
+    SimModel::new(&l, &s).unwrap_or_else(|r| panic!("{:#?}", r.diagnostics))
+}
+
+/// The log without signal entries, one line per event.
+fn lines(run: &sim::Run) -> Vec<String> {
+    run.events
+        .iter()
+        .filter(|e| e.kind != sim::EventKind::Signal)
+        .map(|e| e.to_string())
+        .collect()
+}
+
+/// Sets the value at `pointer`, creating the last key of an object if it is missing.
+fn set(mut doc: Value, pointer: &str, value: Value) -> Value {
+    let (parent, key) = pointer.rsplit_once('/').unwrap();
+    match doc
+        .pointer_mut(parent)
+        .unwrap_or_else(|| panic!("no {parent}"))
+    {
+        Value::Object(map) => {
+            map.insert(key.to_string(), value);
+        }
+        Value::Array(items) => items[key.parse::<usize>().unwrap()] = value,
+        other => panic!("{parent} is {other}"),
+    }
+    doc
+}
+
+#[test]
+fn a_trigger_opens_the_incident_after_its_hold_time() {
+    let run = sim::run_once(
+        &model(&ladder(), &scenario(json!([["0m", 0.0], ["10m", 0.1]]))),
+        0,
+    );
+    assert_eq!(
+        lines(&run),
+        [
+            "+00:12:00 sev2 trigger fired (errors)",
+            "+00:12:00 sev2 opened",
+            "+00:12:00 sev2 paged ana (primary, step 1)",
+            "+00:14:00 sev2 acknowledged ana (stops the escalation)",
+            "+00:34:00 sev2 contained",
+            "+01:34:00 sev2 resolved",
+        ]
+    );
+    let f = &run.figures;
+    assert_eq!(f.detected_at, Some(720.0));
+    assert_eq!(f.time_to_acknowledge, Some(120.0));
+    assert_eq!(f.time_to_contain, Some(1320.0));
+    assert_eq!(f.time_to_resolve, Some(4920.0));
+    assert_eq!(f.time_to_first_update, None);
+    assert_eq!((f.pages_sent, f.people_paged, f.updates_missed), (1, 1, 0));
+    assert_eq!(
+        (f.max_tier.as_deref(), f.final_tier.as_deref()),
+        (Some("sev2"), Some("sev2"))
+    );
+    assert!(f.breaches.is_empty() && f.exhausted.is_empty());
+}
+
+#[test]
+fn no_incident_before_the_first_point_or_below_the_threshold() {
+    let run = sim::run_once(&model(&ladder(), &scenario(json!([["10m", 0.01]]))), 0);
+    assert_eq!(run.figures.detected_at, None);
+    assert_eq!(run.figures.time_to_acknowledge, None);
+    assert!(lines(&run).is_empty());
+    // A condition that holds for less than `for` never fires.
+    let run = sim::run_once(
+        &model(&ladder(), &scenario(json!([["10m", 0.1], ["11m", 0.0]]))),
+        0,
+    );
+    assert_eq!(run.figures.detected_at, None);
+}
+
+#[test]
+fn a_second_trigger_promotes_and_a_past_deadline_is_breached_on_entry() {
+    let l = set(ladder(), "/tiers/0/timelines/first_update", json!("8m"));
+    let l = set(
+        l,
+        "/tiers/0/owners",
+        json!({ "communication": { "person": "cy" } }),
+    );
+    let run = sim::run_once(
+        &model(
+            &l,
+            &scenario(json!([["0m", 0.0], ["10m", 0.1], ["20m", 0.6]])),
+        ),
+        0,
+    );
+    assert_eq!(
+        lines(&run),
+        [
+            "+00:12:00 sev2 trigger fired (errors)",
+            "+00:12:00 sev2 opened",
+            "+00:12:00 sev2 paged ana (primary, step 1)",
+            "+00:14:00 sev2 acknowledged ana (stops the escalation)",
+            "+00:21:00 sev1 trigger fired (severe)",
+            "+00:21:00 sev1 promoted (from sev2)",
+            // first update was due at 12m + 8m = 20m, already past on entry
+            "+00:21:00 sev1 breach (first_update missed)",
+            "+00:21:00 sev1 paged ana (primary, step 1)",
+            "+00:23:00 sev1 acknowledged ana (stops the escalation)",
+            "+00:34:00 sev1 contained",
+            "+01:34:00 sev1 resolved",
+        ]
+    );
+    assert_eq!(run.figures.max_tier.as_deref(), Some("sev1"));
+    assert_eq!(
+        run.figures.time_to_acknowledge,
+        Some(120.0),
+        "the first acknowledgement counts"
+    );
+    assert_eq!(run.figures.breaches.len(), 1);
+    assert_eq!(
+        (run.figures.breaches[0].timeline, run.figures.breaches[0].at),
+        (Timeline::FirstUpdate, 1260.0)
+    );
+}
+
+#[test]
+fn an_acknowledge_breach_escalates_and_an_unavailable_responder_never_answers() {
+    let mut s = scenario(json!([["10m", 0.1]]));
+    s["injects"] = json!([{ "at": "0m", "unavailable": "ana", "for": "1h" }]);
+    let run = sim::run_once(&model(&ladder(), &s), 0);
+    assert_eq!(
+        lines(&run),
+        [
+            "+00:00:00 unavailable ana (for 1h)",
+            "+00:12:00 sev2 trigger fired (errors)",
+            "+00:12:00 sev2 opened",
+            "+00:12:00 sev2 paged ana (primary, step 1; unavailable: will not answer)",
+            "+00:22:00 sev2 breach (acknowledge missed; escalating)",
+            "+00:22:00 sev1 escalated (from sev2)",
+            "+00:22:00 sev1 paged ana (primary, step 1; unavailable: will not answer)",
+            // the breach (kind 4) comes before the step due at the same instant (kind 5)
+            "+00:27:00 sev1 breach (acknowledge missed)",
+            "+00:27:00 sev1 paged cy (step 2)",
+            "+00:31:00 sev1 acknowledged cy (stops the escalation)",
+            // contain is due 30m after detection (12m), whatever the tier's history
+            "+00:42:00 sev1 breach (contain missed)",
+            "+00:51:00 sev1 contained",
+            "+01:51:00 sev1 resolved",
+        ]
+    );
+    let f = &run.figures;
+    assert_eq!(f.time_to_acknowledge, Some(1140.0));
+    assert_eq!(f.pages_sent, 3);
+    assert_eq!(f.people_paged, 2);
+    let b: Vec<_> = f
+        .breaches
+        .iter()
+        .map(|b| (b.tier.as_str(), b.timeline, b.at))
+        .collect();
+    assert_eq!(
+        b,
+        [
+            ("sev2", Timeline::Acknowledge, 1320.0),
+            ("sev1", Timeline::Acknowledge, 1620.0),
+            ("sev1", Timeline::Contain, 2520.0)
+        ]
+    );
+}
+
+#[test]
+fn a_policy_repeats_and_then_is_exhausted() {
+    let l = set(
+        ladder(),
+        "/tiers/1/escalation",
+        json!({ "steps": [{ "notify": [{ "person": "cy" }], "escalate_after": "5m" }], "repeat": 1 }),
+    );
+    let l = set(l, "/tiers/1/on_breach", json!({}));
+    let mut s = scenario(json!([["0m", 0.1]]));
+    s["injects"] = json!([{ "at": "0m", "unavailable": "cy" }]);
+    s["horizon"] = json!("30m");
+    let run = sim::run_once(&model(&l, &s), 0);
+    assert_eq!(
+        lines(&run),
+        [
+            "+00:00:00 unavailable cy (until the end of the run)",
+            "+00:02:00 sev2 trigger fired (errors)",
+            "+00:02:00 sev2 opened",
+            "+00:02:00 sev2 paged cy (step 1; unavailable: will not answer)",
+            "+00:07:00 sev2 paged cy (step 1; unavailable: will not answer)",
+            "+00:12:00 sev2 breach (acknowledge missed)",
+            "+00:12:00 sev2 policy exhausted",
+        ]
+    );
+    assert_eq!(run.figures.pages_sent, 2);
+    assert_eq!(run.figures.exhausted, ["sev2"]);
+    assert_eq!(run.figures.time_to_acknowledge, None);
+    assert_eq!(
+        run.figures.time_to_resolve, None,
+        "the run ends at the horizon"
+    );
+}
+
+#[test]
+fn the_rotation_hands_over_during_an_incident() {
+    // ana never answers; the second step pages the rotation again after midnight,
+    // when ben's shift has begun.
+    let l = set(ladder(), "/people/0/response/miss", json!(1.0));
+    let l = set(
+        l,
+        "/tiers/1/escalation/steps",
+        json!([
+            { "notify": [{ "rotation": "primary" }], "escalate_after": "5m" },
+            { "notify": [{ "rotation": "primary" }], "escalate_after": "5m" }
+        ]),
+    );
+    let l = set(l, "/tiers/1/on_breach", json!({}));
+    let s = set(
+        scenario(json!([["23h56m", 0.1]])),
+        "/horizon",
+        json!("1d6h"),
+    );
+    let run = sim::run_once(&model(&l, &s), 0);
+    assert_eq!(
+        lines(&run)[..5],
+        [
+            "+23:58:00 sev2 trigger fired (errors)",
+            "+23:58:00 sev2 opened",
+            "+23:58:00 sev2 paged ana (primary, step 1; missed)",
+            "+24:03:00 sev2 paged ben (primary, step 2)",
+            "+24:06:00 sev2 acknowledged ben (stops the escalation)",
+        ]
+    );
+}
+
+#[test]
+fn a_window_gap_makes_an_empty_page_and_a_role_pages_every_holder_in_order() {
+    let l = set(
+        ladder(),
+        "/rotations/0/window",
+        json!({ "days": ["mon", "tue", "wed", "thu", "fri"], "from": "09:00", "to": "17:00" }),
+    );
+    let l = set(
+        l,
+        "/tiers/1/escalation/steps",
+        json!([
+            { "notify": [{ "rotation": "primary" }], "escalate_after": "10m" },
+            { "notify": [{ "role": "ic" }], "escalate_after": "10m" }
+        ]),
+    );
+    let run = sim::run_once(&model(&l, &scenario(json!([["3h", 0.1]]))), 0);
+    assert_eq!(
+        lines(&run)[..6],
+        [
+            "+03:02:00 sev2 trigger fired (errors)",
+            "+03:02:00 sev2 opened",
+            "+03:02:00 sev2 empty page (primary has nobody on call, step 1)",
+            "+03:12:00 sev2 breach (acknowledge missed; escalating)",
+            "+03:12:00 sev1 escalated (from sev2)",
+            "+03:12:00 sev1 empty page (primary has nobody on call, step 1)",
+        ]
+    );
+    assert_eq!(
+        lines(&run)[6..9],
+        [
+            "+03:17:00 sev1 breach (acknowledge missed)",
+            "+03:17:00 sev1 paged cy (step 2)",
+            "+03:21:00 sev1 acknowledged cy (stops the escalation)",
+        ]
+    );
+    // the role step of sev2 never ran: the escalation cancelled sev2's pending steps
+    assert!(!lines(&run)
+        .iter()
+        .any(|l| l.contains("step 2") && l.contains("sev2")));
+
+    let l = set(
+        ladder(),
+        "/tiers/1/escalation/steps/0/notify",
+        json!([{ "role": "ic" }]),
+    );
+    let run = sim::run_once(&model(&l, &scenario(json!([["0m", 0.1]]))), 0);
+    assert_eq!(
+        lines(&run)[2..5],
+        [
+            "+00:02:00 sev2 paged ana (step 1)",
+            "+00:02:00 sev2 paged ben (step 1)",
+            "+00:04:00 sev2 acknowledged ana (stops the escalation)",
+        ]
+    );
+    assert_eq!(run.figures.people_paged, 2);
+}
+
+#[test]
+fn demotion_after_clear_for_keeps_an_acknowledged_incident_quiet() {
+    let run = sim::run_once(
+        &model(&ladder(), &scenario(json!([["10m", 0.6], ["30m", 0.1]]))),
+        0,
+    );
+    assert_eq!(
+        lines(&run),
+        [
+            "+00:11:00 sev1 trigger fired (severe)",
+            "+00:11:00 sev1 opened",
+            "+00:11:00 sev1 paged ana (primary, step 1)",
+            "+00:12:00 sev2 trigger fired (errors)",
+            "+00:13:00 sev1 acknowledged ana (stops the escalation)",
+            "+00:33:00 sev1 contained",
+            "+00:35:00 sev1 trigger cleared (severe)",
+            "+00:35:00 sev2 demoted (from sev1)",
+            "+01:33:00 sev2 resolved",
+        ]
+    );
+    assert_eq!(run.figures.max_tier.as_deref(), Some("sev1"));
+    assert_eq!(run.figures.final_tier.as_deref(), Some("sev2"));
+}
+
+#[test]
+fn a_late_first_update_is_a_breach_and_updates_follow_the_cadence() {
+    let l = set(
+        ladder(),
+        "/tiers/1/timelines",
+        json!({ "acknowledge": "10m", "contain": "1h", "resolve": "4h", "first_update": "5m", "update_every": "30m" }),
+    );
+    let l = set(
+        l,
+        "/tiers/1/owners",
+        json!({ "communication": { "person": "cy" } }),
+    );
+    let mut s = scenario(json!([["0m", 0.1]]));
+    s["injects"] = json!([{ "at": "1h", "unavailable": "cy", "for": "10m" }]);
+    let run = sim::run_once(&model(&l, &s), 0);
+    assert_eq!(
+        lines(&run),
+        [
+            "+00:02:00 sev2 trigger fired (errors)",
+            "+00:02:00 sev2 opened",
+            "+00:02:00 sev2 paged ana (primary, step 1)",
+            "+00:04:00 sev2 acknowledged ana (stops the escalation)",
+            "+00:04:00 sev2 paged cy (communication owner)",
+            "+00:07:00 sev2 breach (first_update missed)",
+            "+00:08:00 sev2 first update cy",
+            "+00:24:00 sev2 contained",
+            "+00:38:00 sev2 update posted cy",
+            "+01:00:00 sev2 unavailable cy (for 10m)",
+            "+01:08:00 sev2 update missed cy",
+            "+01:24:00 sev2 resolved",
+        ]
+    );
+    assert_eq!(run.figures.time_to_first_update, Some(360.0));
+    assert_eq!(run.figures.updates_missed, 1);
+    assert_eq!(run.figures.pages_sent, 2);
+}
+
+#[test]
+fn an_acknowledgement_exactly_at_the_deadline_is_on_time_and_stops_the_next_step() {
+    let l = set(
+        ladder(),
+        "/people/0/response",
+        json!({ "ack_median": "5m", "ack_p90": "5m" }),
+    );
+    let run = sim::run_once(&model(&l, &scenario(json!([["0m", 0.9]]))), 0);
+    assert_eq!(
+        lines(&run)[..5],
+        [
+            "+00:01:00 sev1 trigger fired (severe)",
+            "+00:01:00 sev1 opened",
+            "+00:01:00 sev1 paged ana (primary, step 1)",
+            "+00:02:00 sev2 trigger fired (errors)",
+            "+00:06:00 sev1 acknowledged ana (stops the escalation)",
+        ]
+    );
+    assert!(run.figures.breaches.is_empty());
+    assert_eq!(run.figures.pages_sent, 1, "cy's step at 6m never ran");
+}
+
+#[test]
+fn nobody_is_paged_twice_while_an_acknowledgement_is_pending_in_the_tier() {
+    let l = set(
+        ladder(),
+        "/people/0/response",
+        json!({ "ack_median": "20m", "ack_p90": "20m" }),
+    );
+    let l = set(
+        l,
+        "/tiers/1/escalation/steps",
+        json!([
+            { "notify": [{ "person": "ana" }], "escalate_after": "5m" },
+            { "notify": [{ "person": "ana" }, { "person": "ben" }], "escalate_after": "5m" }
+        ]),
+    );
+    let run = sim::run_once(&model(&l, &scenario(json!([["0m", 0.1]]))), 0);
+    assert_eq!(
+        lines(&run)[2..5],
+        [
+            "+00:02:00 sev2 paged ana (step 1)",
+            "+00:07:00 sev2 paged ben (step 2)",
+            "+00:10:00 sev2 acknowledged ben (stops the escalation)",
+        ]
+    );
+}
+
+#[test]
+fn same_seed_same_run_and_different_seeds_differ() {
+    let ladder = parse_ladder(examples::EXAMPLES[0].json).unwrap();
+    let s = ladder.scenarios[0].to_document();
+    let m = SimModel::new(&ladder, &s).unwrap();
+    let a = sim::run_once(&m, 42);
+    assert_eq!(a, sim::run_once(&m, 42));
+    assert_ne!(a.events, sim::run_once(&m, 43).events);
+    assert_eq!(
+        serde_json::to_string(&a.figures).unwrap(),
+        serde_json::to_string(&sim::run_once(&m, 42).figures).unwrap()
+    );
+}
+
+#[test]
+fn invalid_inputs_are_refused_with_the_validation_errors() {
+    let l = parse_ladder(&ladder().to_string()).unwrap();
+    let mut s = scenario(json!([["0m", 0.1]]));
+    s["injects"] = json!([{ "at": "0m", "unavailable": "zed" }]);
+    let err = SimModel::new(&l, &parse_scenario(&s.to_string()).unwrap()).unwrap_err();
+    assert_eq!(err.diagnostics.len(), 1);
+    assert_eq!(err.diagnostics[0].code, Code::UnknownReference);
+    assert_eq!(err.diagnostics[0].pointer, "/injects/0/unavailable");
+}
