@@ -183,3 +183,14 @@ async fn the_top_bar_shows_whether_the_ladder_is_valid() {
     assert_eq!(texts(&root, testid::STATUS), ["valid, no warnings"]);
     assert_eq!(texts(&root, testid::ERROR_COUNT), ["0 errors"]);
 }
+
+#[wasm_bindgen_test]
+fn the_simulator_gives_byte_identical_figures_in_the_browser() {
+    let ladder = rungs_core::parse_ladder(rungs_core::examples::EXAMPLES[0].json).unwrap();
+    let in_browser = rungs_core::sim::fingerprint(&ladder).unwrap();
+    let native = include_str!("../crates/rungs-core/tests/golden/saas.figures.json");
+    assert!(
+        in_browser == native,
+        "wasm results differ from the native golden file:\n{in_browser}"
+    );
+}

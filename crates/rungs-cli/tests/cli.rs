@@ -301,3 +301,124 @@ fn validate_checks_a_scenario_against_its_ladder() {
         Some(2)
     );
 }
+
+#[test]
+fn simulate_prints_a_readable_timeline_and_the_figures() {
+    let out = rungs(&["simulate", &ex("saas.json"), "--scenario", "checkout-3am"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("Checkout errors at 3 a.m. on a Saturday — start 2026-03-14T03:00:00Z, horizon 8h, seed 42\n"), "{text}");
+    assert!(
+        text.contains("\n+00:07:00 sev2 paged emi (apac-primary, step 1)\n"),
+        "{text}"
+    );
+    assert!(text.contains("\n  detected at           7m00s\n"), "{text}");
+    assert!(
+        text.contains("breaches              sev1 acknowledge at 46m00s"),
+        "{text}"
+    );
+}
+
+#[test]
+fn simulate_json_matches_the_core_exactly() {
+    let out = rungs(&[
+        "simulate",
+        &ex("saas.json"),
+        "--scenario",
+        "checkout-3am",
+        "--format",
+        "json",
+        "--seed",
+        "9",
+    ]);
+    assert!(out.status.success());
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ladder = rungs_core::parse_ladder(rungs_core::examples::EXAMPLES[0].json).unwrap();
+    let model =
+        rungs_core::sim::SimModel::new(&ladder, &ladder.scenarios[0].to_document()).unwrap();
+    let run = rungs_core::sim::run_once(&model, 9);
+    assert_eq!(doc, serde_json::to_value(&run).unwrap());
+    assert!(doc["events"].as_array().unwrap().len() > 10);
+    assert_eq!(doc["events"][0]["kind"], "signal");
+}
+
+#[test]
+fn simulate_runs_a_study_from_a_scenario_file() {
+    let ladder = rungs_core::parse_ladder(rungs_core::examples::EXAMPLES[2].json).unwrap();
+    let doc = rungs_core::to_canonical_json(&ladder.scenarios[0].to_document());
+    let file = temp_file("fintech-scenario.json", &doc);
+    let out = rungs(&[
+        "simulate",
+        &ex("fintech.json"),
+        file.to_str().unwrap(),
+        "--runs",
+        "200",
+        "--format",
+        "json",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let summary: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(summary["runs"], 200);
+    assert_eq!(summary["seed"], 2026);
+    let model =
+        rungs_core::sim::SimModel::new(&ladder, &ladder.scenarios[0].to_document()).unwrap();
+    assert_eq!(
+        summary,
+        serde_json::to_value(rungs_core::sim::monte_carlo(&model, 2026, 200, |_| {})).unwrap()
+    );
+    let text = String::from_utf8(
+        rungs(&[
+            "simulate",
+            &ex("fintech.json"),
+            file.to_str().unwrap(),
+            "--runs",
+            "200",
+        ])
+        .stdout,
+    )
+    .unwrap();
+    assert!(text.contains("200 runs, seeds 2026..2225"), "{text}");
+    assert!(text.contains("time_to_acknowledge"), "{text}");
+}
+
+#[test]
+fn simulate_refuses_invalid_inputs_with_their_errors() {
+    let ladder = rungs_core::parse_ladder(rungs_core::examples::EXAMPLES[0].json).unwrap();
+    let mut doc = serde_json::to_value(ladder.scenarios[0].to_document()).unwrap();
+    doc["injects"][0]["unavailable"] = "anna".into();
+    let file = temp_file("bad-scenario.json", &doc.to_string());
+    let out = rungs(&["simulate", &ex("saas.json"), file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("error[unknown-reference]: inject 1 names person `anna`"),
+        "{err}"
+    );
+    assert!(err.contains("at /injects/0/unavailable"), "{err}");
+    let out = rungs(&["simulate", &ex("saas.json"), "--scenario", "nope"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr)
+        .contains("has no scenario `nope`; it has `checkout-3am`, `latency-creep`"));
+    assert_eq!(
+        rungs(&[
+            "simulate",
+            &ex("saas.json"),
+            "--scenario",
+            "checkout-3am",
+            "--runs",
+            "0"
+        ])
+        .status
+        .code(),
+        Some(2)
+    );
+}

@@ -23,5 +23,34 @@ fn validation(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, validation);
+fn simulation(c: &mut Criterion) {
+    use criterion::Throughput;
+    use rungs_core::sim::{self, SimModel};
+    let ladder = parse_ladder(examples::EXAMPLES[0].json).unwrap();
+    let scenario = ladder.scenarios[0].to_document();
+    let model = SimModel::new(&ladder, &scenario).unwrap();
+    // Events per incident, to turn incidents per second into events per second.
+    let mut engine = sim::Engine::new(&model, 42, false);
+    for i in 1..=1000u64 {
+        engine.run();
+        engine.reset(42 + i);
+    }
+    eprintln!(
+        "events per incident (mean of 1000 runs): {:.1}",
+        engine.events_processed() as f64 / 1000.0
+    );
+    let mut group = c.benchmark_group("monte carlo, saas example, checkout-3am");
+    const RUNS: u32 = 10_000;
+    group.throughput(Throughput::Elements(u64::from(RUNS)));
+    group.sample_size(20);
+    group.bench_function("10,000 incidents", |b| {
+        b.iter(|| sim::monte_carlo(black_box(&model), 42, RUNS, |_| {}))
+    });
+    group.finish();
+    c.bench_function("single run with event log, saas example", |b| {
+        b.iter(|| sim::run_once(black_box(&model), 42))
+    });
+}
+
+criterion_group!(benches, validation, simulation);
 criterion_main!(benches);

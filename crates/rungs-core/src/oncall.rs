@@ -122,11 +122,25 @@ pub fn window_spans(window: &Window, tz: &TimeZone, from: i64, to: i64) -> Vec<S
     spans
 }
 
-/// Whether the window covers instant `t`.
+/// Whether the window covers instant `t`: one conversion to local wall-clock time, then
+/// the rule of [`window_spans`] read backwards (today's window, or yesterday's running
+/// past midnight). Agrees with `window_spans` except inside the hour a DST change skips
+/// or repeats, where wall-clock time is what counts.
 pub fn in_window(window: &Window, tz: &TimeZone, t: i64) -> bool {
-    window_spans(window, tz, t, t + 1)
-        .first()
-        .is_some_and(|s| s.start <= t)
+    let ts = jiff::Timestamp::from_millisecond(t).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
+    let local = tz.to_datetime(ts);
+    let minute = local.hour() as u16 * 60 + local.minute() as u16;
+    let today = weekday_of(local.date());
+    let yesterday = Weekday::ALL[(today as usize + 6) % 7];
+    let (from, to) = (window.from.minutes(), window.to.minutes());
+    let opened_today = window.days.contains(&today) && minute >= from;
+    let opened_yesterday = window.days.contains(&yesterday);
+    if to > from {
+        opened_today && minute < to
+    } else {
+        // wraps past midnight, or (from == to) runs a full 24 hours from `from`
+        opened_today || (opened_yesterday && minute < to)
+    }
 }
 
 /// The spans of `[from, to)` that none of `covered` reaches. Each input list must be
@@ -351,6 +365,44 @@ mod tests {
         assert!(in_window(&full, &tz, ms("2026-01-10T00:00:00Z")));
         assert!(in_window(&full, &tz, ms("2026-01-10T23:59:59Z")));
         assert!(!in_window(&full, &tz, ms("2026-01-11T00:00:00Z")));
+    }
+
+    #[test]
+    fn in_window_agrees_with_window_spans() {
+        let cases = [
+            (
+                "Europe/Berlin",
+                window(
+                    &[Weekday::Mon, Weekday::Wed, Weekday::Sun],
+                    "09:00",
+                    "17:00",
+                ),
+            ),
+            (
+                "America/New_York",
+                window(&[Weekday::Fri, Weekday::Sat], "22:00", "06:00"),
+            ),
+            ("Asia/Tokyo", window(&[Weekday::Tue], "08:00", "08:00")),
+            ("UTC", window(&Weekday::ALL, "00:00", "00:00")),
+        ];
+        for (zone, w) in cases {
+            let tz = TimeZone::get(zone).unwrap();
+            let from = ms("2026-03-01T00:00:00Z");
+            let to = from + 42 * DAY_MS;
+            let spans = window_spans(&w, &tz, from, to);
+            // every 7 minutes over six weeks across a DST change
+            let mut t = from;
+            while t < to {
+                let by_spans = spans.iter().any(|s| s.start <= t && t < s.end);
+                assert_eq!(
+                    in_window(&w, &tz, t),
+                    by_spans,
+                    "{zone} at {}",
+                    format_local(&tz, t)
+                );
+                t += 7 * 60_000;
+            }
+        }
     }
 
     #[test]

@@ -80,7 +80,7 @@ proptest! {
         median_s in 10u64..900,
         spread in 1u64..6,
         miss in 0.0f64..0.6,
-        points in proptest::collection::vec((0u64..3600, 0.0f64..0.6), 1..8),
+        points in proptest::collection::vec((1u64..3600, 0.0f64..0.6), 1..8),
     ) {
         let m = random_inputs(median_s, spread, miss, points);
         let run = sim::run_once(&m, seed);

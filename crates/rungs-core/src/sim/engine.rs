@@ -41,17 +41,18 @@ impl Ev {
     }
 }
 
+/// A scheduled event. Ordered by `(t, key)` where `key` packs the kind's order in its top
+/// byte and the scheduling sequence below it: ties at one instant go by kind, then FIFO.
 #[derive(Debug, Clone, Copy)]
 struct Queued {
     t: u64,
-    order: u8,
-    seq: u64,
+    key: u64,
     ev: Ev,
 }
 
 impl PartialEq for Queued {
     fn eq(&self, o: &Self) -> bool {
-        (self.t, self.order, self.seq) == (o.t, o.order, o.seq)
+        (self.t, self.key) == (o.t, o.key)
     }
 }
 impl Eq for Queued {}
@@ -62,7 +63,7 @@ impl PartialOrd for Queued {
 }
 impl Ord for Queued {
     fn cmp(&self, o: &Self) -> Ordering {
-        (self.t, self.order, self.seq).cmp(&(o.t, o.order, o.seq))
+        (self.t, self.key).cmp(&(o.t, o.key))
     }
 }
 
@@ -126,13 +127,16 @@ pub struct Engine<'m> {
     paged: Vec<bool>,
     pages_sent: u32,
     updates_missed: u32,
-    breaches: Vec<Breach>,
-    exhausted: Vec<usize>,
+    /// (tier, timeline, when) of each breach, in order.
+    pub(crate) breaches: Vec<(usize, Timeline, u64)>,
+    pub(crate) exhausted: Vec<usize>,
     /// Tier in force at each figure's moment, for met-target statistics.
     pub(crate) tier_at: [Option<usize>; 4],
     log: Option<Vec<LogEntry>>,
     /// When the running policy started.
     policy_start: u64,
+    /// Events handled since the engine was made (across resets), for throughput reports.
+    processed: u64,
     finished: bool,
 }
 
@@ -162,6 +166,7 @@ impl<'m> Engine<'m> {
             tier_at: [None; 4],
             log: log.then(Vec::new),
             policy_start: 0,
+            processed: 0,
             finished: false,
         };
         e.schedule_scenario();
@@ -223,12 +228,8 @@ impl<'m> Engine<'m> {
 
     fn push(&mut self, t: u64, ev: Ev) {
         self.seq += 1;
-        self.queue.push(Reverse(Queued {
-            t,
-            order: ev.order(),
-            seq: self.seq,
-            ev,
-        }));
+        let key = (u64::from(ev.order()) << 56) | self.seq;
+        self.queue.push(Reverse(Queued { t, key, ev }));
     }
 
     // ---- public stepping API -----------------------------------------------------------
@@ -265,6 +266,7 @@ impl<'m> Engine<'m> {
             return false;
         };
         self.now = q.t;
+        self.processed += 1;
         self.handle(q.ev);
         true
     }
@@ -286,6 +288,11 @@ impl<'m> Engine<'m> {
     /// Runs to the end.
     pub fn run(&mut self) {
         while self.step() {}
+    }
+
+    /// Events handled since this engine was made, across resets.
+    pub fn events_processed(&self) -> u64 {
+        self.processed
     }
 
     /// Marks people as played by humans: the engine draws nothing for their pages and
@@ -425,13 +432,35 @@ impl<'m> Engine<'m> {
             updates_missed: self.updates_missed,
             max_tier: inc.map(|i| m.tiers[i.max_tier].id.to_string()),
             final_tier: inc.map(|i| m.tiers[i.tier].id.to_string()),
-            breaches: self.breaches.clone(),
+            breaches: self
+                .breaches
+                .iter()
+                .map(|&(tier, timeline, at)| Breach {
+                    tier: m.tiers[tier].id.to_string(),
+                    timeline,
+                    at: secs(at),
+                })
+                .collect(),
             exhausted: self
                 .exhausted
                 .iter()
                 .map(|&t| m.tiers[t].id.to_string())
                 .collect(),
         }
+    }
+
+    /// Whether an incident was detected, and the milliseconds from detection to each of
+    /// acknowledge, contain, resolve and first update (in [`Timeline`] order).
+    pub(crate) fn outcome(&self) -> Option<[Option<u64>; 4]> {
+        self.incident.as_ref().map(|i| {
+            let since = |t: Option<u64>| t.map(|t| t - i.detected);
+            [
+                since(i.first_ack),
+                since(i.contained),
+                since(i.resolved),
+                since(i.first_update),
+            ]
+        })
     }
 
     /// Deadlines of the current tier that are still open: `(timeline, due)`.
@@ -646,7 +675,7 @@ impl<'m> Engine<'m> {
                     let d = self.draw(m.contain);
                     self.push(self.now + d, Ev::Contained);
                     if let Some(target) = m.tiers[tier].communication {
-                        self.page_target(target, tier, None, "communication owner");
+                        self.page_target(target, tier, None, Why::Communication);
                     }
                 }
             }
@@ -705,21 +734,16 @@ impl<'m> Engine<'m> {
                     Timeline::FirstUpdate => inc.first_update.is_some(),
                 };
                 let tier = inc.tier;
-                let tier_id = m.tiers[tier].id.to_string();
                 if met
                     || self
                         .breaches
                         .iter()
-                        .any(|b| b.tier == tier_id && b.timeline == timeline)
+                        .any(|&(t, tl, _)| t == tier && tl == timeline)
                 {
                     return;
                 }
                 let escalate = m.tiers[tier].escalate_on[timeline as usize] && tier > 0;
-                self.breaches.push(Breach {
-                    tier: tier_id,
-                    timeline,
-                    at: self.now as f64 / 1000.0,
-                });
+                self.breaches.push((tier, timeline, self.now));
                 let detail = if escalate {
                     format!("{} missed; escalating", timeline.as_str())
                 } else {
@@ -749,7 +773,7 @@ impl<'m> Engine<'m> {
                 }
                 for k in 0..steps[step].targets.len() {
                     let target = steps[step].targets[k];
-                    self.page_target(target, tier, Some(gen), &format!("step {}", step + 1));
+                    self.page_target(target, tier, Some(gen), Why::Step(step));
                 }
                 let after = steps[step].after_ms;
                 let next = if step + 1 < steps.len() {
@@ -866,7 +890,7 @@ impl<'m> Engine<'m> {
 
     /// Pages a target. `gen` is the policy generation for escalation pages, `None` for
     /// the communication page.
-    fn page_target(&mut self, target: SimTarget, tier: usize, gen: Option<u32>, why: &str) {
+    fn page_target(&mut self, target: SimTarget, tier: usize, gen: Option<u32>, why: Why) {
         let m = self.m;
         match target {
             SimTarget::Person(p) => self.page_person(p, tier, gen, why, None),
@@ -902,7 +926,7 @@ impl<'m> Engine<'m> {
         p: usize,
         tier: usize,
         gen: Option<u32>,
-        why: &str,
+        why: Why,
         via: Option<usize>,
     ) {
         let m = self.m;
@@ -955,6 +979,24 @@ impl<'m> Engine<'m> {
                 format!("{via}{why}; {outcome}")
             };
             self.record(EventKind::Page, Some(tier), Some(p), detail);
+        }
+    }
+}
+
+/// Why a page goes out; turned into text only when the log is kept.
+#[derive(Debug, Clone, Copy)]
+enum Why {
+    /// Escalation step (0-based).
+    Step(usize),
+    /// The communication owner at the first acknowledgement.
+    Communication,
+}
+
+impl std::fmt::Display for Why {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Why::Step(k) => write!(f, "step {}", k + 1),
+            Why::Communication => f.write_str("communication owner"),
         }
     }
 }

@@ -200,3 +200,24 @@ pub fn run_once(model: &SimModel, seed: u64) -> Run {
         events: e.log().to_vec(),
     }
 }
+
+/// A fingerprint of the simulator on a ladder: for each embedded scenario (with its own
+/// seed), the figures of the single run and the summary of a 300-run study, as pretty
+/// JSON. The golden-file tests compare it natively and in the browser, byte for byte.
+pub fn fingerprint(ladder: &crate::Ladder) -> Result<String, crate::Report> {
+    let mut out = serde_json::Map::new();
+    for s in &ladder.scenarios {
+        let doc = s.to_document();
+        let m = SimModel::new(ladder, &doc)?;
+        out.insert(
+            s.id.to_string(),
+            serde_json::json!({
+                "single": run_once(&m, doc.seed).figures,
+                "study": monte_carlo(&m, doc.seed, 300, |_| {}),
+            }),
+        );
+    }
+    let mut text = serde_json::to_string_pretty(&out).expect("serialisable");
+    text.push('\n');
+    Ok(text)
+}

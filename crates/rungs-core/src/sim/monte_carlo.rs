@@ -88,22 +88,14 @@ pub fn monte_carlo(
             engine.reset(run_seed(seed, u64::from(i)));
         }
         engine.run();
-        let f = engine.figures();
         progress(i + 1);
-        if f.detected_at.is_none() {
+        let Some(times) = engine.outcome() else {
             continue;
-        }
+        };
         incidents += 1;
-        let times = [
-            f.time_to_acknowledge,
-            f.time_to_contain,
-            f.time_to_resolve,
-            f.time_to_first_update,
-        ];
         for tl in Timeline::ALL {
             let k = tl as usize;
-            if let Some(secs) = times[k] {
-                let ms = (secs * 1000.0).round() as u64;
+            if let Some(ms) = times[k] {
                 values[k].push(ms);
                 let target = engine.tier_at[k].and_then(|t| model.tiers[t].deadlines[k]);
                 if target.is_none_or(|d| ms <= d) {
@@ -111,15 +103,11 @@ pub fn monte_carlo(
                 }
             }
         }
-        for b in &f.breaches {
-            if let Some(t) = model.tiers.iter().position(|t| t.id.as_str() == b.tier) {
-                breaches[t][b.timeline as usize] += 1;
-            }
+        for &(t, tl, _) in &engine.breaches {
+            breaches[t][tl as usize] += 1;
         }
-        for x in &f.exhausted {
-            if let Some(t) = model.tiers.iter().position(|t| t.id.as_str() == x) {
-                exhausted[t] += 1;
-            }
+        for &t in &engine.exhausted {
+            exhausted[t] += 1;
         }
         for (p, tally) in engine.tally.iter().enumerate() {
             pages[p] += u64::from(tally.pages);
