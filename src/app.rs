@@ -5,6 +5,7 @@ use rungs_core::examples::{self, EXAMPLES};
 use rungs_core::overview::LadderOverview;
 
 use crate::components::header::Header;
+use crate::components::source_editor::SourceEditor;
 use crate::pages::{design::DesignPage, drill::DrillPage, share::SharePage};
 use crate::testid;
 
@@ -19,16 +20,19 @@ pub enum Page {
     Share,
 }
 
-/// What the app has loaded: the ladder's overview and its canonical JSON, or why it could
-/// not be read.
+/// What the pages show: the ladder's overview, its canonical JSON and what validation
+/// found. When the text being edited does not parse, the overview and JSON are the last
+/// version that did (`stale`) and the report holds the parse error.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Loaded {
     /// What the pages show.
     pub overview: LadderOverview,
     /// The ladder as canonical JSON.
     pub canonical: String,
-    /// What validation found.
+    /// What validation found (or why the text could not be read).
     pub report: rungs_core::Report,
+    /// Whether the overview is older than the text, which does not parse.
+    pub stale: bool,
 }
 
 /// The current instant, from the browser's clock (the core never reads one).
@@ -36,53 +40,90 @@ fn now() -> rungs_core::Instant {
     rungs_core::Instant::from_millis(js_sys::Date::now() as i64)
 }
 
-/// Reads an example into what the pages show, validating it as of `now`.
-pub fn load_example(key: &str) -> Result<Loaded, String> {
-    let example =
-        examples::example(key).ok_or_else(|| format!("there is no example called `{key}`"))?;
-    let ladder = rungs_core::parse_ladder(example.json).map_err(|e| e.to_string())?;
-    Ok(Loaded {
-        overview: LadderOverview::new(&ladder),
-        canonical: rungs_core::to_canonical_json(&ladder),
-        report: rungs_core::validate_ladder(&ladder, now()),
-    })
+/// Reads ladder JSON into what the pages show, validating it as of `now`. When it does
+/// not parse, keeps `previous` (or the default example) on show with the error.
+pub fn load(text: &str, previous: Option<&Loaded>) -> Loaded {
+    match rungs_core::parse_ladder(text) {
+        Ok(ladder) => Loaded {
+            overview: LadderOverview::new(&ladder),
+            canonical: rungs_core::to_canonical_json(&ladder),
+            report: rungs_core::validate_ladder(&ladder, now()),
+            stale: false,
+        },
+        Err(e) => {
+            let report = rungs_core::Report {
+                diagnostics: vec![rungs_core::Diagnostic::from_parse_error(&e)],
+            };
+            let base = previous
+                .cloned()
+                .unwrap_or_else(|| load(examples::default_example().json, None));
+            Loaded {
+                report,
+                stale: true,
+                ..base
+            }
+        }
+    }
+}
+
+/// The JSON of an example, by key (the default example for an unknown key).
+pub fn example_json(key: &str) -> &'static str {
+    examples::example(key)
+        .unwrap_or_else(examples::default_example)
+        .json
 }
 
 /// The whole app. Opens on the SaaS example.
 #[component]
 pub fn App() -> impl IntoView {
     let example = RwSignal::new(examples::default_example().key.to_string());
+    // The ladder JSON as typed, and as last handed to the parser (debounced).
+    let source = RwSignal::new(example_json(&example.get_untracked()).to_string());
+    let committed = RwSignal::new(source.get_untracked());
     let page = RwSignal::new(Page::Design);
-    let loaded = Memo::new(move |_| load_example(&example.get()));
+    let loaded = Memo::new(move |previous: Option<&Loaded>| load(&committed.get(), previous));
+    let edited = Memo::new(move |_| source.get() != example_json(&example.get()));
+    let open_example = Callback::new(move |key: String| {
+        let text = example_json(&key).to_string();
+        example.set(key);
+        source.set(text.clone());
+        committed.set(text);
+    });
 
     view! {
         <div class="app" data-testid=testid::APP>
             <Header
                 page=page
                 example=example
+                edited=edited
+                open_example=open_example
                 examples=EXAMPLES.to_vec()
-                status=Signal::derive(move || loaded.get().ok().map(|l| l.report))
+                status=Signal::derive(move || Some(loaded.get().report))
             />
             <main class="main" id="main">
-                {move || match loaded.get() {
-                    Ok(l) => match page.get() {
+                // Outside the page below, so typing never re-creates the editor.
+                <div class="editor-slot" class:hidden=move || page.get() != Page::Design>
+                    <SourceEditor source=source committed=committed />
+                </div>
+                {move || {
+                    let l = loaded.get();
+                    match page.get() {
                         Page::Design => {
-                            view! { <DesignPage overview=l.overview report=l.report /> }.into_any()
+                            view! {
+                                <DesignPage
+                                    overview=l.overview
+                                    report=l.report
+                                    stale=l.stale
+                                    edited=edited.get()
+                                />
+                            }
+                                .into_any()
                         }
                         Page::Drill => view! { <DrillPage overview=l.overview /> }.into_any(),
                         Page::Share => {
                             view! { <SharePage name=l.overview.name canonical=l.canonical /> }
                                 .into_any()
                         }
-                    },
-                    Err(message) => {
-                        view! {
-                            <div class="panel error" role="alert" data-testid=testid::LOAD_ERROR>
-                                <h2>"This ladder could not be read"</h2>
-                                <p>{message}</p>
-                            </div>
-                        }
-                            .into_any()
                     }
                 }}
             </main>

@@ -43,3 +43,9 @@ pub const WARNING_COUNT: &str = "warning-count";
 pub const DIAGNOSTIC: &str = "diagnostic";
 /// The validity badge in the top bar.
 pub const STATUS: &str = "status";
+/// The ladder JSON editor.
+pub const SOURCE: &str = "source";
+/// The notice that the overview is older than the JSON, which does not parse.
+pub const STALE: &str = "stale";
+/// The badge of an edited ladder.
+pub const EDITED: &str = "edited";

@@ -194,3 +194,77 @@ fn the_simulator_gives_byte_identical_figures_in_the_browser() {
         "wasm results differ from the native golden file:\n{in_browser}"
     );
 }
+
+/// Types `text` into the ladder JSON editor and waits past the debounce.
+async fn type_source(root: &web_sys::HtmlElement, text: &str) {
+    let area: web_sys::HtmlTextAreaElement = root
+        .query_selector(&format!("[data-testid='{}']", testid::SOURCE))
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    area.set_value(text);
+    area.dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    gloo_timers::future::TimeoutFuture::new(rungs::components::source_editor::DEBOUNCE_MS + 100)
+        .await;
+    tick().await;
+}
+
+#[wasm_bindgen_test]
+async fn editing_the_json_revalidates_and_a_broken_text_never_replaces_the_ladder() {
+    let (root, _h) = mount(|| view! { <rungs::App /> });
+    tick().await;
+    let original = rungs_core::examples::EXAMPLES[0].json;
+
+    // A typo in a reference: the ladder still parses, validation finds the error.
+    type_source(
+        &root,
+        &original.replace(
+            "\"rotation\": \"secondary\" }], \"escalate_after\": \"15m\"",
+            "\"rotation\": \"secondry\" }], \"escalate_after\": \"15m\"",
+        ),
+    )
+    .await;
+    assert_eq!(texts(&root, testid::ERROR_COUNT), ["1 error"]);
+    assert!(texts(&root, testid::DIAGNOSTIC)[0].contains("names rotation `secondry`"));
+    assert_eq!(texts(&root, testid::STATUS), ["1 error · 0 warnings"]);
+    assert_eq!(texts(&root, testid::EDITED), ["edited in this tab"]);
+
+    // Text that is not JSON: the last good ladder stays on show, with the error's place.
+    type_source(
+        &root,
+        &original.replace(
+            "\"name\": \"Nimbus Cloud Platform\",",
+            "\"name\": \"Nimbus\"",
+        ),
+    )
+    .await;
+    assert_eq!(texts(&root, testid::LADDER_NAME), ["Nimbus Cloud Platform"]);
+    assert_eq!(texts(&root, testid::STALE).len(), 1);
+    let d = texts(&root, testid::DIAGNOSTIC);
+    assert_eq!(d.len(), 1);
+    assert!(d[0].contains("json-syntax at line 4, column"), "{d:?}");
+
+    // Clicking the error puts the caret where it is.
+    click(&root, testid::DIAGNOSTIC);
+    let area: web_sys::HtmlTextAreaElement = document().active_element().unwrap().unchecked_into();
+    assert_eq!(area.id(), rungs::components::source_editor::SOURCE_ID);
+    let caret = area.selection_start().unwrap().unwrap() as usize;
+    let before: String = area
+        .value()
+        .encode_utf16()
+        .take(caret)
+        .map(|_| ' ')
+        .collect();
+    assert_eq!(area.value()[..before.len()].lines().count(), 4);
+
+    // Fixed: the new ladder replaces the old one.
+    type_source(
+        &root,
+        &original.replace("Nimbus Cloud Platform", "Nimbus <Cloud>"),
+    )
+    .await;
+    assert_eq!(texts(&root, testid::LADDER_NAME), ["Nimbus <Cloud>"]);
+    assert!(texts(&root, testid::STALE).is_empty());
+    assert_eq!(texts(&root, testid::STATUS), ["valid, no warnings"]);
+}

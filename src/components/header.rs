@@ -9,13 +9,28 @@ use crate::app::Page;
 use crate::components::validation::{counts_text, reveal_panel};
 use crate::testid;
 
+/// Asks before edits are thrown away; `true` to go ahead.
+fn confirm_discard() -> bool {
+    web_sys::window()
+        .and_then(|w| {
+            w.confirm_with_message("Open the example and discard your edits to this ladder?")
+                .ok()
+        })
+        .unwrap_or(false)
+}
+
 /// The app's top bar.
 #[component]
 pub fn Header(
     /// The page on show; the tabs switch it.
     page: RwSignal<Page>,
-    /// Key of the example ladder on show; the picker switches it.
+    /// Key of the example ladder on show.
     example: RwSignal<String>,
+    /// Whether the ladder has been edited since the example was opened.
+    #[prop(into)]
+    edited: Signal<bool>,
+    /// Opens an example by key, replacing the ladder on show.
+    open_example: Callback<String>,
     /// The examples to offer.
     examples: Vec<Example>,
     /// What validation found for the ladder on show (`None` when it could not be read).
@@ -79,7 +94,15 @@ pub fn Header(
                 <select
                     data-testid=testid::EXAMPLE_PICKER
                     prop:value=move || example.get()
-                    on:change=move |ev| example.set(event_target_value(&ev))
+                    on:change=move |ev| {
+                        let key = event_target_value(&ev);
+                        if !edited.get_untracked() || confirm_discard() {
+                            open_example.run(key);
+                        } else {
+                            // keep the picker on the ladder that is still on show
+                            example.notify();
+                        }
+                    }
                 >
                     {examples
                         .into_iter()

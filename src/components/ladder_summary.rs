@@ -10,6 +10,8 @@ use crate::testid;
 pub fn LadderSummary(
     /// The ladder to summarise.
     overview: LadderOverview,
+    /// Whether it was edited since its example was opened.
+    edited: bool,
 ) -> impl IntoView {
     let stats = [
         (overview.rungs.len(), "tiers"),
@@ -24,7 +26,11 @@ pub fn LadderSummary(
             <div class="summary-title">
                 <h1 data-testid=testid::LADDER_NAME>{overview.name}</h1>
                 <span class="badge">{format!("revision {}", overview.revision)}</span>
-                <span class="badge muted">"read-only"</span>
+                {if edited {
+                    view! { <span class="badge edited" data-testid=testid::EDITED>"edited in this tab"</span> }.into_any()
+                } else {
+                    view! { <span class="badge muted">"example"</span> }.into_any()
+                }}
             </div>
             {overview.description.map(|d| view! { <p class="description">{d}</p> })}
             <ul class="stats">

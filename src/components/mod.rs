@@ -5,6 +5,7 @@ pub mod ladder_summary;
 pub mod people;
 pub mod rotations;
 pub mod rung;
+pub mod source_editor;
 pub mod target;
 pub mod triggers;
 pub mod validation;

@@ -101,6 +101,8 @@ fn DiagnosticItem(
         pointer,
         message,
         hint,
+        line: at_line,
+        column: at_column,
         ..
     } = diagnostic;
     let (class, label) = match severity {
@@ -111,11 +113,18 @@ fn DiagnosticItem(
     let attr = pointer.clone();
     view! {
         <li>
-            <button class=class data-testid=testid::DIAGNOSTIC data-target=attr on:click=move |_| reveal_pointer(&target)>
+            <button class=class data-testid=testid::DIAGNOSTIC data-target=attr on:click=move |_| match (at_line, at_column) {
+                (Some(l), Some(c)) => crate::components::source_editor::reveal_source(l, c),
+                _ => reveal_pointer(&target),
+            }>
                 <span class="sev">{label}</span>
                 <span class="msg">{message}</span>
                 {hint.map(|h| view! { <span class="hint">{h}</span> })}
-                <span class="where"><code>{code.as_str()}</code> " at " <code>{pointer}</code></span>
+                <span class="where">
+                    <code>{code.as_str()}</code>
+                    {at_line.map(|l| format!(" at line {l}, column {}", at_column.unwrap_or(0)))}
+                    {(!pointer.is_empty()).then(|| view! { " at " <code>{pointer}</code> })}
+                </span>
             </button>
         </li>
     }

@@ -9,6 +9,7 @@ use crate::components::rotations::Rotations;
 use crate::components::rung::Rung;
 use crate::components::triggers::{Services, Triggers};
 use crate::components::validation::ValidationPanel;
+use crate::testid;
 
 /// The ladder, read-only.
 #[component]
@@ -17,6 +18,10 @@ pub fn DesignPage(
     overview: LadderOverview,
     /// What validation found.
     report: rungs_core::Report,
+    /// Whether the ladder shown is older than the JSON being edited, which does not parse.
+    stale: bool,
+    /// Whether the ladder was edited since its example was opened.
+    edited: bool,
 ) -> impl IntoView {
     let LadderOverview {
         rungs,
@@ -28,7 +33,15 @@ pub fn DesignPage(
         ..
     } = overview.clone();
     view! {
-        <LadderSummary overview=overview />
+        <LadderSummary overview=overview edited=edited />
+        {stale
+            .then(|| {
+                view! {
+                    <p class="panel stale" role="status" data-testid=testid::STALE>
+                        "The JSON has an error, so this is the last version of the ladder that could be read. Fix the error listed under Validation to see your changes."
+                    </p>
+                }
+            })}
         <div class="layout">
             <section class="ladder-col" aria-labelledby="ladder-h">
                 <h2 id="ladder-h" class="ladder-title">

@@ -89,3 +89,32 @@ test('every example validates clean, and the status badge leads to the validatio
   await expect(page.locator(sel('VALIDATION'))).toBeInViewport();
   expect(problems).toEqual([]);
 });
+
+test('typing in the JSON editor updates the ladder and keeps the caret in the editor', async ({ page }) => {
+  const problems = await open(page);
+  await page.getByText('Edit the ladder as JSON').click();
+  const area = page.locator(sel('SOURCE'));
+  const text = await area.inputValue();
+  const at = text.indexOf('Nimbus Cloud Platform') + 'Nimbus Cloud Platform'.length;
+  await area.focus();
+  await area.evaluate((el, pos) => el.setSelectionRange(pos, pos), at);
+  await page.keyboard.type(' EU');
+  await expect(page.locator(sel('LADDER_NAME'))).toHaveText('Nimbus Cloud Platform EU');
+  await expect(area).toBeFocused();
+  await expect(page.locator(sel('EDITED'))).toBeVisible();
+  // Break it: the ladder stays, the error says where.
+  await page.keyboard.type('"');
+  await expect(page.locator(sel('STALE'))).toBeVisible();
+  await expect(page.locator(sel('STATUS'))).toHaveText('1 error · 0 warnings');
+  await expect(page.locator(sel('LADDER_NAME'))).toHaveText('Nimbus Cloud Platform EU');
+  await page.keyboard.press('Backspace');
+  await expect(page.locator(sel('STALE'))).toHaveCount(0);
+  // Switching examples asks before discarding edits.
+  page.once('dialog', (d) => d.dismiss());
+  await page.locator(sel('EXAMPLE_PICKER')).selectOption('startup');
+  await expect(page.locator(sel('LADDER_NAME'))).toHaveText('Nimbus Cloud Platform EU');
+  page.once('dialog', (d) => d.accept());
+  await page.locator(sel('EXAMPLE_PICKER')).selectOption('startup');
+  await expect(page.locator(sel('LADDER_NAME'))).toHaveText('Loaf & Ledger');
+  expect(problems).toEqual([]);
+});

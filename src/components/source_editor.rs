@@ -1,0 +1,87 @@
+//! The ladder as JSON, editable: every change is read and validated as the user types
+//! (debounced), and a text that does not parse never replaces the last one that did.
+
+use gloo_timers::callback::Timeout;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::testid;
+
+/// How long typing must pause before the text is read again, in milliseconds.
+pub const DEBOUNCE_MS: u32 = 150;
+
+/// The element id of the editor's text area.
+pub const SOURCE_ID: &str = "ladder-source";
+
+/// Opens the editor and puts the caret at 1-based `line` and `column`.
+pub fn reveal_source(line: usize, column: usize) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(details) = document.get_element_by_id("source") {
+        let _ = details.set_attribute("open", "");
+    }
+    let Some(area) = document
+        .get_element_by_id(SOURCE_ID)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+    else {
+        return;
+    };
+    let text = area.value();
+    // Offsets of a textarea's selection count UTF-16 code units.
+    let mut offset = 0u32;
+    for (i, l) in text.split('\n').enumerate() {
+        if i + 1 == line {
+            let col: u32 = l
+                .chars()
+                .take(column.saturating_sub(1))
+                .map(|c| c.len_utf16() as u32)
+                .sum();
+            offset += col;
+            break;
+        }
+        offset += l.encode_utf16().count() as u32 + 1;
+    }
+    let _ = area.focus();
+    let _ = area.set_selection_range(offset, offset + 1);
+}
+
+/// A text area with the ladder's JSON.
+#[component]
+pub fn SourceEditor(
+    /// The JSON as typed.
+    source: RwSignal<String>,
+    /// The JSON as last handed to the parser; set after a pause in typing.
+    committed: RwSignal<String>,
+) -> impl IntoView {
+    let pending: StoredValue<Option<Timeout>, LocalStorage> = StoredValue::new_local(None);
+    let on_input = move |ev| {
+        let text = event_target_value(&ev);
+        source.set(text.clone());
+        pending.update_value(|slot| {
+            if let Some(previous) = slot.take() {
+                previous.cancel();
+            }
+            *slot = Some(Timeout::new(DEBOUNCE_MS, move || committed.set(text)));
+        });
+    };
+    view! {
+        <details class="panel source" id="source">
+            <summary>"Edit the ladder as JSON"</summary>
+            <label for=SOURCE_ID class="source-label">
+                "Ladder JSON (format "
+                <code>"rungs.ladder/v1"</code>
+                "). Changes are read and validated as you type; they stay in this tab."
+            </label>
+            <textarea
+                id=SOURCE_ID
+                data-testid=testid::SOURCE
+                spellcheck="false"
+                autocomplete="off"
+                rows="22"
+                prop:value=move || source.get()
+                on:input=on_input
+            ></textarea>
+        </details>
+    }
+}
