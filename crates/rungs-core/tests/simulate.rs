@@ -1,6 +1,9 @@
 //! The simulator against hand-computed runs: fixed delays (median = p90), `miss` 0 or 1,
 //! and exact event order and figures.
 
+mod common;
+
+use common::with as set;
 use rungs_core::sim::{self, SimModel, Timeline};
 use rungs_core::*;
 use serde_json::{json, Value};
@@ -68,22 +71,6 @@ fn lines(run: &sim::Run) -> Vec<String> {
         .filter(|e| e.kind != sim::EventKind::Signal)
         .map(|e| e.to_string())
         .collect()
-}
-
-/// Sets the value at `pointer`, creating the last key of an object if it is missing.
-fn set(mut doc: Value, pointer: &str, value: Value) -> Value {
-    let (parent, key) = pointer.rsplit_once('/').unwrap();
-    match doc
-        .pointer_mut(parent)
-        .unwrap_or_else(|| panic!("no {parent}"))
-    {
-        Value::Object(map) => {
-            map.insert(key.to_string(), value);
-        }
-        Value::Array(items) => items[key.parse::<usize>().unwrap()] = value,
-        other => panic!("{parent} is {other}"),
-    }
-    doc
 }
 
 #[test]

@@ -1,6 +1,9 @@
 //! Validation: one test per rule, each with the smallest change to a clean ladder that
 //! breaks it, asserting the code and the JSON Pointer.
 
+mod common;
+
+use common::{push, with};
 use rungs_core::*;
 use serde_json::{json, Value};
 
@@ -69,36 +72,6 @@ fn expect_only<'a>(report: &'a Report, code: Code, pointer: &str) -> &'a Diagnos
     let d = expect(report, code, pointer);
     assert_eq!(report.diagnostics.len(), 1, "{:#?}", report.diagnostics);
     d
-}
-
-/// Sets the value at `pointer`, creating the last key of an object if it is missing.
-fn with(mut doc: Value, pointer: &str, value: Value) -> Value {
-    let (parent, key) = pointer.rsplit_once('/').unwrap();
-    match doc
-        .pointer_mut(parent)
-        .unwrap_or_else(|| panic!("no {parent}"))
-    {
-        Value::Object(map) => {
-            map.insert(key.to_string(), value);
-        }
-        Value::Array(items) => items[key.parse::<usize>().unwrap()] = value,
-        other => panic!("{parent} is {other}"),
-    }
-    doc
-}
-
-/// Appends to the array at `pointer`, creating it if it is missing.
-fn push(doc: Value, pointer: &str, value: Value) -> Value {
-    let mut doc = match doc.pointer(pointer) {
-        Some(_) => doc,
-        None => with(doc, pointer, json!([])),
-    };
-    doc.pointer_mut(pointer)
-        .unwrap()
-        .as_array_mut()
-        .unwrap()
-        .push(value);
-    doc
 }
 
 #[test]
