@@ -43,6 +43,20 @@ fn now() -> rungs_core::Instant {
 /// Reads ladder JSON into what the pages show, validating it as of `now`. When it does
 /// not parse, keeps `previous` (or the default example) on show with the error.
 pub fn load(text: &str, previous: Option<&Loaded>) -> Loaded {
+    // A User Timing measure, so browser measurements can tell reading and validating
+    // apart from rendering (see docs/performance.md).
+    let performance = web_sys::window().and_then(|w| w.performance());
+    if let Some(p) = &performance {
+        let _ = p.mark("rungs:load");
+    }
+    let loaded = load_untimed(text, previous);
+    if let Some(p) = &performance {
+        let _ = p.measure_with_start_mark("rungs:read-and-validate", "rungs:load");
+    }
+    loaded
+}
+
+fn load_untimed(text: &str, previous: Option<&Loaded>) -> Loaded {
     match rungs_core::parse_ladder(text) {
         Ok(ladder) => Loaded {
             overview: LadderOverview::new(&ladder),
@@ -105,25 +119,27 @@ pub fn App() -> impl IntoView {
                 <div class="editor-slot" class:hidden=move || page.get() != Page::Design>
                     <SourceEditor source=source committed=committed />
                 </div>
-                {move || {
-                    let l = loaded.get();
-                    match page.get() {
-                        Page::Design => {
-                            view! {
-                                <DesignPage
-                                    overview=l.overview
-                                    report=l.report
-                                    stale=l.stale
-                                    edited=edited.get()
-                                />
-                            }
-                                .into_any()
+                {move || match page.get() {
+                    // Rendered once per visit; its lists follow the ladder entry by entry.
+                    Page::Design => {
+                        view! {
+                            <DesignPage
+                                overview=Signal::derive(move || loaded.with(|l| l.overview.clone()))
+                                report=Signal::derive(move || loaded.with(|l| l.report.clone()))
+                                stale=Signal::derive(move || loaded.with(|l| l.stale))
+                                edited=edited
+                            />
                         }
-                        Page::Drill => view! { <DrillPage overview=l.overview /> }.into_any(),
-                        Page::Share => {
-                            view! { <SharePage name=l.overview.name canonical=l.canonical /> }
-                                .into_any()
-                        }
+                            .into_any()
+                    }
+                    Page::Drill => {
+                        view! { <DrillPage overview=loaded.with(|l| l.overview.clone()) /> }
+                            .into_any()
+                    }
+                    Page::Share => {
+                        let l = loaded.get();
+                        view! { <SharePage name=l.overview.name canonical=l.canonical /> }
+                            .into_any()
                     }
                 }}
             </main>

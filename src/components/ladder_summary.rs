@@ -9,43 +9,62 @@ use crate::testid;
 #[component]
 pub fn LadderSummary(
     /// The ladder to summarise.
-    overview: LadderOverview,
+    #[prop(into)]
+    overview: Signal<LadderOverview>,
     /// Whether it was edited since its example was opened.
-    edited: bool,
+    #[prop(into)]
+    edited: Signal<bool>,
 ) -> impl IntoView {
-    let stats = [
-        (overview.rungs.len(), "tiers"),
-        (overview.people.len(), "people"),
-        (overview.rotations.len(), "rotations"),
-        (overview.triggers.len(), "triggers"),
-        (overview.services.len(), "services"),
-        (overview.scenarios.len(), "scenarios"),
-    ];
+    let stats = move || {
+        overview.with(|o| {
+            [
+                (o.rungs.len(), "tiers"),
+                (o.people.len(), "people"),
+                (o.rotations.len(), "rotations"),
+                (o.triggers.len(), "triggers"),
+                (o.services.len(), "services"),
+                (o.scenarios.len(), "scenarios"),
+            ]
+        })
+    };
     view! {
         <section class="summary panel">
             <div class="summary-title">
-                <h1 data-testid=testid::LADDER_NAME>{overview.name}</h1>
-                <span class="badge">{format!("revision {}", overview.revision)}</span>
-                {if edited {
-                    view! { <span class="badge edited" data-testid=testid::EDITED>"edited in this tab"</span> }.into_any()
-                } else {
-                    view! { <span class="badge muted">"example"</span> }.into_any()
+                <h1 data-testid=testid::LADDER_NAME>{move || overview.with(|o| o.name.clone())}</h1>
+                <span class="badge">{move || format!("revision {}", overview.with(|o| o.revision))}</span>
+                {move || {
+                    if edited.get() {
+                        view! {
+                            <span class="badge edited" data-testid=testid::EDITED>
+                                "edited in this tab"
+                            </span>
+                        }
+                            .into_any()
+                    } else {
+                        view! { <span class="badge muted">"example"</span> }.into_any()
+                    }
                 }}
             </div>
-            {overview.description.map(|d| view! { <p class="description">{d}</p> })}
+            {move || {
+                overview
+                    .with(|o| o.description.clone())
+                    .map(|d| view! { <p class="description">{d}</p> })
+            }}
             <ul class="stats">
-                {stats
-                    .into_iter()
-                    .map(|(n, what)| {
-                        view! {
-                            <li>
-                                <strong>{n}</strong>
-                                " "
-                                {what}
-                            </li>
-                        }
-                    })
-                    .collect_view()}
+                {move || {
+                    stats()
+                        .into_iter()
+                        .map(|(n, what)| {
+                            view! {
+                                <li>
+                                    <strong>{n}</strong>
+                                    " "
+                                    {what}
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
             </ul>
         </section>
     }

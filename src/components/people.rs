@@ -9,7 +9,8 @@ use crate::testid;
 #[component]
 pub fn People(
     /// People in document order.
-    people: Vec<PersonView>,
+    #[prop(into)]
+    people: Signal<Vec<PersonView>>,
 ) -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="people-h">
@@ -25,9 +26,10 @@ pub fn People(
                         </tr>
                     </thead>
                     <tbody>
-                        {people
-                            .into_iter()
-                            .map(|p| {
+                        <For
+                            each=move || people.get()
+                            key=|x| x.clone()
+                            children=|p: PersonView| {
                                 view! {
                                     <tr data-testid=testid::PERSON data-pointer=p.pointer.clone()>
                                         <td>{p.name}</td>
@@ -36,8 +38,8 @@ pub fn People(
                                         <td>{p.backup.unwrap_or_else(|| "—".to_string())}</td>
                                     </tr>
                                 }
-                            })
-                            .collect_view()}
+                            }
+                        />
                     </tbody>
                 </table>
             </div>
@@ -49,15 +51,17 @@ pub fn People(
 #[component]
 pub fn Roles(
     /// Roles in document order.
-    roles: Vec<RoleView>,
+    #[prop(into)]
+    roles: Signal<Vec<RoleView>>,
 ) -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="roles-h">
             <h2 id="roles-h">"Roles"</h2>
             <dl class="roles">
-                {roles
-                    .into_iter()
-                    .map(|r| {
+                <For
+                    each=move || roles.get()
+                    key=|x| x.clone()
+                    children=|r: RoleView| {
                         let holders = if r.holders.is_empty() {
                             "nobody holds this role".to_string()
                         } else {
@@ -74,8 +78,8 @@ pub fn Roles(
                                 </dd>
                             </div>
                         }
-                    })
-                    .collect_view()}
+                    }
+                />
             </dl>
         </section>
     }

@@ -9,37 +9,31 @@ use crate::testid;
 #[component]
 pub fn Rotations(
     /// Rotations in document order.
-    rotations: Vec<RotationView>,
+    #[prop(into)]
+    rotations: Signal<Vec<RotationView>>,
 ) -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="rotations-h">
             <h2 id="rotations-h">"Rotations"</h2>
             <ul class="cards">
-                {rotations
-                    .into_iter()
-                    .map(|r| {
-                        let hours = r.window.unwrap_or_else(|| "around the clock".to_string());
-                        view! {
-                            <li class="card" data-testid=testid::ROTATION data-pointer=r.pointer.clone()>
-                                <div class="card-head">
-                                    <strong data-testid=testid::ROTATION_NAME>{r.name}</strong>
-                                    <code class="id">{r.id}</code>
-                                </div>
-                                <p class="muted small">
-                                    {format!("{} shifts · {} · {}", r.shift, hours, r.timezone)}
-                                </p>
-                                <ol class="members" aria-label="Members in turn order">
-                                    {r
-                                        .members
-                                        .into_iter()
-                                        .map(|m| view! { <li>{m}</li> })
-                                        .collect_view()}
-                                </ol>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
+                <For each=move || rotations.get() key=|r| r.clone() children=rotation_card />
             </ul>
         </section>
+    }
+}
+
+fn rotation_card(r: RotationView) -> impl IntoView {
+    let hours = r.window.unwrap_or_else(|| "around the clock".to_string());
+    view! {
+        <li class="card" data-testid=testid::ROTATION data-pointer=r.pointer>
+            <div class="card-head">
+                <strong data-testid=testid::ROTATION_NAME>{r.name}</strong>
+                <code class="id">{r.id}</code>
+            </div>
+            <p class="muted small">{format!("{} shifts · {} · {}", r.shift, hours, r.timezone)}</p>
+            <ol class="members" aria-label="Members in turn order">
+                {r.members.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
+            </ol>
+        </li>
     }
 }

@@ -9,7 +9,8 @@ use crate::testid;
 #[component]
 pub fn Triggers(
     /// Triggers in document order.
-    triggers: Vec<TriggerView>,
+    #[prop(into)]
+    triggers: Signal<Vec<TriggerView>>,
 ) -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="triggers-h">
@@ -26,9 +27,10 @@ pub fn Triggers(
                         </tr>
                     </thead>
                     <tbody>
-                        {triggers
-                            .into_iter()
-                            .map(|t| {
+                        <For
+                            each=move || triggers.get()
+                            key=|x| x.clone()
+                            children=|t: TriggerView| {
                                 view! {
                                     <tr data-testid=testid::TRIGGER data-pointer=t.pointer.clone()>
                                         <td>
@@ -42,8 +44,8 @@ pub fn Triggers(
                                         <td>{t.clear_for}</td>
                                     </tr>
                                 }
-                            })
-                            .collect_view()}
+                            }
+                        />
                     </tbody>
                 </table>
             </div>
@@ -55,15 +57,17 @@ pub fn Triggers(
 #[component]
 pub fn Services(
     /// Services in document order.
-    services: Vec<ServiceView>,
+    #[prop(into)]
+    services: Signal<Vec<ServiceView>>,
 ) -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="services-h">
             <h2 id="services-h">"Services"</h2>
             <ul class="services">
-                {services
-                    .into_iter()
-                    .map(|s| {
+                <For
+                    each=move || services.get()
+                    key=|x| x.clone()
+                    children=|s: ServiceView| {
                         let deps = if s.depends_on.is_empty() {
                             String::new()
                         } else {
@@ -76,8 +80,8 @@ pub fn Services(
                                 <span class="muted small">{deps}</span>
                             </li>
                         }
-                    })
-                    .collect_view()}
+                    }
+                />
             </ul>
         </section>
     }

@@ -65,25 +65,40 @@ pub fn counts_text(report: &Report) -> String {
 #[component]
 pub fn ValidationPanel(
     /// What validation found.
-    report: Report,
+    #[prop(into)]
+    report: Signal<Report>,
 ) -> impl IntoView {
-    let errors = report.errors().count();
-    let warnings = report.warnings().count();
-    let items = report.diagnostics.clone();
+    let errors = move || report.with(|r| r.errors().count());
+    let warnings = move || report.with(|r| r.warnings().count());
+    let plural = |n: usize, one: &str| format!("{n} {one}{}", if n == 1 { "" } else { "s" });
     view! {
         <section class="panel validation" id="validation" aria-labelledby="validation-h" data-testid=testid::VALIDATION>
             <div class="validation-head">
                 <h2 id="validation-h">"Validation"</h2>
-                <span class=if errors == 0 { "count zero" } else { "count error" } data-testid=testid::ERROR_COUNT>{format!("{errors} error{}", if errors == 1 { "" } else { "s" })}</span>
-                <span class=if warnings == 0 { "count zero" } else { "count warning" } data-testid=testid::WARNING_COUNT>{format!("{warnings} warning{}", if warnings == 1 { "" } else { "s" })}</span>
+                <span
+                    class=move || if errors() == 0 { "count zero" } else { "count error" }
+                    data-testid=testid::ERROR_COUNT
+                >
+                    {move || plural(errors(), "error")}
+                </span>
+                <span
+                    class=move || if warnings() == 0 { "count zero" } else { "count warning" }
+                    data-testid=testid::WARNING_COUNT
+                >
+                    {move || plural(warnings(), "warning")}
+                </span>
             </div>
-            {items.is_empty().then(|| view! {
+            <Show when=move || report.with(|r| r.diagnostics.is_empty())>
                 <p class="all-clear">
                     "No problems: every reference resolves, the timelines agree, and every step and owner reaches someone at every hour of the next eight weeks."
                 </p>
-            })}
+            </Show>
             <ul class="diagnostics">
-                {items.into_iter().map(|d| view! { <DiagnosticItem diagnostic=d /> }).collect_view()}
+                <For
+                    each=move || report.with(|r| r.diagnostics.clone())
+                    key=|d| d.clone()
+                    children=|d| view! { <DiagnosticItem diagnostic=d /> }
+                />
             </ul>
         </section>
     }

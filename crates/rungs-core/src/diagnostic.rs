@@ -123,7 +123,7 @@ impl serde::Serialize for Code {
 }
 
 /// One finding.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize)]
 pub struct Diagnostic {
     /// What kind of finding.
     pub code: Code,

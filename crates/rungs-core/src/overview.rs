@@ -6,7 +6,7 @@ use crate::model::*;
 use crate::Duration;
 
 /// The whole ladder as the overview shows it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct LadderOverview {
     /// Ladder name.
     pub name: String,
@@ -31,7 +31,7 @@ pub struct LadderOverview {
 }
 
 /// One tier, drawn as a rung.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct RungView {
     /// JSON Pointer of the entry (`/tiers/i`), where diagnostics point.
     pub pointer: String,
@@ -66,7 +66,7 @@ pub struct RungView {
 }
 
 /// One escalation step.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct StepView {
     /// JSON Pointer of the entry (`/tiers/i/escalation/steps/k`), where diagnostics point.
     pub pointer: String,
@@ -79,7 +79,7 @@ pub struct StepView {
 }
 
 /// A target with its display name.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct TargetView {
     /// `person`, `rotation` or `role`.
     pub kind: &'static str,
@@ -90,7 +90,7 @@ pub struct TargetView {
 }
 
 /// A person.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct PersonView {
     /// JSON Pointer of the entry (`/people/i`), where diagnostics point.
     pub pointer: String,
@@ -107,7 +107,7 @@ pub struct PersonView {
 }
 
 /// A role and who holds it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct RoleView {
     /// JSON Pointer of the entry (`/roles/i`), where diagnostics point.
     pub pointer: String,
@@ -122,7 +122,7 @@ pub struct RoleView {
 }
 
 /// A rotation.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct RotationView {
     /// JSON Pointer of the entry (`/rotations/i`), where diagnostics point.
     pub pointer: String,
@@ -141,7 +141,7 @@ pub struct RotationView {
 }
 
 /// A trigger.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct TriggerView {
     /// JSON Pointer of the entry (`/triggers/i`), where diagnostics point.
     pub pointer: String,
@@ -158,7 +158,7 @@ pub struct TriggerView {
 }
 
 /// A service.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ServiceView {
     /// JSON Pointer of the entry (`/services/i`), where diagnostics point.
     pub pointer: String,
@@ -173,7 +173,7 @@ pub struct ServiceView {
 }
 
 /// A scenario.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ScenarioView {
     /// JSON Pointer of the entry (`/scenarios/i`), where diagnostics point.
     pub pointer: String,
