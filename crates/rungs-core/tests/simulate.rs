@@ -462,3 +462,30 @@ fn invalid_inputs_are_refused_with_the_validation_errors() {
     assert_eq!(err.diagnostics[0].code, Code::UnknownReference);
     assert_eq!(err.diagnostics[0].pointer, "/injects/0/unavailable");
 }
+
+#[test]
+fn enormous_durations_end_the_run_without_overflow() {
+    let l = set(
+        ladder(),
+        "/people/0/response",
+        json!({ "ack_median": "1000000w", "ack_p90": "3000000w" }),
+    );
+    let l = set(
+        l,
+        "/tiers/1/escalation/steps/0/escalate_after",
+        json!("1000000000w"),
+    );
+    let mut s = scenario(json!([["0m", 0.1]]));
+    s["horizon"] = json!("1000000000w");
+    s["work"]["contain_after_ack"] = json!({ "median": "1000000000w", "p90": "1000000000w" });
+    let m = model(&l, &s);
+    for seed in 0..20 {
+        let run = sim::run_once(&m, seed);
+        assert!(run.figures.detected_at.is_some());
+        assert!(run.events.windows(2).all(|w| w[0].t <= w[1].t));
+    }
+    let mut e = sim::Engine::new(&m, 0, true);
+    e.advance_to(sim::SimTime(60_000));
+    e.make_unavailable(0, Some(sim::SimTime(0))); // an end before now is not a panic
+    e.run();
+}

@@ -483,7 +483,7 @@ impl<'m> Engine<'m> {
                 Timeline::FirstUpdate => (inc.first_update.is_some(), inc.detected),
             };
             if !done {
-                out.push((tl, SimTime(from + d)));
+                out.push((tl, SimTime(from.saturating_add(d))));
             }
         }
         out
@@ -562,7 +562,10 @@ impl<'m> Engine<'m> {
                         st.gen += 1;
                         let gen = st.gen;
                         if !st.firing {
-                            self.push(self.now + tr.for_ms, Ev::TriggerFire { trigger: ti, gen });
+                            self.push(
+                                self.now.saturating_add(tr.for_ms),
+                                Ev::TriggerFire { trigger: ti, gen },
+                            );
                         }
                     } else if !cond && st.holding {
                         st.holding = false;
@@ -570,7 +573,7 @@ impl<'m> Engine<'m> {
                         let gen = st.gen;
                         if st.firing {
                             self.push(
-                                self.now + tr.clear_ms,
+                                self.now.saturating_add(tr.clear_ms),
                                 Ev::TriggerClear { trigger: ti, gen },
                             );
                         }
@@ -673,7 +676,7 @@ impl<'m> Engine<'m> {
                 if first {
                     self.tier_at[Timeline::Acknowledge as usize] = Some(tier);
                     let d = self.draw(m.contain);
-                    self.push(self.now + d, Ev::Contained);
+                    self.push(self.now.saturating_add(d), Ev::Contained);
                     if let Some(target) = m.tiers[tier].communication {
                         self.page_target(target, tier, None, Why::Communication);
                     }
@@ -710,7 +713,7 @@ impl<'m> Engine<'m> {
                 self.tier_at[Timeline::Contain as usize] = Some(tier);
                 self.record(EventKind::Contained, Some(tier), None, String::new());
                 let d = self.draw(m.resolve);
-                self.push(self.now + d, Ev::Resolved);
+                self.push(self.now.saturating_add(d), Ev::Resolved);
             }
             Ev::Resolved => {
                 let Some(inc) = &mut self.incident else {
@@ -795,7 +798,7 @@ impl<'m> Engine<'m> {
                         pass,
                     }
                 };
-                self.push(self.now + after, next);
+                self.push(self.now.saturating_add(after), next);
             }
             Ev::UpdateDue => {
                 let Some(inc) = &self.incident else { return };
@@ -817,7 +820,7 @@ impl<'m> Engine<'m> {
     fn schedule_next_update(&mut self) {
         if let Some(inc) = &self.incident {
             if let Some(every) = self.m.tiers[inc.tier].update_every_ms {
-                self.push(self.now + every, Ev::UpdateDue);
+                self.push(self.now.saturating_add(every), Ev::UpdateDue);
             }
         }
     }
@@ -865,7 +868,7 @@ impl<'m> Engine<'m> {
             );
             if let Some(d) = tier.deadlines[Timeline::Acknowledge as usize] {
                 self.push(
-                    now + d,
+                    now.saturating_add(d),
                     Ev::Breach {
                         timeline: Timeline::Acknowledge,
                         gen: dgen,
@@ -877,7 +880,7 @@ impl<'m> Engine<'m> {
             if let Some(d) = tier.deadlines[tl as usize] {
                 if !achieved[tl as usize] {
                     self.push(
-                        (detected + d).max(now),
+                        detected.saturating_add(d).max(now),
                         Ev::Breach {
                             timeline: tl,
                             gen: dgen,
@@ -960,11 +963,11 @@ impl<'m> Engine<'m> {
             match gen {
                 Some(g) => {
                     self.pending[p] = Some(g);
-                    self.push(self.now + d, Ev::Ack { person: p, gen: g });
+                    self.push(self.now.saturating_add(d), Ev::Ack { person: p, gen: g });
                 }
                 None => {
                     self.pending_comm[p] = true;
-                    self.push(self.now + d, Ev::CommAck { person: p });
+                    self.push(self.now.saturating_add(d), Ev::CommAck { person: p });
                 }
             }
             ""
@@ -1005,6 +1008,9 @@ fn until_text(until: u64, now: u64) -> String {
     if until == u64::MAX {
         "until the end of the run".into()
     } else {
-        format!("for {}", crate::Duration::from_millis(until - now))
+        format!(
+            "for {}",
+            crate::Duration::from_millis(until.saturating_sub(now))
+        )
     }
 }
