@@ -16,6 +16,7 @@ pub mod overview;
 pub mod parse;
 #[cfg_attr(not(feature = "schema"), allow(dead_code))]
 mod schema;
+pub mod share;
 pub mod sim;
 pub mod text;
 pub mod time;
