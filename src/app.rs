@@ -87,18 +87,55 @@ pub fn example_json(key: &str) -> &'static str {
         .json
 }
 
-/// The whole app. Opens on the SaaS example.
+/// What the page's URL fragment asks for: a shared ladder's JSON, an error for a link that
+/// could not be opened, or nothing.
+fn ladder_from_location() -> Option<Result<String, String>> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    let payload = rungs_core::share::payload_of_fragment(&hash)?;
+    Some(
+        rungs_core::share::decode(payload)
+            .map(|ladder| rungs_core::to_canonical_json(&ladder))
+            .map_err(|e| e.to_string()),
+    )
+}
+
+/// Drops the share link from the address bar, so a reload opens the working copy's page.
+fn forget_link() {
+    if let Some(w) = web_sys::window() {
+        let path = w.location().pathname().unwrap_or_default();
+        if let Ok(history) = w.history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
+        }
+    }
+}
+
+/// The whole app. Opens the ladder of a share link, or else the SaaS example.
 #[component]
 pub fn App() -> impl IntoView {
     let example = RwSignal::new(examples::default_example().key.to_string());
+    let from_link = ladder_from_location();
+    // A ladder from a share link is read-only until the user makes a copy.
+    let shared = RwSignal::new(matches!(from_link, Some(Ok(_))));
+    let link_error = RwSignal::new(from_link.as_ref().and_then(|r| r.clone().err()));
+    let initial = match from_link {
+        Some(Ok(json)) => json,
+        _ => example_json(&example.get_untracked()).to_string(),
+    };
     // The ladder JSON as typed, and as last handed to the parser (debounced).
-    let source = RwSignal::new(example_json(&example.get_untracked()).to_string());
+    let source = RwSignal::new(initial);
     let committed = RwSignal::new(source.get_untracked());
     let page = RwSignal::new(Page::Design);
     let loaded = Memo::new(move |previous: Option<&Loaded>| load(&committed.get(), previous));
-    let edited = Memo::new(move |_| source.get() != example_json(&example.get()));
+    let edited = Memo::new(move |_| !shared.get() && source.get() != example_json(&example.get()));
+    let make_copy = move |_| {
+        shared.set(false);
+        forget_link();
+    };
     let open_example = Callback::new(move |key: String| {
         let text = example_json(&key).to_string();
+        shared.set(false);
+        link_error.set(None);
+        forget_link();
         example.set(key);
         source.set(text.clone());
         committed.set(text);
@@ -115,8 +152,35 @@ pub fn App() -> impl IntoView {
                 status=Signal::derive(move || Some(loaded.get().report))
             />
             <main class="main" id="main">
+                {move || {
+                    link_error
+                        .get()
+                        .map(|message| {
+                            view! {
+                                <div class="panel error" role="alert" data-testid=testid::LINK_ERROR>
+                                    <strong>"This share link could not be opened. "</strong>
+                                    {message}
+                                    ". Showing an example ladder instead."
+                                </div>
+                            }
+                        })
+                }}
+                <Show when=move || shared.get()>
+                    <div class="panel shared" role="status" data-testid=testid::SHARED>
+                        <span>
+                            <strong>"Shared ladder, read-only. "</strong>
+                            "It came in a link and lives only in this tab until you make a copy."
+                        </span>
+                        <button class="button" data-testid=testid::MAKE_COPY on:click=make_copy>
+                            "Make a copy to edit"
+                        </button>
+                    </div>
+                </Show>
                 // Outside the page below, so typing never re-creates the editor.
-                <div class="editor-slot" class:hidden=move || page.get() != Page::Design>
+                <div
+                    class="editor-slot"
+                    class:hidden=move || page.get() != Page::Design || shared.get()
+                >
                     <SourceEditor source=source committed=committed />
                 </div>
                 {move || match page.get() {
@@ -138,7 +202,13 @@ pub fn App() -> impl IntoView {
                     }
                     Page::Share => {
                         let l = loaded.get();
-                        view! { <SharePage name=l.overview.name canonical=l.canonical /> }
+                        view! {
+                            <SharePage
+                                name=l.overview.name
+                                canonical=l.canonical
+                                errors=l.report.errors().count()
+                            />
+                        }
                             .into_any()
                     }
                 }}

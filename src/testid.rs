@@ -49,3 +49,13 @@ pub const SOURCE: &str = "source";
 pub const STALE: &str = "stale";
 /// The badge of an edited ladder.
 pub const EDITED: &str = "edited";
+/// The share link on the share page.
+pub const SHARE_LINK: &str = "share-link";
+/// The button that copies the share link.
+pub const COPY_LINK: &str = "copy-link";
+/// The notice on a ladder opened from a share link.
+pub const SHARED: &str = "shared";
+/// The button that turns a shared ladder into an editable copy.
+pub const MAKE_COPY: &str = "make-copy";
+/// The message for a share link that could not be opened.
+pub const LINK_ERROR: &str = "link-error";

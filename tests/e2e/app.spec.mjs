@@ -118,3 +118,45 @@ test('typing in the JSON editor updates the ladder and keeps the caret in the ed
   await expect(page.locator(sel('LADDER_NAME'))).toHaveText('Loaf & Ledger');
   expect(problems).toEqual([]);
 });
+
+test('a share link opens the same ladder read-only in a fresh browser, and a copy can be edited', async ({ page, browser }) => {
+  await open(page);
+  await page.locator(sel('EXAMPLE_PICKER')).selectOption('startup');
+  await page.locator(sel('NAV_SHARE')).click();
+  const link = await page.locator(sel('SHARE_LINK')).inputValue();
+  expect(link).toContain('#ladder=1.');
+  expect(link.length).toBeLessThan(2100);
+  const fresh = await browser.newContext(); // empty storage
+  const other = await fresh.newPage();
+  const problems = [];
+  other.on('pageerror', (e) => problems.push(e.message));
+  await other.goto(link);
+  await expect(other.locator(sel('LADDER_NAME'))).toHaveText('Loaf & Ledger');
+  await expect(other.locator(sel('RUNG'))).toHaveCount(3);
+  await expect(other.locator(sel('SHARED'))).toBeVisible();
+  await expect(other.locator(sel('SOURCE'))).toBeHidden();
+  await other.locator(sel('MAKE_COPY')).click();
+  await expect(other.locator(sel('SHARED'))).toHaveCount(0);
+  await other.getByText('Edit the ladder as JSON').click();
+  await expect(other.locator(sel('SOURCE'))).toBeVisible();
+  expect(new URL(other.url()).hash).toBe('');
+  expect(problems).toEqual([]);
+  await fresh.close();
+});
+
+test('a damaged share link says what is wrong and shows the start page', async ({ page }) => {
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  for (const [fragment, words] of [
+    ['#ladder=1.AAAA', 'cut short or corrupted'],
+    ['#ladder=1.%3Cscript%3E', 'damaged'],
+    ['#ladder=9.xyz', 'another version of Rungs'],
+  ]) {
+    await page.goto('about:blank'); // a new fragment alone would not reload the app
+    await page.goto('/' + fragment);
+    await expect(page.locator(sel('LINK_ERROR'))).toContainText(words);
+    await expect(page.locator(sel('LADDER_NAME'))).toHaveText(saas.name);
+    await expect(page.locator(sel('SHARED'))).toHaveCount(0);
+  }
+  expect(problems).toEqual([]);
+});

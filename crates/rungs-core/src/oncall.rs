@@ -70,8 +70,8 @@ fn local_to_ms(tz: &TimeZone, dt: DateTime) -> i64 {
 /// The spans a window covers that overlap `[from, to)`, in order and merged.
 ///
 /// On each listed day the window opens at `from` local time and closes at `to` the same
-/// day, or the next day when `to` is earlier than `from`; `from` equal to `to` covers 24
-/// hours of wall-clock time from `from`.
+/// day, or the next day when `to` is earlier than `from`; `from` equal to `to` covers the
+/// whole day, from midnight to midnight.
 pub fn window_spans(window: &Window, tz: &TimeZone, from: i64, to: i64) -> Vec<Span> {
     let mut spans: Vec<Span> = Vec::new();
     if to <= from || window.days.is_empty() {
@@ -85,6 +85,8 @@ pub fn window_spans(window: &Window, tz: &TimeZone, from: i64, to: i64) -> Vec<S
         .yesterday()
         .unwrap_or(Date::MIN);
     let last = tz.to_datetime(ts(to)).date();
+    // `from` equal to `to` covers each listed day whole, midnight to midnight.
+    let whole_day = window.from == window.to;
     let (fh, fm) = (
         (window.from.minutes() / 60) as i8,
         (window.from.minutes() % 60) as i8,
@@ -101,8 +103,17 @@ pub fn window_spans(window: &Window, tz: &TimeZone, from: i64, to: i64) -> Vec<S
             } else {
                 day
             };
-            let open = local_to_ms(tz, day.at(fh, fm, 0, 0));
-            let close = local_to_ms(tz, close_day.at(th, tm, 0, 0));
+            let (open, close) = if whole_day {
+                (
+                    local_to_ms(tz, day.at(0, 0, 0, 0)),
+                    local_to_ms(tz, close_day.at(0, 0, 0, 0)),
+                )
+            } else {
+                (
+                    local_to_ms(tz, day.at(fh, fm, 0, 0)),
+                    local_to_ms(tz, close_day.at(th, tm, 0, 0)),
+                )
+            };
             let span = Span {
                 start: open.max(from),
                 end: close.min(to),
@@ -133,12 +144,16 @@ pub fn in_window(window: &Window, tz: &TimeZone, t: i64) -> bool {
     let today = weekday_of(local.date());
     let yesterday = Weekday::ALL[(today as usize + 6) % 7];
     let (from, to) = (window.from.minutes(), window.to.minutes());
+    if from == to {
+        // covers each listed day whole
+        return window.days.contains(&today);
+    }
     let opened_today = window.days.contains(&today) && minute >= from;
     let opened_yesterday = window.days.contains(&yesterday);
     if to > from {
         opened_today && minute < to
     } else {
-        // wraps past midnight, or (from == to) runs a full 24 hours from `from`
+        // wraps past midnight into the next day
         opened_today || (opened_yesterday && minute < to)
     }
 }
@@ -361,6 +376,11 @@ mod tests {
             !in_window(&w, &tz, ms("2026-01-09T05:00:00Z")),
             "Thursday night is not covered"
         );
+        let tuesday = window(&[Weekday::Tue], "08:00", "08:00");
+        // 2026-01-06 is a Tuesday: `from` equal to `to` is the whole day
+        assert!(in_window(&tuesday, &tz, ms("2026-01-06T00:00:00Z")));
+        assert!(in_window(&tuesday, &tz, ms("2026-01-06T23:59:00Z")));
+        assert!(!in_window(&tuesday, &tz, ms("2026-01-07T07:00:00Z")));
         let full = window(&[Weekday::Sat], "00:00", "00:00");
         assert!(in_window(&full, &tz, ms("2026-01-10T00:00:00Z")));
         assert!(in_window(&full, &tz, ms("2026-01-10T23:59:59Z")));

@@ -650,7 +650,11 @@ impl<'a> Validator<'a> {
                     first_reaching = Some(offset);
                     break;
                 }
-                offset = Duration::from_millis(offset.as_millis() + s.escalate_after.as_millis());
+                offset = Duration::from_millis(
+                    offset
+                        .as_millis()
+                        .saturating_add(s.escalate_after.as_millis()),
+                );
             }
             let problem = match first_reaching {
                 None => Some(format!("no step of {} can reach anybody, so nobody can acknowledge within {deadline}", self.tier_label(i))),
@@ -1141,11 +1145,11 @@ impl<'a> Validator<'a> {
                 }
             }
             for (j, p) in sig.points.iter().enumerate() {
-                if p.0 > horizon {
+                if p.0 >= horizon {
                     self.push(Diagnostic::new(
                         Code::AfterHorizon,
                         format!("{base}/signals/{i}/points/{j}/0"),
-                        format!("a point of the {} {} signal is at {}, after the scenario's horizon of {horizon}", sig.service, sig.metric, p.0),
+                        format!("a point of the {} {} signal is at {}, at or after the scenario's horizon of {horizon}", sig.service, sig.metric, p.0),
                     ));
                 }
             }
@@ -1176,12 +1180,12 @@ impl<'a> Validator<'a> {
                     &format!("inject {}", i + 1),
                 );
             }
-            if inj.at() > horizon {
+            if inj.at() >= horizon {
                 self.push(Diagnostic::new(
                     Code::AfterHorizon,
                     format!("{base}/injects/{i}/at"),
                     format!(
-                        "inject {} happens at {}, after the scenario's horizon of {horizon}",
+                        "inject {} happens at {}, at or after the scenario's horizon of {horizon}",
                         i + 1,
                         inj.at()
                     ),

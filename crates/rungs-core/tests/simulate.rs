@@ -489,3 +489,47 @@ fn enormous_durations_end_the_run_without_overflow() {
     e.make_unavailable(0, Some(sim::SimTime(0))); // an end before now is not a panic
     e.run();
 }
+
+#[test]
+fn an_acknowledgement_after_the_policy_ran_out_still_meets_the_deadline() {
+    // sev2 pages cy once and runs out after 1m; cy answers at 4m, inside the 10m deadline.
+    let l = set(
+        ladder(),
+        "/tiers/1/escalation/steps",
+        json!([{ "notify": [{ "person": "cy" }], "escalate_after": "1m" }]),
+    );
+    let run = sim::run_once(&model(&l, &scenario(json!([["0m", 0.1]]))), 0);
+    assert_eq!(
+        lines(&run)[..5],
+        [
+            "+00:02:00 sev2 trigger fired (errors)",
+            "+00:02:00 sev2 opened",
+            "+00:02:00 sev2 paged cy (step 1)",
+            "+00:03:00 sev2 policy exhausted",
+            "+00:06:00 sev2 acknowledged cy",
+        ]
+    );
+    assert!(
+        run.figures.breaches.is_empty(),
+        "{:?}",
+        run.figures.breaches
+    );
+    assert_eq!(run.figures.max_tier.as_deref(), Some("sev2"));
+}
+
+#[test]
+fn a_repeating_policy_that_takes_no_time_runs_out_after_one_pass() {
+    let l = set(
+        ladder(),
+        "/tiers/1/escalation",
+        json!({ "steps": [{ "notify": [{ "person": "cy" }], "escalate_after": "0m" }], "repeat": u32::MAX }),
+    );
+    let l = set(l, "/people/2/response/miss", json!(1.0));
+    let run = sim::run_once(&model(&l, &scenario(json!([["0m", 0.1]]))), 0);
+    let sev2_pages = lines(&run)
+        .iter()
+        .filter(|l| l.contains("sev2 paged"))
+        .count();
+    assert_eq!(sev2_pages, 1);
+    assert_eq!(run.figures.exhausted, ["sev2"]);
+}

@@ -233,3 +233,27 @@ fn monte_carlo_run_zero_is_the_single_run_and_summaries_are_reproducible() {
         .all(|r| (0.0..=1.0).contains(r)));
     assert!(a.pages_per_person.contains_key("emi"));
 }
+
+#[test]
+fn a_drill_is_not_over_while_a_page_waits_for_its_player() {
+    let (ladder, mut s) = saas();
+    s.horizon = Duration::from_mins(20);
+    s.injects.clear();
+    let m = SimModel::new(&ladder, &s).unwrap();
+    let emi = m
+        .people
+        .iter()
+        .position(|p| p.id.as_str() == "emi")
+        .unwrap();
+    let mut drill = sim::Engine::new(&m, s.seed, true);
+    drill.set_human(emi, true);
+    drill.advance_to(SimTime(7 * 60_000));
+    assert!(drill.awaiting_human(emi));
+    assert!(!drill.is_finished());
+    assert!(
+        !drill.awaiting_human(usize::MAX),
+        "an unknown person is not a panic"
+    );
+    drill.make_unavailable(usize::MAX, None);
+    drill.set_signal(usize::MAX, 1.0);
+}

@@ -739,6 +739,9 @@ fn scenario_points_out_of_order_and_events_after_the_horizon() {
     expect_only(&r, Code::UnorderedPoints, "/signals/0/points/1/0");
     let r = check_scenario(&with(scenario(), "/injects/1/at", json!("3h")));
     expect_only(&r, Code::AfterHorizon, "/injects/1/at");
+    // the run covers [0, horizon): an inject exactly at the horizon never happens
+    let r = check_scenario(&with(scenario(), "/injects/1/at", json!("2h")));
+    expect_only(&r, Code::AfterHorizon, "/injects/1/at");
     let r = check_scenario(&with(scenario(), "/signals/0/metric", json!("errors")));
     expect_only(&r, Code::UnwatchedSignal, "/signals/0/metric");
     let r = check_scenario(&with(

@@ -95,6 +95,9 @@ struct Incident {
     /// Generation of the running escalation policy; bumped on every tier entry.
     policy_gen: u32,
     policy_running: bool,
+    /// Whether a policy started on entering the current tier (not after a demotion of an
+    /// acknowledged incident); its acknowledge deadline stands even once it runs out.
+    policy_started: bool,
     policy_acked: bool,
     /// Generation of the tier's deadlines; bumped on every tier entry.
     deadline_gen: u32,
@@ -239,9 +242,14 @@ impl<'m> Engine<'m> {
         SimTime(self.now)
     }
 
-    /// Whether the run is over (resolved, or nothing left before the horizon).
+    /// Whether the run is over: resolved, or nothing left to happen before the horizon
+    /// and no page waiting for a human.
     pub fn is_finished(&self) -> bool {
-        self.finished || self.next_time().is_none()
+        self.finished || (self.next_time().is_none() && !self.human_waiting())
+    }
+
+    fn human_waiting(&self) -> bool {
+        (0..self.human.len()).any(|p| self.awaiting_human(p))
     }
 
     /// The time of the next event, if it falls before the horizon and the run goes on.
@@ -259,7 +267,9 @@ impl<'m> Engine<'m> {
     /// Processes the next event. Returns false when the run is over.
     pub fn step(&mut self) -> bool {
         if self.next_time().is_none() {
-            self.finish();
+            if !self.human_waiting() {
+                self.finish();
+            }
             return false;
         }
         let Some(Reverse(q)) = self.queue.pop() else {
@@ -305,7 +315,8 @@ impl<'m> Engine<'m> {
 
     /// Whether `person` has a page waiting for a human acknowledgement.
     pub fn awaiting_human(&self, person: usize) -> bool {
-        self.human[person] && (self.pending[person].is_some() || self.pending_comm[person])
+        self.human.get(person).copied().unwrap_or(false)
+            && (self.pending[person].is_some() || self.pending_comm[person])
     }
 
     /// A human acknowledges their pending page at the current instant. Returns whether
@@ -327,6 +338,9 @@ impl<'m> Engine<'m> {
 
     /// The facilitator makes `person` unavailable from now until `until` (or the end).
     pub fn make_unavailable(&mut self, person: usize, until: Option<SimTime>) {
+        if person >= self.unavailable.len() {
+            return;
+        }
         let until = until.map_or(u64::MAX, |u| u.0);
         self.unavailable[person].push((self.now, until));
         self.record(
@@ -339,7 +353,7 @@ impl<'m> Engine<'m> {
 
     /// The facilitator sets a signal to `value` now.
     pub fn set_signal(&mut self, signal: usize, value: f64) {
-        if !self.finished {
+        if !self.finished && signal < self.values.len() {
             self.handle(Ev::Signal { signal, value });
         }
     }
@@ -476,7 +490,7 @@ impl<'m> Engine<'m> {
             };
             let (done, from) = match tl {
                 Timeline::Acknowledge => {
-                    (inc.policy_acked || !inc.policy_running, self.policy_start)
+                    (inc.policy_acked || !inc.policy_started, self.policy_start)
                 }
                 Timeline::Contain => (inc.contained.is_some(), inc.detected),
                 Timeline::Resolve => (inc.resolved.is_some(), inc.detected),
@@ -663,8 +677,11 @@ impl<'m> Engine<'m> {
                 if first {
                     inc.first_ack = Some(self.now);
                 }
-                let stops_policy = inc.policy_running && gen == inc.policy_gen && !inc.policy_acked;
-                if stops_policy {
+                // Anyone the current policy paged answers it, even after it ran out.
+                let answers_policy =
+                    inc.policy_started && gen == inc.policy_gen && !inc.policy_acked;
+                let stops_policy = answers_policy && inc.policy_running;
+                if answers_policy {
                     inc.policy_acked = true;
                 }
                 let detail = if stops_policy {
@@ -785,7 +802,9 @@ impl<'m> Engine<'m> {
                         step: step + 1,
                         pass,
                     }
-                } else if pass < m.tiers[tier].repeat {
+                } else if pass < m.tiers[tier].repeat && m.tiers[tier].cycle_ms > 0 {
+                    // (a pass that takes no time would repeat at the same instant, paging
+                    // nobody new: such a policy runs out after its first pass)
                     Ev::Step {
                         gen,
                         step: 0,
@@ -838,6 +857,7 @@ impl<'m> Engine<'m> {
         inc.policy_gen += 1;
         let start_policy = how != Entry::Demote || inc.first_ack.is_none();
         inc.policy_running = start_policy;
+        inc.policy_started = start_policy;
         inc.policy_acked = false;
         let (gen, dgen, detected) = (inc.policy_gen, inc.deadline_gen, inc.detected);
         let achieved = [

@@ -143,6 +143,8 @@ pub struct SimTier {
     pub steps: Vec<SimStep>,
     /// Extra passes over the steps.
     pub repeat: u32,
+    /// Length of one pass over the steps, ms.
+    pub cycle_ms: u64,
     /// Who is paged for the first update.
     pub communication: Option<SimTarget>,
 }
@@ -347,6 +349,9 @@ impl SimModel {
                         })
                         .collect(),
                     repeat: t.escalation.repeat,
+                    cycle_ms: t.escalation.steps.iter().fold(0u64, |a, st| {
+                        a.saturating_add(st.escalate_after.as_millis())
+                    }),
                     communication: t.owners.communication.as_ref().map(target),
                 }
             })
