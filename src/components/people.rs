@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use rungs_core::overview::{PersonView, RoleView};
 
+use crate::components::table_panel::TablePanel;
 use crate::testid;
 
 /// Everyone the ladder can page, with zone, roles and backup.
@@ -13,37 +14,22 @@ pub fn People(
     people: Signal<Vec<PersonView>>,
 ) -> impl IntoView {
     view! {
-        <section class="panel" aria-labelledby="people-h">
-            <h2 id="people-h">"People"</h2>
-            <div class="table-wrap">
-                <table>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Name"</th>
-                            <th scope="col">"Time zone"</th>
-                            <th scope="col">"Roles"</th>
-                            <th scope="col">"Backup"</th>
+        <TablePanel id="people" title="People" headers=&["Name", "Time zone", "Roles", "Backup"]>
+            <For
+                each=move || people.get()
+                key=|x| x.clone()
+                children=|p: PersonView| {
+                    view! {
+                        <tr data-testid=testid::PERSON data-pointer=p.pointer.clone()>
+                            <td>{p.name}</td>
+                            <td class="muted">{p.timezone}</td>
+                            <td>{p.roles.join(", ")}</td>
+                            <td>{p.backup.unwrap_or_else(|| "—".to_string())}</td>
                         </tr>
-                    </thead>
-                    <tbody>
-                        <For
-                            each=move || people.get()
-                            key=|x| x.clone()
-                            children=|p: PersonView| {
-                                view! {
-                                    <tr data-testid=testid::PERSON data-pointer=p.pointer.clone()>
-                                        <td>{p.name}</td>
-                                        <td class="muted">{p.timezone}</td>
-                                        <td>{p.roles.join(", ")}</td>
-                                        <td>{p.backup.unwrap_or_else(|| "—".to_string())}</td>
-                                    </tr>
-                                }
-                            }
-                        />
-                    </tbody>
-                </table>
-            </div>
-        </section>
+                    }
+                }
+            />
+        </TablePanel>
     }
 }
 

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use rungs_core::overview::{ServiceView, TriggerView};
 
+use crate::components::table_panel::TablePanel;
 use crate::testid;
 
 /// The signal conditions that open or promote incidents.
@@ -13,21 +14,12 @@ pub fn Triggers(
     triggers: Signal<Vec<TriggerView>>,
 ) -> impl IntoView {
     view! {
-        <section class="panel" aria-labelledby="triggers-h">
-            <h2 id="triggers-h">"Triggers"</h2>
-            <div class="table-wrap">
-                <table>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Trigger"</th>
-                            <th scope="col">"Service"</th>
-                            <th scope="col">"Condition"</th>
-                            <th scope="col">"Opens"</th>
-                            <th scope="col">"Clears after"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For
+        <TablePanel
+            id="triggers"
+            title="Triggers"
+            headers=&["Trigger", "Service", "Condition", "Opens", "Clears after"]
+        >
+            <For
                             each=move || triggers.get()
                             key=|x| x.clone()
                             children=|t: TriggerView| {
@@ -46,10 +38,7 @@ pub fn Triggers(
                                 }
                             }
                         />
-                    </tbody>
-                </table>
-            </div>
-        </section>
+        </TablePanel>
     }
 }
 
