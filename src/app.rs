@@ -109,16 +109,69 @@ fn forget_link() {
     }
 }
 
-/// The whole app. Opens the ladder of a share link, or else the SaaS example.
+/// Where the working copy is kept between visits.
+const STORAGE_SOURCE: &str = "rungs.working-copy.source";
+/// Which example the working copy started from.
+const STORAGE_EXAMPLE: &str = "rungs.working-copy.example";
+
+fn local_storage() -> Result<web_sys::Storage, String> {
+    web_sys::window()
+        .ok_or("no window")?
+        .local_storage()
+        .map_err(|_| "storage is disabled in this browser".to_string())?
+        .ok_or_else(|| "this browser offers no local storage".to_string())
+}
+
+/// The working copy saved by an earlier visit: `(example key, ladder JSON)`.
+fn saved_working_copy() -> Option<(String, String)> {
+    let storage = local_storage().ok()?;
+    let source = storage.get_item(STORAGE_SOURCE).ok()??;
+    let example = storage
+        .get_item(STORAGE_EXAMPLE)
+        .ok()
+        .flatten()
+        .filter(|k| examples::example(k).is_some())
+        .unwrap_or_else(|| examples::default_example().key.to_string());
+    Some((example, source))
+}
+
+/// Saves the working copy; the error says why the browser refused.
+fn save_working_copy(example: &str, source: &str) -> Result<(), String> {
+    let storage = local_storage()?;
+    storage
+        .set_item(STORAGE_SOURCE, source)
+        .and_then(|_| storage.set_item(STORAGE_EXAMPLE, example))
+        .map_err(|e| {
+            e.as_string()
+                .or_else(|| {
+                    js_sys::Reflect::get(&e, &"message".into())
+                        .ok()?
+                        .as_string()
+                })
+                .unwrap_or_else(|| "the browser refused to store it (quota full?)".to_string())
+        })
+}
+
+/// The whole app. Opens the ladder of a share link, or else the working copy saved in
+/// this browser, or else the SaaS example.
 #[component]
 pub fn App() -> impl IntoView {
-    let example = RwSignal::new(examples::default_example().key.to_string());
     let from_link = ladder_from_location();
+    let saved = if matches!(from_link, Some(Ok(_))) {
+        None
+    } else {
+        saved_working_copy()
+    };
+    let example = RwSignal::new(saved.as_ref().map_or_else(
+        || examples::default_example().key.to_string(),
+        |(k, _)| k.clone(),
+    ));
     // A ladder from a share link is read-only until the user makes a copy.
     let shared = RwSignal::new(matches!(from_link, Some(Ok(_))));
     let link_error = RwSignal::new(from_link.as_ref().and_then(|r| r.clone().err()));
-    let initial = match from_link {
-        Some(Ok(json)) => json,
+    let initial = match (from_link, saved) {
+        (Some(Ok(json)), _) => json,
+        (_, Some((_, source))) => source,
         _ => example_json(&example.get_untracked()).to_string(),
     };
     // The ladder JSON as typed, and as last handed to the parser (debounced).
@@ -127,6 +180,15 @@ pub fn App() -> impl IntoView {
     let page = RwSignal::new(Page::Design);
     let loaded = Memo::new(move |previous: Option<&Loaded>| load(&committed.get(), previous));
     let edited = Memo::new(move |_| !shared.get() && source.get() != example_json(&example.get()));
+    // Autosave: after every (debounced) edit the working copy goes to local storage. A
+    // shared ladder is not saved until the user makes a copy of it.
+    let storage_error = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        let text = committed.get();
+        if !shared.get() {
+            storage_error.set(save_working_copy(&example.get_untracked(), &text).err());
+        }
+    });
     let make_copy = move |_| {
         shared.set(false);
         forget_link();
@@ -161,6 +223,19 @@ pub fn App() -> impl IntoView {
                                     <strong>"This share link could not be opened. "</strong>
                                     {message}
                                     ". Showing an example ladder instead."
+                                </div>
+                            }
+                        })
+                }}
+                {move || {
+                    storage_error
+                        .get()
+                        .map(|why| {
+                            view! {
+                                <div class="panel error" role="alert" data-testid=testid::STORAGE_ERROR>
+                                    <strong>"Rungs cannot save your work in this browser: "</strong>
+                                    {why}
+                                    ". Your edits stay in this tab only; download the JSON or copy a share link to keep them."
                                 </div>
                             }
                         })

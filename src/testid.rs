@@ -59,3 +59,7 @@ pub const SHARED: &str = "shared";
 pub const MAKE_COPY: &str = "make-copy";
 /// The message for a share link that could not be opened.
 pub const LINK_ERROR: &str = "link-error";
+/// The message shown when the working copy cannot be saved.
+pub const STORAGE_ERROR: &str = "storage-error";
+/// The button that downloads the ladder JSON.
+pub const DOWNLOAD: &str = "download";

@@ -14,6 +14,14 @@ wasm_bindgen_test_configure!(run_in_browser);
 fn mount<V: IntoView + 'static>(
     view: impl FnOnce() -> V + 'static,
 ) -> (web_sys::HtmlElement, impl Drop) {
+    // Each test starts without a working copy saved by another.
+    web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .clear()
+        .unwrap();
     let document = document();
     let wrapper = document.create_element("section").unwrap();
     document.body().unwrap().append_child(&wrapper).unwrap();
@@ -267,4 +275,16 @@ async fn editing_the_json_revalidates_and_a_broken_text_never_replaces_the_ladde
     assert_eq!(texts(&root, testid::LADDER_NAME), ["Nimbus <Cloud>"]);
     assert!(texts(&root, testid::STALE).is_empty());
     assert_eq!(texts(&root, testid::STATUS), ["valid, no warnings"]);
+}
+
+#[wasm_bindgen_test]
+fn downloads_are_named_after_the_ladder() {
+    use rungs::pages::share::file_name;
+    assert_eq!(file_name("Loaf & Ledger"), "loaf-ledger.json");
+    assert_eq!(
+        file_name("Nimbus Cloud Platform"),
+        "nimbus-cloud-platform.json"
+    );
+    assert_eq!(file_name("<script>"), "script.json");
+    assert_eq!(file_name("!!!"), "ladder.json");
 }

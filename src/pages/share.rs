@@ -19,6 +19,38 @@ fn share_url(payload: &str) -> String {
     format!("{base}#{}={payload}", rungs_core::share::FRAGMENT_KEY)
 }
 
+/// A file name for the ladder: its name in lowercase words joined by `-`, plus `.json`.
+pub fn file_name(name: &str) -> String {
+    let words: Vec<String> = name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    if words.is_empty() {
+        "ladder.json".to_string()
+    } else {
+        format!("{}.json", words.join("-"))
+    }
+}
+
+/// Offers `text` to the user as a downloaded file.
+fn download(file: &str, text: &str) -> Result<(), wasm_bindgen::JsValue> {
+    use wasm_bindgen::JsCast;
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let a: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+    a.set_href(&url);
+    a.set_download(file);
+    a.click();
+    web_sys::Url::revoke_object_url(&url)
+}
+
 /// Share the ladder: a link, and the JSON.
 #[component]
 pub fn SharePage(
@@ -35,6 +67,17 @@ pub fn SharePage(
         .flatten()
         .map(|ladder| share_url(&rungs_core::share::encode(&ladder)));
     let copied = RwSignal::new(None::<&'static str>);
+    let file = file_name(&name);
+    let json_for_download = canonical.clone();
+    let downloadable = errors == 0;
+    let download_file = file.clone();
+    let on_download = move |_| {
+        if download(&download_file, &json_for_download).is_err() {
+            copied.set(Some(
+                "The browser did not allow the download; copy the JSON below.",
+            ));
+        }
+    };
     let link_section = match link {
         Some(url) => {
             let length = format!("{} characters", url.len());
@@ -107,6 +150,13 @@ pub fn SharePage(
                 "The ladder in canonical form (" {size} "), exactly what " <code>"rungs fmt"</code>
                 " prints. It validates against " <a href="schema/ladder.v1.schema.json">"the ladder JSON Schema"</a> "."
             </p>
+            <Show when=move || downloadable>
+                <p>
+                    <button class="button" data-testid=testid::DOWNLOAD on:click=on_download.clone()>
+                        {format!("Download {file}")}
+                    </button>
+                </p>
+            </Show>
             <pre class="json" data-testid=testid::SHARE_JSON tabindex="0">{canonical}</pre>
         </section>
     }

@@ -1,6 +1,7 @@
 // The app as a person meets it: open it, read the ladder, switch examples and pages.
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { sel } from './testids.mjs';
 
 const example = (key) => JSON.parse(readFileSync(new URL(`../../public/examples/${key}.json`, import.meta.url), 'utf8'));
@@ -159,4 +160,36 @@ test('a damaged share link says what is wrong and shows the start page', async (
     await expect(page.locator(sel('SHARED'))).toHaveCount(0);
   }
   expect(problems).toEqual([]);
+});
+
+test('edits survive a reload, and the downloaded JSON passes rungs validate', async ({ page }) => {
+  const problems = await open(page);
+  await page.getByText('Edit the ladder as JSON').click();
+  const area = page.locator(sel('SOURCE'));
+  await area.fill((await area.inputValue()).replace('Nimbus Cloud Platform', 'Nimbus Staging'));
+  await expect(page.locator(sel('LADDER_NAME'))).toHaveText('Nimbus Staging');
+  await page.reload();
+  await expect(page.locator(sel('LADDER_NAME'))).toHaveText('Nimbus Staging');
+  await expect(page.locator(sel('EDITED'))).toBeVisible();
+  await page.locator(sel('NAV_SHARE')).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator(sel('DOWNLOAD')).click()]);
+  expect(download.suggestedFilename()).toBe('nimbus-staging.json');
+  const file = 'tests/e2e/results/nimbus-staging.json';
+  await download.saveAs(file);
+  // the command line built by the native tests checks the exported file
+  const out = execFileSync('target/debug/rungs', ['validate', file], { encoding: 'utf8' });
+  expect(out).toContain('valid, 0 errors');
+  expect(JSON.parse(readFileSync(file, 'utf8')).name).toBe('Nimbus Staging');
+  expect(problems).toEqual([]);
+});
+
+test('when the browser refuses to store the ladder the user is told at once', async ({ page }) => {
+  await page.addInitScript(() => {
+    Storage.prototype.setItem = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await page.goto('/');
+  await expect(page.locator(sel('STORAGE_ERROR'))).toContainText('The quota has been exceeded.');
+  await expect(page.locator(sel('LADDER_NAME'))).toHaveText(saas.name);
 });
