@@ -109,6 +109,13 @@ fn forget_link() {
     }
 }
 
+/// Asks the user; `true` to go ahead.
+pub fn confirm(question: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.confirm_with_message(question).ok())
+        .unwrap_or(false)
+}
+
 /// Where the working copy is kept between visits.
 const STORAGE_SOURCE: &str = "rungs.working-copy.source";
 /// Which example the working copy started from.
@@ -169,6 +176,7 @@ pub fn App() -> impl IntoView {
     // A ladder from a share link is read-only until the user makes a copy.
     let shared = RwSignal::new(matches!(from_link, Some(Ok(_))));
     let link_error = RwSignal::new(from_link.as_ref().and_then(|r| r.clone().err()));
+    let restored = saved.is_some();
     let initial = match (from_link, saved) {
         (Some(Ok(json)), _) => json,
         (_, Some((_, source))) => source,
@@ -190,6 +198,13 @@ pub fn App() -> impl IntoView {
         }
     });
     let make_copy = move |_| {
+        // The copy becomes the working copy; never drop an edited one without asking.
+        let replaces_work = saved_working_copy().is_some_and(|(key, text)| {
+            text != example_json(&key) && text != source.get_untracked()
+        });
+        if replaces_work && !confirm("Make this shared ladder your working copy? It replaces the ladder you were editing in this browser; download that one first to keep it.") {
+            return;
+        }
         shared.set(false);
         forget_link();
     };
@@ -222,7 +237,11 @@ pub fn App() -> impl IntoView {
                                 <div class="panel error" role="alert" data-testid=testid::LINK_ERROR>
                                     <strong>"This share link could not be opened. "</strong>
                                     {message}
-                                    ". Showing an example ladder instead."
+                                    {if restored {
+                                        ". Below is the ladder you were working on."
+                                    } else {
+                                        ". Showing an example ladder instead."
+                                    }}
                                 </div>
                             }
                         })

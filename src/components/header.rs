@@ -5,19 +5,9 @@ use rungs_core::examples::Example;
 
 use rungs_core::Report;
 
-use crate::app::Page;
+use crate::app::{confirm, Page};
 use crate::components::validation::{counts_text, reveal_panel};
 use crate::testid;
-
-/// Asks before edits are thrown away; `true` to go ahead.
-fn confirm_discard() -> bool {
-    web_sys::window()
-        .and_then(|w| {
-            w.confirm_with_message("Open the example and discard your edits to this ladder?")
-                .ok()
-        })
-        .unwrap_or(false)
-}
 
 /// The app's top bar.
 #[component]
@@ -96,7 +86,9 @@ pub fn Header(
                     prop:value=move || example.get()
                     on:change=move |ev| {
                         let key = event_target_value(&ev);
-                        if !edited.get_untracked() || confirm_discard() {
+                        if !edited.get_untracked()
+                            || confirm("Open the example and discard your edits to this ladder?")
+                        {
                             open_example.run(key);
                         } else {
                             // keep the picker on the ladder that is still on show

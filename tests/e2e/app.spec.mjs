@@ -193,3 +193,26 @@ test('when the browser refuses to store the ladder the user is told at once', as
   await expect(page.locator(sel('STORAGE_ERROR'))).toContainText('The quota has been exceeded.');
   await expect(page.locator(sel('LADDER_NAME'))).toHaveText(saas.name);
 });
+
+test('making a copy of a shared ladder asks before it replaces edited work', async ({ page }) => {
+  await open(page);
+  await page.locator(sel('EXAMPLE_PICKER')).selectOption('fintech');
+  await page.locator(sel('NAV_SHARE')).click();
+  const link = await page.locator(sel('SHARE_LINK')).inputValue();
+  // Edit the working copy, then open the link in the same browser.
+  await page.locator(sel('NAV_DESIGN')).click();
+  await page.getByText('Edit the ladder as JSON').click();
+  const area = page.locator(sel('SOURCE'));
+  await area.fill((await area.inputValue()).replace('Meridian Pay', 'Meridian Pay (draft)'));
+  await expect(page.locator(sel('LADDER_NAME'))).toHaveText('Meridian Pay (draft)');
+  await page.goto('about:blank');
+  await page.goto(link);
+  await expect(page.locator(sel('LADDER_NAME'))).toHaveText('Meridian Pay');
+  page.once('dialog', (d) => d.dismiss());
+  await page.locator(sel('MAKE_COPY')).click();
+  await expect(page.locator(sel('SHARED'))).toBeVisible();
+  // Declined: the draft is still the saved working copy.
+  await page.goto('about:blank');
+  await page.goto('/');
+  await expect(page.locator(sel('LADDER_NAME'))).toHaveText('Meridian Pay (draft)');
+});
