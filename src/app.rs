@@ -218,6 +218,46 @@ pub fn App() -> impl IntoView {
         committed.set(text);
     });
 
+    // Import: a file that reads as a ladder becomes the working copy (after asking, when
+    // that replaces edits); one that does not changes nothing and says why.
+    let import_error = RwSignal::new(None::<String>);
+    let import_file = Callback::new(move |file: web_sys::File| {
+        let name = file.name();
+        if file.size() > rungs_core::MAX_DOCUMENT_BYTES as f64 {
+            import_error.set(Some(format!(
+                "{name} is {:.1} MB; Rungs reads ladders of at most {} MB",
+                file.size() / 1_048_576.0,
+                rungs_core::MAX_DOCUMENT_BYTES / 1_048_576
+            )));
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let text = match wasm_bindgen_futures::JsFuture::from(file.text()).await {
+                Ok(t) => t.as_string().unwrap_or_default(),
+                Err(_) => {
+                    import_error.set(Some(format!("{name} could not be read")));
+                    return;
+                }
+            };
+            match rungs_core::parse_ladder(&text) {
+                Err(e) => import_error.set(Some(format!("{name}: {e}"))),
+                Ok(_) => {
+                    if edited.get_untracked()
+                        && !confirm("Replace the ladder you are editing with the imported file?")
+                    {
+                        return;
+                    }
+                    import_error.set(None);
+                    shared.set(false);
+                    link_error.set(None);
+                    forget_link();
+                    source.set(text.clone());
+                    committed.set(text);
+                }
+            }
+        });
+    });
+
     view! {
         <div class="app" data-testid=testid::APP>
             <Header
@@ -225,6 +265,7 @@ pub fn App() -> impl IntoView {
                 example=example
                 edited=edited
                 open_example=open_example
+                import_file=import_file
                 examples=EXAMPLES.to_vec()
                 status=Signal::derive(move || Some(loaded.get().report))
             />
@@ -242,6 +283,18 @@ pub fn App() -> impl IntoView {
                                     } else {
                                         ". Showing an example ladder instead."
                                     }}
+                                </div>
+                            }
+                        })
+                }}
+                {move || {
+                    import_error
+                        .get()
+                        .map(|why| {
+                            view! {
+                                <div class="panel error" role="alert" data-testid=testid::IMPORT_ERROR>
+                                    <strong>"This file could not be imported, so nothing changed. "</strong>
+                                    {why}
                                 </div>
                             }
                         })

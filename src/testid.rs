@@ -63,3 +63,7 @@ pub const LINK_ERROR: &str = "link-error";
 pub const STORAGE_ERROR: &str = "storage-error";
 /// The button that downloads the ladder JSON.
 pub const DOWNLOAD: &str = "download";
+/// The file input that imports a ladder.
+pub const IMPORT: &str = "import";
+/// The message for a file that could not be imported.
+pub const IMPORT_ERROR: &str = "import-error";

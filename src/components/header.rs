@@ -21,6 +21,8 @@ pub fn Header(
     edited: Signal<bool>,
     /// Opens an example by key, replacing the ladder on show.
     open_example: Callback<String>,
+    /// Imports a ladder file chosen by the user.
+    import_file: Callback<web_sys::File>,
     /// The examples to offer.
     examples: Vec<Example>,
     /// What validation found for the ladder on show (`None` when it could not be read).
@@ -79,6 +81,28 @@ pub fn Header(
                         }
                     })
             }}
+            <label class="button import">
+                "Open file…"
+                <input
+                    type="file"
+                    accept=".json,application/json"
+                    class="visually-hidden"
+                    data-testid=testid::IMPORT
+                    on:change=move |ev| {
+                        use wasm_bindgen::JsCast;
+                        let input = ev
+                            .target()
+                            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+                        if let Some(input) = input {
+                            if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                                import_file.run(file);
+                            }
+                            // choosing the same file again must fire `change` again
+                            input.set_value("");
+                        }
+                    }
+                />
+            </label>
             <label class="picker">
                 <span>"Example"</span>
                 <select

@@ -216,3 +216,19 @@ test('making a copy of a shared ladder asks before it replaces edited work', asy
   await page.goto('/');
   await expect(page.locator(sel('LADDER_NAME'))).toHaveText('Meridian Pay (draft)');
 });
+
+test('importing a broken file shows its errors and changes nothing; a good file opens', async ({ page }) => {
+  const problems = await open(page);
+  const input = page.locator(sel('IMPORT'));
+  const broken = readFileSync(new URL('../../public/examples/startup.json', import.meta.url), 'utf8').replace('"escalate_after": "10m"', '"escalate_afer": "10m"');
+  await input.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(broken) });
+  await expect(page.locator(sel('IMPORT_ERROR'))).toContainText("broken.json: line");
+  await expect(page.locator(sel('IMPORT_ERROR'))).toContainText("unknown field `escalate_afer`, did you mean `escalate_after`?");
+  await expect(page.locator(sel('LADDER_NAME'))).toHaveText(saas.name);
+  const good = readFileSync(new URL('../../public/examples/fintech.json', import.meta.url));
+  await input.setInputFiles({ name: 'meridian.json', mimeType: 'application/json', buffer: good });
+  await expect(page.locator(sel('LADDER_NAME'))).toHaveText('Meridian Pay');
+  await expect(page.locator(sel('IMPORT_ERROR'))).toHaveCount(0);
+  await expect(page.locator(sel('STATUS'))).toHaveText('valid, no warnings');
+  expect(problems).toEqual([]);
+});
