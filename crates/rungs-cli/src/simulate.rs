@@ -18,19 +18,11 @@ pub struct Args {
 }
 
 fn fail(file: &str, report: &Report) -> ExitCode {
+    let mut out = String::new();
     for d in &report.diagnostics {
-        let place = match (d.line, d.column) {
-            (Some(l), Some(c)) => format!("{file}:{l}:{c}"),
-            _ => file.to_string(),
-        };
-        eprintln!(
-            "error[{}]: {}\n  --> {place} at {}",
-            d.code, d.message, d.pointer
-        );
-        if let Some(h) = &d.hint {
-            eprintln!("  = hint: {h}");
-        }
+        crate::validate::write_diagnostic(&mut out, file, d);
     }
+    eprint!("{out}");
     ExitCode::from(crate::EXIT_INVALID)
 }
 

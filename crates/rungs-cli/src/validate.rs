@@ -115,25 +115,30 @@ pub fn print(checked: &[Checked], json: bool, deny_warnings: bool) -> ExitCode {
     }
 }
 
+/// One finding in the style of rustc: `error[code]: message`, where, and the hint.
+pub fn write_diagnostic(out: &mut String, file: &str, d: &Diagnostic) {
+    let level = match d.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    let _ = writeln!(out, "{level}[{}]: {}", d.code, d.message);
+    let place = match (d.line, d.column) {
+        (Some(l), Some(c)) => format!("{file}:{l}:{c}"),
+        _ => file.to_string(),
+    };
+    if d.pointer.is_empty() {
+        let _ = writeln!(out, "  --> {place}");
+    } else {
+        let _ = writeln!(out, "  --> {place} at {}", d.pointer);
+    }
+    if let Some(h) = &d.hint {
+        let _ = writeln!(out, "  = hint: {h}");
+    }
+}
+
 fn text(out: &mut String, file: &str, report: &Report) {
     for d in &report.diagnostics {
-        let level = match d.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        let _ = writeln!(out, "{level}[{}]: {}", d.code, d.message);
-        let place = match (d.line, d.column) {
-            (Some(l), Some(c)) => format!("{file}:{l}:{c}"),
-            _ => file.to_string(),
-        };
-        if d.pointer.is_empty() {
-            let _ = writeln!(out, "  --> {place}");
-        } else {
-            let _ = writeln!(out, "  --> {place} at {}", d.pointer);
-        }
-        if let Some(h) = &d.hint {
-            let _ = writeln!(out, "  = hint: {h}");
-        }
+        write_diagnostic(out, file, d);
         out.push('\n');
     }
     let errors = report.errors().count();
