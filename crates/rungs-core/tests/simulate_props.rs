@@ -133,11 +133,7 @@ fn log_normal_acknowledgements_match_their_median_and_p90() {
 fn a_live_drill_waits_for_a_human_and_steps_by_event() {
     let (ladder, s) = saas();
     let m = SimModel::new(&ladder, &s).unwrap();
-    let emi = m
-        .people
-        .iter()
-        .position(|p| p.id.as_str() == "emi")
-        .unwrap();
+    let emi = m.person("emi").unwrap();
     let mut drill = sim::Engine::new(&m, s.seed, true);
     drill.set_human(emi, true);
     // emi is APAC primary at 03:00 UTC; the incident opens at 7m and pages her.
@@ -193,11 +189,7 @@ fn facilitator_injects_change_the_run() {
     assert_eq!(drill.tier().map(|t| m.tiers[t].id.as_str()), Some("sev1"));
     assert!(drill.demote());
     assert_eq!(drill.tier().map(|t| m.tiers[t].id.as_str()), Some("sev2"));
-    let farah = m
-        .people
-        .iter()
-        .position(|p| p.id.as_str() == "farah")
-        .unwrap();
+    let farah = m.person("farah").unwrap();
     drill.make_unavailable(farah, None);
     drill.post_update();
     // detected at 2m (0.4 held for the 1m of `checkout-outage`), posted at once
@@ -240,11 +232,7 @@ fn a_drill_is_not_over_while_a_page_waits_for_its_player() {
     s.horizon = Duration::from_mins(20);
     s.injects.clear();
     let m = SimModel::new(&ladder, &s).unwrap();
-    let emi = m
-        .people
-        .iter()
-        .position(|p| p.id.as_str() == "emi")
-        .unwrap();
+    let emi = m.person("emi").unwrap();
     let mut drill = sim::Engine::new(&m, s.seed, true);
     drill.set_human(emi, true);
     drill.advance_to(SimTime(7 * 60_000));

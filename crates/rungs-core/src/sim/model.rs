@@ -441,6 +441,11 @@ impl SimModel {
         }
     }
 
+    /// The index of the person with id `id`, for the stepping API.
+    pub fn person(&self, id: &str) -> Option<usize> {
+        self.people.iter().position(|p| p.id.as_str() == id)
+    }
+
     /// The instant of offset `t` (ms from start).
     pub fn instant(&self, t: u64) -> Instant {
         Instant::from_millis(self.start_ms.saturating_add(t as i64))
