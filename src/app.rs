@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use rungs_core::examples::{self, EXAMPLES};
 use rungs_core::overview::LadderOverview;
 
+use crate::components::alert::Alert;
 use crate::components::header::Header;
 use crate::components::source_editor::SourceEditor;
 use crate::pages::{design::DesignPage, drill::DrillPage, share::SharePage};
@@ -270,48 +271,29 @@ pub fn App() -> impl IntoView {
                 status=Signal::derive(move || Some(loaded.get().report))
             />
             <main class="main" id="main">
-                {move || {
-                    link_error
-                        .get()
-                        .map(|message| {
-                            view! {
-                                <div class="panel error" role="alert" data-testid=testid::LINK_ERROR>
-                                    <strong>"This share link could not be opened. "</strong>
-                                    {message}
-                                    {if restored {
-                                        ". Below is the ladder you were working on."
-                                    } else {
-                                        ". Showing an example ladder instead."
-                                    }}
-                                </div>
-                            }
-                        })
-                }}
-                {move || {
-                    import_error
-                        .get()
-                        .map(|why| {
-                            view! {
-                                <div class="panel error" role="alert" data-testid=testid::IMPORT_ERROR>
-                                    <strong>"This file could not be imported, so nothing changed. "</strong>
-                                    {why}
-                                </div>
-                            }
-                        })
-                }}
-                {move || {
-                    storage_error
-                        .get()
-                        .map(|why| {
-                            view! {
-                                <div class="panel error" role="alert" data-testid=testid::STORAGE_ERROR>
-                                    <strong>"Rungs cannot save your work in this browser: "</strong>
-                                    {why}
-                                    ". Your edits stay in this tab only; download the JSON or copy a share link to keep them."
-                                </div>
-                            }
-                        })
-                }}
+                <Alert
+                    message=link_error
+                    testid=testid::LINK_ERROR
+                    lead="This share link could not be opened. "
+                    tail=if restored {
+                        ". Below is the ladder you were working on."
+                    } else {
+                        ". Showing an example ladder instead."
+                    }
+                        .to_string()
+                />
+                <Alert
+                    message=import_error
+                    testid=testid::IMPORT_ERROR
+                    lead="This file could not be imported, so nothing changed. "
+                />
+                <Alert
+                    message=storage_error
+                    testid=testid::STORAGE_ERROR
+                    lead="Rungs cannot save your work in this browser: "
+                    tail=". Your edits stay in this tab only; download the JSON or copy a share link to keep them."
+                        .to_string()
+                />
                 <Show when=move || shared.get()>
                     <div class="panel shared" role="status" data-testid=testid::SHARED>
                         <span>

@@ -1,5 +1,6 @@
 //! Components, one per file.
 
+pub mod alert;
 pub mod header;
 pub mod ladder_summary;
 pub mod people;
