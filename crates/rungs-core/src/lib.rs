@@ -9,6 +9,7 @@
 pub mod diagnostic;
 pub mod duration;
 pub mod examples;
+pub mod history;
 pub mod id;
 pub mod model;
 pub mod oncall;
