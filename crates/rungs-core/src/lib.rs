@@ -8,6 +8,7 @@
 
 pub mod diagnostic;
 pub mod duration;
+pub mod edit;
 pub mod examples;
 pub mod history;
 pub mod id;
