@@ -1,18 +1,24 @@
-//! The app shell: header, navigation and the current page.
+//! The app shell: header, navigation, the document and the current page.
 
+use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
-use rungs_core::examples::{self, EXAMPLES};
+use rungs_core::examples;
 use rungs_core::overview::LadderOverview;
+use rungs_core::Report;
 
 use crate::components::alert::Alert;
 use crate::components::header::Header;
 use crate::components::source_editor::SourceEditor;
-use crate::pages::{design::DesignPage, drill::DrillPage, share::SharePage};
+use crate::doc::Doc;
+use crate::library;
+use crate::pages::{design::DesignPage, drill::DrillPage, library::LibraryPage, share::SharePage};
 use crate::testid;
 
 /// The top-level sections of the app.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Page {
+    /// The start page: the local library and templates.
+    Library,
     /// Design and read the ladder.
     Design,
     /// Run drills against it.
@@ -21,64 +27,23 @@ pub enum Page {
     Share,
 }
 
-/// What the pages show: the ladder's overview, its canonical JSON and what validation
-/// found. When the text being edited does not parse, the overview and JSON are the last
-/// version that did (`stale`) and the report holds the parse error.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Loaded {
-    /// What the pages show.
-    pub overview: LadderOverview,
-    /// The ladder as canonical JSON.
-    pub canonical: String,
-    /// What validation found (or why the text could not be read).
-    pub report: rungs_core::Report,
-    /// Whether the overview is older than the text, which does not parse.
-    pub stale: bool,
-}
-
 /// The current instant, from the browser's clock (the core never reads one).
-fn now() -> rungs_core::Instant {
+pub fn now() -> rungs_core::Instant {
     rungs_core::Instant::from_millis(js_sys::Date::now() as i64)
 }
 
-/// Reads ladder JSON into what the pages show, validating it as of `now`. When it does
-/// not parse, keeps `previous` (or the default example) on show with the error.
-pub fn load(text: &str, previous: Option<&Loaded>) -> Loaded {
-    // A User Timing measure, so browser measurements can tell reading and validating
-    // apart from rendering (see docs/performance.md).
+/// Validates `ladder` as of now, inside a User Timing measure so browser measurements
+/// can tell validation apart from rendering (see docs/performance.md).
+pub fn validate_timed(ladder: &rungs_core::Ladder) -> Report {
     let performance = web_sys::window().and_then(|w| w.performance());
     if let Some(p) = &performance {
         let _ = p.mark("rungs:load");
     }
-    let loaded = load_untimed(text, previous);
+    let report = rungs_core::validate_ladder(ladder, now());
     if let Some(p) = &performance {
         let _ = p.measure_with_start_mark("rungs:read-and-validate", "rungs:load");
     }
-    loaded
-}
-
-fn load_untimed(text: &str, previous: Option<&Loaded>) -> Loaded {
-    match rungs_core::parse_ladder(text) {
-        Ok(ladder) => Loaded {
-            overview: LadderOverview::new(&ladder),
-            canonical: rungs_core::to_canonical_json(&ladder),
-            report: rungs_core::validate_ladder(&ladder, now()),
-            stale: false,
-        },
-        Err(e) => {
-            let report = rungs_core::Report {
-                diagnostics: vec![rungs_core::Diagnostic::from_parse_error(&e)],
-            };
-            let base = previous
-                .cloned()
-                .unwrap_or_else(|| load(examples::default_example().json, None));
-            Loaded {
-                report,
-                stale: true,
-                ..base
-            }
-        }
-    }
+    report
 }
 
 /// The JSON of an example, by key (the default example for an unknown key).
@@ -100,7 +65,7 @@ fn ladder_from_location() -> Option<Result<String, String>> {
     )
 }
 
-/// Drops the share link from the address bar, so a reload opens the working copy's page.
+/// Drops the share link from the address bar, so a reload opens the library's ladder.
 fn forget_link() {
     if let Some(w) = web_sys::window() {
         let path = w.location().pathname().unwrap_or_default();
@@ -117,111 +82,203 @@ pub fn confirm(question: &str) -> bool {
         .unwrap_or(false)
 }
 
-/// Where the working copy is kept between visits.
-const STORAGE_SOURCE: &str = "rungs.working-copy.source";
-/// Which example the working copy started from.
-const STORAGE_EXAMPLE: &str = "rungs.working-copy.example";
-
-fn local_storage() -> Result<web_sys::Storage, String> {
-    web_sys::window()
-        .ok_or("no window")?
-        .local_storage()
-        .map_err(|_| "storage is disabled in this browser".to_string())?
-        .ok_or_else(|| "this browser offers no local storage".to_string())
+/// The name a ladder text goes by in the library.
+fn name_of(text: &str) -> String {
+    rungs_core::parse_ladder(text)
+        .map(|l| l.name)
+        .unwrap_or_else(|_| "Ladder with errors".to_string())
 }
 
-/// The working copy saved by an earlier visit: `(example key, ladder JSON)`.
-fn saved_working_copy() -> Option<(String, String)> {
-    let storage = local_storage().ok()?;
-    let source = storage.get_item(STORAGE_SOURCE).ok()??;
-    let example = storage
-        .get_item(STORAGE_EXAMPLE)
-        .ok()
-        .flatten()
-        .filter(|k| examples::example(k).is_some())
-        .unwrap_or_else(|| examples::default_example().key.to_string());
-    Some((example, source))
+/// How long the library waits after an edit before saving, in milliseconds.
+pub const AUTOSAVE_MS: u32 = 250;
+
+/// What the app holds besides the document: which library entry is open and what went
+/// wrong with storage, files and links. In context, for the pages.
+#[derive(Clone, Copy)]
+pub struct Session {
+    /// The library entry being edited (`None` for a shared ladder not yet copied).
+    pub entry: RwSignal<Option<String>>,
+    /// The page on show.
+    pub page: RwSignal<Page>,
+    /// Why the last save failed, if it did.
+    pub storage_error: RwSignal<Option<String>>,
+    /// Why the last import failed, if it did.
+    pub import_error: RwSignal<Option<String>>,
+    /// Bumped whenever the library's index changes, so lists re-read it.
+    pub library_version: RwSignal<u32>,
 }
 
-/// Saves the working copy; the error says why the browser refused.
-fn save_working_copy(example: &str, source: &str) -> Result<(), String> {
-    let storage = local_storage()?;
-    storage
-        .set_item(STORAGE_SOURCE, source)
-        .and_then(|_| storage.set_item(STORAGE_EXAMPLE, example))
-        .map_err(|e| {
-            e.as_string()
-                .or_else(|| {
-                    js_sys::Reflect::get(&e, &"message".into())
-                        .ok()?
-                        .as_string()
-                })
-                .unwrap_or_else(|| "the browser refused to store it (quota full?)".to_string())
-        })
-}
-
-/// The whole app. Opens the ladder of a share link, or else the working copy saved in
-/// this browser, or else the SaaS example.
-#[component]
-pub fn App() -> impl IntoView {
-    let from_link = ladder_from_location();
-    let saved = if matches!(from_link, Some(Ok(_))) {
-        None
-    } else {
-        saved_working_copy()
-    };
-    let example = RwSignal::new(saved.as_ref().map_or_else(
-        || examples::default_example().key.to_string(),
-        |(k, _)| k.clone(),
-    ));
-    // A ladder from a share link is read-only until the user makes a copy.
-    let shared = RwSignal::new(matches!(from_link, Some(Ok(_))));
-    let link_error = RwSignal::new(from_link.as_ref().and_then(|r| r.clone().err()));
-    let restored = saved.is_some();
-    let initial = match (from_link, saved) {
-        (Some(Ok(json)), _) => json,
-        (_, Some((_, source))) => source,
-        _ => example_json(&example.get_untracked()).to_string(),
-    };
-    // The ladder JSON as typed, and as last handed to the parser (debounced).
-    let source = RwSignal::new(initial);
-    let committed = RwSignal::new(source.get_untracked());
-    let page = RwSignal::new(Page::Design);
-    let loaded = Memo::new(move |previous: Option<&Loaded>| load(&committed.get(), previous));
-    let edited = Memo::new(move |_| !shared.get() && source.get() != example_json(&example.get()));
-    // Autosave: after every (debounced) edit the working copy goes to local storage. A
-    // shared ladder is not saved until the user makes a copy of it.
-    let storage_error = RwSignal::new(None::<String>);
-    Effect::new(move |_| {
-        let text = committed.get();
-        if !shared.get() {
-            storage_error.set(save_working_copy(&example.get_untracked(), &text).err());
+impl Session {
+    /// Opens `text` as a new library entry and shows it in the designer.
+    pub fn open_new(&self, doc: Doc, text: String) {
+        let name = name_of(&text);
+        match library::create(&name, &text) {
+            Ok(id) => {
+                library::set_current(&id);
+                self.entry.set(Some(id));
+                self.storage_error.set(None);
+            }
+            Err(e) => {
+                // Still open it; the banner says it lives in this tab only.
+                self.entry.set(None);
+                self.storage_error.set(Some(e));
+            }
         }
-    });
-    let make_copy = move |_| {
-        // The copy becomes the working copy; never drop an edited one without asking.
-        let replaces_work = saved_working_copy().is_some_and(|(key, text)| {
-            text != example_json(&key) && text != source.get_untracked()
-        });
-        if replaces_work && !confirm("Make this shared ladder your working copy? It replaces the ladder you were editing in this browser; download that one first to keep it.") {
+        self.library_version.update(|v| *v += 1);
+        doc.readonly.set(false);
+        forget_link();
+        doc.open(text);
+        self.page.set(Page::Design);
+    }
+
+    /// Opens a library entry in the designer.
+    pub fn open_entry(&self, doc: Doc, id: &str) {
+        let Some(text) = library::text(id) else {
+            self.storage_error.set(Some(
+                "that ladder is no longer in this browser's storage".into(),
+            ));
+            return;
+        };
+        library::set_current(id);
+        self.entry.set(Some(id.to_string()));
+        doc.readonly.set(false);
+        forget_link();
+        doc.open(text);
+        self.page.set(Page::Design);
+    }
+}
+
+/// Autosave: the open entry's text goes to the library after a short pause, and at once
+/// when the page is hidden, so a reload or a closed tab never loses an edit.
+fn autosave(doc: Doc, session: Session) {
+    let pending: StoredValue<Option<Timeout>, LocalStorage> = StoredValue::new_local(None);
+    let save_now = move || {
+        if let Some(t) = pending.try_update_value(|p| p.take()).flatten() {
+            t.cancel();
+        }
+        let Some(id) = session.entry.get_untracked() else {
+            return;
+        };
+        if doc.readonly.get_untracked() {
             return;
         }
-        shared.set(false);
-        forget_link();
+        let name = doc.ladder.with_untracked(|l| l.name.clone());
+        let result = doc
+            .source
+            .with_untracked(|text| library::save(&id, &name, text));
+        session.storage_error.set(result.err());
+        session.library_version.update(|v| *v += 1);
     };
-    let open_example = Callback::new(move |key: String| {
-        let text = example_json(&key).to_string();
-        shared.set(false);
-        link_error.set(None);
-        forget_link();
-        example.set(key);
-        source.set(text.clone());
-        committed.set(text);
+    Effect::new(move |first: Option<()>| {
+        doc.source.track();
+        session.entry.track();
+        if first.is_none() {
+            return;
+        }
+        pending.update_value(|slot| {
+            if let Some(previous) = slot.take() {
+                previous.cancel();
+            }
+            *slot = Some(Timeout::new(AUTOSAVE_MS, save_now));
+        });
     });
+    let flush = window_event_listener(leptos::ev::pagehide, move |_| save_now());
+    on_cleanup(move || flush.remove());
+}
 
-    // Import: a file that reads as a ladder becomes the working copy (after asking, when
-    // that replaces edits); one that does not changes nothing and says why.
-    let import_error = RwSignal::new(None::<String>);
+/// Undo and redo from the keyboard: Ctrl+Z, Ctrl+Shift+Z and Ctrl+Y (Cmd on a Mac).
+/// Inside the JSON editor the browser's own text undo applies instead.
+fn undo_keys(doc: Doc) {
+    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+        if !(ev.ctrl_key() || ev.meta_key()) {
+            return;
+        }
+        let in_source = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .is_some_and(|e| e.id() == crate::components::source_editor::SOURCE_ID);
+        if in_source {
+            return;
+        }
+        match ev.key().to_lowercase().as_str() {
+            "z" if ev.shift_key() => doc.redo(),
+            "z" => doc.undo(),
+            "y" => doc.redo(),
+            _ => return,
+        }
+        ev.prevent_default();
+    });
+    on_cleanup(move || handle.remove());
+}
+
+/// The whole app. Opens the ladder of a share link, or else the ladder last open in
+/// this browser's library, or else (first visit) the SaaS example as a new entry.
+#[component]
+pub fn App() -> impl IntoView {
+    library::migrate();
+    let from_link = ladder_from_location();
+    let shared = matches!(from_link, Some(Ok(_)));
+    let link_error = RwSignal::new(from_link.as_ref().and_then(|r| r.clone().err()));
+    let storage_error = RwSignal::new(None::<String>);
+    let mut entry = None;
+    let initial = match from_link {
+        Some(Ok(json)) => json,
+        _ => {
+            match library::current().or_else(|| library::entries().first().map(|e| e.id.clone())) {
+                Some(id) => {
+                    let text = library::text(&id).unwrap_or_else(|| example_json("").to_string());
+                    library::set_current(&id);
+                    entry = Some(id);
+                    text
+                }
+                None => {
+                    let text = example_json("").to_string();
+                    match library::create(&name_of(&text), &text) {
+                        Ok(id) => {
+                            library::set_current(&id);
+                            entry = Some(id);
+                        }
+                        Err(e) => storage_error.set(Some(e)),
+                    }
+                    text
+                }
+            }
+        }
+    };
+    let restored = entry.is_some();
+    let fallback = rungs_core::parse_ladder(example_json("")).expect("examples parse");
+    let doc = Doc::new(initial, fallback);
+    doc.readonly.set(shared);
+    let session = Session {
+        entry: RwSignal::new(entry),
+        page: RwSignal::new(Page::Design),
+        storage_error,
+        import_error: RwSignal::new(None),
+        library_version: RwSignal::new(0),
+    };
+    provide_context(doc);
+    provide_context(session);
+    provide_context(crate::components::inspector::Selected(RwSignal::new(None)));
+    autosave(doc, session);
+    undo_keys(doc);
+
+    let overview = Memo::new(move |_| doc.ladder.with(LadderOverview::new));
+    let report = Memo::new(move |_| match doc.parse_error.get() {
+        Some(d) => Report {
+            diagnostics: vec![d],
+        },
+        None => doc.ladder.with(validate_timed),
+    });
+    let page = session.page;
+
+    let make_copy = move |_| {
+        let text = doc.source.get_untracked();
+        session.open_new(doc, text);
+    };
+
+    // Import: a file that reads as a ladder opens as a new library entry; one that does
+    // not changes nothing and says why.
+    let import_error = session.import_error;
     let import_file = Callback::new(move |file: web_sys::File| {
         let name = file.name();
         if file.size() > rungs_core::MAX_DOCUMENT_BYTES as f64 {
@@ -243,32 +300,36 @@ pub fn App() -> impl IntoView {
             match rungs_core::parse_ladder(&text) {
                 Err(e) => import_error.set(Some(format!("{name}: {e}"))),
                 Ok(_) => {
-                    if edited.get_untracked()
-                        && !confirm("Replace the ladder you are editing with the imported file?")
-                    {
-                        return;
-                    }
                     import_error.set(None);
-                    shared.set(false);
                     link_error.set(None);
-                    forget_link();
-                    source.set(text.clone());
-                    committed.set(text);
+                    session.open_new(doc, text);
                 }
             }
         });
     });
+    // A ladder file dropped anywhere on the page is imported the same way.
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        if let Some(file) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        {
+            import_file.run(file);
+        }
+    };
 
     view! {
-        <div class="app" data-testid=testid::APP>
+        <div
+            class="app"
+            data-testid=testid::APP
+            on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default()
+            on:drop=on_drop
+        >
             <Header
                 page=page
-                example=example
-                edited=edited
-                open_example=open_example
                 import_file=import_file
-                examples=EXAMPLES.to_vec()
-                status=Signal::derive(move || Some(loaded.get().report))
+                status=Signal::derive(move || Some(report.get()))
             />
             <main class="main" id="main">
                 <Alert
@@ -288,59 +349,61 @@ pub fn App() -> impl IntoView {
                     lead="This file could not be imported, so nothing changed. "
                 />
                 <Alert
-                    message=storage_error
+                    message=session.storage_error
                     testid=testid::STORAGE_ERROR
                     lead="Rungs cannot save your work in this browser: "
                     tail=". Your edits stay in this tab only; download the JSON or copy a share link to keep them."
                         .to_string()
                 />
-                <Show when=move || shared.get()>
+                <Show when=move || doc.readonly.get()>
                     <div class="panel shared" role="status" data-testid=testid::SHARED>
                         <span>
                             <strong>"Shared ladder, read-only. "</strong>
                             "It came in a link and lives only in this tab until you make a copy."
                         </span>
-                        <button class="button" data-testid=testid::MAKE_COPY on:click=make_copy>
+                        <button class="button primary" data-testid=testid::MAKE_COPY on:click=make_copy>
                             "Make a copy to edit"
                         </button>
                     </div>
                 </Show>
-                // Outside the page below, so typing never re-creates the editor.
-                <div
-                    class="editor-slot"
-                    class:hidden=move || page.get() != Page::Design || shared.get()
-                >
-                    <SourceEditor source=source committed=committed />
-                </div>
                 {move || match page.get() {
+                    Page::Library => view! { <LibraryPage /> }.into_any(),
                     // Rendered once per visit; its lists follow the ladder entry by entry.
                     Page::Design => {
                         view! {
                             <DesignPage
-                                overview=Signal::derive(move || loaded.with(|l| l.overview.clone()))
-                                report=Signal::derive(move || loaded.with(|l| l.report.clone()))
-                                stale=Signal::derive(move || loaded.with(|l| l.stale))
-                                edited=edited
+                                overview=overview
+                                report=report
+                                stale=Signal::derive(move || doc.parse_error.with(Option::is_some))
                             />
                         }
                             .into_any()
                     }
                     Page::Drill => {
-                        view! { <DrillPage overview=loaded.with(|l| l.overview.clone()) /> }
-                            .into_any()
+                        view! { <DrillPage overview=overview.get_untracked() /> }.into_any()
                     }
                     Page::Share => {
-                        let l = loaded.get();
+                        let (name, canonical) = doc
+                            .ladder
+                            .with(|l| (l.name.clone(), rungs_core::to_canonical_json(l)));
                         view! {
                             <SharePage
-                                name=l.overview.name
-                                canonical=l.canonical
-                                errors=l.report.errors().count()
+                                name=name
+                                canonical=canonical
+                                errors=report.with(|r| r.errors().count())
+                                blockers=report.with(|r| r.errors().map(|d| d.message.clone()).collect::<Vec<_>>())
                             />
                         }
                             .into_any()
                     }
                 }}
+                // Outside the page above, so typing never re-creates the editor.
+                <div
+                    class="editor-slot"
+                    class:hidden=move || page.get() != Page::Design || doc.readonly.get()
+                >
+                    <SourceEditor />
+                </div>
             </main>
             <footer class="footer">
                 "Rungs · ladder format "

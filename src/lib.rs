@@ -5,6 +5,8 @@
 
 pub mod app;
 pub mod components;
+pub mod doc;
+pub mod library;
 pub mod pages;
 pub mod testid;
 

@@ -67,3 +67,37 @@ pub const DOWNLOAD: &str = "download";
 pub const IMPORT: &str = "import";
 /// The message for a file that could not be imported.
 pub const IMPORT_ERROR: &str = "import-error";
+/// The list of errors that block sharing and export.
+pub const BLOCKERS: &str = "blockers";
+/// The button that copies the ladder JSON.
+pub const COPY_JSON: &str = "copy-json";
+/// The navigation tab of the library (start page).
+pub const NAV_LIBRARY: &str = "nav-library";
+/// The undo button.
+pub const UNDO: &str = "undo";
+/// The redo button.
+pub const REDO: &str = "redo";
+/// One ladder of the local library.
+pub const LIBRARY_ENTRY: &str = "library-entry";
+/// A template (example or blank) on the start page.
+pub const TEMPLATE_CARD: &str = "template-card";
+/// The "New ladder" button.
+pub const NEW_LADDER: &str = "new-ladder";
+/// The editor panel of the selected entry.
+pub const INSPECTOR: &str = "inspector";
+/// The SVG ladder diagram.
+pub const DIAGRAM: &str = "diagram";
+/// The on-call coverage heatmap.
+pub const HEATMAP: &str = "heatmap";
+/// An "Add" button of a section of the designer.
+pub const ADD: &str = "add";
+/// An "Edit" button of an entry of the designer.
+pub const EDIT: &str = "edit";
+/// A field's inline error.
+pub const FIELD_ERROR: &str = "field-error";
+/// One row of a tier's escalation steps in the tier form.
+pub const STEP_ROW: &str = "step-row";
+/// The button that adds an escalation step.
+pub const ADD_STEP: &str = "add-step";
+/// The live preview of a message template.
+pub const TEMPLATE_PREVIEW: &str = "template-preview";

@@ -1,12 +1,11 @@
-//! The top bar: brand, navigation and the example picker.
+//! The top bar: brand, navigation, validity, undo and redo, and opening a file.
 
 use leptos::prelude::*;
-use rungs_core::examples::Example;
-
 use rungs_core::Report;
 
-use crate::app::{confirm, Page};
+use crate::app::Page;
 use crate::components::validation::{counts_text, reveal_panel};
+use crate::doc::use_doc;
 use crate::testid;
 
 /// The app's top bar.
@@ -14,21 +13,13 @@ use crate::testid;
 pub fn Header(
     /// The page on show; the tabs switch it.
     page: RwSignal<Page>,
-    /// Key of the example ladder on show.
-    example: RwSignal<String>,
-    /// Whether the ladder has been edited since the example was opened.
-    #[prop(into)]
-    edited: Signal<bool>,
-    /// Opens an example by key, replacing the ladder on show.
-    open_example: Callback<String>,
     /// Imports a ladder file chosen by the user.
     import_file: Callback<web_sys::File>,
-    /// The examples to offer.
-    examples: Vec<Example>,
     /// What validation found for the ladder on show (`None` when it could not be read).
     #[prop(into)]
     status: Signal<Option<Report>>,
 ) -> impl IntoView {
+    let doc = use_doc();
     let tab = move |target: Page, label: &'static str, id: &'static str| {
         view! {
             <button
@@ -51,6 +42,7 @@ pub fn Header(
                 <span class="brand-name">"Rungs"</span>
             </div>
             <nav class="tabs" aria-label="Sections">
+                {tab(Page::Library, "Ladders", testid::NAV_LIBRARY)}
                 {tab(Page::Design, "Design", testid::NAV_DESIGN)}
                 {tab(Page::Drill, "Drill", testid::NAV_DRILL)}
                 {tab(Page::Share, "Share", testid::NAV_SHARE)}
@@ -81,7 +73,29 @@ pub fn Header(
                         }
                     })
             }}
-            <label class="button import">
+            <div class="undo-redo" role="group" aria-label="History">
+                <button
+                    class="button icon"
+                    data-testid=testid::UNDO
+                    title="Undo (Ctrl+Z)"
+                    aria-label="Undo"
+                    disabled=move || !doc.can_undo.get() || doc.readonly.get()
+                    on:click=move |_| doc.undo()
+                >
+                    "↶"
+                </button>
+                <button
+                    class="button icon"
+                    data-testid=testid::REDO
+                    title="Redo (Ctrl+Shift+Z)"
+                    aria-label="Redo"
+                    disabled=move || !doc.can_redo.get() || doc.readonly.get()
+                    on:click=move |_| doc.redo()
+                >
+                    "↷"
+                </button>
+            </div>
+            <label class="button import" title="Open a ladder JSON file (or drop one on the page)">
                 "Open file…"
                 <input
                     type="file"
@@ -102,29 +116,6 @@ pub fn Header(
                         }
                     }
                 />
-            </label>
-            <label class="picker">
-                <span>"Example"</span>
-                <select
-                    data-testid=testid::EXAMPLE_PICKER
-                    prop:value=move || example.get()
-                    on:change=move |ev| {
-                        let key = event_target_value(&ev);
-                        if !edited.get_untracked()
-                            || confirm("Open the example and discard your edits to this ladder?")
-                        {
-                            open_example.run(key);
-                        } else {
-                            // keep the picker on the ladder that is still on show
-                            example.notify();
-                        }
-                    }
-                >
-                    {examples
-                        .into_iter()
-                        .map(|e| view! { <option value=e.key>{e.title}</option> })
-                        .collect_view()}
-                </select>
             </label>
         </header>
     }

@@ -11,9 +11,6 @@ pub fn LadderSummary(
     /// The ladder to summarise.
     #[prop(into)]
     overview: Signal<LadderOverview>,
-    /// Whether it was edited since its example was opened.
-    #[prop(into)]
-    edited: Signal<bool>,
 ) -> impl IntoView {
     let stats = move || {
         overview.with(|o| {
@@ -32,18 +29,7 @@ pub fn LadderSummary(
             <div class="summary-title">
                 <h1 data-testid=testid::LADDER_NAME>{move || overview.with(|o| o.name.clone())}</h1>
                 <span class="badge">{move || format!("revision {}", overview.with(|o| o.revision))}</span>
-                {move || {
-                    if edited.get() {
-                        view! {
-                            <span class="badge edited" data-testid=testid::EDITED>
-                                "edited in this tab"
-                            </span>
-                        }
-                            .into_any()
-                    } else {
-                        view! { <span class="badge muted">"example"</span> }.into_any()
-                    }
-                }}
+                <crate::components::section::EditButton pointer="/" name="the ladder's details" />
             </div>
             {move || {
                 overview

@@ -1,13 +1,20 @@
 //! Components, one per file.
 
 pub mod alert;
+pub mod entity_forms;
+pub mod fields;
 pub mod header;
+pub mod inspector;
 pub mod ladder_summary;
 pub mod people;
+pub mod playbooks;
+pub mod reorder;
 pub mod rotations;
 pub mod rung;
+pub mod section;
 pub mod source_editor;
 pub mod table_panel;
 pub mod target;
+pub mod tier_form;
 pub mod triggers;
 pub mod validation;

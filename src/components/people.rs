@@ -3,8 +3,10 @@
 use leptos::prelude::*;
 use rungs_core::overview::{PersonView, RoleView};
 
+use crate::components::section::{EditButton, SectionHead};
 use crate::components::table_panel::TablePanel;
 use crate::testid;
+use rungs_core::edit::Kind;
 
 /// Everyone the ladder can page, with zone, roles and backup.
 #[component]
@@ -14,17 +16,20 @@ pub fn People(
     people: Signal<Vec<PersonView>>,
 ) -> impl IntoView {
     view! {
-        <TablePanel id="people" title="People" headers=&["Name", "Time zone", "Roles", "Backup"]>
+        <TablePanel id="people" title="People" headers=&["Name", "Time zone", "Roles", "Backup"] kind=Kind::Person>
             <For
                 each=move || people.get()
                 key=|x| x.clone()
                 children=|p: PersonView| {
                     view! {
                         <tr data-testid=testid::PERSON data-pointer=p.pointer.clone()>
-                            <td>{p.name}</td>
+                            <td>{p.name.clone()}</td>
                             <td class="muted">{p.timezone}</td>
                             <td>{p.roles.join(", ")}</td>
                             <td>{p.backup.unwrap_or_else(|| "—".to_string())}</td>
+                            <td>
+                                <EditButton pointer=p.pointer.clone() name=p.name />
+                            </td>
                         </tr>
                     }
                 }
@@ -42,7 +47,7 @@ pub fn Roles(
 ) -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="roles-h">
-            <h2 id="roles-h">"Roles"</h2>
+            <SectionHead id="roles-h" title="Roles" kind=Kind::Role />
             <dl class="roles">
                 <For
                     each=move || roles.get()
@@ -56,7 +61,9 @@ pub fn Roles(
                         view! {
                             <div class="role" data-pointer=r.pointer.clone()>
                                 <dt>
-                                    {r.name} " " <code class="id">{r.id}</code>
+                                    {r.name.clone()} " " <code class="id">{r.id}</code>
+                                    " "
+                                    <EditButton pointer=r.pointer.clone() name=r.name />
                                 </dt>
                                 <dd>
                                     {r.description.map(|d| view! { <span class="muted">{d} " "</span> })}

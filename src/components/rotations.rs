@@ -3,7 +3,9 @@
 use leptos::prelude::*;
 use rungs_core::overview::RotationView;
 
+use crate::components::section::{EditButton, SectionHead};
 use crate::testid;
+use rungs_core::edit::Kind;
 
 /// The rotations of a ladder.
 #[component]
@@ -14,7 +16,7 @@ pub fn Rotations(
 ) -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="rotations-h">
-            <h2 id="rotations-h">"Rotations"</h2>
+            <SectionHead id="rotations-h" title="Rotations" kind=Kind::Rotation />
             <ul class="cards">
                 <For each=move || rotations.get() key=|r| r.clone() children=rotation_card />
             </ul>
@@ -25,10 +27,11 @@ pub fn Rotations(
 fn rotation_card(r: RotationView) -> impl IntoView {
     let hours = r.window.unwrap_or_else(|| "around the clock".to_string());
     view! {
-        <li class="card" data-testid=testid::ROTATION data-pointer=r.pointer>
+        <li class="card" data-testid=testid::ROTATION data-pointer=r.pointer.clone()>
             <div class="card-head">
-                <strong data-testid=testid::ROTATION_NAME>{r.name}</strong>
+                <strong data-testid=testid::ROTATION_NAME>{r.name.clone()}</strong>
                 <code class="id">{r.id}</code>
+                <EditButton pointer=r.pointer.clone() name=r.name />
             </div>
             <p class="muted small">{format!("{} shifts · {} · {}", r.shift, hours, r.timezone)}</p>
             <ol class="members" aria-label="Members in turn order">

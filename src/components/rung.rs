@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use rungs_core::overview::RungView;
 
+use crate::components::section::EditButton;
 use crate::components::target::TargetPill;
 use crate::testid;
 
@@ -29,6 +30,7 @@ pub fn Rung(
         triggers,
     } = rung;
     let last_step = steps.len();
+    let name_for_edit = name.clone();
     let heading_id = format!("rung-{id}");
     let labelled_by = heading_id.clone();
     view! {
@@ -45,6 +47,7 @@ pub fn Rung(
                     {criteria.map(|c| view! { <p class="criteria">{c}</p> })}
                 </div>
                 <code class="id">{id}</code>
+                <EditButton pointer=pointer.clone() name=name_for_edit />
             </header>
             <ul class="timelines" aria-label="Timelines">
                 {timelines

@@ -5,6 +5,7 @@ use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::doc::use_doc;
 use crate::testid;
 
 /// How long typing must pause before the text is read again, in milliseconds.
@@ -46,14 +47,12 @@ pub fn reveal_source(line: usize, column: usize) {
     let _ = area.set_selection_range(offset, offset + 1);
 }
 
-/// A text area with the ladder's JSON.
+/// A text area with the ladder's JSON. What is typed is read after a pause; a text that
+/// parses replaces the ladder (one step of undo).
 #[component]
-pub fn SourceEditor(
-    /// The JSON as typed.
-    source: RwSignal<String>,
-    /// The JSON as last handed to the parser; set after a pause in typing.
-    committed: RwSignal<String>,
-) -> impl IntoView {
+pub fn SourceEditor() -> impl IntoView {
+    let doc = use_doc();
+    let source = doc.source;
     let pending: StoredValue<Option<Timeout>, LocalStorage> = StoredValue::new_local(None);
     let on_input = move |ev| {
         let text = event_target_value(&ev);
@@ -62,7 +61,7 @@ pub fn SourceEditor(
             if let Some(previous) = slot.take() {
                 previous.cancel();
             }
-            *slot = Some(Timeout::new(DEBOUNCE_MS, move || committed.set(text)));
+            *slot = Some(Timeout::new(DEBOUNCE_MS, move || doc.apply_text(text)));
         });
     };
     view! {
@@ -71,7 +70,7 @@ pub fn SourceEditor(
             <label for=SOURCE_ID class="source-label">
                 "Ladder JSON (format "
                 <code>"rungs.ladder/v1"</code>
-                "). Changes are read and validated as you type; they stay in this tab."
+                "). Changes are read and validated as you type and saved in this browser."
             </label>
             <textarea
                 id=SOURCE_ID

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::section::SectionHead;
+
 /// A panel with a heading and a scrollable table whose body is `children`.
 #[component]
 pub fn TablePanel(
@@ -11,6 +13,8 @@ pub fn TablePanel(
     title: &'static str,
     /// Column headings.
     headers: &'static [&'static str],
+    /// What the rows are, for the Add button.
+    kind: rungs_core::edit::Kind,
     /// The table's rows.
     children: Children,
 ) -> impl IntoView {
@@ -18,12 +22,15 @@ pub fn TablePanel(
     let labelled_by = heading.clone();
     view! {
         <section class="panel" aria-labelledby=labelled_by>
-            <h2 id=heading>{title}</h2>
+            <SectionHead id=heading title=title kind=kind />
             <div class="table-wrap">
                 <table>
                     <thead>
                         <tr>
                             {headers.iter().map(|h| view! { <th scope="col">{*h}</th> }).collect_view()}
+                            <th scope="col">
+                                <span class="visually-hidden">"Actions"</span>
+                            </th>
                         </tr>
                     </thead>
                     <tbody>{children()}</tbody>

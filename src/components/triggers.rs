@@ -3,8 +3,10 @@
 use leptos::prelude::*;
 use rungs_core::overview::{ServiceView, TriggerView};
 
+use crate::components::section::{EditButton, SectionHead};
 use crate::components::table_panel::TablePanel;
 use crate::testid;
+use rungs_core::edit::Kind;
 
 /// The signal conditions that open or promote incidents.
 #[component]
@@ -18,6 +20,7 @@ pub fn Triggers(
             id="triggers"
             title="Triggers"
             headers=&["Trigger", "Service", "Condition", "Opens", "Clears after"]
+            kind=Kind::Trigger
         >
             <For
                             each=move || triggers.get()
@@ -26,7 +29,7 @@ pub fn Triggers(
                                 view! {
                                     <tr data-testid=testid::TRIGGER data-pointer=t.pointer.clone()>
                                         <td>
-                                            <code>{t.id}</code>
+                                            <code>{t.id.clone()}</code>
                                         </td>
                                         <td>{t.service}</td>
                                         <td>
@@ -34,6 +37,9 @@ pub fn Triggers(
                                         </td>
                                         <td>{t.tier}</td>
                                         <td>{t.clear_for}</td>
+                                        <td>
+                                            <EditButton pointer=t.pointer.clone() name=t.id />
+                                        </td>
                                     </tr>
                                 }
                             }
@@ -51,7 +57,7 @@ pub fn Services(
 ) -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="services-h">
-            <h2 id="services-h">"Services"</h2>
+            <SectionHead id="services-h" title="Services" kind=Kind::Service />
             <ul class="services">
                 <For
                     each=move || services.get()
@@ -65,8 +71,9 @@ pub fn Services(
                         view! {
                             <li data-pointer=s.pointer.clone()>
                                 <span class=format!("crit {}", s.criticality)>{s.criticality}</span>
-                                <strong>{s.name}</strong>
+                                <strong>{s.name.clone()}</strong>
                                 <span class="muted small">{deps}</span>
+                                <EditButton pointer=s.pointer.clone() name=s.name />
                             </li>
                         }
                     }

@@ -5,38 +5,54 @@ use leptos::prelude::*;
 use rungs_core::{Diagnostic, Report, Severity};
 use wasm_bindgen::JsCast;
 
+use crate::components::inspector::Sel;
 use crate::testid;
 
 /// Brings the element that shows `pointer` (or its nearest shown ancestor) into view,
-/// focuses it and flashes it.
+/// focuses it and flashes it. A field of the inspector wins over the overview.
 pub fn reveal_pointer(pointer: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let mut prefix = pointer;
-    loop {
-        // Pointers are escaped JSON Pointers (a-z, 0-9, -, _, /, ~): safe in a selector.
-        let selector = format!("[data-pointer=\"{prefix}\"]");
-        if let Ok(Some(el)) = document.query_selector(&selector) {
-            let options = web_sys::ScrollIntoViewOptions::new();
-            options.set_behavior(web_sys::ScrollBehavior::Smooth);
-            options.set_block(web_sys::ScrollLogicalPosition::Center);
-            el.scroll_into_view_with_scroll_into_view_options(&options);
-            let classes = el.class_list();
-            let _ = classes.remove_1("flash");
-            let _ = classes.add_1("flash");
-            if let Ok(html) = el.dyn_into::<web_sys::HtmlElement>() {
-                if html.get_attribute("tabindex").is_none() {
-                    let _ = html.set_attribute("tabindex", "-1");
-                }
-                let _ = html.focus();
+    let find = |scope: &str| {
+        let mut prefix = pointer;
+        loop {
+            // Pointers are escaped JSON Pointers (a-z, 0-9, -, _, /, ~): safe in a selector.
+            let selector = format!("{scope}[data-pointer=\"{prefix}\"]");
+            if let Ok(Some(el)) = document.query_selector(&selector) {
+                return Some(el);
             }
-            return;
+            match prefix.rfind('/') {
+                Some(0) | None => return None,
+                Some(i) => prefix = &prefix[..i],
+            }
         }
-        match prefix.rfind('/') {
-            Some(0) | None => return,
-            Some(i) => prefix = &prefix[..i],
+    };
+    let Some(el) = find("#inspector ").or_else(|| find("")) else {
+        return;
+    };
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_behavior(web_sys::ScrollBehavior::Smooth);
+    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    el.scroll_into_view_with_scroll_into_view_options(&options);
+    let classes = el.class_list();
+    let _ = classes.remove_1("flash");
+    let _ = classes.add_1("flash");
+    // Focus the control itself when the element is a field.
+    let control = el
+        .query_selector("input, select, textarea")
+        .ok()
+        .flatten()
+        .unwrap_or(el);
+    if let Ok(html) = control.dyn_into::<web_sys::HtmlElement>() {
+        if html.get_attribute("tabindex").is_none()
+            && html.tag_name() != "INPUT"
+            && html.tag_name() != "SELECT"
+            && html.tag_name() != "TEXTAREA"
+        {
+            let _ = html.set_attribute("tabindex", "-1");
         }
+        let _ = html.focus();
     }
 }
 
@@ -126,11 +142,21 @@ fn DiagnosticItem(
     };
     let target = pointer.clone();
     let attr = pointer.clone();
+    let selected = use_context::<crate::components::inspector::Selected>();
     view! {
         <li>
             <button class=class data-testid=testid::DIAGNOSTIC data-target=attr on:click=move |_| match (at_line, at_column) {
                 (Some(l), Some(c)) => crate::components::source_editor::reveal_source(l, c),
-                _ => reveal_pointer(&target),
+                _ => {
+                    // open the entry in the inspector, then go to the field
+                    if let (Some(s), Some(sel)) = (selected, Sel::from_pointer(&target)) {
+                        if matches!(sel, Sel::Item(..)) || target.len() > 1 {
+                            s.0.set(Some(sel));
+                        }
+                    }
+                    let target = target.clone();
+                    request_animation_frame(move || reveal_pointer(&target));
+                }
             }>
                 <span class="sev">{label}</span>
                 <span class="msg">{message}</span>

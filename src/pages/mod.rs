@@ -2,4 +2,5 @@
 
 pub mod design;
 pub mod drill;
+pub mod library;
 pub mod share;

@@ -51,6 +51,22 @@ fn download(file: &str, text: &str) -> Result<(), wasm_bindgen::JsValue> {
     web_sys::Url::revoke_object_url(&url)
 }
 
+/// Copies `text` to the clipboard and says how it went in `status`.
+fn copy_text(text: &str, status: RwSignal<Option<&'static str>>) {
+    let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) else {
+        return;
+    };
+    let promise = clipboard.write_text(text);
+    leptos::task::spawn_local(async move {
+        let done = wasm_bindgen_futures::JsFuture::from(promise).await;
+        status.set(Some(if done.is_ok() {
+            "Copied to the clipboard."
+        } else {
+            "The browser did not allow copying; select the text and copy it."
+        }));
+    });
+}
+
 /// Share the ladder: a link, and the JSON.
 #[component]
 pub fn SharePage(
@@ -60,6 +76,8 @@ pub fn SharePage(
     canonical: String,
     /// How many errors validation found; a ladder with errors is not offered for sharing.
     errors: usize,
+    /// The errors that block sharing and export, as sentences.
+    blockers: Vec<String>,
 ) -> impl IntoView {
     let size = format!("{:.1} KB", canonical.len() as f64 / 1024.0);
     let link = (errors == 0)
@@ -69,6 +87,7 @@ pub fn SharePage(
     let copied = RwSignal::new(None::<&'static str>);
     let file = file_name(&name);
     let json_for_download = canonical.clone();
+    let json_for_copy = canonical.clone();
     let downloadable = errors == 0;
     let download_file = file.clone();
     let on_download = move |_| {
@@ -82,20 +101,7 @@ pub fn SharePage(
         Some(url) => {
             let length = format!("{} characters", url.len());
             let for_copy = url.clone();
-            let copy = move |_| {
-                let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) else {
-                    return;
-                };
-                let promise = clipboard.write_text(&for_copy);
-                leptos::task::spawn_local(async move {
-                    let done = wasm_bindgen_futures::JsFuture::from(promise).await;
-                    copied.set(Some(if done.is_ok() {
-                        "Copied to the clipboard."
-                    } else {
-                        "The browser did not allow copying; select the link and copy it."
-                    }));
-                });
-            };
+            let copy = move |_| copy_text(&for_copy, copied);
             view! {
                 <label class="field-label" for="share-link">
                     "Anyone who opens this link sees this ladder, read-only ("
@@ -129,12 +135,15 @@ pub fn SharePage(
         }
         None => {
             view! {
-                <p class="panel stale" role="status">
-                    {format!(
-                        "Fix the {errors} error{} listed under Validation on the Design page to share this ladder.",
-                        if errors == 1 { "" } else { "s" },
-                    )}
-                </p>
+                <div class="panel stale" role="status" data-testid=testid::BLOCKERS>
+                    <p>
+                        {format!(
+                            "Fix the {errors} error{} below (listed under Validation on the Design page) to share or export this ladder:",
+                            if errors == 1 { "" } else { "s" },
+                        )}
+                    </p>
+                    <ul>{blockers.into_iter().map(|b| view! { <li>{b}</li> }).collect_view()}</ul>
+                </div>
             }
                 .into_any()
         }
@@ -151,11 +160,22 @@ pub fn SharePage(
                 " prints. It validates against " <a href="schema/ladder.v1.schema.json">"the ladder JSON Schema"</a> "."
             </p>
             <Show when=move || downloadable>
-                <p>
-                    <button class="button" data-testid=testid::DOWNLOAD on:click=on_download.clone()>
-                        {format!("Download {file}")}
+                <p class="button-row">
+                    <button class="button primary" data-testid=testid::DOWNLOAD on:click=on_download.clone()>
+                        {format!("Export JSON ({file})")}
+                    </button>
+                    <button
+                        class="button"
+                        data-testid=testid::COPY_JSON
+                        on:click={
+                            let text = json_for_copy.clone();
+                            move |_| copy_text(&text, copied)
+                        }
+                    >
+                        "Copy JSON"
                     </button>
                 </p>
+                <p class="muted small" role="status">{move || copied.get()}</p>
             </Show>
             <pre class="json" data-testid=testid::SHARE_JSON tabindex="0">{canonical}</pre>
         </section>

@@ -56,6 +56,32 @@ impl<T: Clone + PartialEq> History<T> {
         true
     }
 
+    /// Makes `next` current as part of the step just recorded (a run of typing in one
+    /// field is one step of undo): undo still goes back to the value before that step;
+    /// redo is cleared. With nothing recorded yet it records. Returns false if
+    /// next == current.
+    ///
+    /// ```
+    /// use rungs_core::history::History;
+    /// let mut h = History::new("", 10);
+    /// h.record("a");
+    /// h.amend("ab");
+    /// h.amend("abc");
+    /// assert_eq!(h.undo(), Some(&""));
+    /// assert_eq!(h.redo(), Some(&"abc"));
+    /// ```
+    pub fn amend(&mut self, next: T) -> bool {
+        if next == self.current {
+            return false;
+        }
+        if self.undo.is_empty() {
+            return self.record(next);
+        }
+        self.current = next;
+        self.redo.clear();
+        true
+    }
+
     /// Replaces current without recording (e.g. a fresh document): clears undo and redo.
     pub fn reset(&mut self, current: T) {
         self.current = current;

@@ -1,0 +1,156 @@
+//! The ladder being designed: the one place that holds it, changes it and remembers its
+//! history for undo and redo.
+//!
+//! The ladder itself is the truth; the JSON editor's text follows it. Visual edits change
+//! the ladder and rewrite the text; typed JSON replaces the ladder once it parses, and a
+//! text that does not parse never replaces the last ladder that did.
+
+use leptos::prelude::*;
+use rungs_core::history::History;
+use rungs_core::{Diagnostic, Ladder};
+
+/// How many edits undo can go back.
+pub const UNDO_LIMIT: usize = 200;
+
+/// Edits of the same field closer together than this are one step of undo.
+const COALESCE_MS: f64 = 1000.0;
+
+/// The document and its history. `Copy`, so every component can hold it.
+#[derive(Clone, Copy)]
+pub struct Doc {
+    /// The last ladder that parsed: what every page shows.
+    pub ladder: RwSignal<Ladder>,
+    /// The JSON text in the editor (may not parse).
+    pub source: RwSignal<String>,
+    /// Why `source` does not parse, if it does not.
+    pub parse_error: RwSignal<Option<Diagnostic>>,
+    /// A shared ladder is read-only until the user makes a copy.
+    pub readonly: RwSignal<bool>,
+    /// Whether undo and redo have anything to do.
+    pub can_undo: RwSignal<bool>,
+    /// See `can_undo`.
+    pub can_redo: RwSignal<bool>,
+    history: StoredValue<History<Ladder>>,
+    last_edit: StoredValue<Option<(String, f64)>>,
+}
+
+impl Doc {
+    /// A document showing `text` (which may not parse; `fallback` is shown then).
+    pub fn new(text: String, fallback: Ladder) -> Self {
+        let (ladder, error) = match rungs_core::parse_ladder(&text) {
+            Ok(l) => (l, None),
+            Err(e) => (fallback, Some(Diagnostic::from_parse_error(&e))),
+        };
+        Doc {
+            history: StoredValue::new(History::new(ladder.clone(), UNDO_LIMIT)),
+            ladder: RwSignal::new(ladder),
+            source: RwSignal::new(text),
+            parse_error: RwSignal::new(error),
+            readonly: RwSignal::new(false),
+            can_undo: RwSignal::new(false),
+            can_redo: RwSignal::new(false),
+            last_edit: StoredValue::new(None),
+        }
+    }
+
+    /// Opens another ladder: its text, with a fresh history.
+    pub fn open(&self, text: String) {
+        match rungs_core::parse_ladder(&text) {
+            Ok(l) => {
+                self.history.update_value(|h| h.reset(l.clone()));
+                self.ladder.set(l);
+                self.parse_error.set(None);
+            }
+            Err(e) => {
+                self.parse_error.set(Some(Diagnostic::from_parse_error(&e)));
+            }
+        }
+        self.source.set(text);
+        self.last_edit.set_value(None);
+        self.sync_flags();
+    }
+
+    /// Changes the ladder; one step of undo. `field` names what is edited (a JSON
+    /// Pointer): edits of the same field in quick succession (typing) are one step.
+    pub fn edit(&self, field: &str, f: impl FnOnce(&mut Ladder)) {
+        if self.readonly.get_untracked() {
+            return;
+        }
+        let mut next = self.ladder.get_untracked();
+        f(&mut next);
+        let now = js_sys::Date::now();
+        let coalesce = self.last_edit.with_value(|l| {
+            l.as_ref()
+                .is_some_and(|(k, t)| k == field && now - t < COALESCE_MS)
+        });
+        let changed = self.history.try_update_value(|h| {
+            if coalesce {
+                h.amend(next.clone())
+            } else {
+                h.record(next.clone())
+            }
+        });
+        if changed != Some(true) {
+            return;
+        }
+        self.last_edit.set_value(Some((field.to_string(), now)));
+        self.show(next);
+    }
+
+    /// Reads typed JSON: a text that parses replaces the ladder (one step of undo); one
+    /// that does not leaves the ladder as it was and says why.
+    pub fn apply_text(&self, text: String) {
+        match rungs_core::parse_ladder(&text) {
+            Ok(l) => {
+                self.parse_error.set(None);
+                self.last_edit.set_value(None);
+                if self.history.try_update_value(|h| h.record(l.clone())) == Some(true) {
+                    self.ladder.set(l);
+                }
+            }
+            Err(e) => self.parse_error.set(Some(Diagnostic::from_parse_error(&e))),
+        }
+        self.sync_flags();
+    }
+
+    /// Goes back one edit.
+    pub fn undo(&self) {
+        if self.readonly.get_untracked() {
+            return;
+        }
+        if let Some(Some(l)) = self.history.try_update_value(|h| h.undo().cloned()) {
+            self.last_edit.set_value(None);
+            self.show(l);
+        }
+    }
+
+    /// Goes forward one undone edit.
+    pub fn redo(&self) {
+        if self.readonly.get_untracked() {
+            return;
+        }
+        if let Some(Some(l)) = self.history.try_update_value(|h| h.redo().cloned()) {
+            self.last_edit.set_value(None);
+            self.show(l);
+        }
+    }
+
+    /// Shows `l` and rewrites the JSON text to match it.
+    fn show(&self, l: Ladder) {
+        self.source.set(rungs_core::to_canonical_json(&l));
+        self.parse_error.set(None);
+        self.ladder.set(l);
+        self.sync_flags();
+    }
+
+    fn sync_flags(&self) {
+        let (u, r) = self.history.with_value(|h| (h.can_undo(), h.can_redo()));
+        self.can_undo.set(u);
+        self.can_redo.set(r);
+    }
+}
+
+/// The document of the app, from context.
+pub fn use_doc() -> Doc {
+    expect_context::<Doc>()
+}

@@ -1,0 +1,174 @@
+//! The start page: the ladders kept in this browser, and templates to start a new one.
+
+use leptos::prelude::*;
+use rungs_core::examples::EXAMPLES;
+
+use crate::app::{confirm, Session};
+use crate::doc::use_doc;
+use crate::library;
+use crate::testid;
+
+/// When an entry was saved, in the user's locale.
+fn saved_at(ms: f64) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    String::from(date.to_locale_string("default", &wasm_bindgen::JsValue::UNDEFINED))
+}
+
+/// `text` with the ladder's name set to `name` (unchanged when it does not parse).
+fn renamed(text: &str, name: &str) -> String {
+    match rungs_core::parse_ladder(text) {
+        Ok(mut l) => {
+            l.name = name.to_string();
+            rungs_core::to_canonical_json(&l)
+        }
+        Err(_) => text.to_string(),
+    }
+}
+
+/// The local library and the templates.
+#[component]
+pub fn LibraryPage() -> impl IntoView {
+    let doc = use_doc();
+    let session = expect_context::<Session>();
+    let entries = Memo::new(move |_| {
+        session.library_version.track();
+        library::entries()
+    });
+    let report = move |r: Result<(), String>| {
+        session.storage_error.set(r.err());
+        session.library_version.update(|v| *v += 1);
+    };
+    let rename = move |id: String, name: String| {
+        let name = name.trim().to_string();
+        if name.is_empty() {
+            return;
+        }
+        if session.entry.get_untracked().as_deref() == Some(id.as_str()) {
+            // the open ladder: an edit like any other, so undo covers it
+            doc.edit("/name", |l| l.name = name);
+        } else if let Some(text) = library::text(&id) {
+            report(library::save(&id, &name, &renamed(&text, &name)));
+        }
+    };
+    let duplicate = move |id: String, name: String| {
+        if let Some(text) = library::text(&id) {
+            let name = format!("{name} (copy)");
+            report(library::create(&name, &renamed(&text, &name)).map(|_| ()));
+        }
+    };
+    let delete = move |id: String, name: String| {
+        if !confirm(&format!(
+            "Delete “{name}” from this browser? This cannot be undone; export it first to keep a copy."
+        )) {
+            return;
+        }
+        report(library::delete(&id));
+        if session.entry.get_untracked().as_deref() == Some(id.as_str()) {
+            session.entry.set(None);
+            match library::entries().first() {
+                Some(next) => {
+                    session.open_entry(doc, &next.id);
+                    session.page.set(crate::app::Page::Library);
+                }
+                None => {
+                    let blank = rungs_core::edit::new_ladder("Untitled ladder");
+                    session.open_new(doc, rungs_core::to_canonical_json(&blank));
+                    session.page.set(crate::app::Page::Library);
+                }
+            }
+        }
+    };
+    let new_ladder = move |_| {
+        let blank = rungs_core::edit::new_ladder("Untitled ladder");
+        session.open_new(doc, rungs_core::to_canonical_json(&blank));
+    };
+    view! {
+        <section class="panel" aria-labelledby="start-h">
+            <h1 id="start-h">"Start a ladder"</h1>
+            <p class="muted">
+                "Start from nothing, or from an example to adapt. Each becomes a new ladder in this browser; nothing you have is replaced."
+            </p>
+            <ul class="cards templates">
+                <li class="card template">
+                    <h2>"New ladder"</h2>
+                    <p class="muted">"One tier and an empty first step: add people, rotations and triggers."</p>
+                    <button class="button primary" data-testid=testid::NEW_LADDER on:click=new_ladder>
+                        "New ladder"
+                    </button>
+                </li>
+                {EXAMPLES
+                    .iter()
+                    .map(|e| {
+                        let json = e.json;
+                        let name = rungs_core::parse_ladder(json).map(|l| l.name).unwrap_or_default();
+                        view! {
+                            <li class="card template" data-testid=testid::TEMPLATE_CARD data-key=e.key>
+                                <h2>{name}</h2>
+                                <p class="muted">{e.title}</p>
+                                <button
+                                    class="button"
+                                    on:click=move |_| session.open_new(doc, json.to_string())
+                                >
+                                    "Use this example"
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </section>
+        <section class="panel" aria-labelledby="library-h">
+            <h2 id="library-h">"Your ladders"</h2>
+            <p class="muted small">
+                "Kept in this browser's storage and saved as you edit. Export a ladder from Share to keep it elsewhere."
+            </p>
+            <Show
+                when=move || !entries.with(Vec::is_empty)
+                fallback=|| view! { <p>"No ladders saved in this browser yet."</p> }
+            >
+                <ul class="library">
+                    <For
+                        each=move || entries.get()
+                        key=|e| (e.id.clone(), e.name.clone(), e.updated.to_bits())
+                        children=move |e: library::Entry| {
+                            let id = e.id.clone();
+                            let is_open = {
+                                let id = id.clone();
+                                move || session.entry.get().as_deref() == Some(id.as_str())
+                            };
+                            let input_id = format!("entry-{}", e.id);
+                            let (open_id, ren_id, dup_id, del_id) = (id.clone(), id.clone(), id.clone(), id.clone());
+                            let (dup_name, del_name) = (e.name.clone(), e.name.clone());
+                            view! {
+                                <li class="entry" class:open=is_open.clone() data-testid=testid::LIBRARY_ENTRY>
+                                    <label class="visually-hidden" for=input_id.clone()>"Ladder name"</label>
+                                    <input
+                                        id=input_id
+                                        class="entry-name"
+                                        prop:value=e.name.clone()
+                                        on:change=move |ev| rename(ren_id.clone(), event_target_value(&ev))
+                                    />
+                                    <span class="muted small">{format!("saved {}", saved_at(e.updated))}</span>
+                                    <Show when=is_open.clone()>
+                                        <span class="badge">"open"</span>
+                                    </Show>
+                                    <span class="entry-actions">
+                                        <button class="button" on:click=move |_| session.open_entry(doc, &open_id)>
+                                            "Open"
+                                        </button>
+                                        <button class="button" on:click=move |_| duplicate(dup_id.clone(), dup_name.clone())>
+                                            "Duplicate"
+                                        </button>
+                                        <button class="button danger" on:click=move |_| delete(del_id.clone(), del_name.clone())>
+                                            "Delete"
+                                        </button>
+                                    </span>
+                                </li>
+                            }
+                        }
+                    />
+                </ul>
+            </Show>
+        </section>
+    }
+}
