@@ -9,8 +9,6 @@ pub const NAV_DESIGN: &str = "nav-design";
 pub const NAV_DRILL: &str = "nav-drill";
 /// The navigation tab of sharing.
 pub const NAV_SHARE: &str = "nav-share";
-/// The example picker.
-pub const EXAMPLE_PICKER: &str = "example-picker";
 /// The ladder's name heading.
 pub const LADDER_NAME: &str = "ladder-name";
 /// One rung (tier) of the ladder.
@@ -47,8 +45,6 @@ pub const STATUS: &str = "status";
 pub const SOURCE: &str = "source";
 /// The notice that the overview is older than the JSON, which does not parse.
 pub const STALE: &str = "stale";
-/// The badge of an edited ladder.
-pub const EDITED: &str = "edited";
 /// The share link on the share page.
 pub const SHARE_LINK: &str = "share-link";
 /// The button that copies the share link.

@@ -65,21 +65,80 @@ async fn opens_on_the_saas_example_with_rungs_most_severe_first() {
 }
 
 #[wasm_bindgen_test]
-async fn the_example_picker_switches_ladders() {
+async fn an_example_opens_as_a_new_ladder_in_the_library() {
     let (root, _h) = mount(|| view! { <rungs::App /> });
     tick().await;
-    let select: web_sys::HtmlSelectElement = root
-        .query_selector(&format!("[data-testid='{}']", testid::EXAMPLE_PICKER))
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
-    select.set_value("startup");
-    select
-        .dispatch_event(&web_sys::Event::new("change").unwrap())
-        .unwrap();
+    click(&root, testid::NAV_LIBRARY);
+    tick().await;
+    assert_eq!(texts(&root, testid::LIBRARY_ENTRY).len(), 1);
+    root.query_selector(&format!(
+        "[data-testid='{}'][data-key='startup'] button",
+        testid::TEMPLATE_CARD
+    ))
+    .unwrap()
+    .unwrap()
+    .unchecked_into::<web_sys::HtmlElement>()
+    .click();
     tick().await;
     assert_eq!(texts(&root, testid::LADDER_NAME), ["Loaf & Ledger"]);
     assert_eq!(texts(&root, testid::RUNG).len(), 3);
+    click(&root, testid::NAV_LIBRARY);
+    tick().await;
+    assert_eq!(texts(&root, testid::LIBRARY_ENTRY).len(), 2);
+}
+
+/// Sets the value of the input with element id `id` and fires `input`, as typing does.
+fn type_into(root: &web_sys::HtmlElement, id: &str, text: &str) {
+    let input: web_sys::HtmlInputElement = root
+        .query_selector(&format!("#{id}"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element #{id}"))
+        .unchecked_into();
+    input.set_value(text);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    input
+        .dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_inspector_edits_a_tier_and_undo_and_redo_follow() {
+    let (root, _h) = mount(|| view! { <rungs::App /> });
+    tick().await;
+    root.query_selector("[data-testid='edit'][aria-label='Edit SEV1 Critical']")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
+    tick().await;
+    type_into(&root, "f-tiers-0-name", "SEV1 <b>Outage</b>");
+    tick().await;
+    assert_eq!(texts(&root, testid::RUNG_NAME)[0], "SEV1 <b>Outage</b>");
+    // A duration that does not read is refused and the ladder keeps its value.
+    type_into(&root, "f-tiers-0-timelines-acknowledge", "5 minutes");
+    tick().await;
+    let refusals = texts(&root, testid::FIELD_ERROR);
+    assert_eq!(refusals.len(), 1, "{refusals:?}");
+    assert!(refusals[0].contains("5 minutes"), "{refusals:?}");
+    type_into(&root, "f-tiers-0-timelines-acknowledge", "7m");
+    tick().await;
+    assert!(texts(&root, testid::FIELD_ERROR).is_empty());
+    let chips = root
+        .query_selector("[data-pointer='/tiers/0/timelines/acknowledge'].chip")
+        .unwrap()
+        .unwrap();
+    assert!(chips.text_content().unwrap().contains("7m"));
+    // Undo: the acknowledge deadline, then the name (typing in one field is one step).
+    click(&root, testid::UNDO);
+    tick().await;
+    click(&root, testid::UNDO);
+    tick().await;
+    assert_eq!(texts(&root, testid::RUNG_NAME)[0], "SEV1 Critical");
+    click(&root, testid::REDO);
+    tick().await;
+    assert_eq!(texts(&root, testid::RUNG_NAME)[0], "SEV1 <b>Outage</b>");
+    assert!(root.query_selector("b").unwrap().is_none());
 }
 
 #[wasm_bindgen_test]
@@ -236,7 +295,6 @@ async fn editing_the_json_revalidates_and_a_broken_text_never_replaces_the_ladde
     assert_eq!(texts(&root, testid::ERROR_COUNT), ["1 error"]);
     assert!(texts(&root, testid::DIAGNOSTIC)[0].contains("names rotation `secondry`"));
     assert_eq!(texts(&root, testid::STATUS), ["1 error · 0 warnings"]);
-    assert_eq!(texts(&root, testid::EDITED), ["edited in this tab"]);
 
     // Text that is not JSON: the last good ladder stays on show, with the error's place.
     type_source(

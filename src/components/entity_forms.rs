@@ -319,6 +319,8 @@ pub fn RotationForm(
             }
         })
     };
+    // The picker goes back to its prompt after each choice.
+    let picker = RwSignal::new(String::new());
     let people_only = Signal::derive(move || {
         doc.ladder
             .with(|l| choices(l, Kind::Person, Some("Add a member…")))
@@ -342,8 +344,11 @@ pub fn RotationForm(
             label="Add a member"
             pointer=format!("{members_ptr}/-")
             options=people_only
-            value=Signal::derive(String::new)
-            set=Callback::new(move |v: String| add_member.run(rungs_core::PersonId::new(v).ok().map(Target::Person)))
+            value=picker
+            set=Callback::new(move |v: String| {
+                picker.set(String::new());
+                add_member.run(rungs_core::PersonId::new(v).ok().map(Target::Person))
+            })
         />
         <div class="field-grid">
             <ParsedField

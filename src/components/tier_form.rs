@@ -301,9 +301,12 @@ fn StepRow(
             doc.edit(&pointer, |l| on_step(l, &|s| s.notify.retain(|x| *x != t)))
         })
     };
+    // The picker goes back to its prompt after each choice.
+    let picker = RwSignal::new(None::<Target>);
     let add_target = {
         let pointer = notify_ptr.clone();
         Callback::new(move |t: Option<Target>| {
+            picker.set(None);
             if let Some(t) = t {
                 doc.edit(&pointer, |l| {
                     on_step(l, &|s| {
@@ -346,7 +349,7 @@ fn StepRow(
                 label="Add to this step"
                 pointer=format!("{notify_ptr}/-")
                 none="Choose who to page…"
-                value=Signal::derive(|| None)
+                value=picker
                 set=add_target
             />
             <ParsedField

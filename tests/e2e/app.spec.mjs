@@ -17,6 +17,13 @@ async function open(page) {
   return problems;
 }
 
+/** Opens an example from the start page; it becomes a new ladder in the library. */
+async function openExample(page, key) {
+  await page.locator(sel('NAV_LIBRARY')).click();
+  await page.locator(`${sel('TEMPLATE_CARD')}[data-key="${key}"] button`).click();
+  await expect(page.locator(sel('LADDER_NAME'))).toHaveText(example(key).name);
+}
+
 test('opens on the SaaS example with every tier and rotation visible, and no error', async ({ page }) => {
   const problems = await open(page);
   const tiers = [...saas.tiers].sort((a, b) => a.rank - b.rank).map((t) => t.name);
@@ -37,14 +44,14 @@ test('opens on the SaaS example with every tier and rotation visible, and no err
   expect(problems).toEqual([]);
 });
 
-test('the example picker opens the other examples', async ({ page }) => {
+test('the start page opens the other examples as new ladders in the library', async ({ page }) => {
   const problems = await open(page);
   for (const key of ['startup', 'fintech']) {
-    const doc = example(key);
-    await page.locator(sel('EXAMPLE_PICKER')).selectOption(key);
-    await expect(page.locator(sel('LADDER_NAME'))).toHaveText(doc.name);
-    await expect(page.locator(sel('RUNG'))).toHaveCount(doc.tiers.length);
+    await openExample(page, key);
+    await expect(page.locator(sel('RUNG'))).toHaveCount(example(key).tiers.length);
   }
+  await page.locator(sel('NAV_LIBRARY')).click();
+  await expect(page.locator(sel('LIBRARY_ENTRY'))).toHaveCount(3);
   expect(problems).toEqual([]);
 });
 
@@ -81,7 +88,7 @@ test('a phone-width screen shows the ladder without horizontal scrolling', async
 test('every example validates clean, and the status badge leads to the validation panel', async ({ page }) => {
   const problems = await open(page);
   for (const key of ['saas', 'startup', 'fintech']) {
-    await page.locator(sel('EXAMPLE_PICKER')).selectOption(key);
+    await openExample(page, key);
     await expect(page.locator(sel('STATUS'))).toHaveText('valid, no warnings');
     await expect(page.locator(sel('ERROR_COUNT'))).toHaveText('0 errors');
   }
@@ -102,7 +109,6 @@ test('typing in the JSON editor updates the ladder and keeps the caret in the ed
   await page.keyboard.type(' EU');
   await expect(page.locator(sel('LADDER_NAME'))).toHaveText('Nimbus Cloud Platform EU');
   await expect(area).toBeFocused();
-  await expect(page.locator(sel('EDITED'))).toBeVisible();
   // Break it: the ladder stays, the error says where.
   await page.keyboard.type('"');
   await expect(page.locator(sel('STALE'))).toBeVisible();
@@ -110,19 +116,16 @@ test('typing in the JSON editor updates the ladder and keeps the caret in the ed
   await expect(page.locator(sel('LADDER_NAME'))).toHaveText('Nimbus Cloud Platform EU');
   await page.keyboard.press('Backspace');
   await expect(page.locator(sel('STALE'))).toHaveCount(0);
-  // Switching examples asks before discarding edits.
-  page.once('dialog', (d) => d.dismiss());
-  await page.locator(sel('EXAMPLE_PICKER')).selectOption('startup');
-  await expect(page.locator(sel('LADDER_NAME'))).toHaveText('Nimbus Cloud Platform EU');
-  page.once('dialog', (d) => d.accept());
-  await page.locator(sel('EXAMPLE_PICKER')).selectOption('startup');
-  await expect(page.locator(sel('LADDER_NAME'))).toHaveText('Loaf & Ledger');
+  // Opening an example keeps the edited ladder in the library.
+  await openExample(page, 'startup');
+  await page.locator(sel('NAV_LIBRARY')).click();
+  await expect(page.locator(sel('LIBRARY_ENTRY')).locator('input[value="Nimbus Cloud Platform EU"]')).toHaveCount(1);
   expect(problems).toEqual([]);
 });
 
 test('a share link opens the same ladder read-only in a fresh browser, and a copy can be edited', async ({ page, browser }) => {
   await open(page);
-  await page.locator(sel('EXAMPLE_PICKER')).selectOption('startup');
+  await openExample(page, 'startup');
   await page.locator(sel('NAV_SHARE')).click();
   const link = await page.locator(sel('SHARE_LINK')).inputValue();
   expect(link).toContain('#ladder=1.');
@@ -170,7 +173,6 @@ test('edits survive a reload, and the downloaded JSON passes rungs validate', as
   await expect(page.locator(sel('LADDER_NAME'))).toHaveText('Nimbus Staging');
   await page.reload();
   await expect(page.locator(sel('LADDER_NAME'))).toHaveText('Nimbus Staging');
-  await expect(page.locator(sel('EDITED'))).toBeVisible();
   await page.locator(sel('NAV_SHARE')).click();
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator(sel('DOWNLOAD')).click()]);
   expect(download.suggestedFilename()).toBe('nimbus-staging.json');
@@ -194,27 +196,28 @@ test('when the browser refuses to store the ladder the user is told at once', as
   await expect(page.locator(sel('LADDER_NAME'))).toHaveText(saas.name);
 });
 
-test('making a copy of a shared ladder asks before it replaces edited work', async ({ page }) => {
+test('making a copy of a shared ladder adds it to the library and keeps the draft', async ({ page }) => {
   await open(page);
-  await page.locator(sel('EXAMPLE_PICKER')).selectOption('fintech');
+  await openExample(page, 'fintech');
   await page.locator(sel('NAV_SHARE')).click();
   const link = await page.locator(sel('SHARE_LINK')).inputValue();
-  // Edit the working copy, then open the link in the same browser.
+  // Edit the ladder, then open the link in the same browser.
   await page.locator(sel('NAV_DESIGN')).click();
   await page.getByText('Edit the ladder as JSON').click();
   const area = page.locator(sel('SOURCE'));
   await area.fill((await area.inputValue()).replace('Meridian Pay', 'Meridian Pay (draft)'));
   await expect(page.locator(sel('LADDER_NAME'))).toHaveText('Meridian Pay (draft)');
+  await page.waitForTimeout(400); // past the autosave pause
   await page.goto('about:blank');
   await page.goto(link);
   await expect(page.locator(sel('LADDER_NAME'))).toHaveText('Meridian Pay');
-  page.once('dialog', (d) => d.dismiss());
-  await page.locator(sel('MAKE_COPY')).click();
   await expect(page.locator(sel('SHARED'))).toBeVisible();
-  // Declined: the draft is still the saved working copy.
-  await page.goto('about:blank');
-  await page.goto('/');
-  await expect(page.locator(sel('LADDER_NAME'))).toHaveText('Meridian Pay (draft)');
+  await page.locator(sel('MAKE_COPY')).click();
+  await expect(page.locator(sel('SHARED'))).toHaveCount(0);
+  await page.locator(sel('NAV_LIBRARY')).click();
+  const names = await page.locator(`${sel('LIBRARY_ENTRY')} input`).evaluateAll((els) => els.map((e) => e.value));
+  expect(names).toContain('Meridian Pay (draft)');
+  expect(names).toContain('Meridian Pay');
 });
 
 test('importing a broken file shows its errors and changes nothing; a good file opens', async ({ page }) => {
@@ -225,6 +228,8 @@ test('importing a broken file shows its errors and changes nothing; a good file 
   await expect(page.locator(sel('IMPORT_ERROR'))).toContainText("broken.json: line");
   await expect(page.locator(sel('IMPORT_ERROR'))).toContainText("unknown field `escalate_afer`, did you mean `escalate_after`?");
   await expect(page.locator(sel('LADDER_NAME'))).toHaveText(saas.name);
+  await page.locator(sel('NAV_LIBRARY')).click();
+  await expect(page.locator(sel('LIBRARY_ENTRY'))).toHaveCount(1);
   const good = readFileSync(new URL('../../public/examples/fintech.json', import.meta.url));
   await input.setInputFiles({ name: 'meridian.json', mimeType: 'application/json', buffer: good });
   await expect(page.locator(sel('LADDER_NAME'))).toHaveText('Meridian Pay');

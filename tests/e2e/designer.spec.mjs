@@ -1,0 +1,154 @@
+// Building a ladder without touching JSON, as the designer issue's "done when" describes.
+import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { sel } from './testids.mjs';
+
+/** Opens the app and collects page errors and console errors. */
+async function open(page) {
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  await page.goto('/');
+  await expect(page.locator(sel('LADDER_NAME'))).toBeVisible();
+  return problems;
+}
+
+const add = (page, collection) => page.locator(`${sel('ADD')}[data-kind="${collection}"]`).click();
+const edit = (page, name) => page.locator(`${sel('EDIT')}[aria-label="Edit ${name}"]`).click();
+
+/** Builds "Acme Payments" from New ladder; returns the inspector. */
+async function buildLadder(page) {
+  await page.locator(sel('NAV_LIBRARY')).click();
+  await page.locator(sel('NEW_LADDER')).click();
+  await expect(page.locator(sel('LADDER_NAME'))).toHaveText('Untitled ladder');
+  const inspector = page.locator(sel('INSPECTOR'));
+  const field = (label) => inspector.getByLabel(label, { exact: true });
+
+  await edit(page, "the ladder's details");
+  await field('Name').fill('Acme Payments');
+  await expect(page.locator(sel('LADDER_NAME'))).toHaveText('Acme Payments');
+
+  for (const [name, zone] of [['Ana Lima', 'Europe/London'], ['Ben Okafor', 'America/New_York']]) {
+    await add(page, 'people');
+    await field('Name').fill(name);
+    await field('Time zone').fill(zone);
+  }
+  // A zone that does not exist is refused on the spot, with a suggestion.
+  await field('Time zone').fill('America/New_Yrok');
+  await expect(inspector.locator(sel('FIELD_ERROR'))).toContainText('America/New_Yrok');
+  await field('Time zone').fill('America/New_York');
+  await expect(inspector.locator(sel('FIELD_ERROR'))).toHaveCount(0);
+  await expect(page.locator(sel('PERSON'))).toHaveCount(2);
+
+  await add(page, 'rotations');
+  await field('Name').fill('Primary');
+  await field('Add a member').selectOption({ label: 'Ana Lima (person)' });
+  await field('Add a member').selectOption({ label: 'Ben Okafor (person-2)' });
+  await field('Shift length').fill('1 week');
+  await expect(inspector.locator(sel('FIELD_ERROR'))).toContainText('1 week');
+  await field('Shift length').fill('7d');
+  await expect(page.locator(sel('ROTATION_NAME'))).toHaveText(['Primary']);
+
+  await add(page, 'tiers');
+  await field('Name').fill('SEV2 Degraded');
+  await add(page, 'services');
+  await field('Name').fill('Checkout');
+  await add(page, 'triggers');
+  await field('Metric').fill('error_rate');
+  await expect(page.locator(sel('TRIGGER'))).toHaveCount(1);
+  await expect(page.locator(sel('RUNG'))).toHaveCount(2);
+  return inspector;
+}
+
+test('a ladder built from New ladder shows its errors, is fixed in the forms, and exports a file rungs validate accepts', async ({ page }) => {
+  const problems = await open(page);
+  const inspector = await buildLadder(page);
+  // Both tiers still page nobody: validation says so and points at the steps.
+  await expect(page.locator(sel('STATUS'))).toContainText('2 errors');
+  await expect(page.locator(sel('DIAGNOSTIC')).filter({ hasText: 'pages nobody' })).toHaveCount(2);
+  // Going to the first error opens its tier in the inspector.
+  await page.locator(sel('DIAGNOSTIC')).filter({ hasText: 'pages nobody' }).first().click();
+  await expect(page.locator('#inspector-h')).toContainText('Tier:');
+  for (const tier of ['SEV1', 'SEV2 Degraded']) {
+    await edit(page, tier);
+    await inspector.getByLabel('Add to this step', { exact: true }).selectOption({ label: 'Primary' });
+    await expect(inspector.locator(sel('STEP_ROW')).first()).toContainText('Primary');
+  }
+  await expect(page.locator(sel('ERROR_COUNT'))).toHaveText('0 errors');
+  await expect(page.locator(sel('STATUS'))).toContainText('valid');
+
+  await page.locator(sel('NAV_SHARE')).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator(sel('DOWNLOAD')).click()]);
+  expect(download.suggestedFilename()).toBe('acme-payments.json');
+  const file = 'tests/e2e/results/acme-payments.json';
+  await download.saveAs(file);
+  const out = execFileSync('target/debug/rungs', ['validate', file], { encoding: 'utf8' });
+  expect(out).toContain('valid, 0 errors');
+  const saved = JSON.parse(readFileSync(file, 'utf8'));
+  expect(saved.people.map((p) => [p.name, p.timezone])).toEqual([['Ana Lima', 'Europe/London'], ['Ben Okafor', 'America/New_York']]);
+  expect(saved.rotations[0].members).toEqual(['person', 'person-2']);
+  expect(saved.tiers.map((t) => t.escalation.steps[0].notify)).toEqual([[{ rotation: 'rotation' }], [{ rotation: 'rotation' }]]);
+  expect(saved.triggers[0].service).toBe(saved.services[0].id);
+  expect(problems).toEqual([]);
+});
+
+test('a reload finds the ladder unchanged, and undo and redo work from buttons and keys', async ({ page }) => {
+  const problems = await open(page);
+  await buildLadder(page);
+  await page.waitForTimeout(400); // past the autosave pause
+  const before = await page.locator(sel('SOURCE')).inputValue();
+  await page.reload();
+  await expect(page.locator(sel('LADDER_NAME'))).toHaveText('Acme Payments');
+  expect(await page.locator(sel('SOURCE')).inputValue()).toBe(before);
+
+  await edit(page, 'SEV1');
+  const inspector = page.locator(sel('INSPECTOR'));
+  await inspector.getByLabel('Acknowledge within', { exact: true }).fill('2h');
+  await expect(page.locator('.chip[data-pointer="/tiers/0/timelines/acknowledge"]')).toContainText('2h');
+  await page.locator(sel('UNDO')).click();
+  await expect(page.locator('.chip[data-pointer="/tiers/0/timelines/acknowledge"]')).toContainText('15m');
+  await page.locator(sel('REDO')).click();
+  await expect(page.locator('.chip[data-pointer="/tiers/0/timelines/acknowledge"]')).toContainText('2h');
+  await page.locator('body').click({ position: { x: 5, y: 300 } });
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('.chip[data-pointer="/tiers/0/timelines/acknowledge"]')).toContainText('15m');
+  await expect(inspector.getByLabel('Acknowledge within', { exact: true })).toHaveValue('15m');
+  await page.keyboard.press('Control+Shift+z');
+  await expect(page.locator('.chip[data-pointer="/tiers/0/timelines/acknowledge"]')).toContainText('2h');
+  expect(problems).toEqual([]);
+});
+
+test('steps reorder by keyboard and by dragging; deleting a referenced person asks and says what breaks', async ({ page }) => {
+  const problems = await open(page);
+  await edit(page, 'SEV1 Critical');
+  const rows = page.locator(sel('STEP_ROW'));
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(2)).toContainText('Engineering leadership');
+  // keyboard: Alt+Up on the handle of step 3
+  await rows.nth(2).locator('.handle').focus();
+  await page.keyboard.press('Alt+ArrowUp');
+  await expect(rows.nth(1)).toContainText('Engineering leadership');
+  // drag step 2 back below step 3
+  await rows.nth(1).locator('.handle').dragTo(rows.nth(2));
+  await expect(rows.nth(2)).toContainText('Engineering leadership');
+  await expect(page.locator(sel('RUNG')).first().locator(sel('STEP')).nth(2)).toContainText('Engineering leadership');
+
+  await edit(page, 'Farah Rahman');
+  let question = '';
+  page.once('dialog', (d) => {
+    question = d.message();
+    d.dismiss();
+  });
+  await page.getByRole('button', { name: 'Delete this person' }).click();
+  expect(question).toContain('refer');
+  await expect(page.locator(sel('PERSON'))).toHaveCount(10);
+  page.once('dialog', (d) => d.accept());
+  await page.getByRole('button', { name: 'Delete this person' }).click();
+  await expect(page.locator(sel('PERSON'))).toHaveCount(9);
+  await expect(page.locator(sel('STATUS'))).toContainText('error');
+  await page.locator(sel('UNDO')).click();
+  await expect(page.locator(sel('PERSON'))).toHaveCount(10);
+  await expect(page.locator(sel('STATUS'))).toHaveText('valid, no warnings');
+  expect(problems).toEqual([]);
+});
