@@ -6,6 +6,7 @@
 
 #![warn(missing_docs)]
 
+pub mod coverage;
 pub mod diagnostic;
 pub mod duration;
 pub mod examples;
