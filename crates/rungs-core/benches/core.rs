@@ -53,7 +53,7 @@ fn simulation(c: &mut Criterion) {
 }
 
 fn designer_views(c: &mut Criterion) {
-    use rungs_core::{coverage, TimeZoneName};
+    use rungs_core::{coverage, diagram, TimeZoneName};
     let large = examples::large_ladder(500, 50, 8, 200);
     let zone = TimeZoneName::new("Europe/London").unwrap();
     // A week with a DST change in London and in several rotation zones.
@@ -61,6 +61,11 @@ fn designer_views(c: &mut Criterion) {
     let mut group = c.benchmark_group("coverage");
     group.bench_function("week_grid_large", |b| {
         b.iter(|| coverage::week_grid(black_box(&large), &zone, at))
+    });
+    group.finish();
+    let mut group = c.benchmark_group("diagram");
+    group.bench_function("layout_large", |b| {
+        b.iter(|| diagram::layout(black_box(&large)))
     });
     group.finish();
 }

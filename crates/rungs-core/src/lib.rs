@@ -8,6 +8,7 @@
 
 pub mod coverage;
 pub mod diagnostic;
+pub mod diagram;
 pub mod duration;
 pub mod examples;
 pub mod id;
