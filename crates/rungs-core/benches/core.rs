@@ -52,5 +52,23 @@ fn simulation(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, validation, simulation);
+fn designer_views(c: &mut Criterion) {
+    use rungs_core::{coverage, diagram, TimeZoneName};
+    let large = examples::large_ladder(500, 50, 8, 200);
+    let zone = TimeZoneName::new("Europe/London").unwrap();
+    // A week with a DST change in London and in several rotation zones.
+    let at = Instant::parse("2026-03-25T12:00:00Z").unwrap();
+    let mut group = c.benchmark_group("coverage");
+    group.bench_function("week_grid_large", |b| {
+        b.iter(|| coverage::week_grid(black_box(&large), &zone, at))
+    });
+    group.finish();
+    let mut group = c.benchmark_group("diagram");
+    group.bench_function("layout_large", |b| {
+        b.iter(|| diagram::layout(black_box(&large)))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, validation, simulation, designer_views);
 criterion_main!(benches);

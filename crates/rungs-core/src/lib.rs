@@ -6,7 +6,9 @@
 
 #![warn(missing_docs)]
 
+pub mod coverage;
 pub mod diagnostic;
+pub mod diagram;
 pub mod duration;
 pub mod edit;
 pub mod examples;

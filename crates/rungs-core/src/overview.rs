@@ -192,7 +192,7 @@ pub struct ScenarioView {
 }
 
 /// An entry of a collection with an id and a display name.
-trait Named {
+pub(crate) trait Named {
     fn id(&self) -> &str;
     fn name(&self) -> &str;
 }
@@ -213,7 +213,7 @@ macro_rules! named {
 named!(Person, Role, Rotation, Tier, Service, Playbook);
 
 /// The display name of `id` in `items`, or the id itself when it does not resolve.
-fn find_name<T: Named>(items: &[T], id: &str) -> String {
+pub(crate) fn find_name<T: Named>(items: &[T], id: &str) -> String {
     items
         .iter()
         .find(|i| i.id() == id)
@@ -226,99 +226,10 @@ impl LadderOverview {
     pub fn new(ladder: &Ladder) -> Self {
         let person = |id: &str| find_name(&ladder.people, id);
         let role = |id: &str| find_name(&ladder.roles, id);
-        let rotation = |id: &str| find_name(&ladder.rotations, id);
         let tier = |id: &str| find_name(&ladder.tiers, id);
         let service = |id: &str| find_name(&ladder.services, id);
-        let playbook = |id: &str| find_name(&ladder.playbooks, id);
-        let target = |t: &Target| match t {
-            Target::Person(id) => TargetView {
-                kind: "person",
-                id: id.to_string(),
-                label: person(id.as_str()),
-            },
-            Target::Rotation(id) => TargetView {
-                kind: "rotation",
-                id: id.to_string(),
-                label: rotation(id.as_str()),
-            },
-            Target::Role(id) => TargetView {
-                kind: "role",
-                id: id.to_string(),
-                label: role(id.as_str()),
-            },
-        };
 
-        let mut order: Vec<usize> = (0..ladder.tiers.len()).collect();
-        order.sort_by_key(|&i| ladder.tiers[i].rank);
-        let by_rank: Vec<&Tier> = order.iter().map(|&i| &ladder.tiers[i]).collect();
-        // Position in the document of the i-th tier by rank.
-        let tier_pos = &order;
-        let rungs = by_rank
-            .iter()
-            .enumerate()
-            .map(|(i, t)| {
-                let tl = &t.timelines;
-                let timelines = [
-                    ("acknowledge", tl.acknowledge),
-                    ("contain", tl.contain),
-                    ("resolve", tl.resolve),
-                    ("first_update", tl.first_update),
-                    ("update_every", tl.update_every),
-                ]
-                .into_iter()
-                .filter_map(|(l, d)| d.map(|d: Duration| (l, d.to_string())))
-                .collect();
-                let ob = &t.on_breach;
-                let escalates_on: Vec<&'static str> = [
-                    ("acknowledge", ob.acknowledge),
-                    ("contain", ob.contain),
-                    ("resolve", ob.resolve),
-                    ("first update", ob.first_update),
-                ]
-                .into_iter()
-                .filter(|(_, a)| *a == Some(BreachAction::Escalate))
-                .map(|(l, _)| l)
-                .collect();
-                RungView {
-                    pointer: format!("/tiers/{}", tier_pos[i]),
-                    id: t.id.to_string(),
-                    name: t.name.clone(),
-                    rank: t.rank,
-                    severity: (i + 1).min(4) as u8,
-                    criteria: t.criteria.clone(),
-                    timelines,
-                    owners: t
-                        .owners
-                        .duties()
-                        .into_iter()
-                        .filter_map(|(duty, who)| who.map(|w| (duty, target(w))))
-                        .collect(),
-                    steps: t
-                        .escalation
-                        .steps
-                        .iter()
-                        .enumerate()
-                        .map(|(k, s)| StepView {
-                            pointer: format!("/tiers/{}/escalation/steps/{k}", tier_pos[i]),
-                            number: k + 1,
-                            targets: s.notify.iter().map(target).collect(),
-                            escalate_after: s.escalate_after.to_string(),
-                        })
-                        .collect(),
-                    repeat: t.escalation.repeat,
-                    escalates_to: (!escalates_on.is_empty() && i > 0)
-                        .then(|| by_rank[i - 1].name.clone()),
-                    escalates_on,
-                    playbook: t.playbook.as_ref().map(|p| playbook(p.as_str())),
-                    triggers: ladder
-                        .triggers
-                        .iter()
-                        .filter(|tr| tr.tier == t.id)
-                        .map(|tr| tr.id.to_string())
-                        .collect(),
-                }
-            })
-            .collect();
+        let rungs = rung_views(ladder);
 
         LadderOverview {
             name: ladder.name.clone(),
@@ -377,17 +288,7 @@ impl LadderOverview {
                     pointer: format!("/triggers/{i}"),
                     id: t.id.to_string(),
                     service: service(t.service.as_str()),
-                    condition: if t.for_.is_zero() {
-                        format!("{} {} {}", t.metric, t.op.as_str(), t.threshold)
-                    } else {
-                        format!(
-                            "{} {} {} for {}",
-                            t.metric,
-                            t.op.as_str(),
-                            t.threshold,
-                            t.for_
-                        )
-                    },
+                    condition: trigger_condition(t),
                     tier: tier(t.tier.as_str()),
                     clear_for: t.clear_for.to_string(),
                 })
@@ -424,6 +325,125 @@ impl LadderOverview {
                 })
                 .collect(),
         }
+    }
+}
+
+/// The tiers as rungs, most severe (rank 1) first; shared by the overview and the diagram.
+pub(crate) fn rung_views(ladder: &Ladder) -> Vec<RungView> {
+    let playbook = |id: &str| find_name(&ladder.playbooks, id);
+    let target = |t: &Target| target_view(ladder, t);
+    let mut order: Vec<usize> = (0..ladder.tiers.len()).collect();
+    order.sort_by_key(|&i| ladder.tiers[i].rank);
+    let by_rank: Vec<&Tier> = order.iter().map(|&i| &ladder.tiers[i]).collect();
+    // Position in the document of the i-th tier by rank.
+    let tier_pos = &order;
+    by_rank
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let tl = &t.timelines;
+            let timelines = [
+                ("acknowledge", tl.acknowledge),
+                ("contain", tl.contain),
+                ("resolve", tl.resolve),
+                ("first_update", tl.first_update),
+                ("update_every", tl.update_every),
+            ]
+            .into_iter()
+            .filter_map(|(l, d)| d.map(|d: Duration| (l, d.to_string())))
+            .collect();
+            let escalates_on = escalates_on(&t.on_breach);
+            RungView {
+                pointer: format!("/tiers/{}", tier_pos[i]),
+                id: t.id.to_string(),
+                name: t.name.clone(),
+                rank: t.rank,
+                severity: (i + 1).min(4) as u8,
+                criteria: t.criteria.clone(),
+                timelines,
+                owners: t
+                    .owners
+                    .duties()
+                    .into_iter()
+                    .filter_map(|(duty, who)| who.map(|w| (duty, target(w))))
+                    .collect(),
+                steps: t
+                    .escalation
+                    .steps
+                    .iter()
+                    .enumerate()
+                    .map(|(k, s)| StepView {
+                        pointer: format!("/tiers/{}/escalation/steps/{k}", tier_pos[i]),
+                        number: k + 1,
+                        targets: s.notify.iter().map(target).collect(),
+                        escalate_after: s.escalate_after.to_string(),
+                    })
+                    .collect(),
+                repeat: t.escalation.repeat,
+                escalates_to: (!escalates_on.is_empty() && i > 0)
+                    .then(|| by_rank[i - 1].name.clone()),
+                escalates_on,
+                playbook: t.playbook.as_ref().map(|p| playbook(p.as_str())),
+                triggers: ladder
+                    .triggers
+                    .iter()
+                    .filter(|tr| tr.tier == t.id)
+                    .map(|tr| tr.id.to_string())
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// A target with its display name (the id when it does not resolve).
+pub(crate) fn target_view(ladder: &Ladder, t: &Target) -> TargetView {
+    let (kind, id, label) = match t {
+        Target::Person(id) => (
+            "person",
+            id.as_str(),
+            find_name(&ladder.people, id.as_str()),
+        ),
+        Target::Rotation(id) => (
+            "rotation",
+            id.as_str(),
+            find_name(&ladder.rotations, id.as_str()),
+        ),
+        Target::Role(id) => ("role", id.as_str(), find_name(&ladder.roles, id.as_str())),
+    };
+    TargetView {
+        kind,
+        id: id.to_string(),
+        label,
+    }
+}
+
+/// The timelines whose breach escalates, in the format's order (`"first update"` spelled
+/// with a space).
+pub(crate) fn escalates_on(ob: &OnBreach) -> Vec<&'static str> {
+    [
+        ("acknowledge", ob.acknowledge),
+        ("contain", ob.contain),
+        ("resolve", ob.resolve),
+        ("first update", ob.first_update),
+    ]
+    .into_iter()
+    .filter(|(_, a)| *a == Some(BreachAction::Escalate))
+    .map(|(l, _)| l)
+    .collect()
+}
+
+/// A trigger's condition as text: `error_rate >= 0.05 for 2m` (no `for` when it is zero).
+pub(crate) fn trigger_condition(t: &Trigger) -> String {
+    if t.for_.is_zero() {
+        format!("{} {} {}", t.metric, t.op.as_str(), t.threshold)
+    } else {
+        format!(
+            "{} {} {} for {}",
+            t.metric,
+            t.op.as_str(),
+            t.threshold,
+            t.for_
+        )
     }
 }
 
