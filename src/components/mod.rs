@@ -1,6 +1,8 @@
 //! Components, one per file.
 
 pub mod alert;
+pub mod coverage;
+pub mod diagram;
 pub mod entity_forms;
 pub mod fields;
 pub mod header;

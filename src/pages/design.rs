@@ -9,6 +9,8 @@ use rungs_core::edit::Kind;
 use rungs_core::overview::LadderOverview;
 use rungs_core::Report;
 
+use crate::components::coverage::Coverage;
+use crate::components::diagram::Diagram;
 use crate::components::entity_forms::ZoneList;
 use crate::components::fields::Findings;
 use crate::components::inspector::Inspector;
@@ -43,11 +45,20 @@ pub fn DesignPage(
             </p>
         </Show>
         <div class="layout">
-            <section class="ladder-col" aria-labelledby="ladder-h">
+            <div class="ladder-col">
+                <Diagram />
+                <Coverage />
+            </div>
+            <aside class="side-col">
+                <Inspector />
+                <ValidationPanel report=report />
+            </aside>
+        </div>
+        <section class="ladder-col" aria-labelledby="ladder-h">
                 <div class="section-head">
                     <h2 id="ladder-h" class="ladder-title">
-                        "Escalation ladder"
-                        <span class="muted small">" most severe at the top"</span>
+                        "Tiers"
+                        <span class="muted small">" most severe first"</span>
                     </h2>
                     <crate::components::section::AddButton kind=Kind::Tier />
                 </div>
@@ -58,12 +69,7 @@ pub fn DesignPage(
                         children=|r| view! { <Rung rung=r /> }
                     />
                 </div>
-            </section>
-            <aside class="side-col">
-                <Inspector />
-                <ValidationPanel report=report />
-            </aside>
-        </div>
+        </section>
         <div class="layout even">
             <Rotations rotations=Signal::derive(move || overview.with(|o| o.rotations.clone())) />
             <Roles roles=Signal::derive(move || overview.with(|o| o.roles.clone())) />

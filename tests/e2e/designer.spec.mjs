@@ -66,9 +66,9 @@ test('a ladder built from New ladder shows its errors, is fixed in the forms, an
   const inspector = await buildLadder(page);
   // Both tiers still page nobody: validation says so and points at the steps.
   await expect(page.locator(sel('STATUS'))).toContainText('2 errors');
-  await expect(page.locator(sel('DIAGNOSTIC')).filter({ hasText: 'pages nobody' })).toHaveCount(2);
+  await expect(page.locator(sel('DIAGNOSTIC')).filter({ hasText: 'notifies nobody' })).toHaveCount(2);
   // Going to the first error opens its tier in the inspector.
-  await page.locator(sel('DIAGNOSTIC')).filter({ hasText: 'pages nobody' }).first().click();
+  await page.locator(sel('DIAGNOSTIC')).filter({ hasText: 'notifies nobody' }).first().click();
   await expect(page.locator('#inspector-h')).toContainText('Tier:');
   for (const tier of ['SEV1', 'SEV2 Degraded']) {
     await edit(page, tier);
