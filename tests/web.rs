@@ -232,7 +232,8 @@ async fn clicking_a_finding_takes_the_user_to_the_field() {
     });
     tick().await;
     click(&root, testid::DIAGNOSTIC);
-    tick().await;
+    // the field is revealed on the next animation frame
+    gloo_timers::future::TimeoutFuture::new(100).await;
     let active = document().active_element().expect("something has focus");
     // the finding points at /tiers/1/escalation/steps/0/notify/0/rotation; the nearest
     // element shown is the step

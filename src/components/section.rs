@@ -79,7 +79,8 @@ pub fn AddButton(
     }
 }
 
-/// "Edit": opens the entry at `pointer` in the inspector.
+/// "Edit": opens the entry at `pointer` in the inspector. (Shown without the designer's
+/// context, e.g. in a component test, it does nothing.)
 #[component]
 pub fn EditButton(
     /// JSON Pointer of the entry.
@@ -89,8 +90,8 @@ pub fn EditButton(
     #[prop(into)]
     name: String,
 ) -> impl IntoView {
-    let doc = use_doc();
-    let selected = use_selected();
+    let readonly = use_context::<crate::doc::Doc>().map(|d| d.readonly);
+    let selected = use_context::<crate::components::inspector::Selected>();
     let sel = Sel::from_pointer(&pointer);
     view! {
         <button
@@ -98,12 +99,12 @@ pub fn EditButton(
             data-testid=testid::EDIT
             aria-label=format!("Edit {name}")
             on:click=move |_| {
-                if let Some(s) = sel {
-                    select(selected, s)
+                if let (Some(selected), Some(s)) = (selected, sel) {
+                    select(selected.0, s)
                 }
             }
         >
-            {move || if doc.readonly.get() { "View" } else { "Edit" }}
+            {move || if readonly.is_some_and(|r| r.get()) { "View" } else { "Edit" }}
         </button>
     }
 }
