@@ -68,6 +68,33 @@ test('Drill and Share are reachable from the keyboard', async ({ page }) => {
   expect(problems).toEqual([]);
 });
 
+test('a Content-Security-Policy allows only the app\'s own scripts, and the app runs under it', async ({ page }) => {
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const problems = await open(page);
+  const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(policy).toContain("default-src 'self'");
+  expect(policy).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]+'/);
+  expect(policy).not.toContain('unsafe-inline');
+  // exercise the designer: the diagram, the inspector and the heatmap all render
+  await page.locator('.d-rung').first().click();
+  await expect(page.locator(sel('INSPECTOR'))).toContainText('Tier:');
+  await expect(page.locator(sel('HEATMAP'))).toBeVisible();
+  // an injected inline script is refused
+  const ran = await page.evaluate(() => {
+    const s = document.createElement('script');
+    s.textContent = 'window.__injected = true';
+    document.body.append(s);
+    return window.__injected === true;
+  });
+  expect(ran).toBe(false);
+  const violations = await page.evaluate(() => window.__violations);
+  expect(violations).toEqual(['script-src-elem inline']);
+  expect(problems.filter((p) => !p.includes('Content Security Policy'))).toEqual([]);
+});
+
 test('the served schema and examples are the checked-in files', async ({ request }) => {
   for (const path of ['schema/ladder.v1.schema.json', 'schema/scenario.v1.schema.json', 'examples/saas.json']) {
     const res = await request.get(path);
