@@ -32,18 +32,24 @@ pub fn now() -> rungs_core::Instant {
     rungs_core::Instant::from_millis(js_sys::Date::now() as i64)
 }
 
-/// Validates `ladder` as of now, inside a User Timing measure so browser measurements
-/// can tell validation apart from rendering (see docs/performance.md).
-pub fn validate_timed(ladder: &rungs_core::Ladder) -> Report {
+/// Runs `f` inside a User Timing measure named `rungs:{name}`, so browser measurements
+/// can tell the app's steps apart (see docs/performance.md).
+pub fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
     let performance = web_sys::window().and_then(|w| w.performance());
+    let mark = format!("rungs:{name}:start");
     if let Some(p) = &performance {
-        let _ = p.mark("rungs:load");
+        let _ = p.mark(&mark);
     }
-    let report = rungs_core::validate_ladder(ladder, now());
+    let out = f();
     if let Some(p) = &performance {
-        let _ = p.measure_with_start_mark("rungs:read-and-validate", "rungs:load");
+        let _ = p.measure_with_start_mark(&format!("rungs:{name}"), &mark);
     }
-    report
+    out
+}
+
+/// Validates `ladder` as of now (measured as `rungs:validate`).
+pub fn validate_timed(ladder: &rungs_core::Ladder) -> Report {
+    timed("validate", || rungs_core::validate_ladder(ladder, now()))
 }
 
 /// The JSON of an example, by key (the default example for an unknown key).
@@ -156,6 +162,7 @@ fn autosave(doc: Doc, session: Session) {
         if let Some(t) = pending.try_update_value(|p| p.take()).flatten() {
             t.cancel();
         }
+        doc.sync_text();
         let Some(id) = session.entry.get_untracked() else {
             return;
         };
@@ -262,7 +269,7 @@ pub fn App() -> impl IntoView {
     autosave(doc, session);
     undo_keys(doc);
 
-    let overview = Memo::new(move |_| doc.ladder.with(LadderOverview::new));
+    let overview = Memo::new(move |_| timed("overview", || doc.ladder.with(LadderOverview::new)));
     let report = Memo::new(move |_| match doc.parse_error.get() {
         Some(d) => Report {
             diagnostics: vec![d],
@@ -272,6 +279,7 @@ pub fn App() -> impl IntoView {
     let page = session.page;
 
     let make_copy = move |_| {
+        doc.sync_text();
         let text = doc.source.get_untracked();
         session.open_new(doc, text);
     };

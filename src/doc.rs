@@ -32,7 +32,13 @@ pub struct Doc {
     pub can_redo: RwSignal<bool>,
     history: StoredValue<History<Ladder>>,
     last_edit: StoredValue<Option<(String, f64)>>,
+    /// The rewrite of `source` after a visual edit, waiting for a pause in typing.
+    text_due: StoredValue<Option<gloo_timers::callback::Timeout>, LocalStorage>,
 }
+
+/// How long after a visual edit the JSON text is rewritten, in milliseconds: writing a
+/// large ladder's JSON on every keystroke would cost more than the edit itself.
+pub const TEXT_DELAY_MS: u32 = 60;
 
 impl Doc {
     /// A document showing `text` (which may not parse; `fallback` is shown then).
@@ -50,11 +56,15 @@ impl Doc {
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
             last_edit: StoredValue::new(None),
+            text_due: StoredValue::new_local(None),
         }
     }
 
     /// Opens another ladder: its text, with a fresh history.
     pub fn open(&self, text: String) {
+        if let Some(Some(t)) = self.text_due.try_update_value(|d| d.take()) {
+            t.cancel();
+        }
         match rungs_core::parse_ladder(&text) {
             Ok(l) => {
                 self.history.update_value(|h| h.reset(l.clone()));
@@ -76,6 +86,10 @@ impl Doc {
         if self.readonly.get_untracked() {
             return;
         }
+        crate::app::timed("edit", || self.edit_untimed(field, f));
+    }
+
+    fn edit_untimed(&self, field: &str, f: impl FnOnce(&mut Ladder)) {
         let mut next = self.ladder.get_untracked();
         f(&mut next);
         let now = js_sys::Date::now();
@@ -100,6 +114,9 @@ impl Doc {
     /// Reads typed JSON: a text that parses replaces the ladder (one step of undo); one
     /// that does not leaves the ladder as it was and says why.
     pub fn apply_text(&self, text: String) {
+        if let Some(Some(t)) = self.text_due.try_update_value(|d| d.take()) {
+            t.cancel();
+        }
         match rungs_core::parse_ladder(&text) {
             Ok(l) => {
                 self.parse_error.set(None);
@@ -135,12 +152,33 @@ impl Doc {
         }
     }
 
-    /// Shows `l` and rewrites the JSON text to match it.
+    /// Shows `l`; the JSON text follows after a pause (see [`TEXT_DELAY_MS`]).
     fn show(&self, l: Ladder) {
-        self.source.set(rungs_core::to_canonical_json(&l));
         self.parse_error.set(None);
         self.ladder.set(l);
         self.sync_flags();
+        let doc = *self;
+        self.text_due.update_value(|due| {
+            if let Some(t) = due.take() {
+                t.cancel();
+            }
+            *due = Some(gloo_timers::callback::Timeout::new(
+                TEXT_DELAY_MS,
+                move || doc.sync_text(),
+            ));
+        });
+    }
+
+    /// Rewrites the JSON text now if a visual edit left it behind (before saving).
+    pub fn sync_text(&self) {
+        let Some(Some(due)) = self.text_due.try_update_value(|d| d.take()) else {
+            return;
+        };
+        due.cancel();
+        let text = self
+            .ladder
+            .with_untracked(|l| crate::app::timed("to-json", || rungs_core::to_canonical_json(l)));
+        self.source.set(text);
     }
 
     fn sync_flags(&self) {

@@ -314,6 +314,7 @@ async fn editing_the_json_revalidates_and_a_broken_text_never_replaces_the_ladde
 
     // Clicking the error puts the caret where it is.
     click(&root, testid::DIAGNOSTIC);
+    gloo_timers::future::TimeoutFuture::new(100).await;
     let area: web_sys::HtmlTextAreaElement = document().active_element().unwrap().unchecked_into();
     assert_eq!(area.id(), rungs::components::source_editor::SOURCE_ID);
     let caret = area.selection_start().unwrap().unwrap() as usize;

@@ -41,7 +41,9 @@ pub fn Coverage() -> impl IntoView {
     let refusal = RwSignal::new(None::<String>);
     let grid = Memo::new(move |_| {
         let z = zone.get();
-        doc.ladder.with(|l| coverage::week_grid(l, &z, now()))
+        crate::app::timed("coverage", || {
+            doc.ladder.with(|l| coverage::week_grid(l, &z, now()))
+        })
     });
     view! {
         <section class="panel coverage" aria-labelledby="coverage-h" data-testid=testid::HEATMAP>
@@ -79,8 +81,13 @@ pub fn Coverage() -> impl IntoView {
                 <li><span class="hm partial"></span>"nobody for part of the hour"</li>
                 <li><span class="hm gap"></span>"nobody at all"</li>
             </ul>
+            // Keyed by content: an edit redraws only the tiers whose week changed.
             <div class="hm-rows">
-                {move || grid.with(|g| g.rows.iter().map(|r| row(r, &g.days)).collect_view())}
+                <For
+                    each=move || grid.with(|g| g.rows.iter().cloned().map(|r| (r, g.days.clone())).collect::<Vec<_>>())
+                    key=|r| r.clone()
+                    children=|(r, days)| row(&r, &days)
+                />
             </div>
         </section>
     }

@@ -17,7 +17,9 @@ use crate::testid;
 #[component]
 pub fn Diagram() -> impl IntoView {
     let doc = use_doc();
-    let layout = Memo::new(move |_| doc.ladder.with(diagram::layout));
+    let layout = Memo::new(move |_| {
+        crate::app::timed("diagram-layout", || doc.ladder.with(diagram::layout))
+    });
     view! {
         <section class="panel diagram-panel" aria-labelledby="diagram-h">
             <div class="section-head">
@@ -27,7 +29,7 @@ pub fn Diagram() -> impl IntoView {
                     <span class="key breach">"⤴ missed deadline escalates"</span>
                 </span>
             </div>
-            <div class="diagram-scroll">{move || layout.with(draw)}</div>
+            <div class="diagram-scroll">{move || crate::app::timed("diagram-draw", || layout.with(draw))}</div>
         </section>
     }
 }

@@ -11,7 +11,7 @@ use crate::components::fields::{
     parse_duration, show_duration, NumberField, NumberKind, ParsedField, SelectField, TargetSelect,
     TextField,
 };
-use crate::components::inspector::{get, ptr, put};
+use crate::components::inspector::{derive, get, ptr, put};
 use crate::components::reorder::ReorderList;
 use crate::doc::use_doc;
 
@@ -195,7 +195,7 @@ pub fn PersonForm(
         <CheckList
             legend="Roles"
             pointer=p("roles")
-            choices=Signal::derive(move || doc.ladder.with(|l| choices(l, Kind::Role, None)))
+            choices=derive(doc, |l| choices(l, Kind::Role, None))
             checked=get(doc, move |l| l.people.get(i).map(|x| x.roles.iter().map(|r| r.to_string()).collect()))
             toggle=put(doc, p("roles"), move |l, (id, on_): (String, bool)| {
                 on(&mut l.people, i, |x| {
@@ -212,7 +212,7 @@ pub fn PersonForm(
         <SelectField
             label="Backup (covers when they are unavailable)"
             pointer=p("backup")
-            options=Signal::derive(move || doc.ladder.with(|l| choices(l, Kind::Person, Some("No backup"))))
+            options=derive(doc, |l| choices(l, Kind::Person, Some("No backup")))
             value=get(doc, move |l| l.people.get(i).map(|x| x.backup.as_ref().map(|b| b.to_string()).unwrap_or_default()))
             set=put(doc, p("backup"), move |l, v: String| on(&mut l.people, i, |x| x.backup = rungs_core::PersonId::new(v).ok()))
         />
@@ -321,9 +321,8 @@ pub fn RotationForm(
     };
     // The picker goes back to its prompt after each choice.
     let picker = RwSignal::new(String::new());
-    let people_only = Signal::derive(move || {
-        doc.ladder
-            .with(|l| choices(l, Kind::Person, Some("Add a member…")))
+    let people_only = derive(doc, move |l| {
+        choices(l, Kind::Person, Some("Add a member…"))
     });
     let days: Vec<(String, String)> = Weekday::ALL
         .iter()
@@ -476,7 +475,7 @@ pub fn TriggerForm(
         <SelectField
             label="Service watched"
             pointer=p("service")
-            options=Signal::derive(move || doc.ladder.with(|l| choices(l, Kind::Service, None)))
+            options=derive(doc, |l| choices(l, Kind::Service, None))
             value=get(doc, move |l| l.triggers.get(i).map(|x| x.service.to_string()))
             set=put(doc, p("service"), move |l, v: String| {
                 if let Ok(s) = rungs_core::ServiceId::new(v) {
@@ -541,7 +540,7 @@ pub fn TriggerForm(
         <SelectField
             label="Opens or promotes to tier"
             pointer=p("tier")
-            options=Signal::derive(move || doc.ladder.with(|l| choices(l, Kind::Tier, None)))
+            options=derive(doc, |l| choices(l, Kind::Tier, None))
             value=get(doc, move |l| l.triggers.get(i).map(|x| x.tier.to_string()))
             set=put(doc, p("tier"), move |l, v: String| {
                 if let Ok(t) = rungs_core::TierId::new(v) {
@@ -616,11 +615,9 @@ pub fn ServiceForm(
         <CheckList
             legend="Depends on"
             pointer=p("depends_on")
-            choices=Signal::derive(move || {
-                doc.ladder.with(|l| {
-                    let own = l.services.get(i).map(|s| s.id.to_string());
-                    choices(l, Kind::Service, None).into_iter().filter(|(v, _)| Some(v) != own.as_ref()).collect::<Vec<_>>()
-                })
+            choices=derive(doc, move |l| {
+                let own = l.services.get(i).map(|s| s.id.to_string());
+                choices(l, Kind::Service, None).into_iter().filter(|(v, _)| Some(v) != own.as_ref()).collect::<Vec<_>>()
             })
             checked=get(doc, move |l| l.services.get(i).map(|x| x.depends_on.iter().map(|d| d.to_string()).collect()))
             toggle=put(doc, p("depends_on"), move |l, (id, on_): (String, bool)| {

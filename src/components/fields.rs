@@ -376,6 +376,46 @@ pub fn parse_target(v: &str) -> Option<Target> {
     })
 }
 
+/// The choices of every target picker: `(group, [(value, label)])`, from the ladder.
+#[derive(Clone, Copy)]
+pub struct TargetChoices(pub Memo<TargetGroups>);
+
+/// Groups of target choices.
+pub type TargetGroups = [(&'static str, Vec<(String, String)>); 3];
+
+impl TargetChoices {
+    /// The choices of `doc`'s ladder, kept up to date.
+    pub fn new(doc: crate::doc::Doc) -> Self {
+        TargetChoices(Memo::new(move |_| {
+            doc.ladder.with(|l| {
+                [
+                    (
+                        "People",
+                        l.people
+                            .iter()
+                            .map(|p| (format!("person:{}", p.id), p.name.clone()))
+                            .collect::<Vec<_>>(),
+                    ),
+                    (
+                        "Rotations (whoever is on call)",
+                        l.rotations
+                            .iter()
+                            .map(|r| (format!("rotation:{}", r.id), r.name.clone()))
+                            .collect(),
+                    ),
+                    (
+                        "Roles (everyone holding it)",
+                        l.roles
+                            .iter()
+                            .map(|r| (format!("role:{}", r.id), r.name.clone()))
+                            .collect(),
+                    ),
+                ]
+            })
+        }))
+    }
+}
+
 /// A picker of people, rotations and roles, grouped. With `none`, an empty choice too.
 #[component]
 pub fn TargetSelect(
@@ -396,33 +436,10 @@ pub fn TargetSelect(
 ) -> impl IntoView {
     let doc = use_doc();
     let id = field_id(&pointer);
-    let groups = Memo::new(move |_| {
-        doc.ladder.with(|l| {
-            [
-                (
-                    "People",
-                    l.people
-                        .iter()
-                        .map(|p| (format!("person:{}", p.id), p.name.clone()))
-                        .collect::<Vec<_>>(),
-                ),
-                (
-                    "Rotations (whoever is on call)",
-                    l.rotations
-                        .iter()
-                        .map(|r| (format!("rotation:{}", r.id), r.name.clone()))
-                        .collect(),
-                ),
-                (
-                    "Roles (everyone holding it)",
-                    l.roles
-                        .iter()
-                        .map(|r| (format!("role:{}", r.id), r.name.clone()))
-                        .collect(),
-                ),
-            ]
-        })
-    });
+    // One list of choices for every picker on the page (a large ladder has hundreds).
+    let groups = use_context::<TargetChoices>()
+        .unwrap_or_else(|| TargetChoices::new(doc))
+        .0;
     let current = move || value.get().as_ref().map(target_value).unwrap_or_default();
     view! {
         <FieldShell label=label pointer=pointer>

@@ -106,12 +106,21 @@ pub fn ptr(kind: Kind, i: usize, field: &str) -> String {
     }
 }
 
-/// A value of the ladder as a signal (the default when the entry is gone).
+/// A value of the ladder as a signal (the default when the entry is gone). Memoized: a
+/// field re-renders only when its own value changes, not on every edit of the ladder.
 pub fn get<T>(doc: Doc, f: impl Fn(&Ladder) -> Option<T> + Send + Sync + 'static) -> Signal<T>
 where
-    T: Default + Clone + Send + Sync + 'static,
+    T: Default + Clone + PartialEq + Send + Sync + 'static,
 {
-    Signal::derive(move || doc.ladder.with(|l| f(l).unwrap_or_default()))
+    Memo::new(move |_| doc.ladder.with(|l| f(l).unwrap_or_default())).into()
+}
+
+/// Something computed from the ladder, memoized like [`get`].
+pub fn derive<T>(doc: Doc, f: impl Fn(&Ladder) -> T + Send + Sync + 'static) -> Signal<T>
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    Memo::new(move |_| doc.ladder.with(|l| f(l))).into()
 }
 
 /// A setter that edits the ladder at `pointer` (one undo step per run of typing).

@@ -14,7 +14,8 @@ pub const DEBOUNCE_MS: u32 = 150;
 /// The element id of the editor's text area.
 pub const SOURCE_ID: &str = "ladder-source";
 
-/// Opens the editor and puts the caret at 1-based `line` and `column`.
+/// Opens the editor and puts the caret at 1-based `line` and `column` (once the opened
+/// editor holds its text).
 pub fn reveal_source(line: usize, column: usize) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
@@ -22,6 +23,14 @@ pub fn reveal_source(line: usize, column: usize) {
     if let Some(details) = document.get_element_by_id("source") {
         let _ = details.set_attribute("open", "");
     }
+    // The editor fills in when its `toggle` event has run.
+    Timeout::new(0, move || place_caret(line, column)).forget();
+}
+
+fn place_caret(line: usize, column: usize) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     let Some(area) = document
         .get_element_by_id(SOURCE_ID)
         .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
@@ -54,6 +63,7 @@ pub fn SourceEditor() -> impl IntoView {
     let doc = use_doc();
     let source = doc.source;
     let pending: StoredValue<Option<Timeout>, LocalStorage> = StoredValue::new_local(None);
+    let shown = RwSignal::new(false);
     let on_input = move |ev| {
         let text = event_target_value(&ev);
         source.set(text.clone());
@@ -65,7 +75,18 @@ pub fn SourceEditor() -> impl IntoView {
         });
     };
     view! {
-        <details class="panel source" id="source">
+        <details
+            class="panel source"
+            id="source"
+            on:toggle=move |ev| {
+                use wasm_bindgen::JsCast;
+                let open = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+                    .is_some_and(|d| d.open());
+                shown.set(open);
+            }
+        >
             <summary>"Edit the ladder as JSON"</summary>
             <label for=SOURCE_ID class="source-label">
                 "Ladder JSON (format "
@@ -78,7 +99,9 @@ pub fn SourceEditor() -> impl IntoView {
                 spellcheck="false"
                 autocomplete="off"
                 rows="22"
-                prop:value=move || source.get()
+                // A closed editor holds no text: laying out a large ladder's JSON on every
+                // edit would cost more than the edit (see docs/performance.md).
+                prop:value=move || if shown.get() { source.get() } else { String::new() }
                 on:input=on_input
             ></textarea>
         </details>

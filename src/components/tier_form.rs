@@ -9,7 +9,7 @@ use crate::components::fields::{
     parse_duration, show_duration, NumberField, NumberKind, ParsedField, SelectField, TargetSelect,
     TextField,
 };
-use crate::components::inspector::{get, ptr, put};
+use crate::components::inspector::{derive, get, ptr, put};
 use crate::components::reorder::ReorderList;
 use crate::doc::use_doc;
 use crate::testid;
@@ -144,16 +144,14 @@ pub fn TierForm(
             }
         })
         .collect_view();
-    let playbooks = Signal::derive(move || {
-        doc.ladder.with(|l| {
-            std::iter::once((String::new(), "None".to_string()))
-                .chain(
-                    l.playbooks
-                        .iter()
-                        .map(|p| (p.id.to_string(), p.name.clone())),
-                )
-                .collect::<Vec<_>>()
-        })
+    let playbooks = derive(doc, move |l| {
+        std::iter::once((String::new(), "None".to_string()))
+            .chain(
+                l.playbooks
+                    .iter()
+                    .map(|p| (p.id.to_string(), p.name.clone())),
+            )
+            .collect::<Vec<_>>()
     });
     view! {
         <TextField

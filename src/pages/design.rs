@@ -12,7 +12,7 @@ use rungs_core::Report;
 use crate::components::coverage::Coverage;
 use crate::components::diagram::Diagram;
 use crate::components::entity_forms::ZoneList;
-use crate::components::fields::Findings;
+use crate::components::fields::{Findings, TargetChoices};
 use crate::components::inspector::Inspector;
 use crate::components::ladder_summary::LadderSummary;
 use crate::components::people::{People, Roles};
@@ -36,6 +36,7 @@ pub fn DesignPage(
     stale: Signal<bool>,
 ) -> impl IntoView {
     provide_context(Findings(report));
+    provide_context(TargetChoices::new(crate::doc::use_doc()));
     view! {
         <ZoneList />
         <LadderSummary overview=overview />
@@ -71,13 +72,13 @@ pub fn DesignPage(
                 </div>
         </section>
         <div class="layout even">
-            <Rotations rotations=Signal::derive(move || overview.with(|o| o.rotations.clone())) />
-            <Roles roles=Signal::derive(move || overview.with(|o| o.roles.clone())) />
+            <Rotations rotations=Memo::new(move |_| overview.with(|o| o.rotations.clone())) />
+            <Roles roles=Memo::new(move |_| overview.with(|o| o.roles.clone())) />
         </div>
-        <Triggers triggers=Signal::derive(move || overview.with(|o| o.triggers.clone())) />
+        <Triggers triggers=Memo::new(move |_| overview.with(|o| o.triggers.clone())) />
         <div class="layout even">
-            <People people=Signal::derive(move || overview.with(|o| o.people.clone())) />
-            <Services services=Signal::derive(move || overview.with(|o| o.services.clone())) />
+            <People people=Memo::new(move |_| overview.with(|o| o.people.clone())) />
+            <Services services=Memo::new(move |_| overview.with(|o| o.services.clone())) />
         </div>
         <div class="layout even">
             <Playbooks />

@@ -128,6 +128,7 @@ test('every example validates clean, and the status badge leads to the validatio
 test('typing in the JSON editor updates the ladder and keeps the caret in the editor', async ({ page }) => {
   const problems = await open(page);
   await page.getByText('Edit the ladder as JSON').click();
+  await expect(page.locator(sel('SOURCE'))).not.toHaveValue('');
   const area = page.locator(sel('SOURCE'));
   const text = await area.inputValue();
   const at = text.indexOf('Nimbus Cloud Platform') + 'Nimbus Cloud Platform'.length;
@@ -171,6 +172,7 @@ test('a share link opens the same ladder read-only in a fresh browser, and a cop
   await other.locator(sel('MAKE_COPY')).click();
   await expect(other.locator(sel('SHARED'))).toHaveCount(0);
   await other.getByText('Edit the ladder as JSON').click();
+  await expect(other.locator(sel('SOURCE'))).not.toHaveValue('');
   await expect(other.locator(sel('SOURCE'))).toBeVisible();
   expect(new URL(other.url()).hash).toBe('');
   expect(problems).toEqual([]);
@@ -197,6 +199,7 @@ test('a damaged share link says what is wrong and shows the start page', async (
 test('edits survive a reload, and the downloaded JSON passes rungs validate', async ({ page }) => {
   const problems = await open(page);
   await page.getByText('Edit the ladder as JSON').click();
+  await expect(page.locator(sel('SOURCE'))).not.toHaveValue('');
   const area = page.locator(sel('SOURCE'));
   await area.fill((await area.inputValue()).replace('Nimbus Cloud Platform', 'Nimbus Staging'));
   await expect(page.locator(sel('LADDER_NAME'))).toHaveText('Nimbus Staging');
@@ -233,6 +236,7 @@ test('making a copy of a shared ladder adds it to the library and keeps the draf
   // Edit the ladder, then open the link in the same browser.
   await page.locator(sel('NAV_DESIGN')).click();
   await page.getByText('Edit the ladder as JSON').click();
+  await expect(page.locator(sel('SOURCE'))).not.toHaveValue('');
   const area = page.locator(sel('SOURCE'));
   await area.fill((await area.inputValue()).replace('Meridian Pay', 'Meridian Pay (draft)'));
   await expect(page.locator(sel('LADDER_NAME'))).toHaveText('Meridian Pay (draft)');

@@ -97,10 +97,18 @@ test('a reload finds the ladder unchanged, and undo and redo work from buttons a
   const problems = await open(page);
   await buildLadder(page);
   await page.waitForTimeout(400); // past the autosave pause
-  const before = await page.locator(sel('SOURCE')).inputValue();
+  const json = async () => {
+    await page.getByText('Edit the ladder as JSON').click();
+    await expect(page.locator(sel('SOURCE'))).not.toHaveValue('');
+    const text = await page.locator(sel('SOURCE')).inputValue();
+    await page.getByText('Edit the ladder as JSON').click();
+    return text;
+  };
+  const before = await json();
+  expect(JSON.parse(before).name).toBe('Acme Payments');
   await page.reload();
   await expect(page.locator(sel('LADDER_NAME'))).toHaveText('Acme Payments');
-  expect(await page.locator(sel('SOURCE')).inputValue()).toBe(before);
+  expect(await json()).toBe(before);
 
   await edit(page, 'SEV1');
   const inspector = page.locator(sel('INSPECTOR'));
