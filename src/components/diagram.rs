@@ -29,6 +29,7 @@ pub fn Diagram() -> impl IntoView {
                     <span class="key breach">"⤴ missed deadline escalates"</span>
                 </span>
             </div>
+            <p id="diagram-hint" class="visually-hidden">"Opens the tier in the editor."</p>
             <div class="diagram-scroll">{move || crate::app::timed("diagram-draw", || layout.with(draw))}</div>
         </section>
     }
@@ -107,24 +108,27 @@ fn rung(r: &RungBox) -> impl IntoView + use<> {
     let cx = r.x + 22.0;
     let cy = r.y + 22.0;
     view! {
-        <g
-            class=format!("d-rung sev-{}", r.severity)
-            data-pointer=r.pointer.clone()
-            tabindex="0"
-            role="button"
-            aria-label=format!("Edit tier {}", r.name)
-            on:click=move |_| open()
-            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
-                if ev.key() == "Enter" || ev.key() == " " {
-                    ev.prevent_default();
-                    open();
-                }
-            }
-        >
+        <g class=format!("d-rung sev-{}", r.severity) data-pointer=r.pointer.clone() on:click=move |_| open()>
             <rect class="d-box" x=r.x y=r.y width=r.w height=r.h rx="10" />
-            <circle class="d-rank" cx=cx cy=cy r="13" />
-            <text class="d-rank-text" x=cx y=cy + 4.5 text-anchor="middle">{r.rank}</text>
-            <text class="d-name" x=r.x + 44.0 y=r.y + 22.0>{r.name.clone()}</text>
+            // The rank and name are the rung's button for the keyboard; its accessible
+            // name is its title.
+            <g
+                class="d-head"
+                tabindex="0"
+                role="button"
+                aria-describedby="diagram-hint"
+                on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                    if ev.key() == "Enter" || ev.key() == " " {
+                        ev.prevent_default();
+                        open();
+                    }
+                }
+            >
+                <title>{format!("Tier {}: {}", r.rank, r.name)}</title>
+                <circle class="d-rank" cx=cx cy=cy r="13" />
+                <text class="d-rank-text" x=cx y=cy + 4.5 text-anchor="middle">{r.rank}</text>
+                <text class="d-name" x=r.x + 44.0 y=r.y + 22.0>{r.name.clone()}</text>
+            </g>
             <text class="d-meta" x=r.x + 44.0 y=r.y + 40.0>{r.timelines.clone()}</text>
             <text class="d-meta" x=r.x + 44.0 y=r.y + 55.0>{r.owners.clone()}</text>
             {r

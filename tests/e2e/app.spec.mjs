@@ -40,7 +40,15 @@ test('opens on the SaaS example with every tier and rotation visible, and no err
   expect(top.y).toBeLessThan(bottom.y);
   await page.screenshot({ path: 'tests/e2e/results/overview.png', fullPage: true });
   // `RUNGS_SCREENSHOTS=1 make test` refreshes the README's screenshot (review it before committing).
-  if (process.env.RUNGS_SCREENSHOTS) await page.screenshot({ path: 'docs/screenshot.png' });
+  if (process.env.RUNGS_SCREENSHOTS) {
+    await page.screenshot({ path: 'docs/screenshot.png' });
+    await page.locator('.diagram-panel').screenshot({ path: 'docs/diagram.png' });
+    await page.locator(sel('HEATMAP')).screenshot({ path: 'docs/coverage.png' });
+    await page.locator('.d-rung').first().click();
+    await page.locator('#inspector').evaluate((e) => e.scrollIntoView());
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: 'docs/designer.png' });
+  }
   expect(problems).toEqual([]);
 });
 
