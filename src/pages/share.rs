@@ -85,6 +85,7 @@ pub fn SharePage(
         .flatten()
         .map(|ladder| share_url(&rungs_core::share::encode(&ladder)));
     let copied = RwSignal::new(None::<&'static str>);
+    let json_status = RwSignal::new(None::<&'static str>);
     let file = file_name(&name);
     let json_for_download = canonical.clone();
     let json_for_copy = canonical.clone();
@@ -92,7 +93,7 @@ pub fn SharePage(
     let download_file = file.clone();
     let on_download = move |_| {
         if download(&download_file, &json_for_download).is_err() {
-            copied.set(Some(
+            json_status.set(Some(
                 "The browser did not allow the download; copy the JSON below.",
             ));
         }
@@ -169,13 +170,13 @@ pub fn SharePage(
                         data-testid=testid::COPY_JSON
                         on:click={
                             let text = json_for_copy.clone();
-                            move |_| copy_text(&text, copied)
+                            move |_| copy_text(&text, json_status)
                         }
                     >
                         "Copy JSON"
                     </button>
                 </p>
-                <p class="muted small" role="status">{move || copied.get()}</p>
+                <p class="muted small" role="status">{move || json_status.get()}</p>
             </Show>
             <pre class="json" data-testid=testid::SHARE_JSON tabindex="0">{canonical}</pre>
         </section>
