@@ -388,7 +388,7 @@ pub fn App() -> impl IntoView {
                             .into_any()
                     }
                     Page::Drill => {
-                        view! { <DrillPage overview=overview.get_untracked() /> }.into_any()
+                        view! { <DrillPage overview=overview /> }.into_any()
                     }
                     Page::Share => {
                         let (name, canonical) = doc

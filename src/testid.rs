@@ -97,3 +97,29 @@ pub const STEP_ROW: &str = "step-row";
 pub const ADD_STEP: &str = "add-step";
 /// The live preview of a message template.
 pub const TEMPLATE_PREVIEW: &str = "template-preview";
+/// The live drill panel.
+pub const LIVE_DRILL: &str = "live-drill";
+/// A checkbox marking a person as played by someone in the room.
+pub const HUMAN: &str = "human";
+/// The button that starts (or restarts) a live drill.
+pub const DRILL_START: &str = "drill-start";
+/// The clock speed of a live drill.
+pub const DRILL_SPEED: &str = "drill-speed";
+/// The simulated clock of a live drill.
+pub const SIM_CLOCK: &str = "sim-clock";
+/// A page waiting for a human's acknowledgement.
+pub const PAGE_CARD: &str = "page-card";
+/// The Acknowledge button of a page card.
+pub const ACKNOWLEDGE: &str = "acknowledge";
+/// The facilitator's note input.
+pub const DRILL_NOTE: &str = "drill-note";
+/// The swimlane timeline of a drill.
+pub const TIMELINE: &str = "timeline";
+/// The scorecard at the end of a drill.
+pub const SCORECARD: &str = "scorecard";
+/// The Markdown debrief download.
+pub const DEBRIEF_MD: &str = "debrief-md";
+/// The JSON debrief download.
+pub const DEBRIEF_JSON: &str = "debrief-json";
+/// A scenario's radio button on the drill page.
+pub const SCENARIO_PICK: &str = "scenario-pick";

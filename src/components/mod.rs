@@ -8,6 +8,7 @@ pub mod fields;
 pub mod header;
 pub mod inspector;
 pub mod ladder_summary;
+pub mod live_drill;
 pub mod people;
 pub mod playbooks;
 pub mod reorder;

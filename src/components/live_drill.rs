@@ -1,0 +1,799 @@
+//! A live drill: the simulator runs one incident of a scenario against the ladder on an
+//! accelerated clock, people in the room play some responders (their pages wait for
+//! their Acknowledge), the facilitator injects events, and at the end a scorecard reads
+//! the measured figures against the tier's targets. A debrief downloads as Markdown or
+//! JSON.
+//!
+//! The shell only keeps time: a `gloo_timers` interval tells the engine how far the
+//! simulated clock moved (the core never reads a clock).
+
+use std::collections::BTreeSet;
+
+use gloo_timers::callback::Interval;
+use leptos::prelude::*;
+use rungs_core::sim::{Engine, EventKind, LogEntry, SimModel, SimTime, Timeline};
+use rungs_core::Ladder;
+
+use crate::testid;
+
+/// The clock speeds offered.
+pub const SPEEDS: [u32; 5] = [1, 10, 60, 300, 1200];
+
+/// How often the clock ticks, in real milliseconds.
+const TICK_MS: u32 = 100;
+
+/// `90` → `1m 30s`; negative values read `-1m 30s`.
+pub fn fmt_secs(secs: f64) -> String {
+    let neg = secs < 0.0;
+    let s = secs.abs().round() as u64;
+    let (h, m, s) = (s / 3600, s / 60 % 60, s % 60);
+    let text = match (h, m) {
+        (0, 0) => format!("{s}s"),
+        (0, _) => format!("{m}m {s:02}s"),
+        _ => format!("{h}h {m:02}m {s:02}s"),
+    };
+    if neg {
+        format!("-{text}")
+    } else {
+        text
+    }
+}
+
+/// The state of a drill in progress. The model is leaked once per started drill so the
+/// engine can borrow it for the life of the page (a few kilobytes; a reload frees it).
+struct Drill {
+    model: &'static SimModel,
+    engine: Engine<'static>,
+    scenario: String,
+    humans: Vec<String>,
+}
+
+/// Display names of the ladder's people and tiers by id.
+fn name_of(l: &Ladder, id: &str) -> String {
+    l.people
+        .iter()
+        .find(|p| p.id.as_str() == id)
+        .map(|p| p.name.clone())
+        .or_else(|| {
+            l.tiers
+                .iter()
+                .find(|t| t.id.as_str() == id)
+                .map(|t| t.name.clone())
+        })
+        .unwrap_or_else(|| id.to_string())
+}
+
+/// One line of the event log, with names instead of ids.
+fn describe(l: &Ladder, e: &LogEntry) -> String {
+    let mut s = format!("{} ", e.t);
+    if let Some(t) = &e.tier {
+        s.push_str(&name_of(l, t));
+        s.push(' ');
+    }
+    s.push_str(e.kind.as_str());
+    if let Some(w) = &e.who {
+        s.push(' ');
+        s.push_str(&name_of(l, w));
+    }
+    if !e.detail.is_empty() {
+        s.push_str(&format!(" ({})", e.detail));
+    }
+    s
+}
+
+/// One row of the scorecard: figure, measured value, target, met.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScoreRow {
+    /// The figure, e.g. "Time to acknowledge".
+    pub figure: &'static str,
+    /// Measured, in seconds.
+    pub value: Option<f64>,
+    /// The target of the tier the incident ended in, in seconds.
+    pub target: Option<f64>,
+}
+
+impl ScoreRow {
+    /// Whether the value met the target (`None` when either is missing).
+    pub fn met(&self) -> Option<bool> {
+        Some(self.value? <= self.target?)
+    }
+}
+
+/// The scorecard of a drill: each figure against the final tier's target.
+fn scorecard(d: &Drill) -> Vec<ScoreRow> {
+    let f = d.engine.figures();
+    let tier = f
+        .final_tier
+        .as_ref()
+        .and_then(|id| d.model.tiers.iter().find(|t| t.id.as_str() == id));
+    let target = |tl: Timeline| {
+        tier.and_then(|t| t.deadlines[tl as usize])
+            .map(|ms| ms as f64 / 1000.0)
+    };
+    vec![
+        ScoreRow {
+            figure: "Time to acknowledge",
+            value: f.time_to_acknowledge,
+            target: target(Timeline::Acknowledge),
+        },
+        ScoreRow {
+            figure: "Time to contain",
+            value: f.time_to_contain,
+            target: target(Timeline::Contain),
+        },
+        ScoreRow {
+            figure: "Time to resolve",
+            value: f.time_to_resolve,
+            target: target(Timeline::Resolve),
+        },
+        ScoreRow {
+            figure: "Time to first update",
+            value: f.time_to_first_update,
+            target: target(Timeline::FirstUpdate),
+        },
+    ]
+}
+
+/// Pages per person in the drill, most paged first.
+fn pages(l: &Ladder, log: &[LogEntry]) -> Vec<(String, usize)> {
+    let mut counts: std::collections::BTreeMap<String, usize> = Default::default();
+    for e in log.iter().filter(|e| e.kind == EventKind::Page) {
+        if let Some(w) = &e.who {
+            *counts.entry(name_of(l, w)).or_default() += 1;
+        }
+    }
+    let mut v: Vec<_> = counts.into_iter().collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    v
+}
+
+/// The debrief as Markdown: figures against targets, breaches, notes, the timeline.
+fn debrief_markdown(l: &Ladder, d: &Drill) -> String {
+    let f = d.engine.figures();
+    let mut md = format!("# Drill debrief: {}\n\n", l.name);
+    md.push_str(&format!("- Scenario: {}\n", d.scenario));
+    md.push_str(&format!("- Started (simulated): {}\n", d.model.instant(0)));
+    md.push_str(&format!(
+        "- Played by people in the room: {}\n",
+        if d.humans.is_empty() {
+            "nobody".to_string()
+        } else {
+            d.humans
+                .iter()
+                .map(|h| name_of(l, h))
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    ));
+    if let Some(t) = &f.final_tier {
+        md.push_str(&format!("- Final tier: {}\n", name_of(l, t)));
+    }
+    md.push_str("\n## Figures against targets\n\n| figure | measured | target | met |\n| --- | --- | --- | --- |\n");
+    for r in scorecard(d) {
+        md.push_str(&format!(
+            "| {} | {} | {} | {} |\n",
+            r.figure,
+            r.value
+                .map(fmt_secs)
+                .unwrap_or_else(|| "not reached".into()),
+            r.target.map(fmt_secs).unwrap_or_else(|| "none".into()),
+            match r.met() {
+                Some(true) => "yes",
+                Some(false) => "**no**",
+                None => "n/a",
+            }
+        ));
+    }
+    md.push_str("\n## Breaches\n\n");
+    if f.breaches.is_empty() {
+        md.push_str("None.\n");
+    }
+    for b in &f.breaches {
+        md.push_str(&format!(
+            "- {} missed **{}** at +{}\n",
+            name_of(l, &b.tier),
+            b.timeline.as_str(),
+            fmt_secs(b.at)
+        ));
+    }
+    md.push_str("\n## Pages\n\n");
+    for (who, n) in pages(l, d.engine.log()) {
+        md.push_str(&format!("- {who}: {n}\n"));
+    }
+    md.push_str("\n## Facilitator's notes\n\n");
+    let notes: Vec<_> = d
+        .engine
+        .log()
+        .iter()
+        .filter(|e| e.kind == EventKind::Note)
+        .collect();
+    if notes.is_empty() {
+        md.push_str("None.\n");
+    }
+    for n in notes {
+        md.push_str(&format!("- {} {}\n", n.t, n.detail));
+    }
+    md.push_str("\n## Timeline\n\n");
+    for e in d.engine.log() {
+        md.push_str(&format!("- {}\n", describe(l, e)));
+    }
+    md
+}
+
+/// The debrief as JSON: scenario, figures, events.
+fn debrief_json(d: &Drill) -> String {
+    serde_json::to_string_pretty(&serde_json::json!({
+        "format": "rungs.debrief/v1",
+        "scenario": d.scenario,
+        "humans": d.humans,
+        "figures": d.engine.figures(),
+        "events": d.engine.log(),
+    }))
+    .expect("serialisable")
+}
+
+/// Offers `text` as a downloaded file.
+fn download(file: &str, mime: &str, text: &str) {
+    use wasm_bindgen::JsCast;
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Some(a) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("a").ok())
+        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
+        a.set_href(&url);
+        a.set_download(file);
+        a.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// The live drill panel.
+#[component]
+pub fn LiveDrill(
+    /// The ladder drilled.
+    #[prop(into)]
+    ladder: Signal<Ladder>,
+    /// The id of the scenario chosen.
+    #[prop(into)]
+    scenario: Signal<Option<String>>,
+) -> impl IntoView {
+    let drill: StoredValue<Option<Drill>, LocalStorage> = StoredValue::new_local(None);
+    let clock: StoredValue<Option<Interval>, LocalStorage> = StoredValue::new_local(None);
+    // Bumped after every change to the engine, which is not reactive itself.
+    let tick = RwSignal::new(0u64);
+    let speed = RwSignal::new(60u32);
+    let running = RwSignal::new(false);
+    let humans = RwSignal::new(BTreeSet::<String>::new());
+    let problem = RwSignal::new(None::<String>);
+    let note = RwSignal::new(String::new());
+    let unavailable_pick = RwSignal::new(String::new());
+    let signal_pick = RwSignal::new(String::new());
+    let signal_value = RwSignal::new(String::new());
+
+    let with_drill = move |f: &dyn Fn(&mut Drill)| {
+        drill.update_value(|d| {
+            if let Some(d) = d {
+                f(d)
+            }
+        });
+        tick.update(|t| *t += 1);
+    };
+    let read = move |f: &dyn Fn(&Drill) -> Option<String>| -> Option<String> {
+        tick.track();
+        drill.with_value(|d| d.as_ref().and_then(f))
+    };
+    let stop_clock = move || {
+        clock.update_value(|c| {
+            if let Some(i) = c.take() {
+                i.cancel();
+            }
+        });
+        running.set(false);
+    };
+    on_cleanup(stop_clock);
+    let finished = Memo::new(move |_| {
+        tick.track();
+        drill.with_value(|d| d.as_ref().is_some_and(|d| d.engine.is_finished()))
+    });
+    let started = Memo::new(move |_| {
+        tick.track();
+        drill.with_value(|d| d.is_some())
+    });
+    let advance = move |ms: u64| {
+        with_drill(&|d| {
+            let to = SimTime(d.engine.now().0.saturating_add(ms));
+            d.engine.advance_to(to);
+        });
+        if finished.get_untracked() {
+            stop_clock();
+        }
+    };
+    let run_clock = move || {
+        stop_clock();
+        running.set(true);
+        let interval = Interval::new(TICK_MS, move || {
+            advance(u64::from(TICK_MS) * u64::from(speed.get_untracked()))
+        });
+        clock.set_value(Some(interval));
+    };
+    let start = move |_| {
+        stop_clock();
+        problem.set(None);
+        let Some(id) = scenario.get_untracked() else {
+            return;
+        };
+        let built = ladder.with_untracked(|l| {
+            let s = l.scenarios.iter().find(|s| s.id.as_str() == id)?;
+            Some(SimModel::new(l, &s.to_document()).map(|m| (m, s.name.clone())))
+        });
+        match built {
+            None => problem.set(Some("choose a scenario first".into())),
+            Some(Err(report)) => problem.set(Some(
+                report
+                    .errors()
+                    .map(|d| d.message.clone())
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            )),
+            Some(Ok((model, name))) => {
+                let model: &'static SimModel = Box::leak(Box::new(model));
+                let mut engine = Engine::new(model, model.seed, true);
+                let chosen = humans.get_untracked();
+                for h in &chosen {
+                    if let Some(p) = model.person(h) {
+                        engine.set_human(p, true);
+                    }
+                }
+                drill.set_value(Some(Drill {
+                    model,
+                    engine,
+                    scenario: name,
+                    humans: chosen.into_iter().collect(),
+                }));
+                tick.update(|t| *t += 1);
+                run_clock();
+            }
+        }
+    };
+
+    let people = Memo::new(move |_| {
+        ladder.with(|l| {
+            l.people
+                .iter()
+                .map(|p| (p.id.to_string(), p.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let clock_text = move || {
+        read(&|d| {
+            let now = d.engine.now();
+            let tier = d
+                .engine
+                .tier()
+                .map(|t| d.model.tiers[t].name.clone())
+                .unwrap_or_else(|| "no incident yet".into());
+            Some(format!("{} · {} · {}", now, d.model.instant(now.0), tier))
+        })
+    };
+    let deadlines = move || {
+        tick.track();
+        drill.with_value(|d| {
+            d.as_ref()
+                .map(|d| {
+                    let now = d.engine.now().0 as f64;
+                    d.engine
+                        .open_deadlines()
+                        .into_iter()
+                        .map(|(tl, due)| (tl.as_str(), (due.0 as f64 - now) / 1000.0))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    let awaiting = move || {
+        tick.track();
+        drill.with_value(|d| {
+            d.as_ref()
+                .map(|d| {
+                    d.humans
+                        .iter()
+                        .filter_map(|h| {
+                            let p = d.model.person(h)?;
+                            d.engine.awaiting_human(p).then_some((p, h.clone()))
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    let log = move || {
+        tick.track();
+        drill.with_value(|d| {
+            d.as_ref()
+                .map(|d| d.engine.log().to_vec())
+                .unwrap_or_default()
+        })
+    };
+
+    view! {
+        <section class="panel drill" aria-labelledby="live-h" data-testid=testid::LIVE_DRILL>
+            <div class="section-head">
+                <h2 id="live-h">"Live drill"</h2>
+            </div>
+            <Show when=move || !started.get()>
+                <fieldset class="checks">
+                    <legend>"Played by people in the room (their pages wait for Acknowledge)"</legend>
+                    <For
+                        each=move || people.get()
+                        key=|p| p.clone()
+                        children=move |(id, name)| {
+                            let for_id = format!("human-{id}");
+                            let label_for = for_id.clone();
+                            let key = id.clone();
+                            view! {
+                                <label class="check" for=label_for>
+                                    <input
+                                        type="checkbox"
+                                        id=for_id
+                                        data-testid=testid::HUMAN
+                                        data-person=id.clone()
+                                        on:change=move |ev| {
+                                            let on = event_target_checked(&ev);
+                                            humans.update(|h| {
+                                                if on { h.insert(key.clone()); } else { h.remove(&key); }
+                                            });
+                                        }
+                                    />
+                                    {name}
+                                </label>
+                            }
+                        }
+                    />
+                </fieldset>
+            </Show>
+            <div class="drill-controls" role="group" aria-label="Clock">
+                <button class="button primary" data-testid=testid::DRILL_START disabled=move || scenario.with(Option::is_none) on:click=start>
+                    {move || if started.get() { "Restart" } else { "Start the drill" }}
+                </button>
+                <label class="speed">
+                    "Speed "
+                    <select data-testid=testid::DRILL_SPEED on:change=move |ev| {
+                        speed.set(event_target_value(&ev).parse().unwrap_or(60));
+                    }>
+                        {SPEEDS.iter().map(|s| view! { <option value=s.to_string() selected=*s == 60>{format!("{s}×")}</option> }).collect_view()}
+                    </select>
+                </label>
+                <button class="button" disabled=move || !started.get() || finished.get() on:click=move |_| {
+                    if running.get_untracked() { stop_clock() } else { run_clock() }
+                }>
+                    {move || if running.get() { "Pause" } else { "Resume" }}
+                </button>
+                <button class="button" title="Advance to the next event" disabled=move || !started.get() || running.get() || finished.get() on:click=move |_| with_drill(&|d| { d.engine.step(); })>
+                    "Step"
+                </button>
+            </div>
+            {move || problem.get().map(|p| view! { <p class="field-msg error" role="alert">{format!("This scenario cannot run: {p}")}</p> })}
+            <Show when=move || started.get()>
+                <div class="drill-status">
+                    <p class="sim-clock" data-testid=testid::SIM_CLOCK aria-live="off">{clock_text}</p>
+                    <ul class="deadlines" aria-label="Open deadlines of the current tier">
+                        {move || {
+                            deadlines()
+                                .into_iter()
+                                .map(|(name, left)| {
+                                    view! {
+                                        <li class:late=left < 60.0>
+                                            <span>{name.replace('_', " ")}</span>
+                                            <strong>{fmt_secs(left)}</strong>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </ul>
+                </div>
+                <div class="pages" aria-live="polite">
+                    {move || {
+                        let names = ladder.with(|l| awaiting().into_iter().map(|(p, id)| (p, name_of(l, &id))).collect::<Vec<_>>());
+                        names
+                            .into_iter()
+                            .map(|(p, name)| {
+                                view! {
+                                    <div class="page-card" data-testid=testid::PAGE_CARD role="alert">
+                                        <span>"📟 Page for " <strong>{name.clone()}</strong></span>
+                                        <button
+                                            class="button primary"
+                                            data-testid=testid::ACKNOWLEDGE
+                                            aria-label=format!("Acknowledge as {name}")
+                                            on:click=move |_| with_drill(&|d| { d.engine.acknowledge(p); })
+                                        >
+                                            "Acknowledge"
+                                        </button>
+                                    </div>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </div>
+                <details class="injects">
+                    <summary>"Inject an event now"</summary>
+                    <div class="inject-row">
+                        <label>
+                            "Responder becomes unavailable "
+                            <select on:change=move |ev| unavailable_pick.set(event_target_value(&ev))>
+                                <option value="">"Choose…"</option>
+                                {move || people.get().into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
+                            </select>
+                        </label>
+                        <button class="button" on:click=move |_| {
+                            let id = unavailable_pick.get_untracked();
+                            with_drill(&|d| {
+                                if let Some(p) = d.model.person(&id) {
+                                    d.engine.make_unavailable(p, None);
+                                    d.engine.note(&format!("{id} became unavailable (facilitator)"));
+                                }
+                            })
+                        }>"Apply"</button>
+                    </div>
+                    <div class="inject-row">
+                        <label>
+                            "Signal "
+                            <select on:change=move |ev| signal_pick.set(event_target_value(&ev))>
+                                <option value="">"Choose…"</option>
+                                {move || {
+                                    tick.track();
+                                    drill.with_value(|d| d.as_ref().map(|d| d.model.signals.iter().enumerate().map(|(i, s)| (i, format!("{} {}", s.service, s.metric))).collect::<Vec<_>>()).unwrap_or_default())
+                                        .into_iter()
+                                        .map(|(i, label)| view! { <option value=i.to_string()>{label}</option> })
+                                        .collect_view()
+                                }}
+                            </select>
+                        </label>
+                        <label>
+                            " jumps to "
+                            <input type="text" inputmode="decimal" size="8" on:input=move |ev| signal_value.set(event_target_value(&ev)) />
+                        </label>
+                        <button class="button" on:click=move |_| {
+                            let (Ok(i), Ok(v)) = (signal_pick.get_untracked().parse::<usize>(), signal_value.get_untracked().trim().parse::<f64>()) else {
+                                return;
+                            };
+                            with_drill(&|d| d.engine.set_signal(i, v))
+                        }>"Apply"</button>
+                    </div>
+                    <div class="inject-row">
+                        <button class="button" on:click=move |_| with_drill(&|d| { d.engine.promote(); })>"Promote"</button>
+                        <button class="button" on:click=move |_| with_drill(&|d| { d.engine.demote(); })>"Demote"</button>
+                        <button class="button" on:click=move |_| with_drill(&|d| d.engine.post_update())>"Post an update"</button>
+                    </div>
+                    <div class="inject-row">
+                        <label class="grow">
+                            "Note "
+                            <input type="text" data-testid=testid::DRILL_NOTE prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev)) />
+                        </label>
+                        <button class="button" on:click=move |_| {
+                            let text = note.get_untracked();
+                            if !text.trim().is_empty() {
+                                with_drill(&|d| d.engine.note(&text));
+                                note.set(String::new());
+                            }
+                        }>"Add note"</button>
+                    </div>
+                </details>
+                <Timeline ladder=ladder log=Signal::derive(log) />
+                <Show when=move || finished.get()>
+                    <Scorecard ladder=ladder drill=drill tick=tick />
+                </Show>
+            </Show>
+        </section>
+    }
+}
+
+/// The swimlane timeline: a lane per tier and per person; pages, acknowledgements,
+/// escalations and breaches as they happen. Breaches are red bars across every lane.
+#[component]
+fn Timeline(
+    /// The ladder, for names.
+    ladder: Signal<Ladder>,
+    /// The events so far.
+    log: Signal<Vec<LogEntry>>,
+) -> impl IntoView {
+    let draw = move || {
+        let log = log.get();
+        let (lanes, end) = ladder.with(|l| {
+            let mut lanes: Vec<(String, String)> = Vec::new();
+            for e in &log {
+                for id in [e.tier.as_ref(), e.who.as_ref()].into_iter().flatten() {
+                    if !lanes.iter().any(|(x, _)| x == id) {
+                        lanes.push((id.clone(), name_of(l, id)));
+                    }
+                }
+            }
+            (lanes, log.last().map_or(60_000, |e| e.t.0.max(60_000)))
+        });
+        let (left, width, lane_h) = (150.0, 760.0, 26.0);
+        let height = 30.0 + lane_h * lanes.len().max(1) as f64;
+        let x = |t: u64| left + (t as f64 / end as f64) * width;
+        let lane_y = |id: &str| {
+            lanes
+                .iter()
+                .position(|(x, _)| x == id)
+                .map(|i| 24.0 + lane_h * i as f64 + lane_h / 2.0)
+        };
+        let marks = log
+            .iter()
+            .filter(|e| !matches!(e.kind, EventKind::Signal))
+            .filter_map(|e| {
+                let lane = e.who.as_deref().or(e.tier.as_deref())?;
+                let y = lane_y(lane)?;
+                let class = format!("tl-mark {}", e.kind.as_str().replace(' ', "-"));
+                Some(view! {
+                    <circle class=class cx=x(e.t.0) cy=y r=if e.kind == EventKind::Breach { 7.0 } else { 5.0 }>
+                        <title>{format!("{} {}", e.t, e.kind.as_str())}</title>
+                    </circle>
+                })
+            })
+            .collect_view();
+        let breaches = log
+            .iter()
+            .filter(|e| e.kind == EventKind::Breach)
+            .map(|e| {
+                view! {
+                    <g class="tl-breach">
+                        <line x1=x(e.t.0) x2=x(e.t.0) y1="18" y2=height - 4.0 />
+                        <text x=x(e.t.0) + 4.0 y="14">{format!("breach: {}", e.detail)}</text>
+                    </g>
+                }
+            })
+            .collect_view();
+        view! {
+            <svg class="timeline" data-testid=testid::TIMELINE viewBox=format!("0 0 930 {height}") role="img" aria-label=format!("Timeline of {} events", log.len())>
+                {lanes
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (_, name))| {
+                        let y = 24.0 + lane_h * i as f64;
+                        view! {
+                            <g class="tl-lane">
+                                <rect x="0" y=y width="930" height=lane_h class=if i % 2 == 0 { "even" } else { "odd" } />
+                                <text x="6" y=y + 17.0>{name.clone()}</text>
+                            </g>
+                        }
+                    })
+                    .collect_view()}
+                {breaches}
+                {marks}
+                <text class="tl-axis" x=left y=height - 2.0>"+00:00:00"</text>
+                <text class="tl-axis" x=left + width y=height - 2.0 text-anchor="end">{SimTime(end).to_string()}</text>
+            </svg>
+        }
+    };
+    view! {
+        <div class="timeline-wrap">
+            <ul class="tl-legend small">
+                <li><span class="dot paged"></span>"paged"</li>
+                <li><span class="dot acknowledged"></span>"acknowledged"</li>
+                <li><span class="dot escalated"></span>"escalated or promoted"</li>
+                <li><span class="dot breach"></span>"breach"</li>
+            </ul>
+            {draw}
+        </div>
+    }
+}
+
+/// The scorecard and the debrief downloads.
+#[component]
+fn Scorecard(
+    /// The ladder, for names.
+    ladder: Signal<Ladder>,
+    /// The finished drill.
+    drill: StoredValue<Option<Drill>, LocalStorage>,
+    /// Changes when the drill does.
+    tick: RwSignal<u64>,
+) -> impl IntoView {
+    let rows = move || {
+        tick.track();
+        drill.with_value(|d| d.as_ref().map(scorecard).unwrap_or_default())
+    };
+    let breaches = move || {
+        tick.track();
+        ladder.with(|l| {
+            drill.with_value(|d| {
+                d.as_ref()
+                    .map(|d| {
+                        d.engine
+                            .figures()
+                            .breaches
+                            .iter()
+                            .map(|b| {
+                                format!(
+                                    "{} missed {} at +{}",
+                                    name_of(l, &b.tier),
+                                    b.timeline.as_str(),
+                                    fmt_secs(b.at)
+                                )
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                    .unwrap_or_default()
+            })
+        })
+    };
+    let paged = move || {
+        tick.track();
+        ladder.with(|l| {
+            drill.with_value(|d| {
+                d.as_ref()
+                    .map(|d| pages(l, d.engine.log()))
+                    .unwrap_or_default()
+            })
+        })
+    };
+    let file_stem = move || {
+        crate::pages::share::file_name(&ladder.with(|l| l.name.clone()))
+            .trim_end_matches(".json")
+            .to_string()
+    };
+    view! {
+        <section class="scorecard" aria-labelledby="score-h" data-testid=testid::SCORECARD>
+            <h3 id="score-h">"Scorecard"</h3>
+            <table>
+                <thead>
+                    <tr><th scope="col">"Figure"</th><th scope="col">"Measured"</th><th scope="col">"Target"</th><th scope="col">"Met"</th></tr>
+                </thead>
+                <tbody>
+                    {move || rows().into_iter().map(|r| {
+                        let met = r.met();
+                        view! {
+                            <tr class:missed=met == Some(false)>
+                                <td>{r.figure}</td>
+                                <td>{r.value.map(fmt_secs).unwrap_or_else(|| "not reached".into())}</td>
+                                <td>{r.target.map(fmt_secs).unwrap_or_else(|| "none".into())}</td>
+                                <td>{match met { Some(true) => "✓ yes", Some(false) => "✗ no", None => "—" }}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+            <div class="layout even">
+                <div>
+                    <h4>"Breaches"</h4>
+                    <ul class="breaches">
+                        {move || {
+                            let b = breaches();
+                            if b.is_empty() {
+                                view! { <li class="muted">"None"</li> }.into_any()
+                            } else {
+                                b.into_iter().map(|x| view! { <li>{x}</li> }).collect_view().into_any()
+                            }
+                        }}
+                    </ul>
+                </div>
+                <div>
+                    <h4>"Who was paged"</h4>
+                    <ul>{move || paged().into_iter().map(|(w, n)| view! { <li>{format!("{w}: {n} page{}", if n == 1 { "" } else { "s" })}</li> }).collect_view()}</ul>
+                </div>
+            </div>
+            <p class="button-row no-print">
+                <button class="button" data-testid=testid::DEBRIEF_MD on:click=move |_| {
+                    let text = ladder.with_untracked(|l| drill.with_value(|d| d.as_ref().map(|d| debrief_markdown(l, d))));
+                    if let Some(text) = text { download(&format!("{}-debrief.md", file_stem()), "text/markdown", &text) }
+                }>"Download debrief (Markdown)"</button>
+                <button class="button" data-testid=testid::DEBRIEF_JSON on:click=move |_| {
+                    if let Some(text) = drill.with_value(|d| d.as_ref().map(debrief_json)) {
+                        download(&format!("{}-debrief.json", file_stem()), "application/json", &text)
+                    }
+                }>"Download debrief (JSON)"</button>
+                <button class="button" on:click=move |_| { let _ = web_sys::window().map(|w| w.print()); }>"Print"</button>
+            </p>
+        </section>
+    }
+}
