@@ -123,3 +123,9 @@ pub const DEBRIEF_MD: &str = "debrief-md";
 pub const DEBRIEF_JSON: &str = "debrief-json";
 /// A scenario's radio button on the drill page.
 pub const SCENARIO_PICK: &str = "scenario-pick";
+/// The button that adds a scenario.
+pub const NEW_SCENARIO: &str = "new-scenario";
+/// The button that opens the scenario editor.
+pub const EDIT_SCENARIO: &str = "edit-scenario";
+/// The scenario editor.
+pub const SCENARIO_FORM: &str = "scenario-form";

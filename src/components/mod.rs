@@ -14,6 +14,7 @@ pub mod playbooks;
 pub mod reorder;
 pub mod rotations;
 pub mod rung;
+pub mod scenario_form;
 pub mod section;
 pub mod source_editor;
 pub mod table_panel;

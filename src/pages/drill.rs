@@ -5,8 +5,10 @@ use leptos::prelude::*;
 use rungs_core::overview::LadderOverview;
 
 use crate::components::live_drill::LiveDrill;
+use crate::components::scenario_form::{new_scenario, ScenarioForm};
 use crate::doc::use_doc;
 use crate::testid;
+use rungs_core::edit::Kind;
 
 /// The drill room.
 #[component]
@@ -18,6 +20,12 @@ pub fn DrillPage(
     let doc = use_doc();
     let chosen =
         RwSignal::new(overview.with_untracked(|o| o.scenarios.first().map(|s| s.id.clone())));
+    let editing = RwSignal::new(false);
+    let index = Memo::new(move |_| {
+        let id = chosen.get()?;
+        doc.ladder
+            .with(|l| l.scenarios.iter().position(|s| s.id.as_str() == id))
+    });
     view! {
         <section class="panel" aria-labelledby="drill-h">
             <h1 id="drill-h">"Drill room"</h1>
@@ -77,6 +85,61 @@ pub fn DrillPage(
                     />
                 </ul>
             </fieldset>
+            <p class="button-row">
+                <button
+                    class="button"
+                    data-testid=testid::NEW_SCENARIO
+                    disabled=move || doc.readonly.get()
+                    on:click=move |_| {
+                        let mut id = String::new();
+                        doc.edit(
+                            "/scenarios/-",
+                            |l| {
+                                let s = new_scenario(l, crate::app::now());
+                                id = s.id.to_string();
+                                l.scenarios.push(s);
+                            },
+                        );
+                        chosen.set(Some(id));
+                        editing.set(true);
+                    }
+                >
+                    "+ New scenario"
+                </button>
+                <button
+                    class="button"
+                    data-testid=testid::EDIT_SCENARIO
+                    aria-expanded=move || editing.get().to_string()
+                    disabled=move || index.get().is_none() || doc.readonly.get()
+                    on:click=move |_| editing.update(|e| *e = !*e)
+                >
+                    {move || if editing.get() { "Close the scenario editor" } else { "Edit this scenario" }}
+                </button>
+            </p>
+            {move || {
+                match (editing.get(), index.get()) {
+                    (true, Some(i)) => {
+                        view! {
+                            <ScenarioForm i=i />
+                            <p class="inspector-foot">
+                                <button
+                                    class="button danger"
+                                    on:click=move |_| {
+                                        if crate::components::inspector::delete_entry(doc, Kind::Scenario, i) {
+                                            editing.set(false);
+                                            chosen.set(doc.ladder.with_untracked(|l| l.scenarios.first().map(|s| s.id.to_string())));
+                                        }
+                                    }
+                                >
+                                    "Delete this scenario"
+                                </button>
+                            </p>
+                        }
+                            .into_any()
+                    }
+                    _ => ().into_any(),
+                }
+            }}
         </section>
         <LiveDrill ladder=doc.ladder scenario=chosen />
     }

@@ -52,3 +52,41 @@ test('a live drill at 1200x runs to resolution with a human acknowledging throug
   if (process.env.RUNGS_SCREENSHOTS) await page.locator(sel('LIVE_DRILL')).screenshot({ path: 'docs/drill.png' });
   expect(problems).toEqual([]);
 });
+
+test('a scenario created in the UI runs, survives a reload and travels in a share link', async ({ page, browser }) => {
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto('/');
+  await page.locator(sel('NAV_DRILL')).click();
+  await page.locator(sel('NEW_SCENARIO')).click();
+  const form = page.locator(sel('SCENARIO_FORM'));
+  await form.getByLabel('Scenario name', { exact: true }).fill('Night DB failover');
+  await form.getByLabel('Starts at (RFC 3339; decides who is on call)', { exact: true }).fill('2026-04-04T02:00:00Z');
+  await form.getByLabel('Points', { exact: true }).fill('0m=0.01, 5m=x');
+  await expect(form.locator(sel('FIELD_ERROR'))).toContainText('`x` is not a number');
+  await form.getByLabel('Points', { exact: true }).fill('0m=0.01, 5m=0.4');
+  await expect(form.locator(sel('FIELD_ERROR'))).toHaveCount(0);
+  await form.locator('.step-chart path').waitFor();
+  await form.locator('label', { hasText: 'or a note' }).locator('input').fill('The DBA is on holiday');
+  await form.getByRole('button', { name: 'Add note' }).click();
+  await expect(form.locator('.injects-list li')).toContainText(['The DBA is on holiday']);
+  await expect(page.locator(sel('SCENARIO'))).toHaveCount(3);
+  // it runs
+  await page.locator(sel('DRILL_SPEED')).selectOption('1200');
+  await page.locator(sel('DRILL_START')).click();
+  await expect(page.locator(sel('SCORECARD'))).toBeVisible({ timeout: 40_000 });
+  // it survives a reload
+  await page.reload();
+  await page.locator(sel('NAV_DRILL')).click();
+  await expect(page.locator(sel('SCENARIO')).filter({ hasText: 'Night DB failover' })).toHaveCount(1);
+  // and travels in a share link
+  await page.locator(sel('NAV_SHARE')).click();
+  const link = await page.locator(sel('SHARE_LINK')).inputValue();
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto(link);
+  await other.locator(sel('NAV_DRILL')).click();
+  await expect(other.locator(sel('SCENARIO')).filter({ hasText: 'Night DB failover' })).toHaveCount(1);
+  await fresh.close();
+  expect(problems).toEqual([]);
+});
