@@ -41,4 +41,10 @@ test('every page and every kind of form passes axe (WCAG 2.1 A and AA)', async (
   await check(page, 'share page');
   await page.locator(sel('NAV_DRILL')).click();
   await check(page, 'drill page');
+  await page.locator(sel('EDIT_SCENARIO')).click();
+  await check(page, 'scenario editor');
+  await page.locator(`${sel('HUMAN')}[data-person="emi"]`).check();
+  await page.locator(sel('DRILL_START')).click();
+  await page.locator(sel('PAGE_CARD')).first().waitFor();
+  await check(page, 'live drill with a page card');
 });
