@@ -129,3 +129,5 @@ pub const NEW_SCENARIO: &str = "new-scenario";
 pub const EDIT_SCENARIO: &str = "edit-scenario";
 /// The scenario editor.
 pub const SCENARIO_FORM: &str = "scenario-form";
+/// The breach count in a live drill's status bar.
+pub const BREACH_FLAG: &str = "breach-flag";

@@ -485,6 +485,24 @@ pub fn LiveDrill(
             <Show when=move || started.get()>
                 <div class="drill-status">
                     <p class="sim-clock" data-testid=testid::SIM_CLOCK aria-live="off">{clock_text}</p>
+                    {move || {
+                        tick.track();
+                        let last = drill.with_value(|d| {
+                            d.as_ref().and_then(|d| {
+                                let f = d.engine.figures();
+                                let n = f.breaches.len();
+                                f.breaches.last().map(|b| (n, b.tier.clone(), b.timeline.as_str()))
+                            })
+                        });
+                        last.map(|(n, tier, timeline)| {
+                            let tier = ladder.with_untracked(|l| name_of(l, &tier));
+                            view! {
+                                <p class="breach-flag" role="alert" data-testid=testid::BREACH_FLAG>
+                                    {format!("⚠ {n} breach{}: latest {tier} missed {timeline}", if n == 1 { "" } else { "es" })}
+                                </p>
+                            }
+                        })
+                    }}
                     <ul class="deadlines" aria-label="Open deadlines of the current tier">
                         {move || {
                             deadlines()

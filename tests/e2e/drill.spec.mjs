@@ -28,6 +28,7 @@ test('a live drill at 1200x runs to resolution with a human acknowledging throug
   }
   await expect(scorecard).toBeVisible({ timeout: 40_000 });
   expect(acks).toBeGreaterThan(0);
+
   await expect(page.locator(sel('TIMELINE')).locator('circle.acknowledged').first()).toBeAttached();
   const measured = (row) => scorecard.locator('tr', { hasText: row }).locator('td').nth(1);
   await expect(measured('Time to acknowledge')).not.toHaveText('not reached');
@@ -37,6 +38,12 @@ test('a live drill at 1200x runs to resolution with a human acknowledging throug
   const debrief = JSON.parse(readFileSync(await json.path(), 'utf8'));
   expect(debrief.format).toBe('rungs.debrief/v1');
   expect(debrief.humans).toEqual(['emi']);
+  // a missed deadline is flagged in red in the status bar
+  if (debrief.figures.breaches.length) {
+    await expect(page.locator(sel('BREACH_FLAG'))).toContainText(`${debrief.figures.breaches.length} breach`);
+  } else {
+    await expect(page.locator(sel('BREACH_FLAG'))).toHaveCount(0);
+  }
   // the acknowledgements the engine recorded for Emi are the ones clicked
   expect(debrief.events.filter((e) => e.kind === 'ack' && e.who === 'emi').length).toBe(acks);
   const secs = Math.round(debrief.figures.time_to_acknowledge);
