@@ -15,6 +15,7 @@ pub mod rotations;
 pub mod rung;
 pub mod section;
 pub mod source_editor;
+pub mod study;
 pub mod table_panel;
 pub mod target;
 pub mod tier_form;

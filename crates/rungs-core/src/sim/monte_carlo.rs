@@ -12,7 +12,7 @@ pub fn run_seed(seed: u64, i: u64) -> u64 {
 }
 
 /// Statistics of one figure over the runs in which it was reached.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FigureStats {
     /// Median, seconds (nearest rank).
     pub median: Option<f64>,
@@ -39,7 +39,7 @@ pub const HISTOGRAM_BINS: usize = 20;
 /// and the target: `bin_width = floor(max(p99, target) / 20) + 1` in whole seconds (1 s
 /// when neither exists). Bin `i` counts values in `[i * bin_width, (i + 1) * bin_width)`;
 /// values beyond the range (above the p99) are counted in `over`.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Histogram {
     /// Width of every bin, seconds (a whole number).
     pub bin_width: f64,
@@ -55,7 +55,7 @@ pub struct Histogram {
 }
 
 /// The escalation step that most often was the last to page before a tier's breaches.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Precursor {
     /// The step's tier; `None` (with `step`) when no step had paged anyone yet.
     pub tier: Option<String>,
@@ -70,7 +70,7 @@ pub struct Precursor {
 }
 
 /// The summary of a study, as `rungs simulate --runs N --format json` prints it.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Summary {
     /// Runs made.
     pub runs: u32,
