@@ -131,3 +131,35 @@ pub const EDIT_SCENARIO: &str = "edit-scenario";
 pub const SCENARIO_FORM: &str = "scenario-form";
 /// The breach count in a live drill's status bar.
 pub const BREACH_FLAG: &str = "breach-flag";
+/// The Monte Carlo study panel (its `data-state` is idle, running, done, cancelled or failed).
+pub const STUDY: &str = "study";
+/// The scenario the study is of.
+pub const STUDY_SCENARIO: &str = "study-scenario";
+/// The study's number of runs.
+pub const STUDY_RUNS: &str = "study-runs";
+/// The study's seed (empty: the scenario's).
+pub const STUDY_SEED: &str = "study-seed";
+/// The button that starts a study.
+pub const STUDY_START: &str = "study-start";
+/// The button that cancels a running study.
+pub const STUDY_CANCEL: &str = "study-cancel";
+/// Why the study's inputs were refused.
+pub const STUDY_ERROR: &str = "study-error";
+/// The study's progress bar.
+pub const STUDY_PROGRESS: &str = "study-progress";
+/// The study's status line (progress, elapsed time and runs per second, or what failed).
+pub const STUDY_STATUS: &str = "study-status";
+/// The results of a finished study.
+pub const STUDY_RESULTS: &str = "study-results";
+/// One figure's histogram (`data-figure` names it).
+pub const STUDY_HISTOGRAM: &str = "study-histogram";
+/// The table of breach rates per tier and timeline.
+pub const STUDY_BREACH_RATES: &str = "study-breach-rates";
+/// The exhausted rate.
+pub const STUDY_EXHAUSTED: &str = "study-exhausted";
+/// The steps most often paged last before a breach.
+pub const STUDY_PRECURSOR: &str = "study-precursor";
+/// The table of pages and off-hours pages per person.
+pub const STUDY_PAGES: &str = "study-pages";
+/// The study's summary as JSON, as `rungs simulate --format json` prints it.
+pub const STUDY_JSON: &str = "study-json";

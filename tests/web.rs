@@ -348,3 +348,87 @@ fn downloads_are_named_after_the_ladder() {
     assert_eq!(file_name("<script>"), "script.json");
     assert_eq!(file_name("!!!"), "ladder.json");
 }
+
+#[wasm_bindgen_test]
+fn a_study_in_pieces_in_the_browser_equals_monte_carlo() {
+    let ladder = rungs_core::parse_ladder(rungs_core::examples::EXAMPLES[0].json).unwrap();
+    let doc = ladder.scenarios[0].to_document();
+    let model = rungs_core::sim::SimModel::new(&ladder, &doc).unwrap();
+    let whole = rungs_core::sim::monte_carlo(&model, doc.seed, 1000, |_| {});
+    // as the study worker cuts it: a hundredth at a time
+    let request = rungs::study_worker::Request {
+        ladder: rungs_core::to_canonical_json(&ladder),
+        scenario: doc_id(&ladder),
+        seed: None,
+        runs: 1000,
+    };
+    let mut reports = Vec::new();
+    let text = rungs::study_worker::run(&request, |done| reports.push(done)).unwrap();
+    assert_eq!(reports, (1..=100).map(|k| k * 10).collect::<Vec<u32>>());
+    let mut expected = serde_json::to_string_pretty(&whole).unwrap();
+    expected.push('\n');
+    assert!(text == expected, "the worker's summary differs:\n{text}");
+    // and in odd pieces
+    let mut study = rungs_core::sim::Study::new(&model, doc.seed, 1000);
+    while !study.is_finished() {
+        study.run(7);
+    }
+    assert_eq!(study.finish(), whole);
+}
+
+fn doc_id(ladder: &rungs_core::Ladder) -> String {
+    ladder.scenarios[0].id.to_string()
+}
+
+#[wasm_bindgen_test]
+async fn the_study_refuses_runs_out_of_range_and_waits_for_a_scenario() {
+    let ladder =
+        RwSignal::new(rungs_core::parse_ladder(rungs_core::examples::EXAMPLES[0].json).unwrap());
+    let scenario = RwSignal::new(None::<String>);
+    let (root, _h) = mount(move || {
+        view! { <rungs::components::study::Study ladder=ladder scenario=scenario /> }
+    });
+    tick().await;
+    let start: web_sys::HtmlButtonElement = root
+        .query_selector(&format!("[data-testid='{}']", testid::STUDY_START))
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert!(start.disabled(), "no scenario chosen yet");
+    assert_eq!(
+        texts(&root, testid::STUDY_SCENARIO),
+        ["Choose a scenario to study."]
+    );
+    scenario.set(Some("checkout-3am".into()));
+    tick().await;
+    assert!(!start.disabled());
+    let seed: web_sys::HtmlInputElement = root
+        .query_selector(&format!("[data-testid='{}']", testid::STUDY_SEED))
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(seed.placeholder(), "42 (the scenario's)");
+    for runs in ["99", "100001"] {
+        let input: web_sys::HtmlInputElement = root
+            .query_selector(&format!("[data-testid='{}']", testid::STUDY_RUNS))
+            .unwrap()
+            .unwrap()
+            .unchecked_into();
+        input.set_value(runs);
+        input
+            .dispatch_event(&web_sys::Event::new("input").unwrap())
+            .unwrap();
+        click(&root, testid::STUDY_START);
+        tick().await;
+        assert_eq!(
+            texts(&root, testid::STUDY_ERROR),
+            ["Choose a whole number of runs from 100 to 100,000."]
+        );
+        let state = root
+            .query_selector(&format!("[data-testid='{}']", testid::STUDY))
+            .unwrap()
+            .unwrap()
+            .get_attribute("data-state");
+        assert_eq!(state.as_deref(), Some("idle"));
+    }
+}

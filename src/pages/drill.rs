@@ -1,11 +1,13 @@
 //! The drill room: choose one of the scenarios that travel with the ladder, then run it
-//! live with people in the room playing some responders.
+//! live with people in the room playing some responders, or study it over thousands of
+//! simulated incidents.
 
 use leptos::prelude::*;
 use rungs_core::overview::LadderOverview;
 
 use crate::components::live_drill::LiveDrill;
 use crate::components::scenario_form::{new_scenario, ScenarioForm};
+use crate::components::study::Study;
 use crate::doc::use_doc;
 use crate::testid;
 use rungs_core::edit::Kind;
@@ -142,5 +144,6 @@ pub fn DrillPage(
             }}
         </section>
         <LiveDrill ladder=doc.ladder scenario=chosen />
+        <Study ladder=doc.ladder scenario=chosen />
     }
 }

@@ -236,6 +236,22 @@ fn summary_text(s: &ScenarioDocument, m: &Summary) -> String {
     for (tier, r) in &m.exhausted_rate {
         let _ = writeln!(o, "  {tier:<10} {:.1}%", r * 100.0);
     }
+    let _ = writeln!(o, "\nMost often paged last before a breach");
+    if m.breach_precursor.is_empty() {
+        let _ = writeln!(o, "  none");
+    }
+    for (tier, p) in &m.breach_precursor {
+        let step = match (&p.tier, p.step) {
+            (Some(t), Some(k)) => format!("{t} step {k} ({})", p.targets.join(", ")),
+            _ => "no page yet".to_string(),
+        };
+        let _ = writeln!(
+            o,
+            "  {tier:<10} {step}: {} of its breaches ({:.1}%)",
+            p.breaches,
+            p.share * 100.0
+        );
+    }
     let _ = writeln!(o, "\nPages per incident (off-hours)");
     for (p, r) in &m.pages_per_person {
         let off = m.off_hours_pages_per_person.get(p).copied().unwrap_or(0.0);

@@ -533,3 +533,48 @@ fn a_repeating_policy_that_takes_no_time_runs_out_after_one_pass() {
     assert_eq!(sev2_pages, 1);
     assert_eq!(run.figures.exhausted, ["sev2"]);
 }
+
+#[test]
+fn a_study_reports_the_step_paged_last_before_the_breaches_and_histograms() {
+    // The run of `an_acknowledge_breach_escalates_...`, identical every time (fixed
+    // delays): sev2's acknowledge breach follows sev2's step 1; sev1's acknowledge breach
+    // comes before sev1's step 2 at the same instant, so it follows sev1's step 1, and
+    // sev1's contain breach follows sev1's step 2.
+    let mut s = scenario(json!([["10m", 0.1]]));
+    s["injects"] = json!([{ "at": "0m", "unavailable": "ana", "for": "1h" }]);
+    let summary = sim::monte_carlo(&model(&ladder(), &s), 0, 10, |_| {});
+    let p = serde_json::to_value(&summary.breach_precursor).unwrap();
+    assert_eq!(
+        p,
+        json!({
+            "sev2": { "tier": "sev2", "step": 1, "targets": ["rotation primary"],
+                      "breaches": 10, "share": 1.0 },
+            // a tie between sev1's steps 1 and 2 goes to the first
+            "sev1": { "tier": "sev1", "step": 1, "targets": ["rotation primary"],
+                      "breaches": 10, "share": 0.5 }
+        })
+    );
+    // acknowledged after 1140 s, in sev1 (target 5m); range max(1140, 300): 20 bins of
+    // floor(1140 / 20) + 1 = 58 s, so 1140 s falls in bin 19
+    let h = &summary.figures["time_to_acknowledge"].histogram;
+    assert_eq!(h.bin_width, 58.0);
+    assert_eq!(h.counts.len(), sim::HISTOGRAM_BINS);
+    assert_eq!(h.counts[19], 10);
+    assert_eq!(h.counts.iter().sum::<u32>(), 10);
+    assert_eq!(h.over, 0);
+    assert_eq!(h.target, Some(300.0));
+    assert_eq!(h.target_tier.as_deref(), Some("sev1"));
+}
+
+#[test]
+fn a_breach_before_any_page_has_no_step_before_it() {
+    // An acknowledge deadline of 0m is breached on entry, before step 1 pages (kind 4 < 5).
+    let l = set(ladder(), "/tiers/1/timelines/acknowledge", json!("0m"));
+    let l = set(l, "/tiers/1/on_breach", json!({}));
+    let s = scenario(json!([["0m", 0.1]]));
+    let summary = sim::monte_carlo(&model(&l, &s), 0, 3, |_| {});
+    let p = &summary.breach_precursor["sev2"];
+    assert_eq!((p.tier.as_deref(), p.step), (None, None));
+    assert!(p.targets.is_empty());
+    assert_eq!(p.breaches, 3);
+}

@@ -245,3 +245,51 @@ fn a_drill_is_not_over_while_a_page_waits_for_its_player() {
     drill.make_unavailable(usize::MAX, None);
     drill.set_signal(usize::MAX, 1.0);
 }
+
+#[test]
+fn a_study_run_in_chunks_equals_the_study_in_one_go() {
+    let (ladder, s) = saas();
+    for scenario in &ladder.scenarios {
+        let doc = scenario.to_document();
+        let m = SimModel::new(&ladder, &doc).unwrap();
+        let whole = serde_json::to_string(&sim::monte_carlo(&m, doc.seed, 1500, |_| {})).unwrap();
+        for chunk in [1, 7, 1000] {
+            let mut study = sim::Study::new(&m, doc.seed, 1500);
+            let mut last = 0;
+            while !study.is_finished() {
+                let done = study.run(chunk);
+                assert_eq!(done, (last + chunk).min(1500));
+                last = done;
+            }
+            let chunked = serde_json::to_string(&study.finish()).unwrap();
+            assert_eq!(
+                chunked, whole,
+                "chunks of {chunk}, scenario {}",
+                scenario.id
+            );
+        }
+    }
+    let _ = s;
+}
+
+#[test]
+fn histograms_count_every_reached_figure_and_cover_the_p99_and_target() {
+    let (ladder, s) = saas();
+    let m = SimModel::new(&ladder, &s).unwrap();
+    let summary = sim::monte_carlo(&m, s.seed, 2000, |_| {});
+    for (name, f) in &summary.figures {
+        let h = &f.histogram;
+        assert_eq!(h.counts.len(), sim::HISTOGRAM_BINS, "{name}");
+        assert_eq!(h.counts.iter().sum::<u32>() + h.over, f.reached, "{name}");
+        let range = h.bin_width * sim::HISTOGRAM_BINS as f64;
+        assert!(range > f.p99.unwrap_or(0.0) && range > h.target.unwrap_or(0.0));
+        assert_eq!(h.bin_width.fract(), 0.0);
+        // at most 1% of the runs lie beyond the p99
+        assert!(f64::from(h.over) <= 0.01 * f64::from(f.reached), "{name}");
+    }
+    // every breached tier names the step before most of its breaches
+    assert_eq!(
+        summary.breach_precursor.keys().collect::<Vec<_>>(),
+        summary.breach_rate.keys().collect::<Vec<_>>()
+    );
+}

@@ -132,6 +132,11 @@ pub struct Engine<'m> {
     updates_missed: u32,
     /// (tier, timeline, when) of each breach, in order.
     pub(crate) breaches: Vec<(usize, Timeline, u64)>,
+    /// For each breach (same order), the escalation step paged last before it:
+    /// `(tier, step)`, `None` when no step had paged anyone yet.
+    pub(crate) breach_precursors: Vec<Option<(usize, usize)>>,
+    /// The escalation step that paged last in this run: `(tier, step)`.
+    last_step: Option<(usize, usize)>,
     pub(crate) exhausted: Vec<usize>,
     /// Tier in force at each figure's moment, for met-target statistics.
     pub(crate) tier_at: [Option<usize>; 4],
@@ -165,6 +170,8 @@ impl<'m> Engine<'m> {
             pages_sent: 0,
             updates_missed: 0,
             breaches: Vec::new(),
+            breach_precursors: Vec::new(),
+            last_step: None,
             exhausted: Vec::new(),
             tier_at: [None; 4],
             log: log.then(Vec::new),
@@ -197,6 +204,8 @@ impl<'m> Engine<'m> {
         self.pages_sent = 0;
         self.updates_missed = 0;
         self.breaches.clear();
+        self.breach_precursors.clear();
+        self.last_step = None;
         self.exhausted.clear();
         self.tier_at = [None; 4];
         if let Some(l) = &mut self.log {
@@ -764,6 +773,7 @@ impl<'m> Engine<'m> {
                 }
                 let escalate = m.tiers[tier].escalate_on[timeline as usize] && tier > 0;
                 self.breaches.push((tier, timeline, self.now));
+                self.breach_precursors.push(self.last_step);
                 let detail = if escalate {
                     format!("{} missed; escalating", timeline.as_str())
                 } else {
@@ -795,6 +805,7 @@ impl<'m> Engine<'m> {
                     let target = steps[step].targets[k];
                     self.page_target(target, tier, Some(gen), Why::Step(step));
                 }
+                self.last_step = Some((tier, step));
                 let after = steps[step].after_ms;
                 let next = if step + 1 < steps.len() {
                     Ev::Step {

@@ -21,7 +21,9 @@ use std::fmt;
 
 pub use engine::Engine;
 pub use model::{Delay, SignalSlot, SimModel, SimPerson, SimTarget, SimTier, SimTrigger, Timeline};
-pub use monte_carlo::{monte_carlo, run_seed, FigureStats, Summary};
+pub use monte_carlo::{
+    monte_carlo, run_seed, FigureStats, Histogram, Precursor, Study, Summary, HISTOGRAM_BINS,
+};
 
 /// Simulated time: milliseconds since the scenario's start.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]

@@ -218,6 +218,8 @@ pub struct SimModel {
     pub people: Vec<SimPerson>,
     /// For each role, its holders in the order of people.
     pub role_holders: Vec<Vec<usize>>,
+    /// For each role, its id (to name paging targets in summaries).
+    pub role_ids: Vec<crate::RoleId>,
     /// Rotations.
     pub rotations: Vec<SimRotation>,
     /// Tiers, most severe first.
@@ -421,6 +423,7 @@ impl SimModel {
         SimModel {
             people,
             role_holders,
+            role_ids: l.roles.iter().map(|r| r.id.clone()).collect(),
             rotations,
             tiers,
             triggers,

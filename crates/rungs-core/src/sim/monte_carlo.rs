@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::engine::Engine;
-use super::model::{SimModel, Timeline};
+use super::model::{SimModel, SimTarget, SimTier, Timeline};
 
 /// The seed of run `i` of a study with scenario seed `seed`: `seed + i` (wrapping).
 /// Run 0 is therefore the single run with the scenario's own seed.
@@ -12,7 +12,7 @@ pub fn run_seed(seed: u64, i: u64) -> u64 {
 }
 
 /// Statistics of one figure over the runs in which it was reached.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FigureStats {
     /// Median, seconds (nearest rank).
     pub median: Option<f64>,
@@ -25,10 +25,52 @@ pub struct FigureStats {
     /// Share of detected incidents reaching it within the target of the tier in force at
     /// that moment (an incident whose tier sets no target counts as meeting it).
     pub met_target: Option<f64>,
+    /// Its distribution, with the target to mark.
+    pub histogram: Histogram,
+}
+
+/// Number of bins of every [`Histogram`].
+pub const HISTOGRAM_BINS: usize = 20;
+
+/// The distribution of one figure over the runs in which it was reached.
+///
+/// The range runs from 0 to `HISTOGRAM_BINS * bin_width`, where `bin_width` is the
+/// smallest whole number of seconds that makes the range exceed both the figure's p99
+/// and the target: `bin_width = floor(max(p99, target) / 20) + 1` in whole seconds (1 s
+/// when neither exists). Bin `i` counts values in `[i * bin_width, (i + 1) * bin_width)`;
+/// values beyond the range (above the p99) are counted in `over`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Histogram {
+    /// Width of every bin, seconds (a whole number).
+    pub bin_width: f64,
+    /// Runs per bin, `HISTOGRAM_BINS` of them.
+    pub counts: Vec<u32>,
+    /// Runs beyond the last bin.
+    pub over: u32,
+    /// The target to mark, seconds: that of `target_tier`; `None` when it sets none.
+    pub target: Option<f64>,
+    /// The tier most often in force at the figure's moment (ties: the more severe);
+    /// `None` when the figure was never reached.
+    pub target_tier: Option<String>,
+}
+
+/// The escalation step that most often was the last to page before a tier's breaches.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Precursor {
+    /// The step's tier; `None` (with `step`) when no step had paged anyone yet.
+    pub tier: Option<String>,
+    /// The step's number, from 1 as in the ladder's text.
+    pub step: Option<u32>,
+    /// The step's targets, as `person ana`, `rotation primary`, `role comms`.
+    pub targets: Vec<String>,
+    /// Breaches of the tier it preceded.
+    pub breaches: u32,
+    /// Share of the tier's breaches (all timelines) it preceded, four decimals.
+    pub share: f64,
 }
 
 /// The summary of a study, as `rungs simulate --runs N --format json` prints it.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Summary {
     /// Runs made.
     pub runs: u32,
@@ -46,6 +88,8 @@ pub struct Summary {
     pub pages_per_person: BTreeMap<String, f64>,
     /// Per person: pages landing 22:00-07:00 in their zone, per detected incident.
     pub off_hours_pages_per_person: BTreeMap<String, f64>,
+    /// Per tier with breaches: the escalation step paged last before most of them.
+    pub breach_precursor: BTreeMap<String, Precursor>,
 }
 
 /// Rounds a rate to four decimals, so summaries read well and compare exactly.
@@ -57,12 +101,16 @@ fn rate(count: u64, of: u32) -> f64 {
     }
 }
 
-fn nearest_rank(sorted: &[u64], p: f64) -> Option<f64> {
+fn nearest_rank_ms(sorted: &[u64], p: f64) -> Option<u64> {
     if sorted.is_empty() {
         return None;
     }
     let rank = ((p * sorted.len() as f64).ceil() as usize).clamp(1, sorted.len());
-    Some(sorted[rank - 1] as f64 / 1000.0)
+    Some(sorted[rank - 1])
+}
+
+fn nearest_rank(sorted: &[u64], p: f64) -> Option<f64> {
+    nearest_rank_ms(sorted, p).map(|ms| ms as f64 / 1000.0)
 }
 
 /// Runs `runs` incidents with seeds derived from `seed` and summarises them. `progress`
@@ -73,106 +121,288 @@ pub fn monte_carlo(
     runs: u32,
     mut progress: impl FnMut(u32),
 ) -> Summary {
-    let n_people = model.people.len();
-    let n_tiers = model.tiers.len();
-    let mut values: [Vec<u64>; 4] = Default::default();
-    let mut met = [0u64; 4];
-    let mut breaches = vec![[0u64; 4]; n_tiers];
-    let mut exhausted = vec![0u64; n_tiers];
-    let mut pages = vec![0u64; n_people];
-    let mut off_hours = vec![0u64; n_people];
-    let mut incidents = 0u32;
-    let mut engine = Engine::new(model, run_seed(seed, 0), false);
-    for i in 0..runs {
-        if i > 0 {
-            engine.reset(run_seed(seed, u64::from(i)));
+    let mut study = Study::new(model, seed, runs);
+    while !study.is_finished() {
+        progress(study.run(1));
+    }
+    study.finish()
+}
+
+/// A study that can be run a few incidents at a time (so a browser can show progress
+/// and stay responsive); the summary is the same however it is cut up.
+///
+/// ```
+/// use rungs_core::{parse_ladder, examples, sim};
+/// let ladder = parse_ladder(examples::EXAMPLES[0].json).unwrap();
+/// let doc = ladder.scenarios[0].to_document();
+/// let model = sim::SimModel::new(&ladder, &doc).unwrap();
+/// let mut study = sim::Study::new(&model, 42, 100);
+/// assert_eq!(study.run(30), 30);
+/// assert_eq!(study.run(500), 100); // never more than `runs`
+/// assert!(study.is_finished());
+/// assert_eq!(study.finish(), sim::monte_carlo(&model, 42, 100, |_| {}));
+/// ```
+pub struct Study<'m> {
+    model: &'m SimModel,
+    engine: Engine<'m>,
+    seed: u64,
+    runs: u32,
+    done: u32,
+    incidents: u32,
+    values: [Vec<u64>; 4],
+    met: [u64; 4],
+    /// Per timeline and tier: runs whose figure was reached in that tier.
+    tier_at: [Vec<u64>; 4],
+    breaches: Vec<[u64; 4]>,
+    exhausted: Vec<u64>,
+    pages: Vec<u64>,
+    off_hours: Vec<u64>,
+    /// Index of each tier's step 0 among all steps, for `precursors`.
+    step_base: Vec<usize>,
+    /// Per breached tier: breaches after each step (slot 0: after no step; then
+    /// `1 + step_base[tier] + step`).
+    precursors: Vec<Vec<u64>>,
+}
+
+impl<'m> Study<'m> {
+    /// A study of `runs` incidents, run `i` with seed [`run_seed`]`(seed, i)`.
+    pub fn new(model: &'m SimModel, seed: u64, runs: u32) -> Self {
+        let n_tiers = model.tiers.len();
+        let n_people = model.people.len();
+        let mut step_base = Vec::with_capacity(n_tiers);
+        let mut total = 0;
+        for t in &model.tiers {
+            step_base.push(total);
+            total += t.steps.len();
         }
-        engine.run();
-        progress(i + 1);
+        Study {
+            model,
+            engine: Engine::new(model, run_seed(seed, 0), false),
+            seed,
+            runs,
+            done: 0,
+            incidents: 0,
+            values: Default::default(),
+            met: [0; 4],
+            tier_at: std::array::from_fn(|_| vec![0; n_tiers]),
+            breaches: vec![[0; 4]; n_tiers],
+            exhausted: vec![0; n_tiers],
+            pages: vec![0; n_people],
+            off_hours: vec![0; n_people],
+            step_base,
+            precursors: vec![vec![0; total + 1]; n_tiers],
+        }
+    }
+
+    /// Runs made so far.
+    pub fn done(&self) -> u32 {
+        self.done
+    }
+
+    /// Runs the study will make.
+    pub fn runs(&self) -> u32 {
+        self.runs
+    }
+
+    /// Whether every run is made.
+    pub fn is_finished(&self) -> bool {
+        self.done >= self.runs
+    }
+
+    /// Makes up to `n` more runs; returns the number made so far.
+    pub fn run(&mut self, n: u32) -> u32 {
+        let until = self.done.saturating_add(n).min(self.runs);
+        while self.done < until {
+            if self.done > 0 {
+                self.engine.reset(run_seed(self.seed, u64::from(self.done)));
+            }
+            self.engine.run();
+            self.done += 1;
+            self.tally();
+        }
+        self.done
+    }
+
+    fn tally(&mut self) {
+        let model = self.model;
+        let engine = &self.engine;
         let Some(times) = engine.outcome() else {
-            continue;
+            return;
         };
-        incidents += 1;
+        self.incidents += 1;
         for tl in Timeline::ALL {
             let k = tl as usize;
             if let Some(ms) = times[k] {
-                values[k].push(ms);
+                self.values[k].push(ms);
+                if let Some(t) = engine.tier_at[k] {
+                    self.tier_at[k][t] += 1;
+                }
                 let target = engine.tier_at[k].and_then(|t| model.tiers[t].deadlines[k]);
                 if target.is_none_or(|d| ms <= d) {
-                    met[k] += 1;
+                    self.met[k] += 1;
                 }
             }
         }
-        for &(t, tl, _) in &engine.breaches {
-            breaches[t][tl as usize] += 1;
+        for (&(t, tl, _), before) in engine.breaches.iter().zip(&engine.breach_precursors) {
+            self.breaches[t][tl as usize] += 1;
+            let slot = before.map_or(0, |(bt, s)| 1 + self.step_base[bt] + s);
+            self.precursors[t][slot] += 1;
         }
         for &t in &engine.exhausted {
-            exhausted[t] += 1;
+            self.exhausted[t] += 1;
         }
         for (p, tally) in engine.tally.iter().enumerate() {
-            pages[p] += u64::from(tally.pages);
-            off_hours[p] += u64::from(tally.off_hours);
+            self.pages[p] += u64::from(tally.pages);
+            self.off_hours[p] += u64::from(tally.off_hours);
         }
     }
-    let names = [
-        "time_to_acknowledge",
-        "time_to_contain",
-        "time_to_resolve",
-        "time_to_first_update",
-    ];
-    let mut figures = BTreeMap::new();
-    for tl in Timeline::ALL {
-        let k = tl as usize;
-        values[k].sort_unstable();
-        let v = &values[k];
-        figures.insert(
-            names[k].to_string(),
-            FigureStats {
-                median: nearest_rank(v, 0.5),
-                p90: nearest_rank(v, 0.9),
-                p99: nearest_rank(v, 0.99),
-                reached: v.len() as u32,
-                met_target: (incidents > 0).then(|| rate(met[k], incidents)),
-            },
-        );
-    }
-    let mut breach_rate = BTreeMap::new();
-    let mut exhausted_rate = BTreeMap::new();
-    for (t, tier) in model.tiers.iter().enumerate() {
-        let per: BTreeMap<String, f64> = Timeline::ALL
-            .iter()
-            .filter(|tl| breaches[t][**tl as usize] > 0)
-            .map(|tl| {
-                (
-                    tl.as_str().to_string(),
-                    rate(breaches[t][*tl as usize], incidents),
-                )
-            })
-            .collect();
-        if !per.is_empty() {
-            breach_rate.insert(tier.id.to_string(), per);
+
+    /// Makes the remaining runs and summarises the study.
+    pub fn finish(mut self) -> Summary {
+        self.run(u32::MAX);
+        let model = self.model;
+        let incidents = self.incidents;
+        let names = [
+            "time_to_acknowledge",
+            "time_to_contain",
+            "time_to_resolve",
+            "time_to_first_update",
+        ];
+        let mut figures = BTreeMap::new();
+        for tl in Timeline::ALL {
+            let k = tl as usize;
+            self.values[k].sort_unstable();
+            let v = &self.values[k];
+            let p99 = nearest_rank(v, 0.99);
+            // the tier most often in force (max_by_key keeps the last maximum: reverse)
+            let target_tier = self.tier_at[k]
+                .iter()
+                .enumerate()
+                .rev()
+                .filter(|(_, n)| **n > 0)
+                .max_by_key(|(_, n)| **n)
+                .map(|(t, _)| t);
+            let target_ms = target_tier.and_then(|t| model.tiers[t].deadlines[k]);
+            figures.insert(
+                names[k].to_string(),
+                FigureStats {
+                    median: nearest_rank(v, 0.5),
+                    p90: nearest_rank(v, 0.9),
+                    p99,
+                    reached: v.len() as u32,
+                    met_target: (incidents > 0).then(|| rate(self.met[k], incidents)),
+                    histogram: histogram(v, target_ms, target_tier.map(|t| &model.tiers[t])),
+                },
+            );
         }
-        if exhausted[t] > 0 {
-            exhausted_rate.insert(tier.id.to_string(), rate(exhausted[t], incidents));
+        let mut breach_rate = BTreeMap::new();
+        let mut exhausted_rate = BTreeMap::new();
+        let mut breach_precursor = BTreeMap::new();
+        for (t, tier) in model.tiers.iter().enumerate() {
+            let breaches = &self.breaches[t];
+            let per: BTreeMap<String, f64> = Timeline::ALL
+                .iter()
+                .filter(|tl| breaches[**tl as usize] > 0)
+                .map(|tl| {
+                    (
+                        tl.as_str().to_string(),
+                        rate(breaches[*tl as usize], incidents),
+                    )
+                })
+                .collect();
+            if !per.is_empty() {
+                breach_rate.insert(tier.id.to_string(), per);
+            }
+            if self.exhausted[t] > 0 {
+                exhausted_rate.insert(tier.id.to_string(), rate(self.exhausted[t], incidents));
+            }
+            if let Some(p) = self.precursor(t) {
+                breach_precursor.insert(tier.id.to_string(), p);
+            }
+        }
+        let per_person = |counts: &[u64]| -> BTreeMap<String, f64> {
+            model
+                .people
+                .iter()
+                .enumerate()
+                .filter(|(p, _)| counts[*p] > 0)
+                .map(|(p, person)| (person.id.to_string(), rate(counts[p], incidents)))
+                .collect()
+        };
+        Summary {
+            runs: self.done,
+            seed: self.seed,
+            incidents,
+            figures,
+            breach_rate,
+            exhausted_rate,
+            pages_per_person: per_person(&self.pages),
+            off_hours_pages_per_person: per_person(&self.off_hours),
+            breach_precursor,
         }
     }
-    let per_person = |counts: &[u64]| -> BTreeMap<String, f64> {
-        model
-            .people
+
+    /// The step most often paged last before tier `t`'s breaches (ties: the first in
+    /// the ladder's order, "no step" first of all); `None` without breaches.
+    fn precursor(&self, t: usize) -> Option<Precursor> {
+        let counts = &self.precursors[t];
+        let total: u64 = counts.iter().sum();
+        if total == 0 {
+            return None;
+        }
+        let (slot, &n) = counts
             .iter()
             .enumerate()
-            .filter(|(p, _)| counts[*p] > 0)
-            .map(|(p, person)| (person.id.to_string(), rate(counts[p], incidents)))
-            .collect()
-    };
-    Summary {
-        runs,
-        seed,
-        incidents,
-        figures,
-        breach_rate,
-        exhausted_rate,
-        pages_per_person: per_person(&pages),
-        off_hours_pages_per_person: per_person(&off_hours),
+            .rev()
+            .max_by_key(|(_, n)| **n)
+            .expect("not empty");
+        let m = self.model;
+        let (tier, step) = if slot == 0 {
+            (None, None)
+        } else {
+            let flat = slot - 1;
+            let tier = self.step_base.partition_point(|&b| b <= flat) - 1;
+            (Some(tier), Some(flat - self.step_base[tier]))
+        };
+        let targets = match (tier, step) {
+            (Some(t), Some(s)) => m.tiers[t].steps[s]
+                .targets
+                .iter()
+                .map(|target| match *target {
+                    SimTarget::Person(p) => format!("person {}", m.people[p].id),
+                    SimTarget::Rotation(r) => format!("rotation {}", m.rotations[r].id),
+                    SimTarget::Role(r) => format!("role {}", m.role_ids[r]),
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        Some(Precursor {
+            tier: tier.map(|t| m.tiers[t].id.to_string()),
+            step: step.map(|s| s as u32 + 1),
+            targets,
+            breaches: n as u32,
+            share: rate(n, total as u32),
+        })
+    }
+}
+
+fn histogram(sorted: &[u64], target_ms: Option<u64>, tier: Option<&SimTier>) -> Histogram {
+    let p99 = nearest_rank_ms(sorted, 0.99).unwrap_or(0);
+    let top = p99.max(target_ms.unwrap_or(0));
+    let width = (top / HISTOGRAM_BINS as u64 / 1000 + 1) * 1000;
+    let mut counts = vec![0u32; HISTOGRAM_BINS];
+    let mut over = 0;
+    for &v in sorted {
+        match counts.get_mut((v / width) as usize) {
+            Some(c) => *c += 1,
+            None => over += 1,
+        }
+    }
+    Histogram {
+        bin_width: (width / 1000) as f64,
+        counts,
+        over,
+        target: target_ms.map(|ms| ms as f64 / 1000.0),
+        target_tier: tier.map(|t| t.id.to_string()),
     }
 }

@@ -1,0 +1,106 @@
+// The Monte Carlo study of the drill room: its numbers are the command line's, exactly;
+// it runs in a Web Worker, can be cancelled, and refuses a number of runs out of range.
+import { test, expect } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { sel } from './testids.mjs';
+
+const rungs = `${process.env.CARGO_TARGET_DIR ?? 'target'}/debug/rungs`;
+
+/** Opens the Drill page on the SaaS example with the study of `checkout-3am` on show. */
+async function openStudy(page) {
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  await page.goto('/');
+  await page.locator(sel('NAV_DRILL')).click();
+  const chosen = page.locator(sel('STUDY_SCENARIO'));
+  if (!(await chosen.textContent()).includes('checkout-3am')) {
+    await page.locator(`${sel('SCENARIO_PICK')}[value="checkout-3am"]`).check();
+  }
+  await expect(chosen).toContainText('checkout-3am');
+  return problems;
+}
+
+test('a 1,000-run study equals `rungs simulate --runs 1000 --seed 7` exactly', async ({ page }) => {
+  const problems = await openStudy(page);
+  await page.locator(sel('STUDY_RUNS')).fill('1000');
+  await page.locator(sel('STUDY_SEED')).fill('7');
+  await page.locator(sel('STUDY_START')).click();
+  await expect(page.locator(sel('STUDY'))).toHaveAttribute('data-state', 'done', { timeout: 20_000 });
+  await expect(page.locator(sel('STUDY_PROGRESS'))).toHaveAttribute('value', '1000');
+  const cli = execFileSync(
+    rungs,
+    ['simulate', 'public/examples/saas.json', '--scenario', 'checkout-3am', '--runs', '1000', '--seed', '7', '--format', 'json'],
+    { encoding: 'utf8' },
+  );
+  const shown = await page.locator(sel('STUDY_JSON')).textContent();
+  expect(JSON.parse(shown)).toEqual(JSON.parse(cli));
+  expect(shown).toBe(cli); // byte for byte, floats included
+  const summary = JSON.parse(cli);
+  expect(summary.runs).toBe(1000);
+  expect(summary.seed).toBe(7);
+
+  // what the summary says is on show: four histograms, target lines where tiers set one
+  const histograms = page.locator(sel('STUDY_HISTOGRAM'));
+  await expect(histograms).toHaveCount(4);
+  await expect(histograms.locator('rect.bar')).toHaveCount(4 * 20);
+  const targets = Object.values(summary.figures).filter((f) => f.histogram.target !== null).length;
+  await expect(histograms.locator('line.target')).toHaveCount(targets);
+  const ack = summary.figures.time_to_acknowledge;
+  await expect(histograms.filter({ hasText: 'Time to acknowledge' })).toContainText(`reached in ${ack.reached} of ${summary.incidents}`);
+  const sev1 = summary.breach_rate.sev1;
+  await expect(page.locator(`${sel('STUDY_BREACH_RATES')} tbody tr`).first()).toContainText(
+    `${(sev1.acknowledge * 100).toFixed(1)}%`,
+  );
+  const precursor = summary.breach_precursor.sev1;
+  await expect(page.locator(sel('STUDY_PRECURSOR'))).toContainText(`before ${precursor.breaches} of its breaches`);
+  await expect(page.locator(`${sel('STUDY_PAGES')} tbody tr`)).toHaveCount(Object.keys(summary.pages_per_person).length);
+  await expect(page.locator(sel('STUDY_STATUS'))).toContainText(/1000 runs of checkout-3am \(seed 7\) in [\d.]+ s \(\d+ runs\/s/);
+  expect(problems).toEqual([]);
+});
+
+test('the default seed is the scenario’s', async ({ page }) => {
+  await openStudy(page);
+  await page.locator(sel('STUDY_RUNS')).fill('100');
+  await page.locator(sel('STUDY_START')).click();
+  await expect(page.locator(sel('STUDY'))).toHaveAttribute('data-state', 'done', { timeout: 20_000 });
+  const cli = execFileSync(
+    rungs,
+    ['simulate', 'public/examples/saas.json', '--scenario', 'checkout-3am', '--runs', '100', '--format', 'json'],
+    { encoding: 'utf8' },
+  );
+  expect(await page.locator(sel('STUDY_JSON')).textContent()).toBe(cli);
+});
+
+test('runs outside 100 to 100,000 are refused with a message', async ({ page }) => {
+  await openStudy(page);
+  for (const runs of ['99', '100001', '', '250.5']) {
+    await page.locator(sel('STUDY_RUNS')).fill(runs);
+    await page.locator(sel('STUDY_START')).click();
+    await expect(page.locator(sel('STUDY_ERROR'))).toContainText('from 100 to 100,000');
+    await expect(page.locator(sel('STUDY'))).toHaveAttribute('data-state', 'idle');
+  }
+});
+
+test('a long study shows progress, keeps the page answering and can be cancelled', async ({ page }) => {
+  const problems = await openStudy(page);
+  await page.locator(sel('STUDY_RUNS')).fill('100000');
+  await page.locator(sel('STUDY_START')).click();
+  const study = page.locator(sel('STUDY'));
+  await expect(study).toHaveAttribute('data-state', 'running');
+  await expect(page.locator(sel('STUDY_START'))).toBeDisabled();
+  // the bar moves
+  await expect
+    .poll(async () => Number(await page.locator(sel('STUDY_PROGRESS')).getAttribute('value')), { timeout: 10_000 })
+    .toBeGreaterThan(0);
+  // the page answers while the worker runs: typing in the seed field shows at once
+  await page.locator(sel('STUDY_SEED')).fill('123');
+  await expect(page.locator(sel('STUDY_SEED'))).toHaveValue('123');
+  await expect(study).toHaveAttribute('data-state', 'running');
+  await page.locator(sel('STUDY_CANCEL')).click();
+  await expect(study).toHaveAttribute('data-state', 'cancelled');
+  await expect(page.locator(sel('STUDY_STATUS'))).toHaveText('Cancelled.');
+  await expect(page.locator(sel('STUDY_RESULTS'))).toHaveCount(0);
+  await expect(page.locator(sel('STUDY_START'))).toBeEnabled();
+  expect(problems).toEqual([]);
+});
