@@ -2,6 +2,8 @@
 // it runs in a Web Worker, can be cancelled, and refuses a number of runs out of range.
 import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { sel } from './testids.mjs';
 
 const rungs = `${process.env.CARGO_TARGET_DIR ?? 'target'}/debug/rungs`;
@@ -103,4 +105,24 @@ test('a long study shows progress, keeps the page answering and can be cancelled
   await expect(page.locator(sel('STUDY_RESULTS'))).toHaveCount(0);
   await expect(page.locator(sel('STUDY_START'))).toBeEnabled();
   expect(problems).toEqual([]);
+});
+
+test.describe('accessibility', () => {
+  // axe is injected as a script; the app's Content-Security-Policy would refuse it.
+  test.use({ bypassCSP: true });
+  test('the results pass axe (WCAG 2.1 A and AA)', async ({ page }) => {
+    await openStudy(page);
+    await page.locator(sel('STUDY_RUNS')).fill('500');
+    await page.locator(sel('STUDY_START')).click();
+    await expect(page.locator(sel('STUDY'))).toHaveAttribute('data-state', 'done', { timeout: 20_000 });
+    await page.locator(`${sel('STUDY_RESULTS')} details summary`).click();
+    await page.addScriptTag({ content: readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8') });
+    const violations = await page.evaluate(async () => {
+      const result = await window.axe.run(document.querySelector('[data-testid="study"]'), {
+        runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'],
+      });
+      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+    });
+    expect(violations).toEqual([]);
+  });
 });
