@@ -21,6 +21,7 @@ async function check(page, what) {
 }
 
 test('every page and every kind of form passes axe (WCAG 2.1 A and AA)', async ({ page }) => {
+  test.setTimeout(120_000); // a dozen full-page axe runs
   await page.goto('/');
   await expect(page.locator(sel('LADDER_NAME'))).toHaveText('Nimbus Cloud Platform');
   await page.addScriptTag({ content: axeSource });
@@ -47,4 +48,8 @@ test('every page and every kind of form passes axe (WCAG 2.1 A and AA)', async (
   await page.locator(sel('DRILL_START')).click();
   await page.locator(sel('PAGE_CARD')).first().waitFor();
   await check(page, 'live drill with a page card');
+  await page.locator(sel('STUDY_RUNS')).fill('200');
+  await page.locator(sel('STUDY_START')).click();
+  await expect(page.locator(sel('STUDY'))).toHaveAttribute('data-state', 'done', { timeout: 20_000 });
+  await check(page, 'study results');
 });
