@@ -154,6 +154,9 @@ pub fn ParsedField<T>(
     /// Short help text.
     #[prop(optional)]
     help: Option<&'static str>,
+    /// The input's type (`text` by default; `datetime-local` for a date-time picker).
+    #[prop(optional)]
+    input_type: Option<&'static str>,
 ) -> impl IntoView
 where
     T: Clone + PartialEq + Send + Sync + 'static,
@@ -199,7 +202,7 @@ where
         <FieldShell label=label pointer=pointer refusal=refusal help=help.unwrap_or_default()>
             <input
                 id=id
-                type="text"
+                type=input_type.unwrap_or("text")
                 placeholder=placeholder
                 list=list
                 autocomplete="off"

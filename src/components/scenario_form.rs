@@ -53,11 +53,20 @@ pub fn new_scenario(l: &Ladder, start: Instant) -> Scenario {
     }
 }
 
-fn parse_instant(s: &str) -> Result<Instant, String> {
-    Instant::parse(s).map_err(|e| e.to_string())
+/// Reads the date-time picker's `YYYY-MM-DDTHH:MM[:SS]` as UTC (or any RFC 3339 text).
+fn parse_start(s: &str) -> Result<Instant, String> {
+    let full = match s.len() {
+        16 => format!("{s}:00Z"),
+        19 => format!("{s}Z"),
+        _ => s.to_string(),
+    };
+    Instant::parse(&full).map_err(|e| e.to_string())
 }
-fn show_instant(t: &Instant) -> String {
-    t.to_string()
+/// The picker's value for an instant: its UTC date and time to the minute (or second).
+fn show_start(t: &Instant) -> String {
+    let text = t.to_string();
+    let text = text.trim_end_matches('Z');
+    text.strip_suffix(":00").unwrap_or(text).to_string()
 }
 fn parse_points(s: &str) -> Result<Vec<SignalPoint>, String> {
     s.split(',')
@@ -181,12 +190,12 @@ pub fn ScenarioForm(
             />
             <div class="field-grid">
                 <ParsedField
-                    label="Starts at (RFC 3339; decides who is on call)"
+                    label="Starts at, UTC (decides who is on call)"
                     pointer=p("start")
                     value=get(doc, move |l| scen(l).map(|s| Some(s.start)))
-                    parse=parse_instant
-                    show=show_instant
-                    placeholder="2026-03-14T03:00:00Z"
+                    parse=parse_start
+                    show=show_start
+                    input_type="datetime-local"
                     set=put(doc, p("start"), move |l, v: Option<Instant>| {
                         if let Some(v) = v { on(l, i, |s| s.start = v) }
                     })

@@ -72,7 +72,7 @@ test('a scenario created in the UI runs, survives a reload and travels in a shar
   await page.locator(sel('NEW_SCENARIO')).click();
   const form = page.locator(sel('SCENARIO_FORM'));
   await form.getByLabel('Scenario name', { exact: true }).fill('Night DB failover');
-  await form.getByLabel('Starts at (RFC 3339; decides who is on call)', { exact: true }).fill('2026-04-04T02:00:00Z');
+  await form.getByLabel('Starts at, UTC (decides who is on call)', { exact: true }).fill('2026-04-04T02:00');
   await form.getByLabel('Points', { exact: true }).fill('0m=0.01, 5m=x');
   await expect(form.locator(sel('FIELD_ERROR'))).toContainText('`x` is not a number');
   await form.getByLabel('Points', { exact: true }).fill('0m=0.01, 5m=0.4');
@@ -86,6 +86,11 @@ test('a scenario created in the UI runs, survives a reload and travels in a shar
   await page.locator(sel('DRILL_SPEED')).selectOption('1200');
   await page.locator(sel('DRILL_START')).click();
   await expect(page.locator(sel('SCORECARD'))).toBeVisible({ timeout: 40_000 });
+  // the picker's time is read as UTC
+  await page.locator(sel('NAV_SHARE')).click();
+  const saved = JSON.parse(await page.locator(sel('SHARE_JSON')).textContent());
+  expect(saved.scenarios.at(-1).start).toBe('2026-04-04T02:00:00Z');
+  await page.locator(sel('NAV_DRILL')).click();
   // it survives a reload
   await page.reload();
   await page.locator(sel('NAV_DRILL')).click();
