@@ -361,6 +361,13 @@ fn Results(
             .map(|t| (t.id.to_string(), t.name.clone()))
             .collect()
     });
+    // The summary names people by id, as the command line does; the table shows names.
+    let people: std::collections::HashMap<String, String> = ladder.with_untracked(|l| {
+        l.people
+            .iter()
+            .map(|p| (p.id.to_string(), p.name.clone()))
+            .collect()
+    });
     let tier_name = {
         let tiers = tiers.clone();
         move |id: &str| {
@@ -418,7 +425,7 @@ fn Results(
             let off = s.off_hours_pages_per_person.get(p).copied().unwrap_or(0.0);
             view! {
                 <tr>
-                    <th scope="row">{p.clone()}</th>
+                    <th scope="row">{people.get(p).cloned().unwrap_or_else(|| p.clone())}</th>
                     <td>{format!("{r:.3}")}</td>
                     <td>{format!("{off:.3}")}</td>
                 </tr>

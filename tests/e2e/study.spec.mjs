@@ -62,6 +62,8 @@ test('a 1,000-run study equals `rungs simulate --runs 1000 --seed 7` exactly', a
   const precursor = summary.breach_precursor.sev1;
   await expect(page.locator(sel('STUDY_PRECURSOR'))).toContainText(`before ${precursor.breaches} of its breaches`);
   await expect(page.locator(`${sel('STUDY_PAGES')} tbody tr`)).toHaveCount(Object.keys(summary.pages_per_person).length);
+  // people by name, not by id
+  await expect(page.locator(`${sel('STUDY_PAGES')} tbody th`).first()).toHaveText('Ana Lima');
   await expect(page.locator(sel('STUDY_STATUS'))).toContainText(/1000 runs of checkout-3am \(seed 7\) in [\d.]+ s \(\d+ runs\/s/);
   expect(problems).toEqual([]);
 });
