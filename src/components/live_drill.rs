@@ -14,6 +14,7 @@ use leptos::prelude::*;
 use rungs_core::sim::{Engine, EventKind, LogEntry, SimModel, SimTime, Timeline};
 use rungs_core::Ladder;
 
+use crate::pages::share::download;
 use crate::testid;
 
 /// The clock speeds offered.
@@ -230,30 +231,6 @@ fn debrief_json(d: &Drill) -> String {
         "events": d.engine.log(),
     }))
     .expect("serialisable")
-}
-
-/// Offers `text` as a downloaded file.
-fn download(file: &str, mime: &str, text: &str) {
-    use wasm_bindgen::JsCast;
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    if let Some(a) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.create_element("a").ok())
-        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-    {
-        a.set_href(&url);
-        a.set_download(file);
-        a.click();
-    }
-    let _ = web_sys::Url::revoke_object_url(&url);
 }
 
 /// The live drill panel.
@@ -803,11 +780,14 @@ fn Scorecard(
             <p class="button-row no-print">
                 <button class="button" data-testid=testid::DEBRIEF_MD on:click=move |_| {
                     let text = ladder.with_untracked(|l| drill.with_value(|d| d.as_ref().map(|d| debrief_markdown(l, d))));
-                    if let Some(text) = text { download(&format!("{}-debrief.md", file_stem()), "text/markdown", &text) }
+                    if let Some(text) = text {
+                        // a refused download leaves nothing to undo; the button can be pressed again
+                        let _ = download(&format!("{}-debrief.md", file_stem()), "text/markdown", &text);
+                    }
                 }>"Download debrief (Markdown)"</button>
                 <button class="button" data-testid=testid::DEBRIEF_JSON on:click=move |_| {
                     if let Some(text) = drill.with_value(|d| d.as_ref().map(debrief_json)) {
-                        download(&format!("{}-debrief.json", file_stem()), "application/json", &text)
+                        let _ = download(&format!("{}-debrief.json", file_stem()), "application/json", &text);
                     }
                 }>"Download debrief (JSON)"</button>
                 <button class="button" on:click=move |_| { let _ = web_sys::window().map(|w| w.print()); }>"Print"</button>

@@ -3,7 +3,7 @@
 //! numbers are the command line's (`rungs simulate --runs N --seed S --format json`).
 
 use leptos::prelude::*;
-use rungs_core::sim::{FigureStats, Summary, HISTOGRAM_BINS};
+use rungs_core::sim::{format_secs as secs, FigureStats, Summary, HISTOGRAM_BINS};
 use rungs_core::Ladder;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -82,21 +82,6 @@ fn parse_seed(text: &str) -> Result<Option<u64>, String> {
     t.parse::<u64>()
         .map(Some)
         .map_err(|_| "The seed is a whole number from 0 (or empty for the scenario's).".into())
-}
-
-/// Seconds as the command line writes them: `3m09s`, `1h28m29s`.
-fn secs(v: Option<f64>) -> String {
-    match v {
-        None => "—".into(),
-        Some(s) => {
-            let s = s.round() as u64;
-            if s >= 3600 {
-                format!("{}h{:02}m{:02}s", s / 3600, s / 60 % 60, s % 60)
-            } else {
-                format!("{}m{:02}s", s / 60, s % 60)
-            }
-        }
-    }
 }
 
 fn percent(rate: f64) -> String {

@@ -33,12 +33,12 @@ pub fn file_name(name: &str) -> String {
     }
 }
 
-/// Offers `text` to the user as a downloaded file.
-fn download(file: &str, text: &str) -> Result<(), wasm_bindgen::JsValue> {
+/// Offers `text` to the user as a downloaded file of type `mime`.
+pub fn download(file: &str, mime: &str, text: &str) -> Result<(), wasm_bindgen::JsValue> {
     use wasm_bindgen::JsCast;
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
+    options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
     let document = web_sys::window()
@@ -92,7 +92,7 @@ pub fn SharePage(
     let downloadable = errors == 0;
     let download_file = file.clone();
     let on_download = move |_| {
-        if download(&download_file, &json_for_download).is_err() {
+        if download(&download_file, "application/json", &json_for_download).is_err() {
             json_status.set(Some(
                 "The browser did not allow the download; copy the JSON below.",
             ));

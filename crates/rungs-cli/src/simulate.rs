@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use rungs_core::sim::{self, SimModel, Summary};
+use rungs_core::sim::{self, format_secs as secs, SimModel, Summary};
 use rungs_core::{Diagnostic, Report, ScenarioDocument};
 
 /// The command's arguments.
@@ -108,20 +108,6 @@ pub fn run(args: &Args) -> ExitCode {
         }
     };
     crate::print_out(&out)
-}
-
-fn secs(v: Option<f64>) -> String {
-    match v {
-        None => "—".into(),
-        Some(s) => {
-            let s = s.round() as u64;
-            if s >= 3600 {
-                format!("{}h{:02}m{:02}s", s / 3600, s / 60 % 60, s % 60)
-            } else {
-                format!("{}m{:02}s", s / 60, s % 60)
-            }
-        }
-    }
 }
 
 fn single_text(s: &ScenarioDocument, seed: u64, run: &sim::Run) -> String {

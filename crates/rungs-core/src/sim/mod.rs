@@ -193,6 +193,22 @@ pub struct Run {
     pub events: Vec<LogEntry>,
 }
 
+/// Seconds as summaries print them: `3m09s`, `1h28m29s`, or `—` for a figure never
+/// reached. Shared by the command line and the app, so both read the same.
+pub fn format_secs(v: Option<f64>) -> String {
+    match v {
+        None => "—".into(),
+        Some(s) => {
+            let s = s.round() as u64;
+            if s >= 3600 {
+                format!("{}h{:02}m{:02}s", s / 3600, s / 60 % 60, s % 60)
+            } else {
+                format!("{}m{:02}s", s / 60, s % 60)
+            }
+        }
+    }
+}
+
 /// Runs one incident to the end with `seed`, keeping the event log.
 pub fn run_once(model: &SimModel, seed: u64) -> Run {
     let mut e = Engine::new(model, seed, true);
