@@ -544,7 +544,7 @@ fn utc() -> TimeZoneName {
 /// an empty `notify` and escalate_after 15m (so the validation panel tells the user to add
 /// someone to page). Nothing else.
 pub fn new_ladder(name: &str) -> Ladder {
-    Ladder {
+    let mut ladder = Ladder {
         format: LadderFormat::V1,
         name: name.to_string(),
         revision: 1,
@@ -553,33 +553,23 @@ pub fn new_ladder(name: &str) -> Ladder {
         roles: Vec::new(),
         people: Vec::new(),
         rotations: Vec::new(),
-        tiers: vec![Tier {
-            id: TierId::new("sev1").expect("valid id"),
-            name: "SEV1".into(),
-            rank: 1,
-            criteria: None,
-            timelines: Timelines {
-                acknowledge: Some(mins(15)),
-                resolve: Some(mins(4 * 60)),
-                ..Timelines::default()
-            },
-            owners: Owners::default(),
-            escalation: Escalation {
-                steps: vec![Step {
-                    notify: Vec::new(),
-                    escalate_after: mins(15),
-                }],
-                repeat: 0,
-            },
-            on_breach: OnBreach::default(),
-            playbook: None,
-        }],
+        tiers: Vec::new(),
         triggers: Vec::new(),
         playbooks: Vec::new(),
         templates: Vec::new(),
         scenarios: Vec::new(),
         defaults: None,
-    }
+    };
+    // The first tier the Add button would make (`sev1`, rank 1, one empty step), with the
+    // deadlines of a first ladder.
+    let mut first = new_tier(&ladder);
+    first.timelines = Timelines {
+        acknowledge: Some(mins(15)),
+        resolve: Some(mins(4 * 60)),
+        ..Timelines::default()
+    };
+    ladder.tiers.push(first);
+    ladder
 }
 
 /// A new person for the "Add" button: name "New person", timezone "UTC", no roles, no
