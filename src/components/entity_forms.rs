@@ -3,15 +3,15 @@
 use leptos::prelude::*;
 use rungs_core::edit::{self, Kind};
 use rungs_core::{
-    Audience, ClockTime, Criticality, Duration, Instant, Ladder, Op, PlaybookStep, ResponseModel,
-    Stage, Target, TimeZoneName, Weekday, Window,
+    Audience, ClockTime, Criticality, Duration, Instant, Ladder, Op, PlaybookStep, Stage, Target,
+    TimeZoneName, Weekday, Window,
 };
 
 use crate::components::fields::{
     parse_duration, show_duration, NumberField, NumberKind, ParsedField, SelectField, TargetSelect,
     TextField,
 };
-use crate::components::inspector::{derive, get, ptr, put};
+use crate::components::inspector::{derive, get, ptr, put, set_response, ResponseField};
 use crate::components::reorder::ReorderList;
 use crate::doc::use_doc;
 
@@ -142,8 +142,7 @@ pub fn PersonForm(
     let doc = use_doc();
     let p = move |f: &str| ptr(Kind::Person, i, f);
     let response = move |l: &Ladder| l.people.get(i).map(|x| x.response.clone());
-    type RespField = fn(&mut ResponseModel) -> &mut Duration;
-    let resp_field = move |label: &'static str, key: &'static str, field: RespField| {
+    let resp_field = move |label: &'static str, key: &'static str, field: ResponseField| {
         let pointer = p(&format!("response/{key}"));
         view! {
             <ParsedField
@@ -155,17 +154,7 @@ pub fn PersonForm(
                 optional=true
                 placeholder="defaults"
                 set=put(doc, pointer, move |l, v: Option<Duration>| {
-                    on(&mut l.people, i, |x| match v {
-                        None => x.response = None,
-                        Some(d) => {
-                            let r = x.response.get_or_insert(ResponseModel {
-                                ack_median: d,
-                                ack_p90: d,
-                                miss: Default::default(),
-                            });
-                            *field(r) = d;
-                        }
-                    })
+                    on(&mut l.people, i, |x| set_response(&mut x.response, v, field))
                 })
             />
         }

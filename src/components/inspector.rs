@@ -351,7 +351,7 @@ fn LadderForm() -> impl IntoView {
                 optional=true
                 placeholder="5m"
                 set=put(doc, "/defaults/response/ack_median".into(), move |l, v: Option<rungs_core::Duration>| {
-                    set_default_response(l, v, |r, d| r.ack_median = d)
+                    set_default_response(l, v, |r| &mut r.ack_median)
                 })
             />
             <ParsedField
@@ -363,31 +363,41 @@ fn LadderForm() -> impl IntoView {
                 optional=true
                 placeholder="15m"
                 set=put(doc, "/defaults/response/ack_p90".into(), move |l, v: Option<rungs_core::Duration>| {
-                    set_default_response(l, v, |r, d| r.ack_p90 = d)
+                    set_default_response(l, v, |r| &mut r.ack_p90)
                 })
             />
         </div>
     }
 }
 
-/// Sets a duration of the default response model; emptying it removes the model.
-fn set_default_response(
-    l: &mut Ladder,
+/// Which duration of a response model a field edits.
+pub type ResponseField = fn(&mut rungs_core::ResponseModel) -> &mut rungs_core::Duration;
+
+/// Sets one duration of a response model (person's or default): the first one set makes
+/// the model, with both durations equal to it; emptying one removes the model.
+pub fn set_response(
+    slot: &mut Option<rungs_core::ResponseModel>,
     v: Option<rungs_core::Duration>,
-    f: fn(&mut rungs_core::ResponseModel, rungs_core::Duration),
+    field: ResponseField,
 ) {
     match v {
-        None => l.defaults = None,
+        None => *slot = None,
         Some(d) => {
-            let defaults = l.defaults.get_or_insert_with(Default::default);
-            let r = defaults
-                .response
-                .get_or_insert_with(|| rungs_core::ResponseModel {
-                    ack_median: d,
-                    ack_p90: d,
-                    miss: Default::default(),
-                });
-            f(r, d);
+            let r = slot.get_or_insert(rungs_core::ResponseModel {
+                ack_median: d,
+                ack_p90: d,
+                miss: Default::default(),
+            });
+            *field(r) = d;
         }
+    }
+}
+
+/// Sets a duration of the default response model; emptying it removes the defaults.
+fn set_default_response(l: &mut Ladder, v: Option<rungs_core::Duration>, field: ResponseField) {
+    let defaults = l.defaults.get_or_insert_with(Default::default);
+    set_response(&mut defaults.response, v, field);
+    if defaults.response.is_none() {
+        l.defaults = None;
     }
 }
