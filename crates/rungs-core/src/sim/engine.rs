@@ -3,6 +3,7 @@
 
 use std::cmp::{Ordering, Reverse};
 use std::collections::BinaryHeap;
+use std::ops::Deref;
 
 use rand_chacha::ChaCha8Rng;
 use rand_core::{RngCore, SeedableRng};
@@ -112,8 +113,12 @@ pub(crate) struct PersonTally {
 }
 
 /// The engine's state. Reusable across runs (`reset`), so Monte Carlo allocates once.
-pub struct Engine<'m> {
-    m: &'m SimModel,
+///
+/// `M` is how the engine holds its model: a borrow (`&SimModel`) when the model outlives
+/// the engine, as in a study, or a shared owner (`Rc<SimModel>`, `Arc<SimModel>`) when
+/// the engine must stand alone, as in a live drill kept in UI state.
+pub struct Engine<M: Deref<Target = SimModel> + Clone> {
+    m: M,
     rng: ChaCha8Rng,
     queue: BinaryHeap<Reverse<Queued>>,
     seq: u64,
@@ -148,18 +153,19 @@ pub struct Engine<'m> {
     finished: bool,
 }
 
-impl<'m> Engine<'m> {
+impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
     /// A fresh engine for `model`, seeded with `seed`; `log` keeps the event log.
-    pub fn new(m: &'m SimModel, seed: u64, log: bool) -> Self {
+    pub fn new(m: M, seed: u64, log: bool) -> Self {
         let n = m.people.len();
+        let (triggers, signals) = (m.triggers.len(), m.signals.len());
         let mut e = Engine {
             m,
             rng: ChaCha8Rng::seed_from_u64(seed),
             queue: BinaryHeap::with_capacity(64),
             seq: 0,
             now: 0,
-            triggers: vec![TriggerState::default(); m.triggers.len()],
-            values: vec![None; m.signals.len()],
+            triggers: vec![TriggerState::default(); triggers],
+            values: vec![None; signals],
             unavailable: vec![Vec::new(); n],
             pending: vec![None; n],
             pending_comm: vec![false; n],
@@ -217,7 +223,8 @@ impl<'m> Engine<'m> {
     }
 
     fn schedule_scenario(&mut self) {
-        let m = self.m;
+        let m = self.m.clone();
+        let m = &*m;
         for c in &m.changes {
             self.push(
                 c.at,
@@ -440,7 +447,8 @@ impl<'m> Engine<'m> {
 
     /// The figures of the run so far.
     pub fn figures(&self) -> Figures {
-        let m = self.m;
+        let m = self.m.clone();
+        let m = &*m;
         let secs = |ms: u64| ms as f64 / 1000.0;
         let inc = self.incident.as_ref();
         let since = |t: Option<u64>| inc.and_then(|i| t.map(|t| secs(t - i.detected)));
@@ -566,7 +574,8 @@ impl<'m> Engine<'m> {
     }
 
     fn handle(&mut self, ev: Ev) {
-        let m = self.m;
+        let m = self.m.clone();
+        let m = &*m;
         match ev {
             Ev::Signal { signal, value } => {
                 self.values[signal] = Some(value);
@@ -856,7 +865,8 @@ impl<'m> Engine<'m> {
     }
 
     fn enter_tier(&mut self, to: usize, how: Entry) {
-        let m = self.m;
+        let m = self.m.clone();
+        let m = &*m;
         let now = self.now;
         let Some(inc) = &mut self.incident else {
             return;
@@ -925,7 +935,8 @@ impl<'m> Engine<'m> {
     /// Pages a target. `gen` is the policy generation for escalation pages, `None` for
     /// the communication page.
     fn page_target(&mut self, target: SimTarget, tier: usize, gen: Option<u32>, why: Why) {
-        let m = self.m;
+        let m = self.m.clone();
+        let m = &*m;
         match target {
             SimTarget::Person(p) => self.page_person(p, tier, gen, why, None),
             SimTarget::Role(r) => {
@@ -963,7 +974,8 @@ impl<'m> Engine<'m> {
         why: Why,
         via: Option<usize>,
     ) {
-        let m = self.m;
+        let m = self.m.clone();
+        let m = &*m;
         if let Some(g) = gen {
             if self.pending[p] == Some(g) {
                 return; // already waiting for this person's acknowledgement in this tier

@@ -144,7 +144,7 @@ pub fn monte_carlo(
 /// ```
 pub struct Study<'m> {
     model: &'m SimModel,
-    engine: Engine<'m>,
+    engine: Engine<&'m SimModel>,
     seed: u64,
     runs: u32,
     done: u32,
