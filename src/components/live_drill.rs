@@ -8,10 +8,13 @@
 //! simulated clock moved (the core never reads a clock).
 
 use std::collections::BTreeSet;
+use std::rc::Rc;
 
 use gloo_timers::callback::Interval;
 use leptos::prelude::*;
-use rungs_core::sim::{Engine, EventKind, LogEntry, SimModel, SimTime, Timeline};
+use rungs_core::sim::{
+    format_duration as fmt_secs, Engine, EventKind, LogEntry, SimModel, SimTime, Timeline,
+};
 use rungs_core::Ladder;
 
 use crate::pages::share::download;
@@ -23,28 +26,11 @@ pub const SPEEDS: [u32; 5] = [1, 10, 60, 300, 1200];
 /// How often the clock ticks, in real milliseconds.
 const TICK_MS: u32 = 100;
 
-/// `90` → `1m 30s`; negative values read `-1m 30s`.
-pub fn fmt_secs(secs: f64) -> String {
-    let neg = secs < 0.0;
-    let s = secs.abs().round() as u64;
-    let (h, m, s) = (s / 3600, s / 60 % 60, s % 60);
-    let text = match (h, m) {
-        (0, 0) => format!("{s}s"),
-        (0, _) => format!("{m}m {s:02}s"),
-        _ => format!("{h}h {m:02}m {s:02}s"),
-    };
-    if neg {
-        format!("-{text}")
-    } else {
-        text
-    }
-}
-
-/// The state of a drill in progress. The model is leaked once per started drill so the
-/// engine can borrow it for the life of the page (a few kilobytes; a reload frees it).
+/// The state of a drill in progress. The engine shares ownership of its model, so a
+/// drill that ends or is replaced frees both.
 struct Drill {
-    model: &'static SimModel,
-    engine: Engine<'static>,
+    model: Rc<SimModel>,
+    engine: Engine<Rc<SimModel>>,
     scenario: String,
     humans: Vec<String>,
 }
@@ -322,8 +308,8 @@ pub fn LiveDrill(
                     .join("; "),
             )),
             Some(Ok((model, name))) => {
-                let model: &'static SimModel = Box::leak(Box::new(model));
-                let mut engine = Engine::new(model, model.seed, true);
+                let model = Rc::new(model);
+                let mut engine = Engine::new(Rc::clone(&model), model.seed, true);
                 let chosen = humans.get_untracked();
                 for h in &chosen {
                     if let Some(p) = model.person(h) {

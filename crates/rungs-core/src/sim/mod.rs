@@ -193,20 +193,23 @@ pub struct Run {
     pub events: Vec<LogEntry>,
 }
 
-/// Seconds as summaries print them: `3m09s`, `1h28m29s`, or `—` for a figure never
-/// reached. Shared by the command line and the app, so both read the same.
-pub fn format_secs(v: Option<f64>) -> String {
-    match v {
-        None => "—".into(),
-        Some(s) => {
-            let s = s.round() as u64;
-            if s >= 3600 {
-                format!("{}h{:02}m{:02}s", s / 3600, s / 60 % 60, s % 60)
-            } else {
-                format!("{}m{:02}s", s / 60, s % 60)
-            }
-        }
+/// Seconds as every figure, target and countdown prints them: `45s`, `3m09s`,
+/// `1h28m29s`, and `-1m30s` for a deadline already passed. Shared by the command line,
+/// the study and the live drill, so all read the same.
+pub fn format_duration(secs: f64) -> String {
+    let sign = if secs <= -0.5 { "-" } else { "" };
+    let s = secs.abs().round() as u64;
+    let (h, m, s) = (s / 3600, s / 60 % 60, s % 60);
+    match (h, m) {
+        (0, 0) => format!("{sign}{s}s"),
+        (0, _) => format!("{sign}{m}m{s:02}s"),
+        _ => format!("{sign}{h}h{m:02}m{s:02}s"),
     }
+}
+
+/// [`format_duration`] for a figure that may never have been reached (`—`).
+pub fn format_secs(v: Option<f64>) -> String {
+    v.map_or_else(|| "—".into(), format_duration)
 }
 
 /// Runs one incident to the end with `seed`, keeping the event log.
@@ -238,4 +241,30 @@ pub fn fingerprint(ladder: &crate::Ladder) -> Result<String, crate::Report> {
     let mut text = serde_json::to_string_pretty(&out).expect("serialisable");
     text.push('\n');
     Ok(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{format_duration, format_secs};
+
+    #[test]
+    fn durations_read_one_way_everywhere() {
+        let cases = [
+            (0.0, "0s"),
+            (0.4, "0s"),
+            (-0.4, "0s"),
+            (45.0, "45s"),
+            (59.6, "1m00s"),
+            (189.0, "3m09s"),
+            (3600.0, "1h00m00s"),
+            (5309.0, "1h28m29s"),
+            (-90.0, "-1m30s"),
+            (-7200.0, "-2h00m00s"),
+        ];
+        for (secs, text) in cases {
+            assert_eq!(format_duration(secs), text, "{secs} s");
+        }
+        assert_eq!(format_secs(None), "—");
+        assert_eq!(format_secs(Some(90.0)), "1m30s");
+    }
 }
