@@ -22,6 +22,7 @@ pub mod parse;
 mod schema;
 pub mod share;
 pub mod sim;
+pub mod step_chart;
 pub mod text;
 pub mod time;
 pub mod validate;

@@ -1,0 +1,329 @@
+//! A scenario signal as an editable step chart: the scale that maps points to the chart
+//! and back, and the edits a pointer or the keyboard makes (move, add, remove a point).
+//!
+//! Positions are unit fractions of the plot area (`0.0..=1.0`, `y` up), so the app only
+//! maps them to pixels. Every edit keeps the points in strictly increasing time order and
+//! within the scenario's horizon, so a chart edit never produces a finding the text
+//! editor could not; times snap to whole steps (a minute on a long horizon) and values to
+//! two significant digits of the chart's top, so dragging writes readable numbers.
+
+use crate::{Duration, SignalPoint};
+
+/// How points map to the chart: time from 0 to `end`, value from 0 to `top`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct StepScale {
+    /// The horizon: the right edge of the chart.
+    pub end: Duration,
+    /// The value at the top edge: a round number above every point and threshold.
+    pub top: f64,
+}
+
+impl StepScale {
+    /// The scale for `points` within `horizon`, with head-room above the largest of the
+    /// points and `thresholds` so a point can be dragged above it.
+    pub fn new(points: &[SignalPoint], horizon: Duration, thresholds: &[f64]) -> Self {
+        let max = points
+            .iter()
+            .map(|p| p.1)
+            .chain(thresholds.iter().copied())
+            .filter(|v| v.is_finite())
+            .fold(0.0f64, f64::max);
+        let top = if max > 0.0 {
+            nice_ceil(max * 1.25)
+        } else {
+            1.0
+        };
+        StepScale {
+            end: horizon.max(Duration::from_secs(1)),
+            top,
+        }
+    }
+
+    /// Where a point sits, as fractions of the plot (`x` from the start, `y` from the
+    /// bottom), clamped to the chart.
+    pub fn to_unit(&self, at: Duration, value: f64) -> (f64, f64) {
+        let x = at.as_millis() as f64 / self.end.as_millis() as f64;
+        (x.clamp(0.0, 1.0), (value / self.top).clamp(0.0, 1.0))
+    }
+
+    /// The point at fractions (`x`, `y`) of the plot, snapped to [`Self::time_step`] and
+    /// [`Self::value_step`].
+    pub fn from_unit(&self, x: f64, y: f64) -> (Duration, f64) {
+        let step = self.time_step().as_millis() as f64;
+        let ms = (x.clamp(0.0, 1.0) * self.end.as_millis() as f64 / step).round() * step;
+        (
+            Duration::from_millis(ms as u64),
+            self.snap_value(y.clamp(0.0, 1.0) * self.top),
+        )
+    }
+
+    /// The time grid points snap to: a minute, or five seconds on horizons under ten
+    /// minutes.
+    pub fn time_step(&self) -> Duration {
+        if self.end < Duration::from_mins(10) {
+            Duration::from_secs(5)
+        } else {
+            Duration::from_mins(1)
+        }
+    }
+
+    /// The value grid: a hundredth of the top's order of magnitude (two significant
+    /// digits), e.g. `0.01` when the top is `0.5`.
+    pub fn value_step(&self) -> f64 {
+        10f64.powi(self.top.log10().floor() as i32 - 1)
+    }
+
+    /// `value` on the value grid, without binary noise (`0.3`, not `0.30000000000000004`).
+    pub fn snap_value(&self, value: f64) -> f64 {
+        let step = self.value_step();
+        let decimals = (-step.log10().round()).max(0.0) as usize;
+        let snapped = ((value / step).round() * step).max(0.0);
+        format!("{snapped:.decimals$}").parse().unwrap_or(snapped)
+    }
+}
+
+/// The smallest of 1, 2, 2.5 or 5 times a power of ten that is at least `v` (`v > 0`).
+fn nice_ceil(v: f64) -> f64 {
+    let mag = 10f64.powi(v.log10().floor() as i32);
+    [1.0, 2.0, 2.5, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * mag)
+        .find(|c| *c >= v * (1.0 - 1e-12))
+        .unwrap_or(10.0 * mag)
+}
+
+/// The earliest and latest time point `k` can take: strictly between its neighbours
+/// (one `step` apart) and before the horizon.
+fn bounds(points: &[SignalPoint], k: usize, step: Duration, end: Duration) -> (Duration, Duration) {
+    let step = step.as_millis();
+    let lo = if k == 0 {
+        0
+    } else {
+        points[k - 1].0.as_millis() + step
+    };
+    let hi = match points.get(k + 1) {
+        Some(next) => next.0.as_millis().saturating_sub(step),
+        None => end.as_millis().saturating_sub(step),
+    };
+    (Duration::from_millis(lo), Duration::from_millis(hi.max(lo)))
+}
+
+/// Moves point `k` to (`at`, `value`), keeping it after the point before it and before
+/// the point after it (so its index stays `k`) and the value non-negative. Does nothing
+/// for an index out of range.
+pub fn move_point(
+    points: &mut [SignalPoint],
+    k: usize,
+    at: Duration,
+    value: f64,
+    scale: &StepScale,
+) {
+    if k >= points.len() {
+        return;
+    }
+    let (lo, hi) = bounds(points, k, scale.time_step(), scale.end);
+    let value = if value.is_finite() {
+        value.max(0.0)
+    } else {
+        0.0
+    };
+    points[k] = SignalPoint(at.clamp(lo, hi), value);
+}
+
+/// Adds a point at (`at`, `value`) in time order and returns its index. A point already
+/// at that time takes the new value instead. `None` when `at` is at or past the horizon.
+pub fn add_point(
+    points: &mut Vec<SignalPoint>,
+    at: Duration,
+    value: f64,
+    scale: &StepScale,
+) -> Option<usize> {
+    if at >= scale.end {
+        return None;
+    }
+    let value = if value.is_finite() {
+        value.max(0.0)
+    } else {
+        0.0
+    };
+    match points.binary_search_by(|p| p.0.cmp(&at)) {
+        Ok(k) => {
+            points[k].1 = value;
+            Some(k)
+        }
+        Err(k) => {
+            points.insert(k, SignalPoint(at, value));
+            Some(k)
+        }
+    }
+}
+
+/// What a key does to point `k`: arrows move it one grid step (Shift: ten), Delete or
+/// Backspace removes it. Returns whether the key was one of these.
+pub fn key_edit(
+    points: &mut Vec<SignalPoint>,
+    k: usize,
+    key: &str,
+    shift: bool,
+    scale: &StepScale,
+) -> bool {
+    let Some(&SignalPoint(at, value)) = points.get(k) else {
+        return false;
+    };
+    let n = if shift { 10 } else { 1 };
+    let dt = scale.time_step().as_millis() * n;
+    let dv = scale.value_step() * n as f64;
+    let (at, value) = match key {
+        "ArrowUp" => (at, value + dv),
+        "ArrowDown" => (at, value - dv),
+        "ArrowLeft" => (
+            Duration::from_millis(at.as_millis().saturating_sub(dt)),
+            value,
+        ),
+        "ArrowRight" => (Duration::from_millis(at.as_millis() + dt), value),
+        "Delete" | "Backspace" => {
+            points.remove(k);
+            return true;
+        }
+        _ => return false,
+    };
+    move_point(points, k, at, scale.snap_value(value), scale);
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pts(p: &[(u64, f64)]) -> Vec<SignalPoint> {
+        p.iter()
+            .map(|&(m, v)| SignalPoint(Duration::from_mins(m), v))
+            .collect()
+    }
+    fn ordered(p: &[SignalPoint]) -> bool {
+        p.windows(2).all(|w| w[0].0 < w[1].0)
+    }
+
+    #[test]
+    fn the_scale_leaves_room_above_points_and_thresholds() {
+        let s = StepScale::new(
+            &pts(&[(0, 0.01), (5, 0.4)]),
+            Duration::from_mins(60),
+            &[0.05],
+        );
+        assert_eq!(s.top, 0.5);
+        assert_eq!(s.value_step(), 0.01);
+        let s = StepScale::new(&pts(&[(0, 900.0)]), Duration::from_mins(60), &[1500.0]);
+        assert_eq!(s.top, 2000.0);
+        assert_eq!(s.value_step(), 100.0);
+        let s = StepScale::new(&[], Duration::ZERO, &[]);
+        assert_eq!((s.top, s.end), (1.0, Duration::from_secs(1)));
+    }
+
+    #[test]
+    fn unit_positions_round_trip_on_the_grid() {
+        let s = StepScale::new(&pts(&[(0, 0.2)]), Duration::from_mins(100), &[]);
+        assert_eq!(s.top, 0.25);
+        let (x, y) = s.to_unit(Duration::from_mins(25), 0.1);
+        assert_eq!((x, y), (0.25, 0.4));
+        assert_eq!(s.from_unit(x, y), (Duration::from_mins(25), 0.1));
+        // Off the chart clamps; between grid lines snaps.
+        assert_eq!(s.from_unit(1.7, -0.2), (Duration::from_mins(100), 0.0));
+        assert_eq!(s.from_unit(0.2551, 0.5123), (Duration::from_mins(26), 0.13));
+        assert_eq!(s.snap_value(0.1 + 0.2), 0.3);
+        // Short horizons snap to five seconds.
+        let short = StepScale::new(&[], Duration::from_mins(5), &[]);
+        assert_eq!(short.from_unit(0.5, 0.0).0, Duration::from_secs(150));
+    }
+
+    #[test]
+    fn moving_keeps_order_and_the_horizon() {
+        let s = StepScale::new(&pts(&[(0, 0.1)]), Duration::from_mins(60), &[]);
+        let mut p = pts(&[(0, 0.1), (10, 0.3), (20, 0.0)]);
+        move_point(&mut p, 1, Duration::from_mins(30), 0.2, &s);
+        assert_eq!(p[1], SignalPoint(Duration::from_mins(19), 0.2));
+        move_point(&mut p, 1, Duration::ZERO, -4.0, &s);
+        assert_eq!(p[1], SignalPoint(Duration::from_mins(1), 0.0));
+        move_point(&mut p, 2, Duration::from_mins(90), f64::NAN, &s);
+        assert_eq!(p[2], SignalPoint(Duration::from_mins(59), 0.0));
+        move_point(&mut p, 9, Duration::ZERO, 1.0, &s);
+        assert!(ordered(&p));
+    }
+
+    #[test]
+    fn adding_inserts_in_order_or_replaces_at_the_same_time() {
+        let s = StepScale::new(&[], Duration::from_mins(60), &[]);
+        let mut p = pts(&[(0, 0.1), (20, 0.0)]);
+        assert_eq!(add_point(&mut p, Duration::from_mins(10), 0.5, &s), Some(1));
+        assert_eq!(add_point(&mut p, Duration::from_mins(20), 0.7, &s), Some(2));
+        assert_eq!(p, pts(&[(0, 0.1), (10, 0.5), (20, 0.7)]));
+        assert_eq!(add_point(&mut p, Duration::from_mins(60), 0.7, &s), None);
+        assert_eq!(p.len(), 3);
+    }
+
+    #[test]
+    fn keys_step_move_and_remove() {
+        let s = StepScale::new(&pts(&[(0, 0.4)]), Duration::from_mins(60), &[]);
+        let mut p = pts(&[(0, 0.1), (10, 0.3)]);
+        assert!(key_edit(&mut p, 1, "ArrowUp", false, &s));
+        assert_eq!(p[1].1, 0.31);
+        assert!(key_edit(&mut p, 1, "ArrowLeft", true, &s));
+        assert_eq!(p[1].0, Duration::from_mins(1));
+        assert!(key_edit(&mut p, 1, "ArrowLeft", false, &s));
+        assert_eq!(
+            p[1].0,
+            Duration::from_mins(1),
+            "cannot pass the point before it"
+        );
+        assert!(key_edit(&mut p, 0, "ArrowDown", true, &s));
+        assert_eq!(p[0].1, 0.0);
+        assert!(!key_edit(&mut p, 0, "a", false, &s));
+        assert!(key_edit(&mut p, 0, "Delete", false, &s));
+        assert_eq!(p, vec![SignalPoint(Duration::from_mins(1), 0.31)]);
+        assert!(!key_edit(&mut p, 4, "Delete", false, &s));
+    }
+
+    #[test]
+    fn any_edit_sequence_keeps_points_valid() {
+        // A fixed pseudo-random walk of edits from ordered points: after each one, the
+        // points stay in strictly increasing time order and before the horizon.
+        let horizon = Duration::from_mins(45);
+        let mut p = pts(&[(0, 0.02), (5, 0.4), (30, 0.0)]);
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % 10_000) as f64 / 10_000.0
+        };
+        let keys = [
+            "ArrowUp",
+            "ArrowDown",
+            "ArrowLeft",
+            "ArrowRight",
+            "Delete",
+            "x",
+        ];
+        for _ in 0..5_000 {
+            let s = StepScale::new(&p, horizon, &[0.05]);
+            let (x, y) = (next() * 1.2 - 0.1, next() * 1.2 - 0.1);
+            let k = (next() * (p.len() + 1) as f64) as usize;
+            match (next() * 3.0) as u32 {
+                0 => {
+                    let (at, v) = s.from_unit(x, y);
+                    move_point(&mut p, k, at, v, &s);
+                }
+                1 => {
+                    let (at, v) = s.from_unit(x, y);
+                    add_point(&mut p, at, v, &s);
+                }
+                _ => {
+                    let key = keys[(next() * keys.len() as f64) as usize];
+                    key_edit(&mut p, k, key, next() < 0.5, &s);
+                }
+            }
+            assert!(ordered(&p), "{p:?}");
+            assert!(p.iter().all(|q| q.0 < horizon && q.1 >= 0.0), "{p:?}");
+        }
+    }
+}
