@@ -129,6 +129,10 @@ pub const NEW_SCENARIO: &str = "new-scenario";
 pub const EDIT_SCENARIO: &str = "edit-scenario";
 /// The scenario editor.
 pub const SCENARIO_FORM: &str = "scenario-form";
+/// A signal's editable step chart in the scenario editor.
+pub const STEP_CHART: &str = "step-chart";
+/// A draggable point of a step chart.
+pub const CHART_POINT: &str = "chart-point";
 /// The breach count in a live drill's status bar.
 pub const BREACH_FLAG: &str = "breach-flag";
 /// The Monte Carlo study panel (its `data-state` is idle, running, done, cancelled or failed).

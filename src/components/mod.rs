@@ -17,6 +17,7 @@ pub mod rung;
 pub mod scenario_form;
 pub mod section;
 pub mod source_editor;
+pub mod step_chart;
 pub mod study;
 pub mod table_panel;
 pub mod target;

@@ -13,6 +13,7 @@ use crate::components::fields::{
     parse_duration, show_duration, NumberField, ParsedField, TextField,
 };
 use crate::components::inspector::{derive, get, ptr, put};
+use crate::components::step_chart::StepChart;
 use crate::doc::use_doc;
 use crate::testid;
 
@@ -97,42 +98,6 @@ fn show_points(p: &Vec<SignalPoint>) -> String {
 fn on(l: &mut Ladder, i: usize, f: impl FnOnce(&mut Scenario)) {
     if let Some(s) = l.scenarios.get_mut(i) {
         f(s);
-    }
-}
-
-/// A signal's points as a step chart (SVG), with the trigger thresholds on its metric.
-fn step_chart(
-    points: &[SignalPoint],
-    horizon: Duration,
-    thresholds: &[f64],
-) -> impl IntoView + use<> {
-    let (w, h) = (260.0, 60.0);
-    let end = horizon.as_secs_f64().max(1.0);
-    let max = points
-        .iter()
-        .map(|p| p.1)
-        .chain(thresholds.iter().copied())
-        .fold(0.0f64, f64::max)
-        .max(1e-9);
-    let x = |t: f64| (t / end).min(1.0) * w;
-    let y = |v: f64| h - 4.0 - (v / max) * (h - 8.0);
-    let mut d = String::new();
-    for (k, SignalPoint(at, v)) in points.iter().enumerate() {
-        let px = x(at.as_secs_f64());
-        if k == 0 {
-            d.push_str(&format!("M{px:.1},{:.1}", y(*v)));
-        } else {
-            d.push_str(&format!(" H{px:.1} V{:.1}", y(*v)));
-        }
-    }
-    if !points.is_empty() {
-        d.push_str(&format!(" H{w:.1}"));
-    }
-    view! {
-        <svg class="step-chart" viewBox=format!("0 0 {w} {h}") role="img" aria-label=format!("Step chart of {} point(s)", points.len())>
-            {thresholds.iter().map(|t| view! { <line class="threshold" x1="0" x2=w y1=y(*t) y2=y(*t) /> }).collect_view()}
-            <path d=d />
-        </svg>
     }
 }
 
@@ -226,19 +191,26 @@ pub fn ScenarioForm(
                 {delay("Resolve after contain: 90th percentile", "resolve_after_contain", |w| &mut w.resolve_after_contain, false)}
             </div>
             <h3>"Signals"</h3>
-            <p class="field-help">"Each point is `offset=value`: from that offset on, the metric has that value. Dashed lines are the thresholds of triggers on the metric."</p>
+            <p class="field-help">"From each point on, the metric has that value. Drag a point on the chart, click the chart to add one, double-click or press Delete to remove it, or type the points as `offset=value`. Dashed lines are the thresholds of triggers on the metric."</p>
             <For
                 each=move || 0..signal_count.get()
                 key=|k| *k
                 children=move |k| {
                     let base = p(&format!("signals/{k}"));
                     let curve = move |l: &Ladder| scen(l).and_then(|s| s.signals.get(k).cloned());
-                    let chart = move || doc.ladder.with(|l| {
-                        let Some(c) = curve(l) else { return view! { <span></span> }.into_any() };
-                        let thresholds: Vec<f64> = l.triggers.iter().filter(|t| t.service == c.service && t.metric == c.metric).map(|t| t.threshold).collect();
-                        let horizon = scen(l).map(|s| s.horizon).unwrap_or_default();
-                        step_chart(&c.points, horizon, &thresholds).into_any()
-                    });
+                    let chart = view! {
+                        <StepChart
+                            points=get(doc, move |l| curve(l).map(|c| c.points))
+                            horizon=get(doc, move |l| scen(l).map(|s| s.horizon))
+                            thresholds=derive(doc, move |l| curve(l).map(|c| {
+                                l.triggers.iter().filter(|t| t.service == c.service && t.metric == c.metric).map(|t| t.threshold).collect()
+                            }).unwrap_or_default())
+                            label=get(doc, move |l| curve(l).map(|c| format!("{} {}", c.service, c.metric)))
+                            set=put(doc, format!("{base}/points"), move |l, v: Vec<SignalPoint>| {
+                                on(l, i, |s| if let Some(c) = s.signals.get_mut(k) { c.points = v })
+                            })
+                        />
+                    };
                     view! {
                         <div class="signal-edit">
                             <div class="field-grid">
