@@ -121,6 +121,16 @@ pub const SCORECARD: &str = "scorecard";
 pub const DEBRIEF_MD: &str = "debrief-md";
 /// The JSON debrief download.
 pub const DEBRIEF_JSON: &str = "debrief-json";
+/// The facilitator's notes in the scorecard.
+pub const DEBRIEF_NOTES: &str = "debrief-notes";
+/// Every event of the drill, listed in the print view.
+pub const DEBRIEF_EVENTS: &str = "debrief-events";
+/// The head of the paper debrief (ladder, scenario, who played whom).
+pub const DEBRIEF_HEAD: &str = "debrief-head";
+/// The button that shows the finished drill as its paper debrief.
+pub const PRINT_VIEW: &str = "print-view";
+/// The button that leaves the print view.
+pub const PRINT_VIEW_CLOSE: &str = "print-view-close";
 /// A scenario's radio button on the drill page.
 pub const SCENARIO_PICK: &str = "scenario-pick";
 /// The button that adds a scenario.

@@ -134,26 +134,50 @@ fn pages(l: &Ladder, log: &[LogEntry]) -> Vec<(String, usize)> {
     v
 }
 
+/// The facts at the head of a debrief, as (label, value) lines.
+fn debrief_facts(l: &Ladder, d: &Drill) -> Vec<(&'static str, String)> {
+    let mut facts = vec![
+        ("Scenario", d.scenario.clone()),
+        ("Started (simulated)", d.model.instant(0).to_string()),
+        (
+            "Played by people in the room",
+            if d.humans.is_empty() {
+                "nobody".to_string()
+            } else {
+                d.humans
+                    .iter()
+                    .map(|h| name_of(l, h))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            },
+        ),
+    ];
+    if let Some(t) = &d.engine.figures().final_tier {
+        facts.push(("Final tier", name_of(l, t)));
+    }
+    facts.push((
+        "Ran for (simulated)",
+        fmt_secs(d.engine.now().0 as f64 / 1000.0),
+    ));
+    facts
+}
+
+/// The facilitator's notes of the drill, in order.
+fn notes(d: &Drill) -> Vec<(SimTime, String)> {
+    d.engine
+        .log()
+        .iter()
+        .filter(|e| e.kind == EventKind::Note)
+        .map(|e| (e.t, e.detail.clone()))
+        .collect()
+}
+
 /// The debrief as Markdown: figures against targets, breaches, notes, the timeline.
 fn debrief_markdown(l: &Ladder, d: &Drill) -> String {
     let f = d.engine.figures();
     let mut md = format!("# Drill debrief: {}\n\n", l.name);
-    md.push_str(&format!("- Scenario: {}\n", d.scenario));
-    md.push_str(&format!("- Started (simulated): {}\n", d.model.instant(0)));
-    md.push_str(&format!(
-        "- Played by people in the room: {}\n",
-        if d.humans.is_empty() {
-            "nobody".to_string()
-        } else {
-            d.humans
-                .iter()
-                .map(|h| name_of(l, h))
-                .collect::<Vec<_>>()
-                .join(", ")
-        }
-    ));
-    if let Some(t) = &f.final_tier {
-        md.push_str(&format!("- Final tier: {}\n", name_of(l, t)));
+    for (label, value) in debrief_facts(l, d) {
+        md.push_str(&format!("- {label}: {value}\n"));
     }
     md.push_str("\n## Figures against targets\n\n| figure | measured | target | met |\n| --- | --- | --- | --- |\n");
     for r in scorecard(d) {
@@ -188,17 +212,12 @@ fn debrief_markdown(l: &Ladder, d: &Drill) -> String {
         md.push_str(&format!("- {who}: {n}\n"));
     }
     md.push_str("\n## Facilitator's notes\n\n");
-    let notes: Vec<_> = d
-        .engine
-        .log()
-        .iter()
-        .filter(|e| e.kind == EventKind::Note)
-        .collect();
+    let notes = notes(d);
     if notes.is_empty() {
         md.push_str("None.\n");
     }
-    for n in notes {
-        md.push_str(&format!("- {} {}\n", n.t, n.detail));
+    for (t, text) in notes {
+        md.push_str(&format!("- {t} {text}\n"));
     }
     md.push_str("\n## Timeline\n\n");
     for e in d.engine.log() {
@@ -228,6 +247,9 @@ pub fn LiveDrill(
     /// The id of the scenario chosen.
     #[prop(into)]
     scenario: Signal<Option<String>>,
+    /// Whether the finished drill is shown as its paper debrief (set by the scorecard's
+    /// Print view button; the drill page hides everything else meanwhile).
+    print_view: RwSignal<bool>,
 ) -> impl IntoView {
     let drill: StoredValue<Option<Drill>, LocalStorage> = StoredValue::new_local(None);
     let clock: StoredValue<Option<Interval>, LocalStorage> = StoredValue::new_local(None);
@@ -388,10 +410,13 @@ pub fn LiveDrill(
     };
 
     view! {
-        <section class="panel drill" aria-labelledby="live-h" data-testid=testid::LIVE_DRILL>
+        <section class="panel drill" class:print-view=move || print_view.get() aria-labelledby="live-h" data-testid=testid::LIVE_DRILL>
             <div class="section-head">
                 <h2 id="live-h">"Live drill"</h2>
             </div>
+            <Show when=move || print_view.get() && finished.get()>
+                <DebriefHead ladder=ladder drill=drill tick=tick print_view=print_view />
+            </Show>
             <Show when=move || !started.get()>
                 <fieldset class="checks">
                     <legend>"Played by people in the room (their pages wait for Acknowledge)"</legend>
@@ -571,7 +596,7 @@ pub fn LiveDrill(
                 </details>
                 <Timeline ladder=ladder log=Signal::derive(log) />
                 <Show when=move || finished.get()>
-                    <Scorecard ladder=ladder drill=drill tick=tick />
+                    <Scorecard ladder=ladder drill=drill tick=tick print_view=print_view />
                 </Show>
             </Show>
         </section>
@@ -670,6 +695,44 @@ fn Timeline(
     }
 }
 
+/// `f` of the ladder and the drill (the default before a drill starts), read so that a
+/// view re-renders whenever the drill ticks.
+fn read_drill<T: Default>(
+    ladder: Signal<Ladder>,
+    drill: StoredValue<Option<Drill>, LocalStorage>,
+    tick: RwSignal<u64>,
+    f: impl Fn(&Ladder, &Drill) -> T,
+) -> T {
+    tick.track();
+    ladder.with(|l| drill.with_value(|d| d.as_ref().map(|d| f(l, d)).unwrap_or_default()))
+}
+
+/// The head of the paper debrief: the ladder, the scenario and who played whom.
+#[component]
+fn DebriefHead(
+    /// The ladder, for names.
+    ladder: Signal<Ladder>,
+    /// The finished drill.
+    drill: StoredValue<Option<Drill>, LocalStorage>,
+    /// Changes when the drill does.
+    tick: RwSignal<u64>,
+    /// Whether the page shows the paper debrief.
+    print_view: RwSignal<bool>,
+) -> impl IntoView {
+    let facts = move || read_drill(ladder, drill, tick, debrief_facts);
+    view! {
+        <header class="debrief-head" data-testid=testid::DEBRIEF_HEAD>
+            <p class="button-row no-print">
+                <button class="button" on:click=move |_| print_view.set(false)>"← Back to the drill room"</button>
+            </p>
+            <h2>{move || ladder.with(|l| format!("Drill debrief: {}", l.name))}</h2>
+            <dl class="facts">
+                {move || facts().into_iter().map(|(k, v)| view! { <div><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()}
+            </dl>
+        </header>
+    }
+}
+
 /// The scorecard and the debrief downloads.
 #[component]
 fn Scorecard(
@@ -679,45 +742,38 @@ fn Scorecard(
     drill: StoredValue<Option<Drill>, LocalStorage>,
     /// Changes when the drill does.
     tick: RwSignal<u64>,
+    /// Whether the page shows the paper debrief.
+    print_view: RwSignal<bool>,
 ) -> impl IntoView {
-    let rows = move || {
-        tick.track();
-        drill.with_value(|d| d.as_ref().map(scorecard).unwrap_or_default())
+    let note_list = move || read_drill(ladder, drill, tick, |_, d| notes(d));
+    let events = move || {
+        read_drill(ladder, drill, tick, |l, d| {
+            d.engine
+                .log()
+                .iter()
+                .map(|e| describe(l, e))
+                .collect::<Vec<_>>()
+        })
     };
+    let rows = move || read_drill(ladder, drill, tick, |_, d| scorecard(d));
     let breaches = move || {
-        tick.track();
-        ladder.with(|l| {
-            drill.with_value(|d| {
-                d.as_ref()
-                    .map(|d| {
-                        d.engine
-                            .figures()
-                            .breaches
-                            .iter()
-                            .map(|b| {
-                                format!(
-                                    "{} missed {} at +{}",
-                                    name_of(l, &b.tier),
-                                    b.timeline.as_str(),
-                                    fmt_secs(b.at)
-                                )
-                            })
-                            .collect::<Vec<_>>()
-                    })
-                    .unwrap_or_default()
-            })
+        read_drill(ladder, drill, tick, |l, d| {
+            d.engine
+                .figures()
+                .breaches
+                .iter()
+                .map(|b| {
+                    format!(
+                        "{} missed {} at +{}",
+                        name_of(l, &b.tier),
+                        b.timeline.as_str(),
+                        fmt_secs(b.at)
+                    )
+                })
+                .collect::<Vec<_>>()
         })
     };
-    let paged = move || {
-        tick.track();
-        ladder.with(|l| {
-            drill.with_value(|d| {
-                d.as_ref()
-                    .map(|d| pages(l, d.engine.log()))
-                    .unwrap_or_default()
-            })
-        })
-    };
+    let paged = move || read_drill(ladder, drill, tick, |l, d| pages(l, d.engine.log()));
     let file_stem = move || {
         crate::pages::share::file_name(&ladder.with(|l| l.name.clone()))
             .trim_end_matches(".json")
@@ -763,6 +819,23 @@ fn Scorecard(
                     <ul>{move || paged().into_iter().map(|(w, n)| view! { <li>{format!("{w}: {n} page{}", if n == 1 { "" } else { "s" })}</li> }).collect_view()}</ul>
                 </div>
             </div>
+            <h4>"Facilitator's notes"</h4>
+            <ul class="notes" data-testid=testid::DEBRIEF_NOTES>
+                {move || {
+                    let n = note_list();
+                    if n.is_empty() {
+                        view! { <li class="muted">"None"</li> }.into_any()
+                    } else {
+                        n.into_iter().map(|(t, text)| view! { <li><span class="mono">{t.to_string()}</span>" "{text}</li> }).collect_view().into_any()
+                    }
+                }}
+            </ul>
+            <Show when=move || print_view.get()>
+                <h4>"Every event"</h4>
+                <ol class="event-log" data-testid=testid::DEBRIEF_EVENTS>
+                    {move || events().into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}
+                </ol>
+            </Show>
             <p class="button-row no-print">
                 <button class="button" data-testid=testid::DEBRIEF_MD on:click=move |_| {
                     let text = ladder.with_untracked(|l| drill.with_value(|d| d.as_ref().map(|d| debrief_markdown(l, d))));
@@ -776,7 +849,15 @@ fn Scorecard(
                         let _ = download(&format!("{}-debrief.json", file_stem()), "application/json", &text);
                     }
                 }>"Download debrief (JSON)"</button>
-                <button class="button" on:click=move |_| { let _ = web_sys::window().map(|w| w.print()); }>"Print"</button>
+                <Show
+                    when=move || print_view.get()
+                    fallback=move || view! {
+                        <button class="button" data-testid=testid::PRINT_VIEW on:click=move |_| print_view.set(true)>"Print view"</button>
+                    }
+                >
+                    <button class="button primary" on:click=move |_| { let _ = web_sys::window().map(|w| w.print()); }>"Print"</button>
+                    <button class="button" data-testid=testid::PRINT_VIEW_CLOSE on:click=move |_| print_view.set(false)>"Back to the drill room"</button>
+                </Show>
             </p>
         </section>
     }

@@ -23,6 +23,9 @@ pub fn DrillPage(
     let chosen =
         RwSignal::new(overview.with_untracked(|o| o.scenarios.first().map(|s| s.id.clone())));
     let editing = RwSignal::new(false);
+    // The paper debrief of a finished live drill: the stylesheet hides the rest of the
+    // page meanwhile (kept mounted, so a running study goes on).
+    let print_view = RwSignal::new(false);
     let index = Memo::new(move |_| {
         let id = chosen.get()?;
         doc.ladder
@@ -143,7 +146,7 @@ pub fn DrillPage(
                 }
             }}
         </section>
-        <LiveDrill ladder=doc.ladder scenario=chosen />
+        <LiveDrill ladder=doc.ladder scenario=chosen print_view=print_view />
         <Study ladder=doc.ladder scenario=chosen />
     }
 }

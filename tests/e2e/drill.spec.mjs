@@ -13,6 +13,10 @@ test('a live drill at 1200x runs to resolution with a human acknowledging throug
   await page.locator(sel('DRILL_SPEED')).selectOption('1200');
   await page.locator(sel('DRILL_START')).click();
   await expect(page.locator(sel('SIM_CLOCK'))).toContainText('+00:');
+  // the facilitator notes something while the clock runs
+  await page.locator('.injects summary').click();
+  await page.locator(sel('DRILL_NOTE')).fill('Bridge opened by <b>Ana</b>');
+  await page.getByRole('button', { name: 'Add note' }).click();
   // Emi's pages wait for her: acknowledge each one as it comes, until the run ends.
   let acks = 0;
   const scorecard = page.locator(sel('SCORECARD'));
@@ -47,7 +51,11 @@ test('a live drill at 1200x runs to resolution with a human acknowledging throug
   // the acknowledgements the engine recorded for Emi are the ones clicked
   expect(debrief.events.filter((e) => e.kind === 'ack' && e.who === 'emi').length).toBe(acks);
   const secs = Math.round(debrief.figures.time_to_acknowledge);
-  const shown = secs < 60 ? `${secs}s` : `${Math.floor(secs / 60)}m ${String(secs % 60).padStart(2, '0')}s`;
+  const two = (n) => String(n).padStart(2, '0');
+  const shown =
+    secs < 60 ? `${secs}s`
+    : secs < 3600 ? `${Math.floor(secs / 60)}m${two(secs % 60)}s`
+    : `${Math.floor(secs / 3600)}h${two(Math.floor(secs / 60) % 60)}m${two(secs % 60)}s`;
   await expect(measured('Time to acknowledge')).toHaveText(shown);
 
   const [md] = await Promise.all([page.waitForEvent('download'), page.locator(sel('DEBRIEF_MD')).click()]);
@@ -56,6 +64,40 @@ test('a live drill at 1200x runs to resolution with a human acknowledging throug
   expect(text).toContain('# Drill debrief: Nimbus Cloud Platform');
   expect(text).toContain('| Time to acknowledge |');
   expect(text).toContain('acknowledged Emi');
+  expect(text).toMatch(/## Facilitator's notes\n\n- \+\d\d:\d\d:\d\d(\.\d{3})? Bridge opened by <b>Ana<\/b>\n/);
+  // the notes are on the scorecard too, as text
+  await expect(page.locator(sel('DEBRIEF_NOTES'))).toContainText('Bridge opened by <b>Ana</b>');
+  await expect(page.locator(sel('DEBRIEF_NOTES')).locator('b')).toHaveCount(0);
+
+  // the print view: the finished drill alone, headed for paper, every event listed
+  await page.locator(sel('PRINT_VIEW')).click();
+  const head = page.locator(sel('DEBRIEF_HEAD'));
+  await expect(head).toContainText('Drill debrief: Nimbus Cloud Platform');
+  await expect(head).toContainText('Played by people in the room');
+  await expect(head).toContainText('Emi');
+  await expect(page.locator(sel('STUDY'))).toBeHidden();
+  await expect(page.locator(sel('SCENARIO_PICK')).first()).toBeHidden();
+  await expect(page.locator(sel('DRILL_SPEED'))).toBeHidden();
+  await expect(page.locator(sel('DEBRIEF_EVENTS')).locator('li')).toHaveCount(debrief.events.length);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.topbar')).toBeHidden();
+  await expect(page.locator(sel('DEBRIEF_MD'))).toBeHidden();
+  await expect(scorecard.locator('table')).toBeVisible();
+  await expect(page.locator(sel('TIMELINE'))).toBeVisible();
+  const pdf = await page.pdf({ format: 'A4' });
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  const sheets = (pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) ?? []).length;
+  expect(sheets).toBeGreaterThanOrEqual(1);
+  expect(sheets).toBeLessThanOrEqual(6);
+  if (process.env.RUNGS_SCREENSHOTS) {
+    await page.setViewportSize({ width: 794, height: 1123 });
+    await page.screenshot({ path: 'docs/debrief-print.png', fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 800 });
+  }
+  await page.emulateMedia({ media: 'screen' });
+  await page.locator(sel('PRINT_VIEW_CLOSE')).click();
+  await expect(page.locator(sel('STUDY'))).toBeVisible();
+  await expect(page.locator(sel('DEBRIEF_HEAD'))).toHaveCount(0);
   if (process.env.RUNGS_SCREENSHOTS) {
     // the sticky top bar would cover the element in its screenshot
     await page.evaluate(() => { for (const s of ['.topbar', '.drill-status']) document.querySelector(s).style.position = 'static'; });
@@ -64,13 +106,18 @@ test('a live drill at 1200x runs to resolution with a human acknowledging throug
   expect(problems).toEqual([]);
 });
 
-test('a scenario created in the UI runs, survives a reload and travels in a share link', async ({ page, browser }) => {
+// Opens the drill room on the SaaS example and adds a scenario; collects page errors.
+async function newScenario(page) {
   const problems = [];
   page.on('pageerror', (e) => problems.push(e.message));
   await page.goto('/');
   await page.locator(sel('NAV_DRILL')).click();
   await page.locator(sel('NEW_SCENARIO')).click();
-  const form = page.locator(sel('SCENARIO_FORM'));
+  return { problems, form: page.locator(sel('SCENARIO_FORM')) };
+}
+
+test('a scenario created in the UI runs, survives a reload and travels in a share link', async ({ page, browser }) => {
+  const { problems, form } = await newScenario(page);
   await form.getByLabel('Scenario name', { exact: true }).fill('Night DB failover');
   await form.getByLabel('Starts at, UTC (decides who is on call)', { exact: true }).fill('2026-04-04T02:00');
   await form.getByLabel('Points', { exact: true }).fill('0m=0.01, 5m=x');
@@ -104,5 +151,78 @@ test('a scenario created in the UI runs, survives a reload and travels in a shar
   await other.locator(sel('NAV_DRILL')).click();
   await expect(other.locator(sel('SCENARIO')).filter({ hasText: 'Night DB failover' })).toHaveCount(1);
   await fresh.close();
+  expect(problems).toEqual([]);
+});
+
+test('a signal is edited on its step chart: drag a point, click to add one, arrow keys, Delete and double-click', async ({ page }) => {
+  const { problems, form } = await newScenario(page);
+  const chart = form.locator(sel('STEP_CHART')).first();
+  const handles = chart.locator(sel('CHART_POINT'));
+  const text = form.getByLabel('Points', { exact: true });
+  // `0m=0, 5m=0.1` → [[0, 0], [300, 0.1]] (seconds, value)
+  const points = async () =>
+    (await text.inputValue()).split(',').map((p) => {
+      const [at, v] = p.trim().split('=');
+      const secs = [...at.matchAll(/(\d+)([hms])/g)].reduce((s, [, n, u]) => s + Number(n) * { h: 3600, m: 60, s: 1 }[u], 0);
+      return [secs, Number(v)];
+    });
+  await chart.scrollIntoViewIfNeeded();
+  await expect(handles).toHaveCount(2);
+  const [first, second] = await points();
+  expect(first).toEqual([0, 0]);
+  // the chart's top value; it rescales when the points change
+  const topOf = async () => Number(await chart.locator('.tick').first().textContent());
+  let top = await topOf();
+  expect(top).toBeGreaterThan(second[1]);
+  const plot = await chart.locator('.plot').boundingBox();
+  const at = (x, y) => [plot.x + x * plot.width, plot.y + (1 - y) * plot.height];
+  const near = (secs, want) => Math.abs(secs - want) <= 60;
+
+  // drag the second point to a quarter of the 8 h horizon, 40 % up the chart
+  const box = await handles.nth(1).boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(...at(0.1, 0.2), { steps: 4 });
+  await page.mouse.move(...at(0.25, 0.4), { steps: 4 });
+  await page.mouse.up();
+  await expect.poll(async () => (await points())[1][1]).toBeCloseTo(top * 0.4, 6);
+  let now = await points();
+  expect(now).toHaveLength(2);
+  expect(near(now[1][0], 2 * 3600)).toBe(true);
+
+  // a click on the chart adds a point in time order
+  top = await topOf();
+  await page.mouse.click(...at(0.125, 0.6));
+  await expect(handles).toHaveCount(3);
+  now = await points();
+  expect(near(now[1][0], 3600)).toBe(true);
+  expect(now[1][1]).toBeCloseTo(top * 0.6, 6);
+  expect(near(now[2][0], 2 * 3600)).toBe(true);
+
+  // the arrow keys step the focused point; it cannot pass its neighbours
+  await handles.nth(1).focus();
+  await page.keyboard.press('ArrowUp');
+  await expect.poll(async () => (await points())[1][1]).toBeGreaterThan(now[1][1]);
+  for (let i = 0; i < 20; i++) await page.keyboard.press('Shift+ArrowRight');
+  now = await points();
+  expect(now[1][0]).toBe(now[2][0] - 60);
+  await expect(handles.nth(1)).toHaveAttribute('aria-valuetext', /^from \S+ on: [\d.]+$/);
+
+  // Delete removes the focused point, a double-click another
+  await page.keyboard.press('Delete');
+  await expect(handles).toHaveCount(2);
+  await handles.nth(1).dblclick();
+  await expect(handles).toHaveCount(1);
+  await expect(text).toHaveValue('0m=0');
+  await expect(form.locator(sel('FIELD_ERROR'))).toHaveCount(0);
+
+  if (process.env.RUNGS_SCREENSHOTS) {
+    await chart.scrollIntoViewIfNeeded();
+    Object.assign(plot, await chart.locator('.plot').boundingBox());
+    await page.mouse.click(...at(0.05, 0.3));
+    await page.mouse.click(...at(0.4, 0.9));
+    await page.mouse.click(...at(0.7, 0.1));
+    await form.locator('.signal-edit').first().screenshot({ path: 'docs/step-chart.png' });
+  }
   expect(problems).toEqual([]);
 });
