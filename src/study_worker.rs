@@ -1,11 +1,13 @@
 //! Monte Carlo studies off the main thread: the messages between the page and the study
 //! Web Worker (`src/bin/rungs-worker.rs`), and the work the worker does.
 //!
-//! The page starts the worker from [`WORKER_URL`] and waits for [`Reply::Ready`] (messages
-//! sent before the worker's wasm has loaded would be lost); it then posts one [`Request`]
-//! as JSON text. The worker answers with [`Reply::Progress`] after each slice of runs and
-//! ends with [`Reply::Done`] or [`Reply::Failed`]. To cancel, the page terminates the
-//! worker. Nothing here uses Leptos, so the worker binary stays small.
+//! The page starts the worker from [`WORKER_URL`] when the study panel opens and waits
+//! for [`Reply::Ready`] (messages sent before the worker's wasm has loaded would be lost);
+//! it then posts a [`Request`] per study, as JSON text. The worker answers with
+//! [`Reply::Progress`] after each slice of runs and ends each study with [`Reply::Done`]
+//! or [`Reply::Failed`], then waits for the next. To cancel, the page terminates the
+//! worker and starts a fresh one. Nothing here uses Leptos, so the worker binary stays
+//! small.
 
 use rungs_core::sim::{SimModel, Study};
 use serde::{Deserialize, Serialize};

@@ -2,6 +2,9 @@
 //! with a progress bar, a Cancel button and the summary as histograms and tables. The
 //! numbers are the command line's (`rungs simulate --runs N --seed S --format json`).
 
+use std::cell::Cell;
+use std::rc::Rc;
+
 use leptos::prelude::*;
 use rungs_core::sim::{format_secs as secs, FigureStats, Summary, HISTOGRAM_BINS};
 use rungs_core::Ladder;
@@ -48,17 +51,79 @@ struct Outcome {
     compute_ms: f64,
 }
 
-/// The running worker and its message handler (dropped together).
-struct Running {
-    worker: Worker,
-    _on_message: Closure<dyn FnMut(MessageEvent)>,
-    _on_error: Closure<dyn FnMut(web_sys::Event)>,
+/// Whether a worker can take a study.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Health {
+    /// Still loading its wasm: a request posted now would be lost.
+    Loading,
+    /// It said Ready.
+    Ready,
+    /// It failed to load or crashed.
+    Broken,
 }
 
-impl Drop for Running {
+/// The study worker and the handlers it answers to (dropped together, which terminates
+/// it). One is kept between studies: started when the panel opens, so its wasm is
+/// compiled before the first Start, and reused, so later studies run on code the browser
+/// has already optimised. Cancelling or a crash replaces it.
+struct Slot {
+    worker: Worker,
+    health: Rc<Cell<Health>>,
+    on_message: Closure<dyn FnMut(MessageEvent)>,
+    on_error: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+impl Slot {
+    /// Starts a worker that waits for a study.
+    fn spawn() -> Result<Slot, String> {
+        let worker = Worker::new(study_worker::WORKER_URL)
+            .map_err(|e| e.as_string().unwrap_or_else(|| format!("{e:?}")))?;
+        let health = Rc::new(Cell::new(Health::Loading));
+        let mut slot = Slot {
+            worker,
+            health: health.clone(),
+            on_message: Closure::new(|_: MessageEvent| {}),
+            on_error: Closure::new(|_: web_sys::Event| {}),
+        };
+        let ready = health.clone();
+        slot.listen(
+            Closure::new(move |e: MessageEvent| {
+                if reply(&e) == Some(Reply::Ready) {
+                    ready.set(Health::Ready);
+                }
+            }),
+            Closure::new(move |_: web_sys::Event| health.set(Health::Broken)),
+        );
+        Ok(slot)
+    }
+
+    /// Hands the worker's messages and errors to new handlers (the old ones are dropped
+    /// after the new ones are in place).
+    fn listen(
+        &mut self,
+        on_message: Closure<dyn FnMut(MessageEvent)>,
+        on_error: Closure<dyn FnMut(web_sys::Event)>,
+    ) {
+        self.worker
+            .set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        self.worker
+            .set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        self.on_message = on_message;
+        self.on_error = on_error;
+    }
+}
+
+impl Drop for Slot {
     fn drop(&mut self) {
         self.worker.terminate();
     }
+}
+
+/// A worker's message, read.
+fn reply(e: &MessageEvent) -> Option<Reply> {
+    e.data()
+        .as_string()
+        .and_then(|t| serde_json::from_str::<Reply>(&t).ok())
 }
 
 /// Reads the runs field: a whole number in [`study_worker::RUNS`] (separators allowed).
@@ -106,8 +171,8 @@ pub fn Study(
     let total = RwSignal::new(0u32);
     let outcome = RwSignal::new(None::<Outcome>);
     let input_error = RwSignal::new(None::<String>);
-    let running = StoredValue::new_local(None::<Running>);
-    on_cleanup(move || running.set_value(None));
+    let slot = StoredValue::new_local(Slot::spawn().ok());
+    on_cleanup(move || slot.set_value(None));
 
     let scenario_seed = Memo::new(move |_| {
         let id = scenario.get()?;
@@ -142,79 +207,79 @@ pub fn Study(
         };
         let request = serde_json::to_string(&request).expect("serialisable");
         let started = js_sys::Date::now();
-        let worker = match Worker::new(study_worker::WORKER_URL) {
+        // the waiting worker, or a new one if it is gone or broken
+        let kept = slot
+            .try_update_value(Option::take)
+            .flatten()
+            .filter(|s| s.health.get() != Health::Broken);
+        let mut worker = match kept.map_or_else(Slot::spawn, Ok) {
             Ok(w) => w,
             Err(e) => {
                 state.set(State::Failed(format!(
-                    "The study worker could not start: {}",
-                    e.as_string().unwrap_or_else(|| format!("{e:?}"))
+                    "The study worker could not start: {e}"
                 )));
                 return;
             }
         };
         let on_message = {
-            let worker = worker.clone();
-            Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
-                let reply = e
-                    .data()
-                    .as_string()
-                    .and_then(|t| serde_json::from_str::<Reply>(&t).ok());
-                match reply {
-                    Some(Reply::Ready) => {
-                        let _ = worker.post_message(&JsValue::from_str(&request));
-                    }
-                    Some(Reply::Progress { done }) => state.set(State::Running(done)),
-                    Some(Reply::Done {
-                        summary: json,
-                        compute_ms,
-                    }) => {
-                        let elapsed_ms = js_sys::Date::now() - started;
-                        match serde_json::from_str::<Summary>(&json) {
-                            Ok(summary) => {
-                                outcome.set(Some(Outcome {
-                                    scenario: id.clone(),
-                                    summary,
-                                    json,
-                                    elapsed_ms,
-                                    compute_ms,
-                                }));
-                                state.set(State::Done);
-                            }
-                            Err(e) => state.set(State::Failed(e.to_string())),
-                        }
-                        // Dropping the handle terminates the worker; do it after this
-                        // handler returns.
-                        leptos::task::spawn_local(async move { running.set_value(None) });
-                    }
-                    Some(Reply::Failed { message }) => {
-                        state.set(State::Failed(message));
-                        leptos::task::spawn_local(async move { running.set_value(None) });
-                    }
-                    None => {}
+            let (handle, health) = (worker.worker.clone(), worker.health.clone());
+            let request = request.clone();
+            Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| match reply(&e) {
+                Some(Reply::Ready) => {
+                    health.set(Health::Ready);
+                    let _ = handle.post_message(&JsValue::from_str(&request));
                 }
+                Some(Reply::Progress { done }) => state.set(State::Running(done)),
+                Some(Reply::Done {
+                    summary: json,
+                    compute_ms,
+                }) => {
+                    let elapsed_ms = js_sys::Date::now() - started;
+                    match serde_json::from_str::<Summary>(&json) {
+                        Ok(summary) => {
+                            outcome.set(Some(Outcome {
+                                scenario: id.clone(),
+                                summary,
+                                json,
+                                elapsed_ms,
+                                compute_ms,
+                            }));
+                            state.set(State::Done);
+                        }
+                        Err(e) => state.set(State::Failed(e.to_string())),
+                    }
+                }
+                Some(Reply::Failed { message }) => state.set(State::Failed(message)),
+                None => {}
             })
         };
-        let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
-            let message = e
-                .dyn_ref::<web_sys::ErrorEvent>()
-                .map(|e| e.message())
-                .unwrap_or_else(|| "the study worker could not be loaded".into());
-            state.set(State::Failed(format!("The study stopped: {message}")));
-            leptos::task::spawn_local(async move { running.set_value(None) });
-        });
-        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        let on_error = {
+            let health = worker.health.clone();
+            Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+                let message = e
+                    .dyn_ref::<web_sys::ErrorEvent>()
+                    .map(|e| e.message())
+                    .unwrap_or_else(|| "the study worker could not be loaded".into());
+                health.set(Health::Broken);
+                state.set(State::Failed(format!("The study stopped: {message}")));
+                // Dropping the slot terminates the worker and frees this handler: do it
+                // after the handler returns.
+                leptos::task::spawn_local(async move { slot.set_value(None) });
+            })
+        };
+        worker.listen(on_message, on_error);
+        if worker.health.get() == Health::Ready {
+            let _ = worker.worker.post_message(&JsValue::from_str(&request));
+        }
         total.set(runs);
         state.set(State::Running(0));
-        running.set_value(Some(Running {
-            worker,
-            _on_message: on_message,
-            _on_error: on_error,
-        }));
+        slot.set_value(Some(worker));
     };
 
     let cancel = move |_| {
-        running.set_value(None);
+        // terminate the busy worker; a fresh one waits for the next study
+        slot.set_value(None);
+        slot.set_value(Slot::spawn().ok());
         state.set(State::Cancelled);
     };
 

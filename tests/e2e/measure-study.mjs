@@ -59,5 +59,12 @@ console.log(
   `clicks answered while a 100,000-run study ran: ${delays.length}, input delay median ${delays[delays.length >> 1].toFixed(1)} ms, max ${delays[delays.length - 1].toFixed(1)} ms`,
 );
 await page.waitForSelector(`${tid('study')}[data-state="done"]`, { timeout: 120_000 });
-console.log(`100,000 runs: ${await page.locator(tid('study-status')).textContent()}`);
+console.log(`100,000 runs (clicked during): ${await page.locator(tid('study-status')).textContent()}`);
+
+// Steady-state per-run cost: long studies, nothing else on the page. Compare the worker's
+// own time with `rungs simulate --runs 100000` natively.
+for (let i = 0; i < 3; i++) {
+  const { status } = await study(100_000);
+  console.log(`100,000 runs: ${status}`);
+}
 await browser.close();

@@ -7,12 +7,28 @@ import { createRequire } from 'node:module';
 import { sel } from './testids.mjs';
 
 const rungs = `${process.env.CARGO_TARGET_DIR ?? 'target'}/debug/rungs`;
+const simulate = (...args) =>
+  execFileSync(rungs, ['simulate', 'public/examples/saas.json', '--scenario', 'checkout-3am', '--format', 'json', ...args], {
+    encoding: 'utf8',
+  });
+const workers = (page) => page.evaluate(() => window.__workers);
 
 /** Opens the Drill page on the SaaS example with the study of `checkout-3am` on show. */
 async function openStudy(page) {
   const problems = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  // count the workers the page starts
+  await page.addInitScript(() => {
+    window.__workers = 0;
+    const Base = window.Worker;
+    window.Worker = class extends Base {
+      constructor(...args) {
+        super(...args);
+        window.__workers += 1;
+      }
+    };
+  });
   await page.goto('/');
   await page.locator(sel('NAV_DRILL')).click();
   const chosen = page.locator(sel('STUDY_SCENARIO'));
@@ -27,14 +43,12 @@ test('a 1,000-run study equals `rungs simulate --runs 1000 --seed 7` exactly', a
   const problems = await openStudy(page);
   await page.locator(sel('STUDY_RUNS')).fill('1000');
   await page.locator(sel('STUDY_SEED')).fill('7');
+  // the worker was started with the page, before Start
+  expect(await workers(page)).toBe(1);
   await page.locator(sel('STUDY_START')).click();
   await expect(page.locator(sel('STUDY'))).toHaveAttribute('data-state', 'done', { timeout: 20_000 });
   await expect(page.locator(sel('STUDY_PROGRESS'))).toHaveAttribute('value', '1000');
-  const cli = execFileSync(
-    rungs,
-    ['simulate', 'public/examples/saas.json', '--scenario', 'checkout-3am', '--runs', '1000', '--seed', '7', '--format', 'json'],
-    { encoding: 'utf8' },
-  );
+  const cli = simulate('--runs', '1000', '--seed', '7');
   const shown = await page.locator(sel('STUDY_JSON')).textContent();
   expect(JSON.parse(shown)).toEqual(JSON.parse(cli));
   expect(shown).toBe(cli); // byte for byte, floats included
@@ -65,6 +79,14 @@ test('a 1,000-run study equals `rungs simulate --runs 1000 --seed 7` exactly', a
   // people by name, not by id
   await expect(page.locator(`${sel('STUDY_PAGES')} tbody th`).first()).toHaveText('Ana Lima');
   await expect(page.locator(sel('STUDY_STATUS'))).toContainText(/1000 runs of checkout-3am \(seed 7\) in [\d.]+ s \(\d+ runs\/s/);
+
+  // a second study reuses the same worker and is just as exact
+  await page.locator(sel('STUDY_RUNS')).fill('500');
+  await page.locator(sel('STUDY_SEED')).fill('8');
+  await page.locator(sel('STUDY_START')).click();
+  await expect(page.locator(sel('STUDY_STATUS'))).toContainText('500 runs of checkout-3am (seed 8)', { timeout: 20_000 });
+  expect(await page.locator(sel('STUDY_JSON')).textContent()).toBe(simulate('--runs', '500', '--seed', '8'));
+  expect(await workers(page)).toBe(1);
   expect(problems).toEqual([]);
 });
 
@@ -73,12 +95,7 @@ test('the default seed is the scenario’s', async ({ page }) => {
   await page.locator(sel('STUDY_RUNS')).fill('100');
   await page.locator(sel('STUDY_START')).click();
   await expect(page.locator(sel('STUDY'))).toHaveAttribute('data-state', 'done', { timeout: 20_000 });
-  const cli = execFileSync(
-    rungs,
-    ['simulate', 'public/examples/saas.json', '--scenario', 'checkout-3am', '--runs', '100', '--format', 'json'],
-    { encoding: 'utf8' },
-  );
-  expect(await page.locator(sel('STUDY_JSON')).textContent()).toBe(cli);
+  expect(await page.locator(sel('STUDY_JSON')).textContent()).toBe(simulate('--runs', '100'));
 });
 
 test('runs outside 100 to 100,000 are refused with a message', async ({ page }) => {
@@ -111,6 +128,13 @@ test('a long study shows progress, keeps the page answering and can be cancelled
   await expect(page.locator(sel('STUDY_STATUS'))).toHaveText('Cancelled.');
   await expect(page.locator(sel('STUDY_RESULTS'))).toHaveCount(0);
   await expect(page.locator(sel('STUDY_START'))).toBeEnabled();
+  // cancelling ended that worker; a fresh one takes the next study
+  expect(await workers(page)).toBe(2);
+  await page.locator(sel('STUDY_RUNS')).fill('200');
+  await page.locator(sel('STUDY_START')).click();
+  await expect(study).toHaveAttribute('data-state', 'done', { timeout: 20_000 });
+  expect(await page.locator(sel('STUDY_JSON')).textContent()).toBe(simulate('--runs', '200', '--seed', '123'));
+  expect(await workers(page)).toBe(2);
   expect(problems).toEqual([]);
 });
 
