@@ -4,7 +4,7 @@ use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 use rungs_core::examples;
 use rungs_core::overview::LadderOverview;
-use rungs_core::Report;
+use rungs_core::{Ladder, Report};
 
 use crate::components::alert::Alert;
 use crate::components::header::Header;
@@ -88,13 +88,6 @@ pub fn confirm(question: &str) -> bool {
         .unwrap_or(false)
 }
 
-/// The name a ladder text goes by in the library.
-fn name_of(text: &str) -> String {
-    rungs_core::parse_ladder(text)
-        .map(|l| l.name)
-        .unwrap_or_else(|_| "Ladder with errors".to_string())
-}
-
 /// How long the library waits after an edit before saving, in milliseconds.
 pub const AUTOSAVE_MS: u32 = 250;
 
@@ -116,9 +109,8 @@ pub struct Session {
 
 impl Session {
     /// Opens `text` as a new library entry and shows it in the designer.
-    pub fn open_new(&self, doc: Doc, text: String) {
-        let name = name_of(&text);
-        match library::create(&name, &text) {
+    pub fn open_new(&self, doc: Doc, ladder: Ladder, text: String) {
+        match library::create(&ladder.name, &text) {
             Ok(id) => {
                 library::set_current(&id);
                 self.entry.set(Some(id));
@@ -133,7 +125,7 @@ impl Session {
         self.library_version.update(|v| *v += 1);
         doc.readonly.set(false);
         forget_link();
-        doc.open(text);
+        doc.open_parsed(ladder, text);
         self.page.set(Page::Design);
     }
 
@@ -228,6 +220,8 @@ pub fn App() -> impl IntoView {
     let link_error = RwSignal::new(from_link.as_ref().and_then(|r| r.clone().err()));
     let storage_error = RwSignal::new(None::<String>);
     let mut entry = None;
+    // shown while the text opened does not parse; also the first ladder of a new library
+    let fallback = rungs_core::parse_ladder(example_json("")).expect("examples parse");
     let initial = match from_link {
         Some(Ok(json)) => json,
         _ => {
@@ -240,7 +234,7 @@ pub fn App() -> impl IntoView {
                 }
                 None => {
                     let text = example_json("").to_string();
-                    match library::create(&name_of(&text), &text) {
+                    match library::create(&fallback.name, &text) {
                         Ok(id) => {
                             library::set_current(&id);
                             entry = Some(id);
@@ -253,7 +247,6 @@ pub fn App() -> impl IntoView {
         }
     };
     let restored = entry.is_some();
-    let fallback = rungs_core::parse_ladder(example_json("")).expect("examples parse");
     let doc = Doc::new(initial, fallback);
     doc.readonly.set(shared);
     let session = Session {
@@ -280,8 +273,7 @@ pub fn App() -> impl IntoView {
 
     let make_copy = move |_| {
         doc.sync_text();
-        let text = doc.source.get_untracked();
-        session.open_new(doc, text);
+        session.open_new(doc, doc.ladder.get_untracked(), doc.source.get_untracked());
     };
 
     // Import: a file that reads as a ladder opens as a new library entry; one that does
@@ -307,10 +299,10 @@ pub fn App() -> impl IntoView {
             };
             match rungs_core::parse_ladder(&text) {
                 Err(e) => import_error.set(Some(format!("{name}: {e}"))),
-                Ok(_) => {
+                Ok(ladder) => {
                     import_error.set(None);
                     link_error.set(None);
-                    session.open_new(doc, text);
+                    session.open_new(doc, ladder, text);
                 }
             }
         });

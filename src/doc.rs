@@ -62,20 +62,31 @@ impl Doc {
 
     /// Opens another ladder: its text, with a fresh history.
     pub fn open(&self, text: String) {
+        match rungs_core::parse_ladder(&text) {
+            Ok(l) => self.open_parsed(l, text),
+            Err(e) => {
+                self.parse_error.set(Some(Diagnostic::from_parse_error(&e)));
+                self.source.set(text);
+                self.settle();
+            }
+        }
+    }
+
+    /// Opens `ladder`, already read from `text`, with a fresh history.
+    pub fn open_parsed(&self, ladder: Ladder, text: String) {
+        self.history.update_value(|h| h.reset(ladder.clone()));
+        self.ladder.set(ladder);
+        self.parse_error.set(None);
+        self.source.set(text);
+        self.settle();
+    }
+
+    /// After opening: no rewrite of the text pending, no run of typing to extend, and
+    /// the undo and redo buttons as the history says.
+    fn settle(&self) {
         if let Some(Some(t)) = self.text_due.try_update_value(|d| d.take()) {
             t.cancel();
         }
-        match rungs_core::parse_ladder(&text) {
-            Ok(l) => {
-                self.history.update_value(|h| h.reset(l.clone()));
-                self.ladder.set(l);
-                self.parse_error.set(None);
-            }
-            Err(e) => {
-                self.parse_error.set(Some(Diagnostic::from_parse_error(&e)));
-            }
-        }
-        self.source.set(text);
         self.last_edit.set_value(None);
         self.sync_flags();
     }

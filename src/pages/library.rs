@@ -72,7 +72,8 @@ pub fn LibraryPage() -> impl IntoView {
                 }
                 None => {
                     let blank = rungs_core::edit::new_ladder("Untitled ladder");
-                    session.open_new(doc, rungs_core::to_canonical_json(&blank));
+                    let text = rungs_core::to_canonical_json(&blank);
+                    session.open_new(doc, blank, text);
                     session.page.set(crate::app::Page::Library);
                 }
             }
@@ -80,7 +81,8 @@ pub fn LibraryPage() -> impl IntoView {
     };
     let new_ladder = move |_| {
         let blank = rungs_core::edit::new_ladder("Untitled ladder");
-        session.open_new(doc, rungs_core::to_canonical_json(&blank));
+        let text = rungs_core::to_canonical_json(&blank);
+        session.open_new(doc, blank, text);
     };
     view! {
         <section class="panel" aria-labelledby="start-h">
@@ -100,14 +102,16 @@ pub fn LibraryPage() -> impl IntoView {
                     .iter()
                     .map(|e| {
                         let json = e.json;
-                        let name = rungs_core::parse_ladder(json).map(|l| l.name).unwrap_or_default();
+                        // the examples are checked in and always parse (tests/golden)
+                        let ladder = rungs_core::parse_ladder(json).expect("examples parse");
+                        let name = ladder.name.clone();
                         view! {
                             <li class="card template" data-testid=testid::TEMPLATE_CARD data-key=e.key>
                                 <h2>{name}</h2>
                                 <p class="muted">{e.title}</p>
                                 <button
                                     class="button"
-                                    on:click=move |_| session.open_new(doc, json.to_string())
+                                    on:click=move |_| session.open_new(doc, ladder.clone(), json.to_string())
                                 >
                                     "Use this example"
                                 </button>
