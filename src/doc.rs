@@ -100,6 +100,12 @@ impl Doc {
         crate::app::timed("edit", || self.edit_untimed(field, f));
     }
 
+    /// Makes the next edit a step of its own, even of the same field within the second:
+    /// a new drag or click on a chart is a new thing to undo.
+    pub fn begin_step(&self) {
+        self.last_edit.set_value(None);
+    }
+
     fn edit_untimed(&self, field: &str, f: impl FnOnce(&mut Ladder)) {
         let mut next = self.ladder.get_untracked();
         f(&mut next);

@@ -209,6 +209,7 @@ pub fn ScenarioForm(
                             set=put(doc, format!("{base}/points"), move |l, v: Vec<SignalPoint>| {
                                 on(l, i, |s| if let Some(c) = s.signals.get_mut(k) { c.points = v })
                             })
+                            gesture=Callback::new(move |()| doc.begin_step())
                         />
                     };
                     view! {

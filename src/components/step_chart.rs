@@ -5,7 +5,7 @@
 //! pointer positions to the plot and hands the new points to `set`.
 
 use leptos::prelude::*;
-use rungs_core::step_chart::{add_point, key_edit, move_point, StepScale};
+use rungs_core::step_chart::{add_point, axis_label, key_edit, move_point, StepScale};
 use rungs_core::{Duration, SignalPoint};
 use web_sys::PointerEvent;
 
@@ -53,6 +53,9 @@ pub fn StepChart(
     #[prop(into)] thresholds: Signal<Vec<f64>>,
     #[prop(into)] label: Signal<String>,
     set: Callback<Vec<SignalPoint>>,
+    /// Called as a drag, a click or a double-click begins, before its first `set`: each
+    /// is one step of undo however many `set`s it makes.
+    gesture: Callback<()>,
 ) -> impl IntoView {
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
     // While a point is dragged, the scale is frozen so the point stays under the pointer.
@@ -76,7 +79,10 @@ pub fn StepChart(
     };
     // The pointer is captured at its first move, not on press, so a click or a
     // double-click still reaches the point itself.
-    let start_drag = move |k: usize, s: StepScale| drag.set(Some((k, s)));
+    let start_drag = move |k: usize, s: StepScale| {
+        gesture.run(());
+        drag.set(Some((k, s)));
+    };
     let add_at = move |ev: PointerEvent| {
         if ev.button() != 0 {
             return;
@@ -87,8 +93,9 @@ pub fn StepChart(
         let (at, v) = s.from_unit(x, y);
         let mut p = points.get_untracked();
         if let Some(k) = add_point(&mut p, at, v, &s) {
+            gesture.run(());
             set.run(p);
-            start_drag(k, s);
+            drag.set(Some((k, s)));
         }
     };
     let on_move = move |ev: PointerEvent| {
@@ -151,12 +158,14 @@ pub fn StepChart(
                     let mut p = points.get_untracked();
                     if k < p.len() {
                         p.remove(k);
+                        gesture.run(());
                         set.run(p);
                     }
                 }
                 on:keydown=move |ev: web_sys::KeyboardEvent| {
                     let mut p = points.get_untracked();
                     if key_edit(&mut p, k, &ev.key(), ev.shift_key(), &scale.get_untracked()) {
+                        // key presses coalesce into one step like typing does
                         ev.prevent_default();
                         set.run(p);
                     }
@@ -182,7 +191,7 @@ pub fn StepChart(
         >
             <rect class="plot" x=LEFT y=TOP width=RIGHT - LEFT height=BOTTOM - TOP on:pointerdown=add_at />
             <line class="axis" x1=LEFT x2=RIGHT y1=BOTTOM y2=BOTTOM />
-            <text class="tick" x=LEFT - 10.0 y=TOP + 4.0 text-anchor="end">{move || scale.get().top.to_string()}</text>
+            <text class="tick" x=LEFT - 10.0 y=TOP + 4.0 text-anchor="end">{move || axis_label(scale.get().top)}</text>
             <text class="tick" x=LEFT - 10.0 y=BOTTOM + 3.0 text-anchor="end">"0"</text>
             <text class="tick" x=LEFT y=H - 6.0 text-anchor="start">"0m"</text>
             <text class="tick" x=RIGHT y=H - 6.0 text-anchor="end">{move || scale.get().end.to_string()}</text>

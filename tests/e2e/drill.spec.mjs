@@ -171,7 +171,8 @@ test('a signal is edited on its step chart: drag a point, click to add one, arro
   const [first, second] = await points();
   expect(first).toEqual([0, 0]);
   // the chart's top value; it rescales when the points change
-  const topOf = async () => Number(await chart.locator('.tick').first().textContent());
+  const topOf = async () =>
+    Number((await chart.locator('.tick').first().textContent()).replace(/k$/, 'e3').replace(/M$/, 'e6'));
   let top = await topOf();
   expect(top).toBeGreaterThan(second[1]);
   const plot = await chart.locator('.plot').boundingBox();
@@ -189,6 +190,12 @@ test('a signal is edited on its step chart: drag a point, click to add one, arro
   let now = await points();
   expect(now).toHaveLength(2);
   expect(near(now[1][0], 2 * 3600)).toBe(true);
+  // the whole drag is one step of undo
+  const dragged = await text.inputValue();
+  await page.locator(sel('UNDO')).click();
+  await expect(text).toHaveValue(`0m=0, 5m=${second[1]}`);
+  await page.locator(sel('REDO')).click();
+  await expect(text).toHaveValue(dragged);
 
   // a click on the chart adds a point in time order
   top = await topOf();

@@ -82,6 +82,17 @@ impl StepScale {
     }
 }
 
+/// A chart label for `v`: `0.25`, `40`, `2.5k`, `100k`, `1.5M`; short enough for the axis.
+pub fn axis_label(v: f64) -> String {
+    let (scaled, unit) = match v.abs() {
+        a if a >= 1e6 => (v / 1e6, "M"),
+        a if a >= 1e3 => (v / 1e3, "k"),
+        _ => (v, ""),
+    };
+    let rounded = (scaled * 1000.0).round() / 1000.0;
+    format!("{rounded}{unit}")
+}
+
 /// The smallest of 1, 2, 2.5 or 5 times a power of ten that is at least `v` (`v > 0`).
 fn nice_ceil(v: f64) -> f64 {
     let mag = 10f64.powi(v.log10().floor() as i32);
@@ -218,6 +229,22 @@ mod tests {
         assert_eq!(s.value_step(), 100.0);
         let s = StepScale::new(&[], Duration::ZERO, &[]);
         assert_eq!((s.top, s.end), (1.0, Duration::from_secs(1)));
+    }
+
+    #[test]
+    fn axis_labels_stay_short() {
+        let cases = [
+            (0.5, "0.5"),
+            (0.025, "0.025"),
+            (40.0, "40"),
+            (2500.0, "2.5k"),
+            (100_000.0, "100k"),
+            (2_500_000.0, "2.5M"),
+            (0.1 + 0.2, "0.3"),
+        ];
+        for (v, text) in cases {
+            assert_eq!(axis_label(v), text);
+        }
     }
 
     #[test]
