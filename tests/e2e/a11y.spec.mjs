@@ -53,3 +53,16 @@ test('every page and every kind of form passes axe (WCAG 2.1 A and AA)', async (
   await expect(page.locator(sel('STUDY'))).toHaveAttribute('data-state', 'done', { timeout: 20_000 });
   await check(page, 'study results');
 });
+
+test('a finished drill, its scorecard and its print view pass axe (WCAG 2.1 A and AA)', async ({ page }) => {
+  await page.goto('/');
+  await page.addScriptTag({ content: axeSource });
+  await page.locator(sel('NAV_DRILL')).click();
+  await page.locator(sel('DRILL_SPEED')).selectOption('1200');
+  await page.locator(sel('DRILL_START')).click();
+  await expect(page.locator(sel('SCORECARD'))).toBeVisible({ timeout: 40_000 });
+  await check(page, 'finished drill with its scorecard');
+  await page.locator(sel('PRINT_VIEW')).click();
+  await expect(page.locator(sel('DEBRIEF_HEAD'))).toBeVisible();
+  await check(page, 'print view');
+});
