@@ -43,7 +43,7 @@ impl StepScale {
     /// bottom), clamped to the chart.
     pub fn to_unit(&self, at: Duration, value: f64) -> (f64, f64) {
         let x = at.as_millis() as f64 / self.end.as_millis() as f64;
-        (x.clamp(0.0, 1.0), (value / self.top).clamp(0.0, 1.0))
+        (x.clamp(0.0, 1.0), (clean(value) / self.top).clamp(0.0, 1.0))
     }
 
     /// The point at fractions (`x`, `y`) of the plot, snapped to [`Self::time_step`] and
@@ -103,25 +103,40 @@ fn nice_ceil(v: f64) -> f64 {
         .unwrap_or(10.0 * mag)
 }
 
-/// The earliest and latest time point `k` can take: strictly between its neighbours
-/// (one `step` apart) and before the horizon.
-fn bounds(points: &[SignalPoint], k: usize, step: Duration, end: Duration) -> (Duration, Duration) {
+/// The earliest and latest time point `k` can take: after the point before it, before
+/// the point after it and before the horizon, a grid step away from each where there is
+/// room and a second away where there is not. `None` when there is no room at all (the
+/// points around it are already closer than two seconds, or out of order).
+fn bounds(
+    points: &[SignalPoint],
+    k: usize,
+    step: Duration,
+    end: Duration,
+) -> Option<(Duration, Duration)> {
+    const SECOND: u64 = 1_000;
     let step = step.as_millis();
-    let lo = if k == 0 {
-        0
+    let prev = k.checked_sub(1).map(|j| points[j].0.as_millis());
+    let next = points.get(k + 1).map_or(end, |n| n.0.min(end)).as_millis();
+    let gap = next.saturating_sub(prev.unwrap_or(0));
+    let margin = if gap >= 2 * step { step } else { SECOND };
+    let lo = prev.map_or(0, |p| p + margin);
+    let hi = next.checked_sub(margin)?;
+    (lo <= hi).then(|| (Duration::from_millis(lo), Duration::from_millis(hi)))
+}
+
+/// A value a point can have: finite and not negative.
+fn clean(value: f64) -> f64 {
+    if value.is_finite() {
+        value.max(0.0)
     } else {
-        points[k - 1].0.as_millis() + step
-    };
-    let hi = match points.get(k + 1) {
-        Some(next) => next.0.as_millis().saturating_sub(step),
-        None => end.as_millis().saturating_sub(step),
-    };
-    (Duration::from_millis(lo), Duration::from_millis(hi.max(lo)))
+        0.0
+    }
 }
 
 /// Moves point `k` to (`at`, `value`), keeping it after the point before it and before
-/// the point after it (so its index stays `k`) and the value non-negative. Does nothing
-/// for an index out of range.
+/// the point after it (so its index stays `k`) and the value non-negative. Where there
+/// is no room to move in time, only the value changes. Does nothing for an index out of
+/// range.
 pub fn move_point(
     points: &mut [SignalPoint],
     k: usize,
@@ -132,31 +147,29 @@ pub fn move_point(
     if k >= points.len() {
         return;
     }
-    let (lo, hi) = bounds(points, k, scale.time_step(), scale.end);
-    let value = if value.is_finite() {
-        value.max(0.0)
-    } else {
-        0.0
+    let at = match bounds(points, k, scale.time_step(), scale.end) {
+        Some((lo, hi)) => at.clamp(lo, hi),
+        None => points[k].0,
     };
-    points[k] = SignalPoint(at.clamp(lo, hi), value);
+    points[k] = SignalPoint(at, clean(value));
 }
 
 /// Adds a point at (`at`, `value`) in time order and returns its index. A point already
-/// at that time takes the new value instead. `None` when `at` is at or past the horizon.
+/// at that time takes the new value instead. A time at or past the horizon (a click at
+/// the chart's right edge) is moved a grid step before it; `None` when the horizon is
+/// shorter than a step.
 pub fn add_point(
     points: &mut Vec<SignalPoint>,
     at: Duration,
     value: f64,
     scale: &StepScale,
 ) -> Option<usize> {
-    if at >= scale.end {
-        return None;
-    }
-    let value = if value.is_finite() {
-        value.max(0.0)
-    } else {
-        0.0
-    };
+    let last = scale
+        .end
+        .as_millis()
+        .checked_sub(scale.time_step().as_millis())?;
+    let at = at.min(Duration::from_millis(last));
+    let value = clean(value);
     match points.binary_search_by(|p| p.0.cmp(&at)) {
         Ok(k) => {
             points[k].1 = value;
@@ -213,6 +226,29 @@ mod tests {
     }
     fn ordered(p: &[SignalPoint]) -> bool {
         p.windows(2).all(|w| w[0].0 < w[1].0)
+    }
+
+    /// One edit of a random walk: `what` 0 moves point `k` to (`x`, `y`), 1 adds a point
+    /// there, 2 presses `key` on point `k`.
+    fn random_edit(
+        p: &mut Vec<SignalPoint>,
+        s: &StepScale,
+        what: u64,
+        k: usize,
+        (x, y): (f64, f64),
+        key: &str,
+        shift: bool,
+    ) {
+        let (at, v) = s.from_unit(x, y);
+        match what {
+            0 => move_point(p, k, at, v, s),
+            1 => {
+                add_point(p, at, v, s);
+            }
+            _ => {
+                key_edit(p, k, key, shift, s);
+            }
+        }
     }
 
     #[test]
@@ -278,14 +314,43 @@ mod tests {
     }
 
     #[test]
+    fn close_neighbours_leave_a_second_or_nothing() {
+        let s = StepScale::new(&[], Duration::from_mins(60), &[]);
+        let secs = |p: &[(u64, f64)]| -> Vec<SignalPoint> {
+            p.iter()
+                .map(|&(t, v)| SignalPoint(Duration::from_secs(t), v))
+                .collect()
+        };
+        // 30 s apart on a one-minute grid: the middle point keeps a second from each side
+        let mut p = secs(&[(0, 0.0), (30, 1.0), (60, 2.0)]);
+        move_point(&mut p, 1, Duration::from_mins(5), 1.5, &s);
+        assert_eq!(p[1], SignalPoint(Duration::from_secs(59), 1.5));
+        assert!(key_edit(&mut p, 1, "ArrowLeft", true, &s));
+        assert_eq!(p[1].0, Duration::from_secs(1));
+        // near the horizon
+        let mut p = secs(&[(3540, 0.0), (3570, 1.0)]);
+        move_point(&mut p, 1, Duration::from_mins(60), 1.0, &s);
+        assert_eq!(p[1].0, Duration::from_secs(3599));
+        // no room at all: the time stays, the value still moves
+        let mut p = secs(&[(10, 0.0), (11, 1.0), (12, 2.0)]);
+        move_point(&mut p, 1, Duration::ZERO, 0.5, &s);
+        assert_eq!(p[1], SignalPoint(Duration::from_secs(11), 0.5));
+        // a non-number never reaches the chart's geometry
+        assert_eq!(s.to_unit(Duration::ZERO, f64::NAN), (0.0, 0.0));
+    }
+
+    #[test]
     fn adding_inserts_in_order_or_replaces_at_the_same_time() {
         let s = StepScale::new(&[], Duration::from_mins(60), &[]);
         let mut p = pts(&[(0, 0.1), (20, 0.0)]);
         assert_eq!(add_point(&mut p, Duration::from_mins(10), 0.5, &s), Some(1));
         assert_eq!(add_point(&mut p, Duration::from_mins(20), 0.7, &s), Some(2));
         assert_eq!(p, pts(&[(0, 0.1), (10, 0.5), (20, 0.7)]));
-        assert_eq!(add_point(&mut p, Duration::from_mins(60), 0.7, &s), None);
-        assert_eq!(p.len(), 3);
+        // the right edge is a step before the horizon
+        assert_eq!(add_point(&mut p, Duration::from_mins(60), 0.2, &s), Some(3));
+        assert_eq!(p[3], SignalPoint(Duration::from_mins(59), 0.2));
+        let tiny = StepScale::new(&[], Duration::from_secs(4), &[]);
+        assert_eq!(add_point(&mut p, Duration::from_secs(4), 0.2, &tiny), None);
     }
 
     #[test]
@@ -308,6 +373,45 @@ mod tests {
         assert!(key_edit(&mut p, 0, "Delete", false, &s));
         assert_eq!(p, vec![SignalPoint(Duration::from_mins(1), 0.31)]);
         assert!(!key_edit(&mut p, 4, "Delete", false, &s));
+    }
+
+    #[test]
+    fn edits_of_off_grid_points_on_any_horizon_stay_valid() {
+        // Points typed at odd seconds, on horizons from a minute to ten hours: after every
+        // edit, still in strictly increasing time order, before the horizon, whole seconds.
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move |n: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % n
+        };
+        let keys = ["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "Delete"];
+        for _ in 0..300 {
+            let horizon = Duration::from_secs(60 + next(36_000));
+            let mut t = 0;
+            let mut p = Vec::new();
+            while t < horizon.as_millis() / 1000 {
+                p.push(SignalPoint(
+                    Duration::from_secs(t),
+                    next(1000) as f64 / 100.0,
+                ));
+                t += 1 + if next(2) == 0 { next(3) } else { next(900) };
+            }
+            for _ in 0..40 {
+                let s = StepScale::new(&p, horizon, &[]);
+                let k = next(p.len() as u64 + 1) as usize;
+                let (x, y) = (next(1201) as f64 / 1000.0 - 0.1, next(1000) as f64 / 1000.0);
+                let (what, key) = (next(3), keys[next(keys.len() as u64) as usize]);
+                random_edit(&mut p, &s, what, k, (x, y), key, next(2) == 0);
+                assert!(ordered(&p), "{p:?}");
+                assert!(
+                    p.iter()
+                        .all(|q| q.0 < horizon && q.0.as_millis() % 1000 == 0),
+                    "{horizon} {p:?}"
+                );
+            }
+        }
     }
 
     #[test]
@@ -335,20 +439,11 @@ mod tests {
             let s = StepScale::new(&p, horizon, &[0.05]);
             let (x, y) = (next() * 1.2 - 0.1, next() * 1.2 - 0.1);
             let k = (next() * (p.len() + 1) as f64) as usize;
-            match (next() * 3.0) as u32 {
-                0 => {
-                    let (at, v) = s.from_unit(x, y);
-                    move_point(&mut p, k, at, v, &s);
-                }
-                1 => {
-                    let (at, v) = s.from_unit(x, y);
-                    add_point(&mut p, at, v, &s);
-                }
-                _ => {
-                    let key = keys[(next() * keys.len() as f64) as usize];
-                    key_edit(&mut p, k, key, next() < 0.5, &s);
-                }
-            }
+            let (what, key) = (
+                (next() * 3.0) as u64,
+                keys[(next() * keys.len() as f64) as usize],
+            );
+            random_edit(&mut p, &s, what, k, (x, y), key, next() < 0.5);
             assert!(ordered(&p), "{p:?}");
             assert!(p.iter().all(|q| q.0 < horizon && q.1 >= 0.0), "{p:?}");
         }
