@@ -88,6 +88,25 @@ pub fn confirm(question: &str) -> bool {
         .unwrap_or(false)
 }
 
+/// Focuses the first element matching `selector` once the page has rendered (an HTML
+/// or SVG element; nothing if none matches). For moving focus to what replaced the
+/// control that had it.
+pub fn focus_later(selector: String) {
+    request_animation_frame(move || {
+        use wasm_bindgen::JsCast;
+        let el = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector(&selector).ok().flatten());
+        if let Some(el) = el {
+            if let Some(h) = el.dyn_ref::<web_sys::HtmlElement>() {
+                let _ = h.focus();
+            } else if let Some(s) = el.dyn_ref::<web_sys::SvgElement>() {
+                let _ = s.focus();
+            }
+        }
+    });
+}
+
 /// How long the library waits after an edit before saving, in milliseconds.
 pub const AUTOSAVE_MS: u32 = 250;
 
@@ -108,9 +127,13 @@ pub struct Session {
 }
 
 impl Session {
-    /// Opens `text` as a new library entry and shows it in the designer.
-    pub fn open_new(&self, doc: Doc, ladder: Ladder, text: String) {
-        match library::create(&ladder.name, &text) {
+    /// Opens `text` as a new library entry and shows it in the designer. `ladder` is
+    /// what it reads as, `None` when it does not parse (it opens with its errors).
+    pub fn open_new(&self, doc: Doc, ladder: Option<Ladder>, text: String) {
+        let name = ladder
+            .as_ref()
+            .map_or("Ladder with errors", |l| l.name.as_str());
+        match library::create(name, &text) {
             Ok(id) => {
                 library::set_current(&id);
                 self.entry.set(Some(id));
@@ -125,7 +148,10 @@ impl Session {
         self.library_version.update(|v| *v += 1);
         doc.readonly.set(false);
         forget_link();
-        doc.open_parsed(ladder, text);
+        match ladder {
+            Some(l) => doc.open_parsed(l, text),
+            None => doc.open(text),
+        }
         self.page.set(Page::Design);
     }
 
@@ -273,7 +299,12 @@ pub fn App() -> impl IntoView {
 
     let make_copy = move |_| {
         doc.sync_text();
-        session.open_new(doc, doc.ladder.get_untracked(), doc.source.get_untracked());
+        // text that does not parse is copied as it is, with its errors
+        let parsed = doc
+            .parse_error
+            .with_untracked(Option::is_none)
+            .then(|| doc.ladder.get_untracked());
+        session.open_new(doc, parsed, doc.source.get_untracked());
     };
 
     // Import: a file that reads as a ladder opens as a new library entry; one that does
@@ -302,7 +333,7 @@ pub fn App() -> impl IntoView {
                 Ok(ladder) => {
                     import_error.set(None);
                     link_error.set(None);
-                    session.open_new(doc, ladder, text);
+                    session.open_new(doc, Some(ladder), text);
                 }
             }
         });

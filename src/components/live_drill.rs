@@ -707,6 +707,12 @@ fn read_drill<T: Default>(
     ladder.with(|l| drill.with_value(|d| d.as_ref().map(|d| f(l, d)).unwrap_or_default()))
 }
 
+/// Back from the print view to the drill room, focus on the Print view button again.
+fn leave_print_view(print_view: RwSignal<bool>) {
+    print_view.set(false);
+    crate::app::focus_later(format!("[data-testid=\"{}\"]", testid::PRINT_VIEW));
+}
+
 /// The head of the paper debrief: the ladder, the scenario and who played whom.
 #[component]
 fn DebriefHead(
@@ -723,9 +729,9 @@ fn DebriefHead(
     view! {
         <header class="debrief-head" data-testid=testid::DEBRIEF_HEAD>
             <p class="button-row no-print">
-                <button class="button" on:click=move |_| print_view.set(false)>"← Back to the drill room"</button>
+                <button class="button" on:click=move |_| leave_print_view(print_view)>"← Back to the drill room"</button>
             </p>
-            <h2>{move || ladder.with(|l| format!("Drill debrief: {}", l.name))}</h2>
+            <h2 id="debrief-h" tabindex="-1">{move || ladder.with(|l| format!("Drill debrief: {}", l.name))}</h2>
             <dl class="facts">
                 {move || facts().into_iter().map(|(k, v)| view! { <div><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()}
             </dl>
@@ -852,11 +858,15 @@ fn Scorecard(
                 <Show
                     when=move || print_view.get()
                     fallback=move || view! {
-                        <button class="button" data-testid=testid::PRINT_VIEW on:click=move |_| print_view.set(true)>"Print view"</button>
+                        <button class="button" data-testid=testid::PRINT_VIEW on:click=move |_| {
+                            print_view.set(true);
+                            // the button goes; the debrief's heading takes the focus
+                            crate::app::focus_later("#debrief-h".into());
+                        }>"Print view"</button>
                     }
                 >
                     <button class="button primary" on:click=move |_| { let _ = web_sys::window().map(|w| w.print()); }>"Print"</button>
-                    <button class="button" data-testid=testid::PRINT_VIEW_CLOSE on:click=move |_| print_view.set(false)>"Back to the drill room"</button>
+                    <button class="button" data-testid=testid::PRINT_VIEW_CLOSE on:click=move |_| leave_print_view(print_view)>"Back to the drill room"</button>
                 </Show>
             </p>
         </section>

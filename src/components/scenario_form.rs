@@ -81,7 +81,9 @@ fn parse_points(s: &str) -> Result<Vec<SignalPoint>, String> {
             let value: f64 = value
                 .trim()
                 .parse()
-                .map_err(|_| format!("`{}` is not a number", value.trim()))?;
+                .ok()
+                .filter(|v: &f64| v.is_finite())
+                .ok_or_else(|| format!("`{}` is not a number", value.trim()))?;
             Ok(SignalPoint(at, value))
         })
         .collect()

@@ -115,6 +115,9 @@ impl Slot {
 
 impl Drop for Slot {
     fn drop(&mut self) {
+        // the handlers are freed with the slot: the worker must not call them after
+        self.worker.set_onmessage(None);
+        self.worker.set_onerror(None);
         self.worker.terminate();
     }
 }
@@ -261,7 +264,10 @@ pub fn Study(
                     .map(|e| e.message())
                     .unwrap_or_else(|| "the study worker could not be loaded".into());
                 health.set(Health::Broken);
-                state.set(State::Failed(format!("The study stopped: {message}")));
+                // a worker that fails while waiting does not undo the last result
+                if matches!(state.get_untracked(), State::Running(_)) {
+                    state.set(State::Failed(format!("The study stopped: {message}")));
+                }
                 // Dropping the slot terminates the worker and frees this handler: do it
                 // after the handler returns.
                 leptos::task::spawn_local(async move { slot.set_value(None) });

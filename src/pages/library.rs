@@ -73,7 +73,7 @@ pub fn LibraryPage() -> impl IntoView {
                 None => {
                     let blank = rungs_core::edit::new_ladder("Untitled ladder");
                     let text = rungs_core::to_canonical_json(&blank);
-                    session.open_new(doc, blank, text);
+                    session.open_new(doc, Some(blank), text);
                     session.page.set(crate::app::Page::Library);
                 }
             }
@@ -82,7 +82,7 @@ pub fn LibraryPage() -> impl IntoView {
     let new_ladder = move |_| {
         let blank = rungs_core::edit::new_ladder("Untitled ladder");
         let text = rungs_core::to_canonical_json(&blank);
-        session.open_new(doc, blank, text);
+        session.open_new(doc, Some(blank), text);
     };
     view! {
         <section class="panel" aria-labelledby="start-h">
@@ -111,7 +111,7 @@ pub fn LibraryPage() -> impl IntoView {
                                 <p class="muted">{e.title}</p>
                                 <button
                                     class="button"
-                                    on:click=move |_| session.open_new(doc, ladder.clone(), json.to_string())
+                                    on:click=move |_| session.open_new(doc, Some(ladder.clone()), json.to_string())
                                 >
                                     "Use this example"
                                 </button>

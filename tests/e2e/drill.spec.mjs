@@ -72,6 +72,7 @@ test('a live drill at 1200x runs to resolution with a human acknowledging throug
   // the print view: the finished drill alone, headed for paper, every event listed
   await page.locator(sel('PRINT_VIEW')).click();
   const head = page.locator(sel('DEBRIEF_HEAD'));
+  await expect(head.locator('h2')).toBeFocused();
   await expect(head).toContainText('Drill debrief: Nimbus Cloud Platform');
   await expect(head).toContainText('Played by people in the room');
   await expect(head).toContainText('Emi');
@@ -96,6 +97,7 @@ test('a live drill at 1200x runs to resolution with a human acknowledging throug
   }
   await page.emulateMedia({ media: 'screen' });
   await page.locator(sel('PRINT_VIEW_CLOSE')).click();
+  await expect(page.locator(sel('PRINT_VIEW'))).toBeFocused();
   await expect(page.locator(sel('STUDY'))).toBeVisible();
   await expect(page.locator(sel('DEBRIEF_HEAD'))).toHaveCount(0);
   if (process.env.RUNGS_SCREENSHOTS) {
@@ -211,16 +213,30 @@ test('a signal is edited on its step chart: drag a point, click to add one, arro
   await page.keyboard.press('ArrowUp');
   await expect.poll(async () => (await points())[1][1]).toBeGreaterThan(now[1][1]);
   for (let i = 0; i < 20; i++) await page.keyboard.press('Shift+ArrowRight');
+  await expect.poll(async () => { const p = await points(); return p[2][0] - p[1][0]; }).toBe(60);
   now = await points();
-  expect(now[1][0]).toBe(now[2][0] - 60);
   await expect(handles.nth(1)).toHaveAttribute('aria-valuetext', /^from \S+ on: [\d.]+$/);
 
   // Delete removes the focused point, a double-click another
   await page.keyboard.press('Delete');
   await expect(handles).toHaveCount(2);
+  // removing the last point hands the focus to the one before it
+  await handles.nth(1).focus();
+  await page.keyboard.press('Delete');
+  await expect(handles).toHaveCount(1);
+  await expect(handles.nth(0)).toBeFocused();
+  await page.locator(sel('UNDO')).click();
+  await expect(handles).toHaveCount(2);
   await handles.nth(1).dblclick();
   await expect(handles).toHaveCount(1);
   await expect(text).toHaveValue('0m=0');
+  // a double-click on the empty chart adds one point and keeps it
+  await chart.scrollIntoViewIfNeeded();
+  Object.assign(plot, await chart.locator('.plot').boundingBox());
+  await page.mouse.dblclick(...at(0.6, 0.5));
+  await expect(handles).toHaveCount(2);
+  await page.waitForTimeout(700);
+  await expect(handles).toHaveCount(2);
   await expect(form.locator(sel('FIELD_ERROR'))).toHaveCount(0);
 
   if (process.env.RUNGS_SCREENSHOTS) {
@@ -232,4 +248,37 @@ test('a signal is edited on its step chart: drag a point, click to add one, arro
     await form.locator('.signal-edit').first().screenshot({ path: 'docs/step-chart.png' });
   }
   expect(problems).toEqual([]);
+});
+
+test.describe('on a touch screen', () => {
+  test.use({ hasTouch: true });
+
+  test('a step chart point follows a finger through the whole drag, and a tap adds a point', async ({ page }) => {
+    const { problems, form } = await newScenario(page);
+    const chart = form.locator(sel('STEP_CHART')).first();
+    await chart.scrollIntoViewIfNeeded();
+    const handles = chart.locator(sel('CHART_POINT'));
+    const text = form.getByLabel('Points', { exact: true });
+    await expect(handles).toHaveCount(2);
+    const plot = await chart.locator('.plot').boundingBox();
+    const at = (x, y) => ({ x: plot.x + x * plot.width, y: plot.y + (1 - y) * plot.height });
+    const box = await handles.nth(1).boundingBox();
+    const start = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    // a finger drags the second point in several moves to half the horizon, at the bottom
+    const cdp = await page.context().newCDPSession(page);
+    const touch = (type, p) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: p ? [{ x: p.x, y: p.y }] : [] });
+    await touch('touchStart', start);
+    const end = at(0.5, 0);
+    for (let i = 1; i <= 8; i++) {
+      await touch('touchMove', { x: start.x + ((end.x - start.x) * i) / 8, y: start.y + ((end.y - start.y) * i) / 8 });
+    }
+    await touch('touchEnd');
+    // it went all the way (not one move and stop)
+    await expect(text).toHaveValue(/^0m=0, (3h59m|4h|4h1m)=0$/);
+    // a tap on the plot adds a point where it lands
+    await page.touchscreen.tap(...Object.values(at(0.25, 0)));
+    await expect(handles).toHaveCount(3);
+    await expect(text).toHaveValue(/^0m=0, (1h59m|2h|2h1m)=0, (3h59m|4h|4h1m)=0$/);
+    expect(problems).toEqual([]);
+  });
 });

@@ -117,7 +117,7 @@ pub(crate) struct PersonTally {
 /// `M` is how the engine holds its model: a borrow (`&SimModel`) when the model outlives
 /// the engine, as in a study, or a shared owner (`Rc<SimModel>`, `Arc<SimModel>`) when
 /// the engine must stand alone, as in a live drill kept in UI state.
-pub struct Engine<M: Deref<Target = SimModel> + Clone> {
+pub struct Engine<M> {
     m: M,
     rng: ChaCha8Rng,
     queue: BinaryHeap<Reverse<Queued>>,
