@@ -272,10 +272,6 @@ pub fn LiveDrill(
         });
         tick.update(|t| *t += 1);
     };
-    let read = move |f: &dyn Fn(&Drill) -> Option<String>| -> Option<String> {
-        tick.track();
-        drill.with_value(|d| d.as_ref().and_then(f))
-    };
     let stop_clock = move || {
         clock.update_value(|c| {
             if let Some(i) = c.take() {
@@ -285,10 +281,7 @@ pub fn LiveDrill(
         running.set(false);
     };
     on_cleanup(stop_clock);
-    let finished = Memo::new(move |_| {
-        tick.track();
-        drill.with_value(|d| d.as_ref().is_some_and(|d| d.engine.is_finished()))
-    });
+    let finished = Memo::new(move |_| watch(drill, tick, |d| d.engine.is_finished()));
     let started = Memo::new(move |_| {
         tick.track();
         drill.with_value(|d| d.is_some())
@@ -359,7 +352,7 @@ pub fn LiveDrill(
         })
     });
     let clock_text = move || {
-        read(&|d| {
+        watch(drill, tick, |d| {
             let now = d.engine.now();
             let tier = d
                 .engine
@@ -370,44 +363,27 @@ pub fn LiveDrill(
         })
     };
     let deadlines = move || {
-        tick.track();
-        drill.with_value(|d| {
-            d.as_ref()
-                .map(|d| {
-                    let now = d.engine.now().0 as f64;
-                    d.engine
-                        .open_deadlines()
-                        .into_iter()
-                        .map(|(tl, due)| (tl.as_str(), (due.0 as f64 - now) / 1000.0))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
+        watch(drill, tick, |d| {
+            let now = d.engine.now().0 as f64;
+            d.engine
+                .open_deadlines()
+                .into_iter()
+                .map(|(tl, due)| (tl.as_str(), (due.0 as f64 - now) / 1000.0))
+                .collect::<Vec<_>>()
         })
     };
     let awaiting = move || {
-        tick.track();
-        drill.with_value(|d| {
-            d.as_ref()
-                .map(|d| {
-                    d.humans
-                        .iter()
-                        .filter_map(|h| {
-                            let p = d.model.person(h)?;
-                            d.engine.awaiting_human(p).then_some((p, h.clone()))
-                        })
-                        .collect::<Vec<_>>()
+        watch(drill, tick, |d| {
+            d.humans
+                .iter()
+                .filter_map(|h| {
+                    let p = d.model.person(h)?;
+                    d.engine.awaiting_human(p).then_some((p, h.clone()))
                 })
-                .unwrap_or_default()
+                .collect::<Vec<_>>()
         })
     };
-    let log = move || {
-        tick.track();
-        drill.with_value(|d| {
-            d.as_ref()
-                .map(|d| d.engine.log().to_vec())
-                .unwrap_or_default()
-        })
-    };
+    let log = move || watch(drill, tick, |d| d.engine.log().to_vec());
 
     view! {
         <section class="panel drill" class:print-view=move || print_view.get() aria-labelledby="live-h" data-testid=testid::LIVE_DRILL>
@@ -474,13 +450,10 @@ pub fn LiveDrill(
                 <div class="drill-status">
                     <p class="sim-clock" data-testid=testid::SIM_CLOCK aria-live="off">{clock_text}</p>
                     {move || {
-                        tick.track();
-                        let last = drill.with_value(|d| {
-                            d.as_ref().and_then(|d| {
-                                let f = d.engine.figures();
-                                let n = f.breaches.len();
-                                f.breaches.last().map(|b| (n, b.tier.clone(), b.timeline.as_str()))
-                            })
+                        let last = watch(drill, tick, |d| {
+                            let f = d.engine.figures();
+                            let n = f.breaches.len();
+                            f.breaches.last().map(|b| (n, b.tier.clone(), b.timeline.as_str()))
                         });
                         last.map(|(n, tier, timeline)| {
                             let tier = ladder.with_untracked(|l| name_of(l, &tier));
@@ -556,8 +529,7 @@ pub fn LiveDrill(
                             <select on:change=move |ev| signal_pick.set(event_target_value(&ev))>
                                 <option value="">"Choose…"</option>
                                 {move || {
-                                    tick.track();
-                                    drill.with_value(|d| d.as_ref().map(|d| d.model.signals.iter().enumerate().map(|(i, s)| (i, format!("{} {}", s.service, s.metric))).collect::<Vec<_>>()).unwrap_or_default())
+                                    watch(drill, tick, |d| d.model.signals.iter().enumerate().map(|(i, s)| (i, format!("{} {}", s.service, s.metric))).collect::<Vec<_>>())
                                         .into_iter()
                                         .map(|(i, label)| view! { <option value=i.to_string()>{label}</option> })
                                         .collect_view()
@@ -695,16 +667,25 @@ fn Timeline(
     }
 }
 
-/// `f` of the ladder and the drill (the default before a drill starts), read so that a
-/// view re-renders whenever the drill ticks.
+/// `f` of the drill (the default before a drill starts), read so that a view
+/// re-renders whenever the drill ticks.
+fn watch<T: Default>(
+    drill: StoredValue<Option<Drill>, LocalStorage>,
+    tick: RwSignal<u64>,
+    f: impl FnOnce(&Drill) -> T,
+) -> T {
+    tick.track();
+    drill.with_value(|d| d.as_ref().map(f).unwrap_or_default())
+}
+
+/// [`watch`] with the ladder too (for names); also re-renders when the ladder changes.
 fn read_drill<T: Default>(
     ladder: Signal<Ladder>,
     drill: StoredValue<Option<Drill>, LocalStorage>,
     tick: RwSignal<u64>,
-    f: impl Fn(&Ladder, &Drill) -> T,
+    f: impl FnOnce(&Ladder, &Drill) -> T,
 ) -> T {
-    tick.track();
-    ladder.with(|l| drill.with_value(|d| d.as_ref().map(|d| f(l, d)).unwrap_or_default()))
+    ladder.with(|l| watch(drill, tick, |d| f(l, d)))
 }
 
 /// Back from the print view to the drill room, focus on the Print view button again.
@@ -751,7 +732,7 @@ fn Scorecard(
     /// Whether the page shows the paper debrief.
     print_view: RwSignal<bool>,
 ) -> impl IntoView {
-    let note_list = move || read_drill(ladder, drill, tick, |_, d| notes(d));
+    let note_list = move || watch(drill, tick, notes);
     let events = move || {
         read_drill(ladder, drill, tick, |l, d| {
             d.engine
@@ -761,7 +742,7 @@ fn Scorecard(
                 .collect::<Vec<_>>()
         })
     };
-    let rows = move || read_drill(ladder, drill, tick, |_, d| scorecard(d));
+    let rows = move || watch(drill, tick, scorecard);
     let breaches = move || {
         read_drill(ladder, drill, tick, |l, d| {
             d.engine

@@ -118,6 +118,21 @@ async function newScenario(page) {
   return { problems, form: page.locator(sel('SCENARIO_FORM')) };
 }
 
+// The first signal's step chart in the scenario form, scrolled into view: its points,
+// its text field, and `at(x, y)`, the page position of fractions of its plot.
+async function stepChart(form) {
+  const chart = form.locator(sel('STEP_CHART')).first();
+  await chart.scrollIntoViewIfNeeded();
+  const plot = await chart.locator('.plot').boundingBox();
+  return {
+    chart,
+    plot,
+    handles: chart.locator(sel('CHART_POINT')),
+    text: form.getByLabel('Points', { exact: true }),
+    at: (x, y) => [plot.x + x * plot.width, plot.y + (1 - y) * plot.height],
+  };
+}
+
 test('a scenario created in the UI runs, survives a reload and travels in a share link', async ({ page, browser }) => {
   const { problems, form } = await newScenario(page);
   await form.getByLabel('Scenario name', { exact: true }).fill('Night DB failover');
@@ -158,9 +173,7 @@ test('a scenario created in the UI runs, survives a reload and travels in a shar
 
 test('a signal is edited on its step chart: drag a point, click to add one, arrow keys, Delete and double-click', async ({ page }) => {
   const { problems, form } = await newScenario(page);
-  const chart = form.locator(sel('STEP_CHART')).first();
-  const handles = chart.locator(sel('CHART_POINT'));
-  const text = form.getByLabel('Points', { exact: true });
+  const { chart, plot, handles, text, at } = await stepChart(form);
   // `0m=0, 5m=0.1` → [[0, 0], [300, 0.1]] (seconds, value)
   const points = async () =>
     (await text.inputValue()).split(',').map((p) => {
@@ -168,7 +181,6 @@ test('a signal is edited on its step chart: drag a point, click to add one, arro
       const secs = [...at.matchAll(/(\d+)([hms])/g)].reduce((s, [, n, u]) => s + Number(n) * { h: 3600, m: 60, s: 1 }[u], 0);
       return [secs, Number(v)];
     });
-  await chart.scrollIntoViewIfNeeded();
   await expect(handles).toHaveCount(2);
   const [first, second] = await points();
   expect(first).toEqual([0, 0]);
@@ -177,8 +189,6 @@ test('a signal is edited on its step chart: drag a point, click to add one, arro
     Number((await chart.locator('.tick').first().textContent()).replace(/k$/, 'e3').replace(/M$/, 'e6'));
   let top = await topOf();
   expect(top).toBeGreaterThan(second[1]);
-  const plot = await chart.locator('.plot').boundingBox();
-  const at = (x, y) => [plot.x + x * plot.width, plot.y + (1 - y) * plot.height];
   const near = (secs, want) => Math.abs(secs - want) <= 60;
 
   // drag the second point to a quarter of the 8 h horizon, 40 % up the chart
@@ -255,28 +265,23 @@ test.describe('on a touch screen', () => {
 
   test('a step chart point follows a finger through the whole drag, and a tap adds a point', async ({ page }) => {
     const { problems, form } = await newScenario(page);
-    const chart = form.locator(sel('STEP_CHART')).first();
-    await chart.scrollIntoViewIfNeeded();
-    const handles = chart.locator(sel('CHART_POINT'));
-    const text = form.getByLabel('Points', { exact: true });
+    const { handles, text, at } = await stepChart(form);
     await expect(handles).toHaveCount(2);
-    const plot = await chart.locator('.plot').boundingBox();
-    const at = (x, y) => ({ x: plot.x + x * plot.width, y: plot.y + (1 - y) * plot.height });
     const box = await handles.nth(1).boundingBox();
-    const start = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    const start = [box.x + box.width / 2, box.y + box.height / 2];
     // a finger drags the second point in several moves to half the horizon, at the bottom
     const cdp = await page.context().newCDPSession(page);
-    const touch = (type, p) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: p ? [{ x: p.x, y: p.y }] : [] });
+    const touch = (type, p) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: p ? [{ x: p[0], y: p[1] }] : [] });
     await touch('touchStart', start);
     const end = at(0.5, 0);
     for (let i = 1; i <= 8; i++) {
-      await touch('touchMove', { x: start.x + ((end.x - start.x) * i) / 8, y: start.y + ((end.y - start.y) * i) / 8 });
+      await touch('touchMove', [start[0] + ((end[0] - start[0]) * i) / 8, start[1] + ((end[1] - start[1]) * i) / 8]);
     }
     await touch('touchEnd');
     // it went all the way (not one move and stop)
     await expect(text).toHaveValue(/^0m=0, (3h59m|4h|4h1m)=0$/);
     // a tap on the plot adds a point where it lands
-    await page.touchscreen.tap(...Object.values(at(0.25, 0)));
+    await page.touchscreen.tap(...at(0.25, 0));
     await expect(handles).toHaveCount(3);
     await expect(text).toHaveValue(/^0m=0, (1h59m|2h|2h1m)=0, (3h59m|4h|4h1m)=0$/);
     expect(problems).toEqual([]);
