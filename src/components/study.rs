@@ -6,6 +6,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use leptos::prelude::*;
+use rungs_core::overview::find_name;
 use rungs_core::sim::{format_secs as secs, FigureStats, Summary, HISTOGRAM_BINS};
 use rungs_core::Ladder;
 use wasm_bindgen::prelude::*;
@@ -417,22 +418,10 @@ fn Results(
             .map(|t| (t.id.to_string(), t.name.clone()))
             .collect()
     });
-    // The summary names people by id, as the command line does; the table shows names.
-    let people: std::collections::HashMap<String, String> = ladder.with_untracked(|l| {
-        l.people
-            .iter()
-            .map(|p| (p.id.to_string(), p.name.clone()))
-            .collect()
-    });
-    let tier_name = {
-        let tiers = tiers.clone();
-        move |id: &str| {
-            tiers
-                .iter()
-                .find(|(t, _)| t == id)
-                .map_or(id.to_string(), |(_, n)| n.clone())
-        }
-    };
+    // The summary names tiers and people by id, as the command line does; the page
+    // shows names.
+    let tier_name = move |id: &str| ladder.with_untracked(|l| find_name(&l.tiers, id));
+    let person_name = move |id: &str| ladder.with_untracked(|l| find_name(&l.people, id));
     let figures = [
         ("time_to_acknowledge", "Time to acknowledge"),
         ("time_to_contain", "Time to contain"),
@@ -481,7 +470,7 @@ fn Results(
             let off = s.off_hours_pages_per_person.get(p).copied().unwrap_or(0.0);
             view! {
                 <tr>
-                    <th scope="row">{people.get(p).cloned().unwrap_or_else(|| p.clone())}</th>
+                    <th scope="row">{person_name(p)}</th>
                     <td>{format!("{r:.3}")}</td>
                     <td>{format!("{off:.3}")}</td>
                 </tr>

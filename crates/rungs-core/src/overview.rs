@@ -192,8 +192,10 @@ pub struct ScenarioView {
 }
 
 /// An entry of a collection with an id and a display name.
-pub(crate) trait Named {
+pub trait Named {
+    /// Its id.
     fn id(&self) -> &str;
+    /// Its display name.
     fn name(&self) -> &str;
 }
 
@@ -213,7 +215,7 @@ macro_rules! named {
 named!(Person, Role, Rotation, Tier, Service, Playbook);
 
 /// The display name of `id` in `items`, or the id itself when it does not resolve.
-pub(crate) fn find_name<T: Named>(items: &[T], id: &str) -> String {
+pub fn find_name<T: Named>(items: &[T], id: &str) -> String {
     items
         .iter()
         .find(|i| i.id() == id)
