@@ -1,5 +1,7 @@
 //! Undo and redo for the designer: a current value with bounded stacks of the values
-//! before and after it.
+//! before and after it. The stacks are bounded by a number of steps and, for values of
+//! any size, by their weight (the designer weighs a ladder by its JSON text's length),
+//! so a large ladder keeps fewer steps instead of exhausting memory.
 
 use std::collections::VecDeque;
 
@@ -17,11 +19,17 @@ use std::collections::VecDeque;
 #[derive(Debug, Clone)]
 pub struct History<T> {
     current: T,
-    /// Older values, the most recent last.
-    undo: VecDeque<T>,
-    /// Values undone, the next to redo last.
-    redo: Vec<T>,
+    /// The weight of `current`, as last told by [`History::set_weight`].
+    weight: usize,
+    /// Older values with their weights, the most recent last.
+    undo: VecDeque<(T, usize)>,
+    /// Values undone with their weights, the next to redo last.
+    redo: Vec<(T, usize)>,
     limit: usize,
+    /// The most the values in `undo` and `redo` may weigh together.
+    max_weight: usize,
+    /// What they weigh now.
+    held: usize,
 }
 
 impl<T: Clone + PartialEq> History<T> {
@@ -30,10 +38,65 @@ impl<T: Clone + PartialEq> History<T> {
     pub fn new(current: T, limit: usize) -> Self {
         History {
             current,
+            weight: 0,
             undo: VecDeque::new(),
             redo: Vec::new(),
             limit,
+            max_weight: usize::MAX,
+            held: 0,
         }
+    }
+
+    /// Also bounds the history by weight: the values kept for undo and redo weigh at
+    /// most `max_weight` together (the oldest are dropped first). Values weigh what
+    /// [`History::set_weight`] said of them while they were current (0 if nothing).
+    ///
+    /// ```
+    /// use rungs_core::history::History;
+    /// let mut h = History::new("a", 100).with_max_weight(10);
+    /// for next in ["b", "c", "d"] {
+    ///     h.set_weight(4); // the current value weighs 4
+    ///     h.record(next);
+    /// }
+    /// // a, b and c weigh 12 together: a was dropped
+    /// assert_eq!(h.undo(), Some(&"c"));
+    /// assert_eq!(h.undo(), Some(&"b"));
+    /// assert_eq!(h.undo(), None);
+    /// ```
+    pub fn with_max_weight(mut self, max_weight: usize) -> Self {
+        self.max_weight = max_weight;
+        self.trim();
+        self
+    }
+
+    /// Tells what the current value weighs (for a ladder, its JSON's length).
+    pub fn set_weight(&mut self, weight: usize) {
+        self.weight = weight;
+    }
+
+    /// What the values kept for undo and redo weigh together.
+    pub fn held_weight(&self) -> usize {
+        self.held
+    }
+
+    /// How many steps undo can go back.
+    pub fn undo_steps(&self) -> usize {
+        self.undo.len()
+    }
+
+    /// Drops the oldest steps to undo until the count and the weight are within bounds.
+    fn trim(&mut self) {
+        while self.undo.len() > self.limit || (self.held > self.max_weight && !self.undo.is_empty())
+        {
+            if let Some((_, w)) = self.undo.pop_front() {
+                self.held -= w;
+            }
+        }
+    }
+
+    fn clear_redo(&mut self) {
+        self.held -= self.redo.iter().map(|(_, w)| w).sum::<usize>();
+        self.redo.clear();
     }
 
     /// The current value.
@@ -48,11 +111,10 @@ impl<T: Clone + PartialEq> History<T> {
             return false;
         }
         let old = std::mem::replace(&mut self.current, next);
-        self.undo.push_back(old);
-        while self.undo.len() > self.limit {
-            self.undo.pop_front();
-        }
-        self.redo.clear();
+        self.undo.push_back((old, self.weight));
+        self.held += self.weight;
+        self.clear_redo();
+        self.trim();
         true
     }
 
@@ -78,32 +140,38 @@ impl<T: Clone + PartialEq> History<T> {
             return self.record(next);
         }
         self.current = next;
-        self.redo.clear();
+        self.clear_redo();
         true
     }
 
     /// Replaces current without recording (e.g. a fresh document): clears undo and redo.
     pub fn reset(&mut self, current: T) {
         self.current = current;
+        self.weight = 0;
         self.undo.clear();
         self.redo.clear();
+        self.held = 0;
     }
 
     /// Goes back one step; returns the new current value, or `None` (changing nothing)
     /// when there is nothing to undo.
     pub fn undo(&mut self) -> Option<&T> {
-        let prev = self.undo.pop_back()?;
+        let (prev, w) = self.undo.pop_back()?;
         let now = std::mem::replace(&mut self.current, prev);
-        self.redo.push(now);
+        self.held = self.held - w + self.weight;
+        self.redo
+            .push((now, std::mem::replace(&mut self.weight, w)));
         Some(&self.current)
     }
 
     /// Goes forward one undone step; returns the new current value, or `None` (changing
     /// nothing) when there is nothing to redo.
     pub fn redo(&mut self) -> Option<&T> {
-        let next = self.redo.pop()?;
+        let (next, w) = self.redo.pop()?;
         let now = std::mem::replace(&mut self.current, next);
-        self.undo.push_back(now);
+        self.held = self.held - w + self.weight;
+        self.undo
+            .push_back((now, std::mem::replace(&mut self.weight, w)));
         Some(&self.current)
     }
 
@@ -252,5 +320,52 @@ mod tests {
         assert_eq!(h.undo(), Some(&'b'));
         assert_eq!(h.undo(), Some(&'a'));
         assert_eq!(h.undo(), None);
+    }
+
+    #[test]
+    fn the_weight_held_follows_undo_redo_and_record() {
+        let mut h = History::new(0, 100).with_max_weight(1_000);
+        for (next, weight) in [(1, 10), (2, 20), (3, 30)] {
+            h.set_weight(weight);
+            h.record(next);
+        }
+        h.set_weight(40);
+        // 0, 1 and 2 are kept, weighing 10 + 20 + 30
+        assert_eq!(h.held_weight(), 60);
+        h.undo(); // 3 (40) moves to redo, 2 (30) becomes current
+        assert_eq!(h.held_weight(), 10 + 20 + 40);
+        h.redo();
+        assert_eq!(h.held_weight(), 60);
+        h.undo();
+        h.undo();
+        h.set_weight(25); // 1 now weighs 25
+        h.record(9); // redo (2 and 3) cleared
+        assert_eq!(h.held_weight(), 10 + 25);
+        assert_eq!(h.undo_steps(), 2);
+    }
+
+    #[test]
+    fn heavy_values_keep_fewer_steps_but_the_newest_ones() {
+        // 500 steps of a 1 MB value within 8 MB: the 8 newest stay
+        let mut h = History::new(0u32, 200).with_max_weight(8 << 20);
+        for next in 1..=500u32 {
+            h.set_weight(1 << 20);
+            h.record(next);
+        }
+        assert_eq!(h.undo_steps(), 8);
+        assert!(h.held_weight() <= 8 << 20);
+        for expected in (492..500).rev() {
+            assert_eq!(h.undo(), Some(&expected));
+        }
+        assert_eq!(h.undo(), None);
+    }
+
+    #[test]
+    fn a_value_heavier_than_the_bound_is_not_kept() {
+        let mut h = History::new("huge", 10).with_max_weight(100);
+        h.set_weight(101);
+        h.record("next");
+        assert!(!h.can_undo());
+        assert_eq!(h.held_weight(), 0);
     }
 }
