@@ -1,10 +1,9 @@
 //! The app shell: header, navigation, the document and the current page.
 
-use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 use rungs_core::examples;
 use rungs_core::overview::LadderOverview;
-use rungs_core::{Ladder, Report};
+use rungs_core::Report;
 
 use crate::components::alert::Alert;
 use crate::components::header::Header;
@@ -12,6 +11,7 @@ use crate::components::source_editor::SourceEditor;
 use crate::doc::Doc;
 use crate::library;
 use crate::pages::{design::DesignPage, drill::DrillPage, library::LibraryPage, share::SharePage};
+use crate::session::{keep_saved, Session};
 use crate::testid;
 
 /// The top-level sections of the app.
@@ -71,16 +71,6 @@ fn ladder_from_location() -> Option<Result<String, String>> {
     )
 }
 
-/// Drops the share link from the address bar, so a reload opens the library's ladder.
-fn forget_link() {
-    if let Some(w) = web_sys::window() {
-        let path = w.location().pathname().unwrap_or_default();
-        if let Ok(history) = w.history() {
-            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
-        }
-    }
-}
-
 /// Asks the user; `true` to go ahead.
 pub fn confirm(question: &str) -> bool {
     web_sys::window()
@@ -105,110 +95,6 @@ pub fn focus_later(selector: String) {
             }
         }
     });
-}
-
-/// How long the library waits after an edit before saving, in milliseconds.
-pub const AUTOSAVE_MS: u32 = 250;
-
-/// What the app holds besides the document: which library entry is open and what went
-/// wrong with storage, files and links. In context, for the pages.
-#[derive(Clone, Copy)]
-pub struct Session {
-    /// The library entry being edited (`None` for a shared ladder not yet copied).
-    pub entry: RwSignal<Option<String>>,
-    /// The page on show.
-    pub page: RwSignal<Page>,
-    /// Why the last save failed, if it did.
-    pub storage_error: RwSignal<Option<String>>,
-    /// Why the last import failed, if it did.
-    pub import_error: RwSignal<Option<String>>,
-    /// Bumped whenever the library's index changes, so lists re-read it.
-    pub library_version: RwSignal<u32>,
-}
-
-impl Session {
-    /// Opens `text` as a new library entry and shows it in the designer. `ladder` is
-    /// what it reads as, `None` when it does not parse (it opens with its errors).
-    pub fn open_new(&self, doc: Doc, ladder: Option<Ladder>, text: String) {
-        let name = ladder
-            .as_ref()
-            .map_or("Ladder with errors", |l| l.name.as_str());
-        match library::create(name, &text) {
-            Ok(id) => {
-                library::set_current(&id);
-                self.entry.set(Some(id));
-                self.storage_error.set(None);
-            }
-            Err(e) => {
-                // Still open it; the banner says it lives in this tab only.
-                self.entry.set(None);
-                self.storage_error.set(Some(e));
-            }
-        }
-        self.library_version.update(|v| *v += 1);
-        doc.readonly.set(false);
-        forget_link();
-        match ladder {
-            Some(l) => doc.open_parsed(l, text),
-            None => doc.open(text),
-        }
-        self.page.set(Page::Design);
-    }
-
-    /// Opens a library entry in the designer.
-    pub fn open_entry(&self, doc: Doc, id: &str) {
-        let Some(text) = library::text(id) else {
-            self.storage_error.set(Some(
-                "that ladder is no longer in this browser's storage".into(),
-            ));
-            return;
-        };
-        library::set_current(id);
-        self.entry.set(Some(id.to_string()));
-        doc.readonly.set(false);
-        forget_link();
-        doc.open(text);
-        self.page.set(Page::Design);
-    }
-}
-
-/// Autosave: the open entry's text goes to the library after a short pause, and at once
-/// when the page is hidden, so a reload or a closed tab never loses an edit.
-fn autosave(doc: Doc, session: Session) {
-    let pending: StoredValue<Option<Timeout>, LocalStorage> = StoredValue::new_local(None);
-    let save_now = move || {
-        if let Some(t) = pending.try_update_value(|p| p.take()).flatten() {
-            t.cancel();
-        }
-        doc.sync_text();
-        let Some(id) = session.entry.get_untracked() else {
-            return;
-        };
-        if doc.readonly.get_untracked() {
-            return;
-        }
-        let name = doc.ladder.with_untracked(|l| l.name.clone());
-        let result = doc
-            .source
-            .with_untracked(|text| library::save(&id, &name, text));
-        session.storage_error.set(result.err());
-        session.library_version.update(|v| *v += 1);
-    };
-    Effect::new(move |first: Option<()>| {
-        doc.source.track();
-        session.entry.track();
-        if first.is_none() {
-            return;
-        }
-        pending.update_value(|slot| {
-            if let Some(previous) = slot.take() {
-                previous.cancel();
-            }
-            *slot = Some(Timeout::new(AUTOSAVE_MS, save_now));
-        });
-    });
-    let flush = window_event_listener(leptos::ev::pagehide, move |_| save_now());
-    on_cleanup(move || flush.remove());
 }
 
 /// Undo and redo from the keyboard: Ctrl+Z, Ctrl+Shift+Z and Ctrl+Y (Cmd on a Mac).
@@ -236,6 +122,45 @@ fn undo_keys(doc: Doc) {
     on_cleanup(move || handle.remove());
 }
 
+/// The JSON-only mode of an entry whose text does not parse: what is wrong and where,
+/// with the JSON editor (below it) opened at the error.
+#[component]
+fn BrokenEntry() -> impl IntoView {
+    let doc = crate::doc::use_doc();
+    let at = move || {
+        doc.parse_error.with(|e| {
+            e.as_ref()
+                .map(|d| {
+                    let place = match (d.line, d.column) {
+                        (Some(l), Some(c)) => format!(" (line {l}, column {c})"),
+                        _ if !d.pointer.is_empty() => format!(" (at {})", d.pointer),
+                        _ => String::new(),
+                    };
+                    format!("{}{place}", d.message)
+                })
+                .unwrap_or_default()
+        })
+    };
+    // open the editor, caret on the error
+    let (line, column) = doc.parse_error.with_untracked(|e| {
+        e.as_ref()
+            .map_or((1, 1), |d| (d.line.unwrap_or(1), d.column.unwrap_or(1)))
+    });
+    crate::components::source_editor::reveal_source(line, column);
+    view! {
+        <section class="panel stale broken" role="alert" data-testid=testid::BROKEN>
+            <h1>"This ladder's JSON does not read"</h1>
+            <p>
+                "Its text is kept exactly as it was saved. Until it reads as a ladder, it opens here as JSON only: the forms, the diagram, the drill room and sharing wait for the fix."
+            </p>
+            <p><strong>"What is wrong: "</strong>{at}</p>
+            <p class="muted small">
+                "Fix it in the editor below; it is read and saved as you type. Or open another ladder from the Ladders page."
+            </p>
+        </section>
+    }
+}
+
 /// The whole app. Opens the ladder of a share link, or else the ladder last open in
 /// this browser's library, or else (first visit) the SaaS example as a new entry.
 #[component]
@@ -244,28 +169,32 @@ pub fn App() -> impl IntoView {
     let from_link = ladder_from_location();
     let shared = matches!(from_link, Some(Ok(_)));
     let link_error = RwSignal::new(from_link.as_ref().and_then(|r| r.clone().err()));
-    let storage_error = RwSignal::new(None::<String>);
+    let mut storage_error = None::<String>;
+    // (entry id, its revision) when a library entry opens
     let mut entry = None;
-    // shown while the text opened does not parse; also the first ladder of a new library
-    let fallback = rungs_core::parse_ladder(example_json("")).expect("examples parse");
+    // the first ladder of a new library; stands in while a broken entry opens
+    let first = rungs_core::parse_ladder(example_json("")).expect("examples parse");
     let initial = match from_link {
         Some(Ok(json)) => json,
         _ => {
-            match library::current().or_else(|| library::entries().first().map(|e| e.id.clone())) {
-                Some(id) => {
-                    let text = library::text(&id).unwrap_or_else(|| example_json("").to_string());
-                    library::set_current(&id);
-                    entry = Some(id);
+            let open = library::current()
+                .and_then(|id| library::entry(&id))
+                .or_else(|| library::entries().into_iter().next())
+                .and_then(|e| Some((library::text(&e.id)?, e)));
+            match open {
+                Some((text, e)) => {
+                    library::set_current(&e.id);
+                    entry = Some((e.id, e.rev));
                     text
                 }
                 None => {
                     let text = example_json("").to_string();
-                    match library::create(&fallback.name, &text) {
+                    match library::create(&first.name, &text) {
                         Ok(id) => {
                             library::set_current(&id);
-                            entry = Some(id);
+                            entry = Some((id, 1));
                         }
-                        Err(e) => storage_error.set(Some(e)),
+                        Err(e) => storage_error = Some(e),
                     }
                     text
                 }
@@ -273,19 +202,14 @@ pub fn App() -> impl IntoView {
         }
     };
     let restored = entry.is_some();
-    let doc = Doc::new(initial, fallback);
+    let session = Session::new(entry, &initial);
+    session.storage_error.set(storage_error);
+    let doc = Doc::new(initial, first);
     doc.readonly.set(shared);
-    let session = Session {
-        entry: RwSignal::new(entry),
-        page: RwSignal::new(Page::Design),
-        storage_error,
-        import_error: RwSignal::new(None),
-        library_version: RwSignal::new(0),
-    };
     provide_context(doc);
     provide_context(session);
     provide_context(crate::components::inspector::Selected(RwSignal::new(None)));
-    autosave(doc, session);
+    keep_saved(doc, session);
     undo_keys(doc);
 
     let overview = Memo::new(move |_| timed("overview", || doc.ladder.with(LadderOverview::new)));
@@ -298,7 +222,7 @@ pub fn App() -> impl IntoView {
     let page = session.page;
 
     let make_copy = move |_| {
-        doc.sync_text();
+        doc.flush();
         // text that does not parse is copied as it is, with its errors
         let parsed = doc
             .parse_error
@@ -397,8 +321,25 @@ pub fn App() -> impl IntoView {
                         </button>
                     </div>
                 </Show>
+                {move || {
+                    session
+                        .notice
+                        .get()
+                        .map(|m| {
+                            view! {
+                                <div class="panel notice" role="status" data-testid=testid::TAB_NOTICE>
+                                    <span>{m}</span>
+                                    <button class="button small" on:click=move |_| session.notice.set(None)>
+                                        "Dismiss"
+                                    </button>
+                                </div>
+                            }
+                        })
+                }}
                 {move || match page.get() {
                     Page::Library => view! { <LibraryPage /> }.into_any(),
+                    // An entry whose text never parsed: its JSON alone, never another ladder.
+                    _ if doc.broken.get() => view! { <BrokenEntry /> }.into_any(),
                     // Rendered once per visit; its lists follow the ladder entry by entry.
                     Page::Design => {
                         view! {

@@ -4,6 +4,12 @@
 //! The ladder itself is the truth; the JSON editor's text follows it. Visual edits change
 //! the ladder and rewrite the text; typed JSON replaces the ladder once it parses, and a
 //! text that does not parse never replaces the last ladder that did.
+//!
+//! Typed text is never thrown away: while the text does not parse, visual edits, undo
+//! and redo are refused ([`Doc::locked`]), because they would rewrite the text from the
+//! ladder. An entry whose text has never parsed has no ladder of its own
+//! ([`Doc::broken`]): the pages show a JSON-only mode instead of another ladder. The
+//! history belongs to the entry open and is reset whenever another opens.
 
 use leptos::prelude::*;
 use rungs_core::history::History;
@@ -11,6 +17,14 @@ use rungs_core::{Diagnostic, Ladder};
 
 /// How many edits undo can go back.
 pub const UNDO_LIMIT: usize = 200;
+
+/// How much ladder JSON the undo history may hold, in bytes: a large ladder keeps fewer
+/// steps (at least 8 of the largest ladder Rungs reads).
+pub const UNDO_BYTES: usize = 32 * 1024 * 1024;
+
+/// How long typing in the JSON editor must pause before the text is read again, in
+/// milliseconds.
+pub const TYPING_DEBOUNCE_MS: u32 = 150;
 
 /// Edits of the same field closer together than this are one step of undo.
 const COALESCE_MS: f64 = 1000.0;
@@ -26,6 +40,9 @@ pub struct Doc {
     pub parse_error: RwSignal<Option<Diagnostic>>,
     /// A shared ladder is read-only until the user makes a copy.
     pub readonly: RwSignal<bool>,
+    /// The entry open has no ladder that parsed yet: `ladder` is a placeholder, and the
+    /// pages show the JSON-only mode.
+    pub broken: RwSignal<bool>,
     /// Whether undo and redo have anything to do.
     pub can_undo: RwSignal<bool>,
     /// See `can_undo`.
@@ -34,6 +51,8 @@ pub struct Doc {
     last_edit: StoredValue<Option<(String, f64)>>,
     /// The rewrite of `source` after a visual edit, waiting for a pause in typing.
     text_due: StoredValue<Option<gloo_timers::callback::Timeout>, LocalStorage>,
+    /// Typed text waiting for a pause in typing to be read, and its timer.
+    typed_due: StoredValue<Option<gloo_timers::callback::Timeout>, LocalStorage>,
 }
 
 /// How long after a visual edit the JSON text is rewritten, in milliseconds: writing a
@@ -41,30 +60,53 @@ pub struct Doc {
 pub const TEXT_DELAY_MS: u32 = 60;
 
 impl Doc {
-    /// A document showing `text` (which may not parse; `fallback` is shown then).
-    pub fn new(text: String, fallback: Ladder) -> Self {
-        let (ladder, error) = match rungs_core::parse_ladder(&text) {
-            Ok(l) => (l, None),
-            Err(e) => (fallback, Some(Diagnostic::from_parse_error(&e))),
-        };
-        Doc {
-            history: StoredValue::new(History::new(ladder.clone(), UNDO_LIMIT)),
-            ladder: RwSignal::new(ladder),
-            source: RwSignal::new(text),
-            parse_error: RwSignal::new(error),
+    /// A document showing `text`. When it does not parse the document is
+    /// [`broken`](Doc::broken) and `placeholder` stands in for its ladder (never shown
+    /// as the entry's).
+    pub fn new(text: String, placeholder: Ladder) -> Self {
+        let doc = Doc {
+            history: StoredValue::new(
+                History::new(placeholder.clone(), UNDO_LIMIT).with_max_weight(UNDO_BYTES),
+            ),
+            ladder: RwSignal::new(placeholder),
+            source: RwSignal::new(String::new()),
+            parse_error: RwSignal::new(None),
             readonly: RwSignal::new(false),
+            broken: RwSignal::new(false),
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
             last_edit: StoredValue::new(None),
             text_due: StoredValue::new_local(None),
-        }
+            typed_due: StoredValue::new_local(None),
+        };
+        doc.open(text);
+        doc
     }
 
-    /// Opens another ladder: its text, with a fresh history.
+    /// Whether visual edits, undo and redo are refused: the ladder is read-only, or the
+    /// JSON text does not parse (an edit would rewrite it from the ladder and lose what
+    /// was typed). Tracked.
+    pub fn locked(&self) -> bool {
+        self.readonly.get() || self.parse_error.with(Option::is_some)
+    }
+
+    /// [`Doc::locked`], untracked.
+    pub fn locked_untracked(&self) -> bool {
+        self.readonly.get_untracked() || self.parse_error.with_untracked(Option::is_some)
+    }
+
+    /// Opens another entry's text with a fresh history. A text that does not parse
+    /// opens [`broken`](Doc::broken): its errors show and the forms keep nothing of
+    /// the ladder open before.
     pub fn open(&self, text: String) {
         match rungs_core::parse_ladder(&text) {
             Ok(l) => self.open_parsed(l, text),
             Err(e) => {
+                self.cancel_timers();
+                let placeholder = rungs_core::edit::new_ladder("Ladder with errors");
+                self.history.update_value(|h| h.reset(placeholder.clone()));
+                self.broken.set(true);
+                self.ladder.set(placeholder);
                 self.parse_error.set(Some(Diagnostic::from_parse_error(&e)));
                 self.source.set(text);
                 self.settle();
@@ -74,27 +116,74 @@ impl Doc {
 
     /// Opens `ladder`, already read from `text`, with a fresh history.
     pub fn open_parsed(&self, ladder: Ladder, text: String) {
-        self.history.update_value(|h| h.reset(ladder.clone()));
+        self.cancel_timers();
+        let weight = text.len();
+        self.history.update_value(|h| {
+            h.reset(ladder.clone());
+            h.set_weight(weight);
+        });
+        self.broken.set(false);
         self.ladder.set(ladder);
         self.parse_error.set(None);
         self.source.set(text);
         self.settle();
     }
 
-    /// After opening: no rewrite of the text pending, no run of typing to extend, and
-    /// the undo and redo buttons as the history says.
-    fn settle(&self) {
-        if let Some(Some(t)) = self.text_due.try_update_value(|d| d.take()) {
-            t.cancel();
+    /// Drops the timers of the text open before (a rewrite or a read pending), so none
+    /// acts on the text opened next. Call [`Doc::flush`] first to keep what they hold.
+    fn cancel_timers(&self) {
+        for due in [self.text_due, self.typed_due] {
+            if let Some(Some(t)) = due.try_update_value(|d| d.take()) {
+                t.cancel();
+            }
         }
+    }
+
+    /// After opening: no run of typing to extend, and the undo and redo buttons as the
+    /// history says.
+    fn settle(&self) {
         self.last_edit.set_value(None);
         self.sync_flags();
     }
 
+    /// Takes text typed in the JSON editor: it shows at once and is read after a
+    /// pause in typing (see [`TYPING_DEBOUNCE_MS`]).
+    pub fn type_text(&self, text: String) {
+        self.source.set(text);
+        let doc = *self;
+        self.typed_due.update_value(|due| {
+            if let Some(t) = due.take() {
+                t.cancel();
+            }
+            *due = Some(gloo_timers::callback::Timeout::new(
+                TYPING_DEBOUNCE_MS,
+                move || doc.read_typed(),
+            ));
+        });
+    }
+
+    /// Reads the typed text now if it waits for a pause.
+    fn read_typed(&self) {
+        if let Some(Some(t)) = self.typed_due.try_update_value(|d| d.take()) {
+            t.cancel();
+            let text = self.source.get_untracked();
+            self.apply_text(text);
+        }
+    }
+
+    /// Brings the text and the ladder up to date now: reads typed text that waits for a
+    /// pause and writes the text of a visual edit that waits. Before saving, and before
+    /// another entry opens.
+    pub fn flush(&self) {
+        self.read_typed();
+        self.sync_text();
+    }
+
     /// Changes the ladder; one step of undo. `field` names what is edited (a JSON
     /// Pointer): edits of the same field in quick succession (typing) are one step.
+    /// Refused while [`locked`](Doc::locked).
     pub fn edit(&self, field: &str, f: impl FnOnce(&mut Ladder)) {
-        if self.readonly.get_untracked() {
+        if self.locked_untracked() {
             return;
         }
         crate::app::timed("edit", || self.edit_untimed(field, f));
@@ -128,8 +217,9 @@ impl Doc {
         self.show(next);
     }
 
-    /// Reads typed JSON: a text that parses replaces the ladder (one step of undo); one
-    /// that does not leaves the ladder as it was and says why.
+    /// Reads typed JSON: a text that parses replaces the ladder (one step of undo; the
+    /// first ladder of a broken entry starts its history); one that does not leaves the
+    /// ladder as it was and says why.
     pub fn apply_text(&self, text: String) {
         if let Some(Some(t)) = self.text_due.try_update_value(|d| d.take()) {
             t.cancel();
@@ -138,7 +228,20 @@ impl Doc {
             Ok(l) => {
                 self.parse_error.set(None);
                 self.last_edit.set_value(None);
-                if self.history.try_update_value(|h| h.record(l.clone())) == Some(true) {
+                let weight = text.len();
+                if self.broken.get_untracked() {
+                    self.history.update_value(|h| {
+                        h.reset(l.clone());
+                        h.set_weight(weight);
+                    });
+                    self.broken.set(false);
+                    self.ladder.set(l);
+                } else if self.history.try_update_value(|h| {
+                    let recorded = h.record(l.clone());
+                    h.set_weight(weight);
+                    recorded
+                }) == Some(true)
+                {
                     self.ladder.set(l);
                 }
             }
@@ -147,9 +250,9 @@ impl Doc {
         self.sync_flags();
     }
 
-    /// Goes back one edit.
+    /// Goes back one edit (refused while [`locked`](Doc::locked)).
     pub fn undo(&self) {
-        if self.readonly.get_untracked() {
+        if self.locked_untracked() {
             return;
         }
         if let Some(Some(l)) = self.history.try_update_value(|h| h.undo().cloned()) {
@@ -158,9 +261,9 @@ impl Doc {
         }
     }
 
-    /// Goes forward one undone edit.
+    /// Goes forward one undone edit (refused while [`locked`](Doc::locked)).
     pub fn redo(&self) {
-        if self.readonly.get_untracked() {
+        if self.locked_untracked() {
             return;
         }
         if let Some(Some(l)) = self.history.try_update_value(|h| h.redo().cloned()) {
@@ -195,6 +298,8 @@ impl Doc {
         let text = self
             .ladder
             .with_untracked(|l| crate::app::timed("to-json", || rungs_core::to_canonical_json(l)));
+        let weight = text.len();
+        self.history.update_value(|h| h.set_weight(weight));
         self.source.set(text);
     }
 

@@ -8,6 +8,7 @@ pub mod components;
 pub mod doc;
 pub mod library;
 pub mod pages;
+pub mod session;
 pub mod study_worker;
 pub mod testid;
 

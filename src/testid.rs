@@ -45,6 +45,12 @@ pub const STATUS: &str = "status";
 pub const SOURCE: &str = "source";
 /// The notice that the overview is older than the JSON, which does not parse.
 pub const STALE: &str = "stale";
+/// The JSON-only mode of a library entry whose text does not parse.
+pub const BROKEN: &str = "broken-entry";
+/// What another tab did to the open ladder, and how this tab kept the user's work.
+pub const TAB_NOTICE: &str = "tab-notice";
+/// The note under the validation panel's list of how many findings are not shown.
+pub const MORE_FINDINGS: &str = "more-findings";
 /// The share link on the share page.
 pub const SHARE_LINK: &str = "share-link";
 /// The button that copies the share link.

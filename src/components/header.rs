@@ -79,7 +79,7 @@ pub fn Header(
                     data-testid=testid::UNDO
                     title="Undo (Ctrl+Z)"
                     aria-label="Undo"
-                    disabled=move || !doc.can_undo.get() || doc.readonly.get()
+                    disabled=move || !doc.can_undo.get() || doc.locked()
                     on:click=move |_| doc.undo()
                 >
                     "↶"
@@ -89,7 +89,7 @@ pub fn Header(
                     data-testid=testid::REDO
                     title="Redo (Ctrl+Shift+Z)"
                     aria-label="Redo"
-                    disabled=move || !doc.can_redo.get() || doc.readonly.get()
+                    disabled=move || !doc.can_redo.get() || doc.locked()
                     on:click=move |_| doc.redo()
                 >
                     "↷"

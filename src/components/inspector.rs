@@ -253,7 +253,7 @@ pub fn Inspector() -> impl IntoView {
         }
     };
     let body = move || {
-        let readonly = doc.readonly.get();
+        let readonly = doc.locked();
         let form = match selected.get() {
             None => view! {
                 <p class="muted">

@@ -15,6 +15,7 @@ use leptos::prelude::*;
 use rungs_core::sim::{
     format_duration as fmt_secs, Engine, EventKind, LogEntry, SimModel, SimTime, Timeline,
 };
+use rungs_core::text::markdown_text as md_text;
 use rungs_core::Ladder;
 
 use crate::pages::share::download;
@@ -175,9 +176,10 @@ fn notes(d: &Drill) -> Vec<(SimTime, String)> {
 /// The debrief as Markdown: figures against targets, breaches, notes, the timeline.
 fn debrief_markdown(l: &Ladder, d: &Drill) -> String {
     let f = d.engine.figures();
-    let mut md = format!("# Drill debrief: {}\n\n", l.name);
+    // every name, note and id quoted from the ladder or the room is escaped (md_text)
+    let mut md = format!("# Drill debrief: {}\n\n", md_text(&l.name));
     for (label, value) in debrief_facts(l, d) {
-        md.push_str(&format!("- {label}: {value}\n"));
+        md.push_str(&format!("- {label}: {}\n", md_text(&value)));
     }
     md.push_str("\n## Figures against targets\n\n| figure | measured | target | met |\n| --- | --- | --- | --- |\n");
     for r in scorecard(d) {
@@ -202,14 +204,14 @@ fn debrief_markdown(l: &Ladder, d: &Drill) -> String {
     for b in &f.breaches {
         md.push_str(&format!(
             "- {} missed **{}** at +{}\n",
-            name_of(l, &b.tier),
+            md_text(&name_of(l, &b.tier)),
             b.timeline.as_str(),
             fmt_secs(b.at)
         ));
     }
     md.push_str("\n## Pages\n\n");
     for (who, n) in pages(l, d.engine.log()) {
-        md.push_str(&format!("- {who}: {n}\n"));
+        md.push_str(&format!("- {}: {n}\n", md_text(&who)));
     }
     md.push_str("\n## Facilitator's notes\n\n");
     let notes = notes(d);
@@ -217,11 +219,11 @@ fn debrief_markdown(l: &Ladder, d: &Drill) -> String {
         md.push_str("None.\n");
     }
     for (t, text) in notes {
-        md.push_str(&format!("- {t} {text}\n"));
+        md.push_str(&format!("- {t} {}\n", md_text(&text)));
     }
     md.push_str("\n## Timeline\n\n");
     for e in d.engine.log() {
-        md.push_str(&format!("- {}\n", describe(l, e)));
+        md.push_str(&format!("- {}\n", md_text(&describe(l, e))));
     }
     md
 }

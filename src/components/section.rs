@@ -71,7 +71,7 @@ pub fn AddButton(
         select(selected, Sel::Item(kind, index));
     };
     view! {
-        <Show when=move || !doc.readonly.get()>
+        <Show when=move || !doc.locked()>
             <button class="button add" data-testid=testid::ADD data-kind=kind.collection() on:click=on_click>
                 {format!("+ Add {}", kind.noun())}
             </button>

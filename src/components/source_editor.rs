@@ -9,7 +9,7 @@ use crate::doc::use_doc;
 use crate::testid;
 
 /// How long typing must pause before the text is read again, in milliseconds.
-pub const DEBOUNCE_MS: u32 = 150;
+pub const DEBOUNCE_MS: u32 = crate::doc::TYPING_DEBOUNCE_MS;
 
 /// The element id of the editor's text area.
 pub const SOURCE_ID: &str = "ladder-source";
@@ -62,18 +62,9 @@ fn place_caret(line: usize, column: usize) {
 pub fn SourceEditor() -> impl IntoView {
     let doc = use_doc();
     let source = doc.source;
-    let pending: StoredValue<Option<Timeout>, LocalStorage> = StoredValue::new_local(None);
     let shown = RwSignal::new(false);
-    let on_input = move |ev| {
-        let text = event_target_value(&ev);
-        source.set(text.clone());
-        pending.update_value(|slot| {
-            if let Some(previous) = slot.take() {
-                previous.cancel();
-            }
-            *slot = Some(Timeout::new(DEBOUNCE_MS, move || doc.apply_text(text)));
-        });
-    };
+    // read after a pause; a switch of entry or a save reads it at once (Doc::flush)
+    let on_input = move |ev| doc.type_text(event_target_value(&ev));
     view! {
         <details
             class="panel source"

@@ -2,6 +2,7 @@
 //! takes the user to the field it is about.
 
 use leptos::prelude::*;
+use rungs_core::text::group_thousands;
 use rungs_core::{Diagnostic, Report, Severity};
 use wasm_bindgen::JsCast;
 
@@ -77,13 +78,19 @@ pub fn counts_text(report: &Report) -> String {
     }
 }
 
-/// The findings of validation, errors first.
+/// How many findings the panel lists at first, and how many more each "Show more" adds.
+pub const FINDINGS_SHOWN: usize = 100;
+
+/// The findings of validation, errors first: the first [`FINDINGS_SHOWN`], then a
+/// count of the rest with a button to show more.
 #[component]
 pub fn ValidationPanel(
     /// What validation found.
     #[prop(into)]
     report: Signal<Report>,
 ) -> impl IntoView {
+    // the first findings only: a ladder with thousands would cost seconds to draw
+    let shown = RwSignal::new(FINDINGS_SHOWN);
     let errors = move || report.with(|r| r.errors().count());
     let warnings = move || report.with(|r| r.warnings().count());
     let plural = |n: usize, one: &str| format!("{n} {one}{}", if n == 1 { "" } else { "s" });
@@ -111,11 +118,31 @@ pub fn ValidationPanel(
             </Show>
             <ul class="diagnostics">
                 <For
-                    each=move || report.with(|r| r.diagnostics.clone())
+                    each=move || {
+                        let n = shown.get();
+                        report.with(|r| r.diagnostics.iter().take(n).cloned().collect::<Vec<_>>())
+                    }
                     key=|d| d.clone()
                     children=|d| view! { <DiagnosticItem diagnostic=d /> }
                 />
             </ul>
+            {move || {
+                let rest = report.with(|r| r.diagnostics.len()).saturating_sub(shown.get());
+                (rest > 0)
+                    .then(|| {
+                        view! {
+                            <p class="more-findings" data-testid=testid::MORE_FINDINGS>
+                                <span>{format!("{} more not shown. ", group_thousands(rest as u64))}</span>
+                                <button
+                                    class="button small"
+                                    on:click=move |_| shown.update(|n| *n += FINDINGS_SHOWN)
+                                >
+                                    {format!("Show {} more", group_thousands(rest.min(FINDINGS_SHOWN) as u64))}
+                                </button>
+                            </p>
+                        }
+                    })
+            }}
         </section>
     }
 }

@@ -42,7 +42,7 @@ pub fn DesignPage(
         <LadderSummary overview=overview />
         <Show when=move || stale.get()>
             <p class="panel stale" role="status" data-testid=testid::STALE>
-                "The JSON has an error, so this is the last version of the ladder that could be read. Fix the error listed under Validation to see your changes."
+                "The JSON has an error, so this is the last version of the ladder that could be read. The forms, the diagram and undo wait until the text reads again, so nothing you typed is lost: fix the error listed under Validation, or undo your typing inside the editor."
             </p>
         </Show>
         <div class="layout">

@@ -94,7 +94,7 @@ pub fn DrillPage(
                 <button
                     class="button"
                     data-testid=testid::NEW_SCENARIO
-                    disabled=move || doc.readonly.get()
+                    disabled=move || doc.locked()
                     on:click=move |_| {
                         let mut id = String::new();
                         doc.edit(
@@ -115,7 +115,7 @@ pub fn DrillPage(
                     class="button"
                     data-testid=testid::EDIT_SCENARIO
                     aria-expanded=move || editing.get().to_string()
-                    disabled=move || index.get().is_none() || doc.readonly.get()
+                    disabled=move || index.get().is_none() || doc.locked()
                     on:click=move |_| editing.update(|e| *e = !*e)
                 >
                     {move || if editing.get() { "Close the scenario editor" } else { "Edit this scenario" }}

@@ -3,26 +3,16 @@
 use leptos::prelude::*;
 use rungs_core::examples::EXAMPLES;
 
-use crate::app::{confirm, Session};
+use crate::app::confirm;
 use crate::doc::use_doc;
 use crate::library;
+use crate::session::Session;
 use crate::testid;
 
 /// When an entry was saved, in the user's locale.
 fn saved_at(ms: f64) -> String {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
     String::from(date.to_locale_string("default", &wasm_bindgen::JsValue::UNDEFINED))
-}
-
-/// `text` with the ladder's name set to `name` (unchanged when it does not parse).
-fn renamed(text: &str, name: &str) -> String {
-    match rungs_core::parse_ladder(text) {
-        Ok(mut l) => {
-            l.name = name.to_string();
-            rungs_core::to_canonical_json(&l)
-        }
-        Err(_) => text.to_string(),
-    }
 }
 
 /// The local library and the templates.
@@ -40,20 +30,14 @@ pub fn LibraryPage() -> impl IntoView {
     };
     let rename = move |id: String, name: String| {
         let name = name.trim().to_string();
-        if name.is_empty() {
-            return;
-        }
-        if session.entry.get_untracked().as_deref() == Some(id.as_str()) {
-            // the open ladder: an edit like any other, so undo covers it
-            doc.edit("/name", |l| l.name = name);
-        } else if let Some(text) = library::text(&id) {
-            report(library::save(&id, &name, &renamed(&text, &name)));
+        if !name.is_empty() {
+            session.rename_entry(doc, &id, name);
         }
     };
     let duplicate = move |id: String, name: String| {
         if let Some(text) = library::text(&id) {
             let name = format!("{name} (copy)");
-            report(library::create(&name, &renamed(&text, &name)).map(|_| ()));
+            report(library::create(&name, &library::renamed(&text, &name)).map(|_| ()));
         }
     };
     let delete = move |id: String, name: String| {
@@ -64,19 +48,7 @@ pub fn LibraryPage() -> impl IntoView {
         }
         report(library::delete(&id));
         if session.entry.get_untracked().as_deref() == Some(id.as_str()) {
-            session.entry.set(None);
-            match library::entries().first() {
-                Some(next) => {
-                    session.open_entry(doc, &next.id);
-                    session.page.set(crate::app::Page::Library);
-                }
-                None => {
-                    let blank = rungs_core::edit::new_ladder("Untitled ladder");
-                    let text = rungs_core::to_canonical_json(&blank);
-                    session.open_new(doc, Some(blank), text);
-                    session.page.set(crate::app::Page::Library);
-                }
-            }
+            session.open_next(doc);
         }
     };
     let new_ladder = move |_| {

@@ -1,4 +1,4 @@
-//! Small text helpers shared by error messages.
+//! Small text helpers shared by error messages, summaries and Markdown output.
 
 /// Shortens `s` to at most `max` characters for an error message, marking the cut.
 pub fn truncate_for_display(s: &str, max: usize) -> String {
@@ -23,9 +23,84 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .map(|(_, c)| c)
 }
 
+/// `n` with its thousands separated by commas: `12,345`.
+pub fn group_thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `s` as literal Markdown text: every character Markdown (CommonMark and GitHub's
+/// tables) could read as markup is escaped with a backslash, so a quoted name or note
+/// never becomes a link, an image, HTML, emphasis, a heading or a table cell, and line
+/// breaks become spaces so it stays on its line (a list item or a table row). Meant for
+/// text placed after other text on its line (`- Scenario: …`, a table cell): `-`, `+`
+/// and `1.` only open a list at the start of a line, so they are left as they are.
+///
+/// ```
+/// use rungs_core::text::markdown_text;
+/// assert_eq!(markdown_text("a|b <i>[x](y)"), r"a\|b \<i\>\[x\]\(y\)");
+/// ```
+pub fn markdown_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '<' | '>' | '#' | '!'
+            | '|' | '~' | '&' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\r' | '\n' | '\u{2028}' | '\u{2029}' => out.push(' '),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn thousands_are_grouped() {
+        assert_eq!(group_thousands(0), "0");
+        assert_eq!(group_thousands(999), "999");
+        assert_eq!(group_thousands(1_000), "1,000");
+        assert_eq!(group_thousands(1_000_000), "1,000,000");
+        assert_eq!(group_thousands(12_345_678), "12,345,678");
+    }
+
+    #[test]
+    fn markdown_text_is_inert() {
+        let hostile = "Sev1 | <img src=x onerror=alert(1)> [click](javascript:x) **bold**\n# heading\n- item `code` ![i](u) <https://x> &amp;";
+        let out = markdown_text(hostile);
+        // nothing left that opens markup or a new line or a table cell
+        for (i, c) in out.char_indices() {
+            if "|<>[]()*`#!&".contains(c) {
+                assert_eq!(&out[i - 1..i], "\\", "{c} unescaped in {out}");
+            }
+        }
+        assert!(!out.contains('\n'));
+        // and unescaping gives the text back, line breaks as spaces
+        let mut back = String::new();
+        let mut esc = false;
+        for c in out.chars() {
+            if esc || c != '\\' {
+                back.push(c);
+                esc = false;
+            } else {
+                esc = true;
+            }
+        }
+        assert_eq!(back, hostile.replace('\n', " "));
+    }
 
     #[test]
     fn truncates_long_text_only() {
