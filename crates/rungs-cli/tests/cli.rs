@@ -520,3 +520,21 @@ fn simulate_study_counts_the_runs_stopped_by_the_event_budget() {
     let summary: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(summary["budget_exhausted_runs"], 0);
 }
+
+#[test]
+fn validate_warns_about_a_ladder_that_pages_without_end() {
+    let file = paging_without_end();
+    let out = rungs(&["validate", file.to_str().unwrap()]);
+    let text =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(text.contains("warning[excessive-paging]"), "{text}");
+    assert!(
+        text.contains(
+            "can page up to 314,496,000 times within the 520w horizon of scenario `checkout-3am`"
+        ),
+        "{text}"
+    );
+    let out = rungs(&["validate", "--deny-warnings", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+}
