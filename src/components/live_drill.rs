@@ -13,7 +13,8 @@ use std::rc::Rc;
 use gloo_timers::callback::Interval;
 use leptos::prelude::*;
 use rungs_core::sim::{
-    format_duration as fmt_secs, Engine, EventKind, LogEntry, SimModel, SimTime, Timeline,
+    format_count, format_duration as fmt_secs, Engine, EventKind, LogEntry, SimModel, SimTime,
+    Timeline, EVENT_BUDGET,
 };
 use rungs_core::text::markdown_text as md_text;
 use rungs_core::Ladder;
@@ -451,6 +452,20 @@ pub fn LiveDrill(
             <Show when=move || started.get()>
                 <div class="drill-status">
                     <p class="sim-clock" data-testid=testid::SIM_CLOCK aria-live="off">{clock_text}</p>
+                    // A run stopped by the event budget says so, as text (tier ids are the
+                    // ladder's own text, never markup).
+                    {move || {
+                        watch(drill, tick, |d| d.engine.budget_cause()).map(|cause| {
+                            view! {
+                                <p class="breach-flag" role="status">
+                                    {format!(
+                                        "This drill stopped after {} events (the per-run event budget): {cause}.",
+                                        format_count(EVENT_BUDGET),
+                                    )}
+                                </p>
+                            }
+                        })
+                    }}
                     {move || {
                         let last = watch(drill, tick, |d| {
                             let f = d.engine.figures();

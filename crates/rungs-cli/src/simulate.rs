@@ -87,6 +87,22 @@ pub fn run(args: &Args) -> ExitCode {
     let seed = args.seed.unwrap_or(scenario.seed);
     let out = match args.runs {
         None => {
+            // A run without its log first: a run stopped by the event budget is refused
+            // before a log of a million entries is built and printed.
+            let mut probe = sim::Engine::new(&model, seed, false);
+            probe.run();
+            if probe.budget_exhausted() {
+                eprint!(
+                    "{}",
+                    budget_message(
+                        &scenario_name,
+                        &scenario,
+                        &format!("the run stopped at {}", probe.now()),
+                        probe.budget_cause().as_deref(),
+                    )
+                );
+                return ExitCode::from(crate::EXIT_INVALID);
+            }
             let run = sim::run_once(&model, seed);
             if args.json {
                 let mut s = serde_json::to_string_pretty(&run).expect("serialisable");
@@ -97,17 +113,68 @@ pub fn run(args: &Args) -> ExitCode {
             }
         }
         Some(n) => {
-            let summary = sim::monte_carlo(&model, seed, n, |_| {});
-            if args.json {
+            let mut study = sim::Study::new(&model, seed, n);
+            study.run(n);
+            let cause = study.budget_cause().map(str::to_owned);
+            let summary = study.finish();
+            let out = if args.json {
                 let mut s = serde_json::to_string_pretty(&summary).expect("serialisable");
                 s.push('\n');
                 s
             } else {
                 summary_text(&scenario, &summary)
+            };
+            // The summary is printed either way; runs stopped by the budget fail the command.
+            let printed = crate::print_out(&out);
+            if summary.budget_exhausted_runs == 0 {
+                return printed;
             }
+            let runs = summary.budget_exhausted_runs;
+            eprint!(
+                "{}",
+                budget_message(
+                    &scenario_name,
+                    &scenario,
+                    &format!(
+                        "{} of {} runs stopped",
+                        sim::format_count(u64::from(runs)),
+                        sim::format_count(u64::from(summary.runs))
+                    ),
+                    cause.as_deref(),
+                )
+            );
+            return ExitCode::from(crate::EXIT_INVALID);
         }
     };
     crate::print_out(&out)
+}
+
+/// The error for runs stopped by the event budget: what stopped, where, and what to
+/// change. `what` is `the run stopped at +HH:MM:SS` or `N of M runs stopped`.
+fn budget_message(
+    scenario_name: &str,
+    scenario: &ScenarioDocument,
+    what: &str,
+    cause: Option<&str>,
+) -> String {
+    let mut o = String::new();
+    let _ = write!(
+        o,
+        "error: {scenario_name}: {what} after {} events (the per-run event budget) of a {} horizon",
+        sim::format_count(sim::EVENT_BUDGET),
+        scenario.horizon
+    );
+    match cause {
+        Some(c) => {
+            let _ = writeln!(o, "; {c}");
+        }
+        None => o.push('\n'),
+    }
+    let _ = writeln!(
+        o,
+        "  = hint: give the steps a longer escalate_after or a smaller repeat, or the scenario a shorter horizon; `rungs validate` warns about it as excessive-paging"
+    );
+    o
 }
 
 fn single_text(s: &ScenarioDocument, seed: u64, run: &sim::Run) -> String {

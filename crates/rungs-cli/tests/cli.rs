@@ -422,3 +422,119 @@ fn simulate_refuses_invalid_inputs_with_their_errors() {
         Some(2)
     );
 }
+
+/// The SaaS example made hostile: every tier has one step that waits 1s and repeats
+/// 4294967295 times, nobody ever answers, and scenario `checkout-3am` runs 520 weeks.
+fn paging_without_end() -> std::path::PathBuf {
+    let mut l: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(ex("saas.json")).unwrap()).unwrap();
+    for t in l["tiers"].as_array_mut().unwrap() {
+        let first = t["escalation"]["steps"][0]["notify"][0].clone();
+        t["escalation"] = serde_json::json!({
+            "steps": [{ "notify": [first], "escalate_after": "1s" }],
+            "repeat": 4294967295u32
+        });
+    }
+    l["defaults"]["response"]["miss"] = serde_json::json!(1);
+    for p in l["people"].as_array_mut().unwrap() {
+        if let Some(r) = p.get_mut("response") {
+            r["miss"] = serde_json::json!(1);
+        }
+    }
+    l["scenarios"][0]["horizon"] = serde_json::json!("520w");
+    temp_file("pages-without-end.json", &l.to_string())
+}
+
+#[test]
+fn simulate_refuses_a_run_stopped_by_the_event_budget() {
+    let file = paging_without_end();
+    let path = file.to_str().unwrap();
+    for json in [false, true] {
+        let mut args = vec!["simulate", path, "--scenario", "checkout-3am"];
+        if json {
+            args.extend(["--format", "json"]);
+        }
+        let out = rungs(&args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert!(out.stdout.is_empty(), "json {json}");
+        assert!(
+            err.starts_with(&format!(
+                "error: {path} (scenario `checkout-3am`): the run stopped at +"
+            )),
+            "{err}"
+        );
+        assert!(
+            err.contains(" after 1,000,000 events (the per-run event budget) of a 520w horizon; the ladder pages without end: step 1 of tier sev1 repeats every 1s (repeat 4294967295)\n"),
+            "{err}"
+        );
+        assert!(err.contains("= hint: "), "{err}");
+    }
+}
+
+#[test]
+fn simulate_study_counts_the_runs_stopped_by_the_event_budget() {
+    let file = paging_without_end();
+    let path = file.to_str().unwrap();
+    let out = rungs(&[
+        "simulate",
+        path,
+        "--scenario",
+        "checkout-3am",
+        "--runs",
+        "2",
+        "--format",
+        "json",
+    ]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    let summary: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(summary["budget_exhausted_runs"], 2);
+    assert!(
+        err.contains(": 2 of 2 runs stopped after 1,000,000 events (the per-run event budget) of a 520w horizon; the ladder pages without end: step 1 of tier "),
+        "{err}"
+    );
+    let out = rungs(&[
+        "simulate",
+        path,
+        "--scenario",
+        "checkout-3am",
+        "--runs",
+        "1",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("incidents detected"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("1 of 1 runs stopped"));
+    // an ordinary study passes and reports none
+    let out = rungs(&[
+        "simulate",
+        &ex("saas.json"),
+        "--scenario",
+        "checkout-3am",
+        "--runs",
+        "5",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let summary: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(summary["budget_exhausted_runs"], 0);
+}
+
+#[test]
+fn validate_warns_about_a_ladder_that_pages_without_end() {
+    let file = paging_without_end();
+    let out = rungs(&["validate", file.to_str().unwrap()]);
+    let text =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(text.contains("warning[excessive-paging]"), "{text}");
+    assert!(
+        text.contains(
+            "can page up to 314,496,000 times within the 520w horizon of scenario `checkout-3am`"
+        ),
+        "{text}"
+    );
+    let out = rungs(&["validate", "--deny-warnings", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+}

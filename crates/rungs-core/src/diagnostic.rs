@@ -104,6 +104,9 @@ codes! {
     EscalatesBeforeResponse = "escalates-before-response", Warning;
     /// A repeating policy whose steps all wait 0: a page storm.
     PageStorm = "page-storm", Warning;
+    /// A tier's escalation can page more than [`EXCESSIVE_PAGES`](crate::validate::EXCESSIVE_PAGES)
+    /// times within a scenario's horizon.
+    ExcessivePaging = "excessive-paging", Warning;
     /// A scenario event falls after its horizon and never happens.
     AfterHorizon = "after-horizon", Warning;
     /// A scenario signal that no trigger watches.

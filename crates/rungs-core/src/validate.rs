@@ -13,6 +13,12 @@ use crate::parse::escape_pointer_token;
 use crate::text::closest;
 use crate::{Duration, Instant};
 
+/// More pages than this from one tier's escalation within a scenario's horizon is an
+/// `excessive-paging` warning: counted arithmetically from the steps' `escalate_after`,
+/// the `repeat` count and the people each step pages, for one start of the policy at
+/// the scenario's start with nobody answering.
+pub const EXCESSIVE_PAGES: u64 = 1_000;
+
 /// The acknowledgement delay of a person with no response model and no ladder default.
 pub const FALLBACK_ACK: Duration = Duration::from_mins(5);
 
@@ -39,6 +45,10 @@ pub fn validate_ladder(ladder: &Ladder, reference: Instant) -> Report {
     for (i, s) in ladder.scenarios.iter().enumerate() {
         v.scenario(&s.to_document(), &format!("/scenarios/{i}"));
     }
+    // The longest horizon pages the most: one warning per tier, naming that scenario.
+    if let Some(s) = ladder.scenarios.iter().max_by_key(|s| s.horizon) {
+        v.excessive_paging(s.horizon, &format!("scenario `{}`", s.id), None);
+    }
     v.finish()
 }
 
@@ -46,7 +56,45 @@ pub fn validate_ladder(ladder: &Ladder, reference: Instant) -> Report {
 pub fn validate_scenario(scenario: &ScenarioDocument, ladder: &Ladder) -> Report {
     let mut v = Validator::new(ladder);
     v.scenario(scenario, "");
+    v.excessive_paging(scenario.horizon, "the scenario", Some("/horizon"));
     v.finish()
+}
+
+/// The most pages tier `t`'s escalation can send within `horizon`, started once at 0
+/// with nobody answering: step k (offset `off_k` into a pass of length `cycle`) pages at
+/// `off_k + j * cycle` for passes `j` in `0..=repeat`, before the horizon; each time it
+/// pages its people (a role pages every holder, a person or rotation one). A pass that
+/// takes no time runs once, as in the simulator. Saturating, never per page or repeat.
+pub fn max_pages(ladder: &Ladder, tier: &Tier, horizon: Duration) -> u64 {
+    let steps = &tier.escalation.steps;
+    let h = u128::from(horizon.as_millis());
+    let cycle: u128 = steps
+        .iter()
+        .map(|s| u128::from(s.escalate_after.as_millis()))
+        .sum();
+    let passes = u128::from(tier.escalation.repeat) + 1;
+    let mut off = 0u128;
+    let mut total = 0u128;
+    for s in steps {
+        let fanout: u128 = s
+            .notify
+            .iter()
+            .map(|t| match t {
+                Target::Role(r) => {
+                    ladder.people.iter().filter(|p| p.roles.contains(r)).count() as u128
+                }
+                Target::Person(_) | Target::Rotation(_) => 1,
+            })
+            .sum();
+        let times = match (off < h, cycle) {
+            (false, _) => 0,
+            (true, 0) => 1,
+            (true, c) => passes.min((h - 1 - off) / c + 1),
+        };
+        total = total.saturating_add(times.saturating_mul(fanout));
+        off += u128::from(s.escalate_after.as_millis());
+    }
+    u64::try_from(total).unwrap_or(u64::MAX)
 }
 
 /// The median acknowledgement delay of a person (their own model, the ladder's default,
@@ -1120,6 +1168,56 @@ impl<'a> Validator<'a> {
     }
 
     // ---- scenarios ---------------------------------------------------------------------
+
+    /// Warns about every tier that can page more than [`EXCESSIVE_PAGES`] times within
+    /// `horizon` (of `scenario`, named for the message). The finding points at the tier's
+    /// `repeat` (or its steps without one), or at `pointer` when given (a standalone
+    /// scenario's own `/horizon`, since its report is read against the scenario file).
+    fn excessive_paging(&mut self, horizon: Duration, scenario: &str, pointer: Option<&str>) {
+        let l = self.l;
+        for (i, t) in l.tiers.iter().enumerate() {
+            let pages = max_pages(l, t, horizon);
+            if pages <= EXCESSIVE_PAGES {
+                continue;
+            }
+            let e = &t.escalation;
+            let in_ladder = if e.repeat > 0 {
+                ptr(&[&"tiers", &i, &"escalation", &"repeat"])
+            } else {
+                ptr(&[&"tiers", &i, &"escalation", &"steps"])
+            };
+            let cycle = Duration::from_millis(
+                e.steps
+                    .iter()
+                    .fold(0u64, |a, s| a.saturating_add(s.escalate_after.as_millis())),
+            );
+            let how = match (e.steps.len(), e.repeat) {
+                (1, 0) => "its step pages that many people".to_string(),
+                (n, 0) => format!("its {n} steps page that many people"),
+                (1, r) => format!("its step repeats every {cycle}, {r} more time(s)"),
+                (n, r) => format!("its {n} steps repeat every {cycle}, {r} more time(s)"),
+            };
+            let mut message = format!(
+                "{} can page up to {} times within the {horizon} horizon of {scenario}: {how}",
+                self.tier_label(i),
+                crate::sim::format_count(pages),
+            );
+            if pointer.is_some() {
+                message.push_str(&format!(" (the ladder's {in_ladder})"));
+            }
+            self.push(
+                Diagnostic::new(
+                    Code::ExcessivePaging,
+                    pointer.map_or(in_ladder, str::to_string),
+                    message,
+                )
+                .hint(format!(
+                    "give the steps a longer escalate_after, lower repeat or shorten the horizon; a simulated run stops after {} events",
+                    crate::sim::format_count(crate::sim::EVENT_BUDGET)
+                )),
+            );
+        }
+    }
 
     fn scenario(&mut self, s: &ScenarioDocument, base: &str) {
         let l = self.l;

@@ -578,3 +578,143 @@ fn a_breach_before_any_page_has_no_step_before_it() {
     assert!(p.targets.is_empty());
     assert_eq!(p.breaches, 3);
 }
+
+/// The hostile ladder of the event budget: every tier has one step that waits 1s and
+/// repeats 4294967295 times, nobody ever answers, and the scenario runs for 520 weeks.
+fn pages_without_end() -> (Value, Value) {
+    let mut l = ladder();
+    for t in 0..2 {
+        l = set(
+            l,
+            &format!("/tiers/{t}/escalation"),
+            json!({ "steps": [{ "notify": [{ "rotation": "primary" }], "escalate_after": "1s" }], "repeat": u32::MAX }),
+        );
+    }
+    for p in 0..3 {
+        l = set(l, &format!("/people/{p}/response/miss"), json!(1.0));
+    }
+    let mut s = scenario(json!([["0m", 0.1]]));
+    s["horizon"] = json!("520w");
+    (l, s)
+}
+
+#[test]
+fn a_ladder_that_pages_without_end_stops_at_the_event_budget() {
+    let (l, s) = pages_without_end();
+    let m = model(&l, &s);
+    let mut e = sim::Engine::new(&m, 0, true);
+    e.run();
+    assert!(e.is_finished());
+    assert!(e.budget_exhausted());
+    assert_eq!(e.run_events(), sim::EVENT_BUDGET);
+    assert!(e.events_processed() <= sim::EVENT_BUDGET);
+    let f = e.figures();
+    assert!(f.budget_exhausted);
+    assert!(f.time_to_acknowledge.is_none());
+    // at most one log entry per event and one per person paged by it
+    assert!(
+        e.log().len() as u64 <= 2 * sim::EVENT_BUDGET,
+        "{}",
+        e.log().len()
+    );
+    // sev2's acknowledge breach escalated to sev1, whose step kept paging
+    assert_eq!(
+        e.budget_cause().as_deref(),
+        Some("the ladder pages without end: step 1 of tier sev1 repeats every 1s (repeat 4294967295)")
+    );
+    // nothing moves any more: not a step, not the clock
+    let now = e.now();
+    assert!(!e.step());
+    e.advance_to(sim::SimTime(now.0 + 3_600_000));
+    assert_eq!(e.now(), now);
+    assert_eq!(e.run_events(), sim::EVENT_BUDGET);
+    // the figures do not depend on the log
+    let mut quiet = sim::Engine::new(&m, 0, false);
+    quiet.run();
+    assert_eq!(quiet.figures(), f);
+    assert!(quiet.log().is_empty());
+    assert_eq!(
+        serde_json::to_value(&f).unwrap()["budget_exhausted"],
+        json!(true)
+    );
+}
+
+#[test]
+fn a_live_drill_stops_at_the_event_budget_while_its_clock_advances() {
+    let (l, s) = pages_without_end();
+    let m = model(&l, &s);
+    let mut e = sim::Engine::new(&m, 0, false);
+    let mut t = 0;
+    while !e.is_finished() {
+        t += 7 * 86_400_000; // a week at a time, as a fast clock would
+        e.advance_to(sim::SimTime(t));
+    }
+    assert!(e.budget_exhausted());
+    assert_eq!(e.run_events(), sim::EVENT_BUDGET);
+    assert!(e.now().0 < t, "the clock stays at the last event");
+    // the facilitator's actions after the end do not restart it
+    e.set_signal(0, 0.0);
+    assert!(!e.promote());
+    assert_eq!(e.run_events(), sim::EVENT_BUDGET);
+}
+
+#[test]
+fn updates_due_without_end_stop_at_the_event_budget_and_say_so() {
+    let l = set(
+        ladder(),
+        "/tiers/1/timelines",
+        json!({ "acknowledge": "10m", "contain": "1h", "resolve": "4h", "first_update": "5m", "update_every": "1s" }),
+    );
+    let l = set(
+        l,
+        "/tiers/1/owners",
+        json!({ "communication": { "person": "cy" } }),
+    );
+    let mut s = scenario(json!([["0m", 0.1]]));
+    s["horizon"] = json!("520w");
+    s["work"]["contain_after_ack"] = json!({ "median": "100w", "p90": "100w" });
+    let m = model(&l, &s);
+    let mut e = sim::Engine::new(&m, 0, false);
+    e.run();
+    assert!(e.figures().budget_exhausted);
+    assert_eq!(
+        e.budget_cause().as_deref(),
+        Some("status updates fall due without end: tier sev2 expects one every 1s (update_every)")
+    );
+}
+
+#[test]
+fn a_study_counts_the_runs_stopped_by_the_event_budget() {
+    let (l, s) = pages_without_end();
+    let m = model(&l, &s);
+    let mut study = sim::Study::new(&m, 0, 2);
+    study.run(2);
+    assert_eq!(study.budget_exhausted_runs(), 2);
+    assert!(study
+        .budget_cause()
+        .is_some_and(|c| c.contains("step 1 of tier sev1")));
+    let summary = study.finish();
+    assert_eq!(summary.budget_exhausted_runs, 2);
+    assert_eq!(
+        serde_json::to_value(&summary).unwrap()["budget_exhausted_runs"],
+        json!(2)
+    );
+    // an ordinary study has none
+    let summary = sim::monte_carlo(
+        &model(&ladder(), &scenario(json!([["0m", 0.1]]))),
+        0,
+        20,
+        |_| {},
+    );
+    assert_eq!(summary.budget_exhausted_runs, 0);
+}
+
+#[test]
+fn an_ordinary_run_is_not_stopped_by_the_budget() {
+    let run = sim::run_once(&model(&ladder(), &scenario(json!([["0m", 0.1]]))), 0);
+    assert!(!run.figures.budget_exhausted);
+    assert_eq!(
+        serde_json::to_value(&run.figures).unwrap()["budget_exhausted"],
+        json!(false)
+    );
+}

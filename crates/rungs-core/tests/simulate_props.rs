@@ -87,6 +87,25 @@ proptest! {
         check_invariants(&run)?;
         prop_assert_eq!(&run, &sim::run_once(&m, seed));
     }
+
+    #[test]
+    fn every_run_ends_within_its_event_budget(
+        seed in any::<u64>(),
+        median_s in 10u64..900,
+        spread in 1u64..6,
+        miss in 0.0f64..0.6,
+        points in proptest::collection::vec((1u64..3600, 0.0f64..0.6), 1..8),
+    ) {
+        let m = random_inputs(median_s, spread, miss, points);
+        let mut e = sim::Engine::new(&m, seed, false);
+        e.run();
+        prop_assert!(e.is_finished());
+        prop_assert!(e.events_processed() <= sim::EVENT_BUDGET);
+        prop_assert_eq!(e.run_events(), e.events_processed());
+        // these ladders page a bounded number of times: none comes near the budget
+        prop_assert!(!e.figures().budget_exhausted);
+        prop_assert!(e.budget_cause().is_none());
+    }
 }
 
 #[test]

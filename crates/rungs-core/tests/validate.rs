@@ -766,6 +766,122 @@ fn embedded_scenarios_are_checked_with_their_pointer() {
     );
 }
 
+#[test]
+fn a_tier_that_can_page_without_end_within_a_scenario_horizon_is_excessive() {
+    // One step that waits 1s, repeated 4294967295 times, in an embedded scenario of 520w.
+    let doc = with(
+        base(),
+        "/tiers/0/escalation",
+        json!({ "steps": [{ "notify": [{ "rotation": "primary" }], "escalate_after": "1s" }], "repeat": u32::MAX }),
+    );
+    let mut s = scenario();
+    s.as_object_mut().unwrap().remove("format");
+    s["id"] = json!("drill");
+    s["horizon"] = json!("520w");
+    let r = check(&push(doc.clone(), "/scenarios", s.clone()));
+    let excessive = |r: &Report| {
+        r.diagnostics
+            .iter()
+            .filter(|d| d.code == Code::ExcessivePaging)
+            .count()
+    };
+    assert_eq!(excessive(&r), 1, "{:#?}", r.diagnostics);
+    let d = expect(&r, Code::ExcessivePaging, "/tiers/0/escalation/repeat");
+    assert_eq!(d.severity, Severity::Warning);
+    assert_eq!(
+        d.message,
+        "tier `sev1` (SEV1) can page up to 314,496,000 times within the 520w horizon of scenario `drill`: its step repeats every 1s, 4294967295 more time(s)"
+    );
+    assert!(d.hint.as_deref().unwrap().contains("1,000,000 events"));
+    // the longest of several scenarios counts, once per tier
+    let mut short = s.clone();
+    short["id"] = json!("short");
+    short["horizon"] = json!("1h");
+    let r = check(&push(
+        push(doc.clone(), "/scenarios", short),
+        "/scenarios",
+        s,
+    ));
+    assert_eq!(excessive(&r), 1, "{:#?}", r.diagnostics);
+    let d = expect(&r, Code::ExcessivePaging, "/tiers/0/escalation/repeat");
+    assert!(d.message.contains("scenario `drill`"), "{}", d.message);
+    // without a scenario there is no horizon to count in
+    assert_eq!(excessive(&check(&doc)), 0);
+}
+
+#[test]
+fn excessive_paging_counts_each_paged_person_up_to_the_limit() {
+    // sev2 pages role ic (ana and ben) every minute: 500 minutes is 1,000 pages, the
+    // limit itself; 501 minutes is over it. A standalone scenario's finding points at
+    // its own horizon and names the ladder's pointer in the text.
+    let doc = with(
+        base(),
+        "/tiers/1/escalation",
+        json!({ "steps": [{ "notify": [{ "role": "ic" }], "escalate_after": "1m" }], "repeat": 100_000 }),
+    );
+    let ladder = parse_ladder(&doc.to_string()).unwrap();
+    let run = |horizon: &str| {
+        let s = with(scenario(), "/horizon", json!(horizon));
+        validate_scenario(&parse_scenario(&s.to_string()).unwrap(), &ladder)
+    };
+    assert_eq!(run("500m").diagnostics, vec![]);
+    let r = run("501m");
+    let d = expect_only(&r, Code::ExcessivePaging, "/horizon");
+    assert!(
+        d.message.starts_with("tier `sev2` (SEV2) can page up to 1,002 times within the 8h21m horizon of the scenario: its step repeats every 1m, 100000 more time(s) (the ladder's /tiers/1/escalation/repeat)"),
+        "{}",
+        d.message
+    );
+    // the repeat count bounds it as much as the horizon does
+    let tier = &ladder.tiers[1];
+    assert_eq!(
+        validate::max_pages(&ladder, tier, Duration::from_mins(501)),
+        1002
+    );
+    let mut once = tier.clone();
+    once.escalation.repeat = 2;
+    assert_eq!(
+        validate::max_pages(&ladder, &once, Duration::from_mins(501)),
+        6
+    );
+    // a pass that takes no time runs once, as in the simulator (page-storm warns)
+    once.escalation.repeat = u32::MAX;
+    once.escalation.steps[0].escalate_after = Duration::ZERO;
+    assert_eq!(
+        validate::max_pages(&ladder, &once, Duration::from_mins(501)),
+        2
+    );
+    // steps after the horizon page nobody
+    assert_eq!(
+        validate::max_pages(&ladder, &ladder.tiers[0], Duration::from_mins(5)),
+        1
+    );
+    assert_eq!(
+        validate::max_pages(&ladder, &ladder.tiers[0], Duration::from_mins(6)),
+        3
+    );
+}
+
+#[test]
+fn excessive_paging_without_repeat_points_at_the_steps() {
+    let steps: Vec<Value> = (0..1001)
+        .map(|_| json!({ "notify": [{ "rotation": "primary" }], "escalate_after": "1s" }))
+        .collect();
+    let doc = with(base(), "/tiers/1/escalation", json!({ "steps": steps }));
+    let mut s = scenario();
+    s.as_object_mut().unwrap().remove("format");
+    s["id"] = json!("drill");
+    s["horizon"] = json!("1d");
+    let r = check(&push(doc, "/scenarios", s));
+    let d = expect(&r, Code::ExcessivePaging, "/tiers/1/escalation/steps");
+    assert!(
+        d.message
+            .ends_with(": its 1001 steps page that many people"),
+        "{}",
+        d.message
+    );
+}
+
 // ---- hostile documents ----------------------------------------------------------------
 
 #[test]
@@ -828,6 +944,14 @@ fn hostile_documents_get_clear_errors_not_panics() {
         json!({ "steps": steps, "repeat": u32::MAX }),
     );
     assert!(check(&doc).is_valid());
+    // and counting their pages within the longest horizon does not overflow
+    let l = parse_ladder(&doc.to_string()).unwrap();
+    let pages = validate::max_pages(&l, &l.tiers[1], Duration::from_millis(u64::MAX));
+    let (week, h) = (604_800_000u128, u128::from(u64::MAX));
+    let expected: u128 = (0..2000)
+        .map(|k| (h - 1 - k * week) / (2000 * week) + 1)
+        .sum();
+    assert_eq!(u128::from(pages), expected);
 }
 
 #[test]

@@ -9,7 +9,7 @@ use rand_chacha::ChaCha8Rng;
 use rand_core::{RngCore, SeedableRng};
 
 use super::model::{Delay, SimModel, SimTarget, Timeline};
-use super::{Breach, EventKind, Figures, LogEntry, SimTime};
+use super::{Breach, EventKind, Figures, LogEntry, SimTime, EVENT_BUDGET};
 
 /// What is scheduled. A closed set; the `u8` order of each kind breaks ties at one
 /// instant in the order the semantics prescribe.
@@ -150,6 +150,14 @@ pub struct Engine<M> {
     policy_start: u64,
     /// Events handled since the engine was made (across resets), for throughput reports.
     processed: u64,
+    /// Events handled in this run, against the [`EVENT_BUDGET`].
+    run_events: u64,
+    /// Escalation steps and due updates handled in this run: what can keep a run busy
+    /// without end, for [`Engine::budget_cause`].
+    step_events: u64,
+    update_events: u64,
+    /// Whether this run was stopped by the [`EVENT_BUDGET`].
+    budget_exhausted: bool,
     finished: bool,
 }
 
@@ -183,6 +191,10 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
             log: log.then(Vec::new),
             policy_start: 0,
             processed: 0,
+            run_events: 0,
+            step_events: 0,
+            update_events: 0,
+            budget_exhausted: false,
             finished: false,
         };
         e.schedule_scenario();
@@ -218,6 +230,10 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
             l.clear();
         }
         self.policy_start = 0;
+        self.run_events = 0;
+        self.step_events = 0;
+        self.update_events = 0;
+        self.budget_exhausted = false;
         self.finished = false;
         self.schedule_scenario();
     }
@@ -280,7 +296,8 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
             .map(SimTime)
     }
 
-    /// Processes the next event. Returns false when the run is over.
+    /// Processes the next event. Returns false when the run is over, also when it has
+    /// just been stopped by the [`EVENT_BUDGET`].
     pub fn step(&mut self) -> bool {
         if self.next_time().is_none() {
             if !self.human_waiting() {
@@ -288,20 +305,30 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
             }
             return false;
         }
+        if self.run_events >= EVENT_BUDGET {
+            // an event is still due before the horizon: the run ends here
+            self.budget_exhausted = true;
+            self.finish();
+            return false;
+        }
         let Some(Reverse(q)) = self.queue.pop() else {
             return false;
         };
         self.now = q.t;
         self.processed += 1;
+        self.run_events += 1;
         self.handle(q.ev);
         true
     }
 
     /// Processes every event up to and including `t`, then sets the clock to `t`
-    /// (never past the horizon).
+    /// (never past the horizon). A run stopped by the [`EVENT_BUDGET`] on the way keeps
+    /// the clock at its last event.
     pub fn advance_to(&mut self, t: SimTime) {
         while self.next_time().is_some_and(|n| n <= t) {
-            self.step();
+            if !self.step() {
+                break;
+            }
         }
         if !self.finished {
             self.now = self.now.max(t.0.min(self.m.horizon_ms));
@@ -319,6 +346,65 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
     /// Events handled since this engine was made, across resets.
     pub fn events_processed(&self) -> u64 {
         self.processed
+    }
+
+    /// Events handled in the current run (since `new` or the last `reset`); never more
+    /// than [`EVENT_BUDGET`].
+    pub fn run_events(&self) -> u64 {
+        self.run_events
+    }
+
+    /// Whether the run was stopped by the [`EVENT_BUDGET`] (it is then finished).
+    pub fn budget_exhausted(&self) -> bool {
+        self.budget_exhausted
+    }
+
+    /// For a run stopped by the [`EVENT_BUDGET`], what kept it busy, as a phrase for a
+    /// reader: `the ladder pages without end: step 1 of tier sev1 repeats every 1s
+    /// (repeat 4294967295)`, or the tier whose `update_every` falls due too often.
+    /// `None` when the budget was not reached. Computed from counters the engine keeps
+    /// anyway, so it costs nothing per event.
+    pub fn budget_cause(&self) -> Option<String> {
+        if !self.budget_exhausted {
+            return None;
+        }
+        let m = &*self.m;
+        let dur = |ms: u64| crate::Duration::from_millis(ms);
+        let updates = self
+            .incident
+            .as_ref()
+            .and_then(|i| Some((i.tier, m.tiers[i.tier].update_every_ms?)));
+        if let Some((t, every)) = updates.filter(|_| self.update_events > self.step_events) {
+            return Some(format!(
+                "status updates fall due without end: tier {} expects one every {} (update_every)",
+                m.tiers[t].id,
+                dur(every)
+            ));
+        }
+        let Some((t, step)) = self.last_step else {
+            return Some(format!(
+                "the scenario schedules more than {} events before its horizon",
+                super::format_count(EVENT_BUDGET)
+            ));
+        };
+        let tier = &m.tiers[t];
+        Some(if tier.steps.len() == 1 {
+            format!(
+                "the ladder pages without end: step 1 of tier {} repeats every {} (repeat {})",
+                tier.id,
+                dur(tier.cycle_ms),
+                tier.repeat
+            )
+        } else {
+            format!(
+                "the ladder pages without end: the {} steps of tier {} repeat every {} (repeat {}); step {} paged last",
+                tier.steps.len(),
+                tier.id,
+                dur(tier.cycle_ms),
+                tier.repeat,
+                step + 1
+            )
+        })
     }
 
     /// Marks people as played by humans: the engine draws nothing for their pages and
@@ -477,6 +563,7 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
                 .iter()
                 .map(|&t| m.tiers[t].id.to_string())
                 .collect(),
+            budget_exhausted: self.budget_exhausted,
         }
     }
 
@@ -799,6 +886,7 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
                     return;
                 }
                 let tier = inc.tier;
+                self.step_events += 1;
                 let steps = &m.tiers[tier].steps;
                 if step >= steps.len() {
                     if !self.exhausted.contains(&tier) {
@@ -842,6 +930,7 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
             Ev::UpdateDue => {
                 let Some(inc) = &self.incident else { return };
                 let tier = inc.tier;
+                self.update_events += 1;
                 match inc.poster {
                     Some(p) if self.is_unavailable(p, self.now) => {
                         self.updates_missed += 1;

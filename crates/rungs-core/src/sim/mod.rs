@@ -25,6 +25,26 @@ pub use monte_carlo::{
     monte_carlo, run_seed, FigureStats, Histogram, Precursor, Study, Summary, HISTOGRAM_BINS,
 };
 
+/// The most events one run processes. A run that has processed this many while more
+/// are due before its horizon ends there, with [`Figures::budget_exhausted`] set: a
+/// ladder that pages every second for years cannot make a run (or its event log) grow
+/// without end. See "The event budget" in docs/simulation.md.
+pub const EVENT_BUDGET: u64 = 1_000_000;
+
+/// A count with thousands separators, `1,000,000`, as messages about the event budget
+/// print it.
+pub fn format_count(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Simulated time: milliseconds since the scenario's start.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct SimTime(pub u64);
@@ -182,6 +202,9 @@ pub struct Figures {
     pub breaches: Vec<Breach>,
     /// Tiers whose policy ran out.
     pub exhausted: Vec<String>,
+    /// Whether the run was stopped by the [`EVENT_BUDGET`] with events still due before
+    /// the horizon; the other figures are then those at that instant.
+    pub budget_exhausted: bool,
 }
 
 /// One complete run: its log and figures.
@@ -266,5 +289,20 @@ mod tests {
         }
         assert_eq!(format_secs(None), "—");
         assert_eq!(format_secs(Some(90.0)), "1m30s");
+    }
+
+    #[test]
+    fn counts_have_thousands_separators() {
+        let cases = [
+            (0, "0"),
+            (999, "999"),
+            (1000, "1,000"),
+            (1_000_000, "1,000,000"),
+            (12_345_678, "12,345,678"),
+            (u64::MAX, "18,446,744,073,709,551,615"),
+        ];
+        for (n, text) in cases {
+            assert_eq!(super::format_count(n), text);
+        }
     }
 }

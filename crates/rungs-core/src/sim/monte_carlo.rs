@@ -90,6 +90,10 @@ pub struct Summary {
     pub off_hours_pages_per_person: BTreeMap<String, f64>,
     /// Per tier with breaches: the escalation step paged last before most of them.
     pub breach_precursor: BTreeMap<String, Precursor>,
+    /// Runs stopped by the per-run [`EVENT_BUDGET`](super::EVENT_BUDGET) (their
+    /// figures are counted like those of any other run).
+    #[serde(default)]
+    pub budget_exhausted_runs: u32,
 }
 
 /// Rounds a rate to four decimals, so summaries read well and compare exactly.
@@ -159,9 +163,14 @@ pub struct Study<'m> {
     off_hours: Vec<u64>,
     /// Index of each tier's step 0 among all steps, for `precursors`.
     step_base: Vec<usize>,
-    /// Per breached tier: breaches after each step (slot 0: after no step; then
-    /// `1 + step_base[tier] + step`).
-    precursors: Vec<Vec<u64>>,
+    /// Breaches of each tier after each step, sparse: `(tier, slot)`, slot 0 for "after
+    /// no step", then `1 + step_base[step's tier] + step`. Only pairs that occurred are
+    /// kept, so the study allocates nothing per tier and step of the ladder.
+    precursors: BTreeMap<(usize, usize), u64>,
+    /// Runs stopped by the event budget.
+    budget_exhausted: u32,
+    /// What kept the first of them busy ([`Engine::budget_cause`]).
+    budget_cause: Option<String>,
 }
 
 impl<'m> Study<'m> {
@@ -190,7 +199,9 @@ impl<'m> Study<'m> {
             pages: vec![0; n_people],
             off_hours: vec![0; n_people],
             step_base,
-            precursors: vec![vec![0; total + 1]; n_tiers],
+            precursors: BTreeMap::new(),
+            budget_exhausted: 0,
+            budget_cause: None,
         }
     }
 
@@ -202,6 +213,17 @@ impl<'m> Study<'m> {
     /// Runs the study will make.
     pub fn runs(&self) -> u32 {
         self.runs
+    }
+
+    /// Runs made so far that were stopped by the [`EVENT_BUDGET`](super::EVENT_BUDGET).
+    pub fn budget_exhausted_runs(&self) -> u32 {
+        self.budget_exhausted
+    }
+
+    /// What kept the first run stopped by the event budget busy, as
+    /// [`Engine::budget_cause`] says it; `None` while no run was.
+    pub fn budget_cause(&self) -> Option<&str> {
+        self.budget_cause.as_deref()
     }
 
     /// Whether every run is made.
@@ -226,6 +248,12 @@ impl<'m> Study<'m> {
     fn tally(&mut self) {
         let model = self.model;
         let engine = &self.engine;
+        if engine.budget_exhausted() {
+            self.budget_exhausted += 1;
+            if self.budget_cause.is_none() {
+                self.budget_cause = engine.budget_cause();
+            }
+        }
         let Some(times) = engine.outcome() else {
             return;
         };
@@ -246,7 +274,7 @@ impl<'m> Study<'m> {
         for (&(t, tl, _), before) in engine.breaches.iter().zip(&engine.breach_precursors) {
             self.breaches[t][tl as usize] += 1;
             let slot = before.map_or(0, |(bt, s)| 1 + self.step_base[bt] + s);
-            self.precursors[t][slot] += 1;
+            *self.precursors.entry((t, slot)).or_insert(0) += 1;
         }
         for &t in &engine.exhausted {
             self.exhausted[t] += 1;
@@ -339,23 +367,23 @@ impl<'m> Study<'m> {
             pages_per_person: per_person(&self.pages),
             off_hours_pages_per_person: per_person(&self.off_hours),
             breach_precursor,
+            budget_exhausted_runs: self.budget_exhausted,
         }
     }
 
     /// The step most often paged last before tier `t`'s breaches (ties: the first in
     /// the ladder's order, "no step" first of all); `None` without breaches.
     fn precursor(&self, t: usize) -> Option<Precursor> {
-        let counts = &self.precursors[t];
-        let total: u64 = counts.iter().sum();
-        if total == 0 {
-            return None;
+        let counts = self.precursors.range((t, 0)..=(t, usize::MAX));
+        let (mut total, mut best) = (0u64, None::<(usize, u64)>);
+        for (&(_, slot), &n) in counts {
+            total += n;
+            // slots come in ladder order, so a tie keeps the first
+            if best.is_none_or(|(_, b)| n > b) {
+                best = Some((slot, n));
+            }
         }
-        let (slot, &n) = counts
-            .iter()
-            .enumerate()
-            .rev()
-            .max_by_key(|(_, n)| **n)
-            .expect("not empty");
+        let (slot, n) = best?;
         let m = self.model;
         let (tier, step) = if slot == 0 {
             (None, None)
