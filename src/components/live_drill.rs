@@ -13,8 +13,8 @@ use std::rc::Rc;
 use gloo_timers::callback::Interval;
 use leptos::prelude::*;
 use rungs_core::sim::{
-    format_count, format_duration as fmt_secs, Engine, EventKind, LogEntry, SimModel, SimTime,
-    Timeline, EVENT_BUDGET,
+    format_duration as fmt_secs, Engine, EventKind, LogEntry, SimModel, SimTime, Timeline,
+    EVENT_BUDGET,
 };
 use rungs_core::text::markdown_text as md_text;
 use rungs_core::Ladder;
@@ -460,7 +460,7 @@ pub fn LiveDrill(
                                 <p class="breach-flag" role="status">
                                     {format!(
                                         "This drill stopped after {} events (the per-run event budget): {cause}.",
-                                        format_count(EVENT_BUDGET),
+                                        rungs_core::text::group_thousands(EVENT_BUDGET),
                                     )}
                                 </p>
                             }

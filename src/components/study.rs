@@ -291,7 +291,8 @@ pub fn Study(
     };
 
     let is_running = Memo::new(move |_| matches!(state.get(), State::Running(_)));
-    let status = move || match state.get() {
+    let status = move || {
+        match state.get() {
         State::Idle => String::new(),
         State::Running(done) => format!("{done} of {} runs", total.get()),
         State::Cancelled => "Cancelled.".into(),
@@ -299,8 +300,18 @@ pub fn Study(
         State::Done => outcome.with(|o| {
             o.as_ref().map_or(String::new(), |o| {
                 let runs = f64::from(o.summary.runs);
+                let stopped = o.summary.budget_exhausted_runs;
+                let budget = if stopped > 0 {
+                    format!(
+                        ". {} of them stopped after {} events, the per-run event budget: the ladder pages without end, and their figures are cut short",
+                        rungs_core::text::group_thousands(u64::from(stopped)),
+                        rungs_core::text::group_thousands(rungs_core::sim::EVENT_BUDGET)
+                    )
+                } else {
+                    String::new()
+                };
                 format!(
-                    "{} runs of {} (seed {}) in {:.2} s ({:.0} runs/s; {:.0} ms in the worker)",
+                    "{} runs of {} (seed {}) in {:.2} s ({:.0} runs/s; {:.0} ms in the worker){budget}",
                     o.summary.runs,
                     o.scenario,
                     o.summary.seed,
@@ -310,6 +321,7 @@ pub fn Study(
                 )
             })
         }),
+    }
     };
 
     view! {

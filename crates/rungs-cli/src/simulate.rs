@@ -137,8 +137,8 @@ pub fn run(args: &Args) -> ExitCode {
                     &scenario,
                     &format!(
                         "{} of {} runs stopped",
-                        sim::format_count(u64::from(runs)),
-                        sim::format_count(u64::from(summary.runs))
+                        rungs_core::text::group_thousands(u64::from(runs)),
+                        rungs_core::text::group_thousands(u64::from(summary.runs))
                     ),
                     cause.as_deref(),
                 )
@@ -161,7 +161,7 @@ fn budget_message(
     let _ = write!(
         o,
         "error: {scenario_name}: {what} after {} events (the per-run event budget) of a {} horizon",
-        sim::format_count(sim::EVENT_BUDGET),
+        rungs_core::text::group_thousands(sim::EVENT_BUDGET),
         scenario.horizon
     );
     match cause {

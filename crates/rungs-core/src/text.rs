@@ -75,6 +75,7 @@ mod tests {
         assert_eq!(group_thousands(1_000), "1,000");
         assert_eq!(group_thousands(1_000_000), "1,000,000");
         assert_eq!(group_thousands(12_345_678), "12,345,678");
+        assert_eq!(group_thousands(u64::MAX), "18,446,744,073,709,551,615");
     }
 
     #[test]

@@ -1200,7 +1200,7 @@ impl<'a> Validator<'a> {
             let mut message = format!(
                 "{} can page up to {} times within the {horizon} horizon of {scenario}: {how}",
                 self.tier_label(i),
-                crate::sim::format_count(pages),
+                crate::text::group_thousands(pages),
             );
             if pointer.is_some() {
                 message.push_str(&format!(" (the ladder's {in_ladder})"));
@@ -1213,7 +1213,7 @@ impl<'a> Validator<'a> {
                 )
                 .hint(format!(
                     "give the steps a longer escalate_after, lower repeat or shorten the horizon; a simulated run stops after {} events",
-                    crate::sim::format_count(crate::sim::EVENT_BUDGET)
+                    crate::text::group_thousands(crate::sim::EVENT_BUDGET)
                 )),
             );
         }

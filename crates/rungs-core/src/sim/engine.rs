@@ -384,7 +384,7 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
         let Some((t, step)) = self.last_step else {
             return Some(format!(
                 "the scenario schedules more than {} events before its horizon",
-                super::format_count(EVENT_BUDGET)
+                crate::text::group_thousands(EVENT_BUDGET)
             ));
         };
         let tier = &m.tiers[t];

@@ -31,20 +31,6 @@ pub use monte_carlo::{
 /// without end. See "The event budget" in docs/simulation.md.
 pub const EVENT_BUDGET: u64 = 1_000_000;
 
-/// A count with thousands separators, `1,000,000`, as messages about the event budget
-/// print it.
-pub fn format_count(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// Simulated time: milliseconds since the scenario's start.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct SimTime(pub u64);
@@ -289,20 +275,5 @@ mod tests {
         }
         assert_eq!(format_secs(None), "—");
         assert_eq!(format_secs(Some(90.0)), "1m30s");
-    }
-
-    #[test]
-    fn counts_have_thousands_separators() {
-        let cases = [
-            (0, "0"),
-            (999, "999"),
-            (1000, "1,000"),
-            (1_000_000, "1,000,000"),
-            (12_345_678, "12,345,678"),
-            (u64::MAX, "18,446,744,073,709,551,615"),
-        ];
-        for (n, text) in cases {
-            assert_eq!(super::format_count(n), text);
-        }
     }
 }
