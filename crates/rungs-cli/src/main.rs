@@ -179,10 +179,38 @@ pub(crate) fn print_out(text: &str) -> ExitCode {
     }
 }
 
+/// Reads a document, printing why it cannot be read (exit status 2) on failure.
 pub(crate) fn read(file: &Path) -> Result<String, ExitCode> {
-    std::fs::read_to_string(file).map_err(|e| {
-        eprintln!("error: cannot read {}: {e}", file.display());
+    read_document(file).map_err(|why| {
+        eprintln!("error: {why}");
         ExitCode::from(EXIT_USAGE)
+    })
+}
+
+/// Reads a document of at most [`rungs_core::MAX_DOCUMENT_BYTES`]. At most one byte more
+/// than the limit is read, so an endless stream (`/dev/zero`, a pipe) or a huge file is
+/// refused at once instead of being read into memory first. The error names the file.
+pub(crate) fn read_document(file: &Path) -> Result<String, String> {
+    use std::io::Read as _;
+    let limit = rungs_core::MAX_DOCUMENT_BYTES;
+    let cannot = |e: std::io::Error| format!("cannot read {}: {e}", file.display());
+    let f = std::fs::File::open(file).map_err(cannot)?;
+    let mut bytes = Vec::new();
+    f.take(limit as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
+    if bytes.len() > limit {
+        return Err(format!(
+            "cannot read {}: it is larger than {} MiB ({limit} bytes), the most Rungs reads",
+            file.display(),
+            limit / 1_048_576
+        ));
+    }
+    String::from_utf8(bytes).map_err(|_| {
+        format!(
+            "cannot read {}: stream did not contain valid UTF-8",
+            file.display()
+        )
     })
 }
 

@@ -17,10 +17,10 @@ pub struct Checked {
 }
 
 fn read_or_fail(path: &Path) -> Result<String, Checked> {
-    std::fs::read_to_string(path).map_err(|e| Checked {
+    crate::read_document(path).map_err(|why| Checked {
         file: path.display().to_string(),
         report: None,
-        unreadable: Some(format!("cannot read {}: {e}", path.display())),
+        unreadable: Some(why),
     })
 }
 

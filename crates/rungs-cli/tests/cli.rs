@@ -538,3 +538,60 @@ fn validate_warns_about_a_ladder_that_pages_without_end() {
     let out = rungs(&["validate", "--deny-warnings", file.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
 }
+
+/// Every command that reads a file refuses one over the core's limit with exit status 2
+/// and a message naming the file and the limit, after reading at most one byte more than
+/// the limit: an endless stream such as `/dev/zero` ends the run at once.
+#[test]
+fn oversized_files_and_endless_streams_are_refused_at_the_limit() {
+    let limit = rungs_core::MAX_DOCUMENT_BYTES;
+    let big = temp_file("oversized.json", &" ".repeat(limit + 1));
+    // One byte under the limit is read (and then fails to parse, which is exit 1).
+    let just_fits = temp_file("just-fits.json", &" ".repeat(limit));
+    let out = rungs(&["validate", just_fits.to_str().unwrap()]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let saas = ex("saas.json");
+    let scenario = temp_file(
+        "small-scenario.json",
+        &rungs_core::to_canonical_json(
+            &rungs_core::parse_ladder(rungs_core::examples::EXAMPLES[0].json)
+                .unwrap()
+                .scenarios[0]
+                .to_document(),
+        ),
+    );
+    let mut files = vec![big.to_str().unwrap().to_string()];
+    if cfg!(target_os = "linux") {
+        files.push("/dev/zero".into());
+    }
+    for file in &files {
+        let f = file.as_str();
+        let s = scenario.to_str().unwrap();
+        let commands: [Vec<&str>; 7] = [
+            vec!["validate", f],
+            vec!["validate", "--format", "json", f],
+            vec!["validate", "--scenario", f, "--ladder", &saas],
+            vec!["validate", "--scenario", s, "--ladder", f],
+            vec!["fmt", f],
+            vec!["simulate", f, "--scenario", "checkout-3am"],
+            vec!["simulate", &saas, f],
+        ];
+        for args in commands {
+            let out = rungs(&args);
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            let stdout = String::from_utf8_lossy(&out.stdout);
+            assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}{stdout}");
+            let said = format!("{stderr}{stdout}");
+            assert!(
+                said.contains(&format!("cannot read {f}")) && said.contains("larger than 4 MiB"),
+                "{args:?}: {said}"
+            );
+        }
+    }
+}

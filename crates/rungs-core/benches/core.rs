@@ -70,5 +70,39 @@ fn designer_views(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, validation, simulation, designer_views);
+/// A legal ladder of 30,000 people sharing one role and one rotation: validation and the
+/// whole pipeline the designer runs on each keystroke (parsing aside). Run with
+/// `cargo bench -p rungs-core --bench core -- "30k"`.
+fn thirty_thousand_people(c: &mut Criterion) {
+    use rungs_core::{coverage, diagram, overview::LadderOverview, TimeZoneName};
+    let at = Instant::parse("2026-03-01T00:00:00Z").unwrap();
+    let ladder = examples::shared_role_ladder(30_000);
+    let zone = TimeZoneName::new("Europe/London").unwrap();
+    let mut group = c.benchmark_group("30k people sharing one role");
+    group.sample_size(20);
+    group.bench_function("validate 30k people", |b| {
+        b.iter(|| validate_ladder(black_box(&ladder), at))
+    });
+    group.bench_function("keystroke pipeline 30k people", |b| {
+        b.iter(|| {
+            let l = black_box(&ladder);
+            let report = validate_ladder(l, at);
+            let overview = LadderOverview::new(l);
+            // One call computes the grid of every tier.
+            let grid = coverage::week_grid(l, &zone, at);
+            let picture = diagram::layout(l);
+            let json = to_canonical_json(l);
+            (report, overview, grid, picture, json)
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    validation,
+    simulation,
+    designer_views,
+    thirty_thousand_people
+);
 criterion_main!(benches);

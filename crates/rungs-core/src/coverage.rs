@@ -51,6 +51,29 @@ pub struct WeekGrid {
     pub days: Vec<String>,
     /// One row per tier, most severe (rank 1) first.
     pub rows: Vec<GridRow>,
+    /// Display names of the ladder's people, sorted, each once; [`WeekGrid::groups`]
+    /// refer to them by index.
+    pub people: Vec<String>,
+    /// The distinct sets of people the cells reach, each a sorted list of indexes into
+    /// [`WeekGrid::people`] (so sorted by name). Set 0 is empty. A cell names its set by
+    /// index, so a role held by thousands is stored once, not in each of 168 cells.
+    pub groups: Vec<Vec<u32>>,
+}
+
+impl WeekGrid {
+    /// Display names of the people `cell` reaches (sorted, deduped).
+    pub fn reached<'g>(&'g self, cell: &Cell) -> impl Iterator<Item = &'g str> + 'g {
+        self.groups
+            .get(cell.reached as usize)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .map(|&i| self.people[i as usize].as_str())
+    }
+
+    /// How many people `cell` reaches.
+    pub fn reached_count(&self, cell: &Cell) -> usize {
+        self.groups.get(cell.reached as usize).map_or(0, Vec::len)
+    }
 }
 
 /// The week of one tier's escalation.
@@ -72,9 +95,10 @@ pub struct Cell {
     /// Which step (1-based) first reaches someone at the start of the hour; `None` when
     /// no step reaches anybody then (or the hour does not exist).
     pub first_step: Option<usize>,
-    /// Display names of the people that step reaches at the start of the hour (sorted,
-    /// deduped).
-    pub reached: Vec<String>,
+    /// The people that step reaches at the start of the hour: an index into
+    /// [`WeekGrid::groups`] (0, the empty set, when nobody is reached); see
+    /// [`WeekGrid::reached`] for their names.
+    pub reached: u32,
     /// Minutes of this hour during which no step of the tier reaches anybody (0..=60),
     /// rounded up so that any uncovered time counts; 60 is a full gap. Always at least 1
     /// when `first_step` is `None`, except in an hour that does not exist (0).
@@ -182,7 +206,8 @@ impl<'a> Ctx<'a> {
         for (p, person) in ladder.people.iter().enumerate() {
             for r in &person.roles {
                 if let Some(&ri) = roles.get(r.as_str()) {
-                    if !holders[ri].contains(&p) {
+                    // People are visited in order, so a repeat can only be the last one.
+                    if holders[ri].last() != Some(&p) {
                         holders[ri].push(p);
                     }
                 }
@@ -285,31 +310,29 @@ impl<'a> Ctx<'a> {
         &self.ladder.people[p].name
     }
 
-    /// Who `reach` reaches at `t` (names), and how a tooltip says it; `None` for nobody.
-    fn reached_at(&self, reach: &Reach, t: i64) -> Option<(Vec<&'a str>, String)> {
+    /// Who `reach` reaches at `t`, and how a tooltip says it; `None` for nobody. A role
+    /// is named by its first holders only, so the text stays short however many hold it.
+    fn reached_at(&self, reach: &Reach, t: i64) -> Option<(Reached, String)> {
         let l = self.ladder;
         match *reach {
             Reach::Nobody => None,
-            Reach::Person(p) => {
-                let name = self.person_name(p);
-                Some((vec![name], name.to_string()))
-            }
+            Reach::Person(p) => Some((Reached::Person(p), self.person_name(p).to_string())),
             Reach::Role(r) => {
-                let names: Vec<&str> = self.holders[r]
-                    .iter()
-                    .map(|&p| self.person_name(p))
-                    .collect();
-                let mut shown = names
+                let holders = &self.holders[r];
+                let mut shown = holders
                     .iter()
                     .take(ROLE_NAMES_IN_LABEL)
-                    .copied()
+                    .map(|&p| self.person_name(p))
                     .collect::<Vec<_>>()
                     .join(", ");
-                if names.len() > ROLE_NAMES_IN_LABEL {
-                    shown.push_str(&format!(" and {} more", names.len() - ROLE_NAMES_IN_LABEL));
+                if holders.len() > ROLE_NAMES_IN_LABEL {
+                    shown.push_str(&format!(
+                        " and {} more",
+                        holders.len() - ROLE_NAMES_IN_LABEL
+                    ));
                 }
                 let text = format!("{shown} (role {})", l.roles[r].name);
-                Some((names, text))
+                Some((Reached::Role(r), text))
             }
             Reach::Rotation(r) => {
                 let spans = self.rotation_spans[r].as_deref().unwrap_or_default();
@@ -320,9 +343,91 @@ impl<'a> Ctx<'a> {
                 let member = oncall::rotation_member_at(rot, t)?;
                 let p = *self.people.get(rot.members[member].as_str())?;
                 let name = self.person_name(p);
-                Some((vec![name], format!("{name} (rotation {})", rot.name)))
+                Some((
+                    Reached::Person(p),
+                    format!("{name} (rotation {})", rot.name),
+                ))
             }
         }
+    }
+}
+
+/// Whom one target reaches in a cell, before it is expanded to names.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum Reached {
+    /// One person (by position in `people`).
+    Person(usize),
+    /// Every holder of a role (by position in `roles`).
+    Role(usize),
+}
+
+/// The grid's table of names and deduplicated sets of reached people.
+struct Groups {
+    /// Sorted, unique display names.
+    people: Vec<String>,
+    /// Index into `people` of each person's name (by position in the ladder's `people`).
+    name_of: Vec<u32>,
+    /// The holders of each role as sorted, unique name indexes, computed on first use.
+    role_names: Vec<Option<Vec<u32>>>,
+    /// The sets so far; set 0 is empty.
+    sets: Vec<Vec<u32>>,
+    /// The set of each distinct combination of reached targets.
+    by_key: HashMap<Vec<Reached>, u32>,
+}
+
+impl Groups {
+    fn new(ladder: &Ladder) -> Self {
+        let mut people: Vec<&str> = ladder.people.iter().map(|p| p.name.as_str()).collect();
+        people.sort_unstable();
+        people.dedup();
+        let name_of = ladder
+            .people
+            .iter()
+            .map(|p| people.binary_search(&p.name.as_str()).unwrap_or(0) as u32)
+            .collect();
+        Groups {
+            people: people.into_iter().map(str::to_string).collect(),
+            name_of,
+            role_names: vec![None; ladder.roles.len()],
+            sets: vec![Vec::new()],
+            by_key: HashMap::new(),
+        }
+    }
+
+    /// The index of the set of people `key` reaches (sorted and deduped in place);
+    /// built once per distinct `key`, so its cost does not repeat in every cell.
+    fn intern(&mut self, mut key: Vec<Reached>, holders: &[Vec<usize>]) -> u32 {
+        key.sort_unstable();
+        key.dedup();
+        if let Some(&g) = self.by_key.get(&key) {
+            return g;
+        }
+        let mut set: Vec<u32> = Vec::new();
+        for r in &key {
+            match *r {
+                Reached::Person(p) => set.push(self.name_of[p]),
+                Reached::Role(role) => {
+                    let name_of = &self.name_of;
+                    let names = self.role_names[role].get_or_insert_with(|| {
+                        let mut v: Vec<u32> = holders[role].iter().map(|&p| name_of[p]).collect();
+                        v.sort_unstable();
+                        v.dedup();
+                        v
+                    });
+                    set.extend_from_slice(names);
+                }
+            }
+        }
+        set.sort_unstable();
+        set.dedup();
+        let g = if set.is_empty() {
+            0
+        } else {
+            self.sets.push(set);
+            (self.sets.len() - 1) as u32
+        };
+        self.by_key.insert(key, g);
+        g
     }
 }
 
@@ -396,6 +501,7 @@ pub fn week_grid(ladder: &Ladder, zone: &TimeZoneName, at: Instant) -> WeekGrid 
     }
 
     let mut ctx = Ctx::new(ladder, from, to);
+    let mut groups = Groups::new(ladder);
     let mut order: Vec<usize> = (0..ladder.tiers.len()).collect();
     order.sort_by_key(|&i| ladder.tiers[i].rank);
     let rows = order
@@ -422,7 +528,7 @@ pub fn week_grid(ladder: &Ladder, zone: &TimeZoneName, at: Instant) -> WeekGrid 
                     let Slot::Hour { start, .. } = *slot else {
                         return Cell {
                             first_step: None,
-                            reached: Vec::new(),
+                            reached: 0,
                             gap_minutes: 0,
                             label: when.clone(),
                         };
@@ -435,16 +541,15 @@ pub fn week_grid(ladder: &Ladder, zone: &TimeZoneName, at: Instant) -> WeekGrid 
                         .find(|(_, (_, spans))| covers(spans, start));
                     match first {
                         Some((k, (reaches, _))) => {
-                            let mut names: Vec<&str> = Vec::new();
+                            let mut key: Vec<Reached> = Vec::new();
                             let mut parts: Vec<String> = Vec::new();
                             for r in reaches {
-                                if let Some((n, text)) = ctx.reached_at(r, start) {
-                                    names.extend(n);
+                                if let Some((who, text)) = ctx.reached_at(r, start) {
+                                    key.push(who);
                                     parts.push(text);
                                 }
                             }
-                            names.sort_unstable();
-                            names.dedup();
+                            let reached = groups.intern(key, &ctx.holders);
                             let mut label =
                                 format!("{when}: step {} reaches {}", k + 1, parts.join(", "));
                             if gap_minutes > 0 {
@@ -454,14 +559,14 @@ pub fn week_grid(ladder: &Ladder, zone: &TimeZoneName, at: Instant) -> WeekGrid 
                             }
                             Cell {
                                 first_step: Some(k + 1),
-                                reached: names.into_iter().map(str::to_string).collect(),
+                                reached,
                                 gap_minutes,
                                 label,
                             }
                         }
                         None => Cell {
                             first_step: None,
-                            reached: Vec::new(),
+                            reached: 0,
                             gap_minutes,
                             label: if gap_minutes >= 60 {
                                 format!("{when}: nobody is reached")
@@ -486,6 +591,8 @@ pub fn week_grid(ladder: &Ladder, zone: &TimeZoneName, at: Instant) -> WeekGrid 
         week_label: monday.strftime("%a %-d %b %Y").to_string(),
         days: DAY_LABELS.iter().map(|d| d.to_string()).collect(),
         rows,
+        people: groups.people,
+        groups: groups.sets,
     }
 }
 
@@ -549,6 +656,10 @@ mod tests {
         )
     }
 
+    fn names<'g>(g: &'g WeekGrid, c: &Cell) -> Vec<&'g str> {
+        g.reached(c).collect()
+    }
+
     fn total_gap(row: &GridRow) -> u32 {
         row.cells.iter().map(|c| u32::from(c.gap_minutes)).sum()
     }
@@ -572,15 +683,15 @@ mod tests {
             .iter()
             .all(|c| c.first_step == Some(1) && c.gap_minutes == 0));
         let mon9 = &sev1.cells[9];
-        assert_eq!(mon9.reached, ["Ana Lima"]);
+        assert_eq!(names(&g, mon9), ["Ana Lima"]);
         assert_eq!(
             mon9.label,
             "Mon 09:00–10:00 UTC: step 1 reaches Ana Lima (rotation EMEA primary)"
         );
         // 07:00 UTC: London opens while Singapore is still on until 08:00 UTC.
-        assert_eq!(sev1.cells[7].reached, ["Ana Lima", "Farah Rahman"]);
+        assert_eq!(names(&g, &sev1.cells[7]), ["Ana Lima", "Farah Rahman"]);
         // 20:00 UTC is 15:00 in New York.
-        assert_eq!(sev1.cells[20].reached, ["Chloe Martin"]);
+        assert_eq!(names(&g, &sev1.cells[20]), ["Chloe Martin"]);
 
         // The same week seen from Tokyo: Tuesday 09:00 JST is Tuesday 00:00 UTC.
         let tokyo = week_grid(&l, &zone("Asia/Tokyo"), at("2026-03-04T12:00:00Z"));
@@ -591,7 +702,7 @@ mod tests {
         );
         // From New York, Monday noon is 17:00 UTC: only the Americas are on.
         let ny = week_grid(&l, &zone("America/New_York"), at("2026-03-04T12:00:00Z"));
-        assert_eq!(ny.rows[0].cells[12].reached, ["Chloe Martin"]);
+        assert_eq!(names(&ny, &ny.rows[0].cells[12]), ["Chloe Martin"]);
         // SEV2 pages the same primaries first.
         assert_eq!(ny.rows[1].cells[12].first_step, Some(1));
     }
@@ -620,12 +731,13 @@ mod tests {
             c(10),
             &Cell {
                 first_step: Some(1),
-                reached: vec!["Ana Lima".into()],
+                reached: c(10).reached,
                 gap_minutes: 0,
                 label: "Mon 10:00–11:00 Europe/London: step 1 reaches Ana Lima (rotation Primary)"
                     .into(),
             }
         );
+        assert_eq!(names(&g, c(10)), ["Ana Lima"]);
         assert_eq!((c(16).first_step, c(16).gap_minutes), (Some(1), 0));
         assert_eq!((c(17).first_step, c(17).gap_minutes), (None, 60));
         assert_eq!(
@@ -679,12 +791,12 @@ mod tests {
         let row = &g.rows[0];
         let sun = 6 * 24;
         assert_eq!(row.cells[sun].first_step, Some(1));
-        assert_eq!(row.cells[sun].reached, ["Ana Lima"]);
+        assert_eq!(names(&g, &row.cells[sun]), ["Ana Lima"]);
         assert_eq!(
             row.cells[sun + 1],
             Cell {
                 first_step: None,
-                reached: vec![],
+                reached: 0,
                 gap_minutes: 0,
                 label: "Sun 01:00–02:00 Europe/London: this hour does not exist (the clocks go forward)"
                     .into(),
@@ -764,7 +876,8 @@ mod tests {
         );
         let g = week_grid(&l, &zone("UTC"), at("2026-01-12T00:00:00Z"));
         let c = &g.rows[0].cells[0];
-        assert_eq!(c.reached, ["Ana Lima", "Ben Okafor"]);
+        assert_eq!(names(&g, c), ["Ana Lima", "Ben Okafor"]);
+        assert_eq!(g.reached_count(c), 2);
         assert_eq!(
             c.label,
             "Mon 00:00–01:00 UTC: step 1 reaches Ben Okafor (role Incident commander), Ana Lima"

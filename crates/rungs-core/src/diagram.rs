@@ -16,7 +16,7 @@
 use std::collections::HashMap;
 
 use crate::model::Ladder;
-use crate::overview::{find_name, rung_views, trigger_condition, RungView, StepView};
+use crate::overview::{rung_views, trigger_condition, LadderNames, RungView, StepView};
 
 /// Width of one character of 12 px text, for fitting text by character count.
 pub const CHAR_W: f64 = 7.0;
@@ -259,17 +259,23 @@ fn step_box(s: &StepView, last: bool, repeat: u32, x: f64, y: f64) -> StepBox {
 /// Lays out the diagram of `ladder`. References that do not resolve show their id;
 /// triggers of unknown tiers are left out.
 pub fn layout(ladder: &Ladder) -> Diagram {
-    let views = rung_views(ladder);
+    let names = LadderNames::new(ladder);
+    let views = rung_views(ladder, &names);
+    // The rung of each tier id (the first tier with that id).
+    let mut rung_of: HashMap<&str, usize> = HashMap::new();
+    for (i, r) in views.iter().enumerate() {
+        rung_of.entry(r.id.as_str()).or_insert(i);
+    }
 
     // Left margin: wide enough for the longest trigger label, within bounds.
     let trigger_labels: Vec<Option<String>> = ladder
         .triggers
         .iter()
         .map(|t| {
-            views.iter().any(|r| r.id == t.tier.as_str()).then(|| {
+            rung_of.contains_key(t.tier.as_str()).then(|| {
                 format!(
                     "{} {}",
-                    find_name(&ladder.services, t.service.as_str()),
+                    names.services.get(t.service.as_str()),
                     trigger_condition(t)
                 )
             })
@@ -330,10 +336,6 @@ pub fn layout(ladder: &Ladder) -> Diagram {
         .collect();
 
     // Trigger arrows, spread over the height of their rung.
-    let mut rung_of: HashMap<&str, usize> = HashMap::new();
-    for (i, r) in views.iter().enumerate() {
-        rung_of.entry(r.id.as_str()).or_insert(i);
-    }
     let mut per_rung = vec![0usize; rungs.len()];
     for t in &ladder.triggers {
         if let Some(&i) = rung_of.get(t.tier.as_str()) {

@@ -196,3 +196,99 @@ pub fn large_ladder(
         defaults: None,
     }
 }
+
+/// A legal ladder of `people` people who all hold one role (`oncall`) and all take turns
+/// in one weekly rotation; its one tier pages the rotation, then the role, and the role
+/// is its commander. Benchmarks and tests use it to check that nothing is quadratic in
+/// the number of people, holders or members. Valid, with no warnings.
+pub fn shared_role_ladder(people: usize) -> crate::Ladder {
+    use crate::*;
+    let role = || RoleId::new("oncall").expect("valid id");
+    let person_id = |i: usize| PersonId::new(format!("p{i}")).expect("valid id");
+    let start = Instant::parse("2026-01-05T00:00:00Z").expect("valid instant");
+    let london = TimeZoneName::new("Europe/London").expect("known zone");
+    Ladder {
+        format: LadderFormat::V1,
+        name: format!("{people} people sharing one role"),
+        revision: 1,
+        description: None,
+        services: vec![Service {
+            id: ServiceId::new("api").expect("valid id"),
+            name: "API".into(),
+            team: None,
+            criticality: Criticality::High,
+            depends_on: vec![],
+            customer_segments: vec![],
+            revenue_per_hour: None,
+        }],
+        roles: vec![Role {
+            id: role(),
+            name: "On call".into(),
+            description: None,
+        }],
+        people: (0..people)
+            .map(|i| Person {
+                id: person_id(i),
+                name: format!("Person {i}"),
+                timezone: london.clone(),
+                roles: vec![role()],
+                backup: Some(person_id((i + 1) % people.max(1))),
+                response: None,
+            })
+            .collect(),
+        rotations: vec![Rotation {
+            id: RotationId::new("primary").expect("valid id"),
+            name: "Primary".into(),
+            members: (0..people).map(person_id).collect(),
+            shift: Duration::from_mins(7 * 24 * 60),
+            start,
+            timezone: london,
+            window: None,
+        }],
+        tiers: vec![Tier {
+            id: TierId::new("sev1").expect("valid id"),
+            name: "SEV1".into(),
+            rank: 1,
+            criteria: None,
+            timelines: Timelines {
+                acknowledge: Some(Duration::from_mins(15)),
+                ..Timelines::default()
+            },
+            owners: Owners {
+                commander: Some(Target::Role(role())),
+                ..Owners::default()
+            },
+            escalation: Escalation {
+                steps: vec![
+                    Step {
+                        notify: vec![Target::Rotation(
+                            RotationId::new("primary").expect("valid id"),
+                        )],
+                        escalate_after: Duration::from_mins(10),
+                    },
+                    Step {
+                        notify: vec![Target::Role(role())],
+                        escalate_after: Duration::from_mins(10),
+                    },
+                ],
+                repeat: 0,
+            },
+            on_breach: OnBreach::default(),
+            playbook: None,
+        }],
+        triggers: vec![Trigger {
+            id: TriggerId::new("api-errors").expect("valid id"),
+            service: ServiceId::new("api").expect("valid id"),
+            metric: "error_rate".into(),
+            op: Op::Ge,
+            threshold: 0.05,
+            for_: Duration::from_mins(2),
+            tier: TierId::new("sev1").expect("valid id"),
+            clear_for: Duration::from_mins(10),
+        }],
+        playbooks: vec![],
+        templates: vec![],
+        scenarios: vec![],
+        defaults: None,
+    }
+}

@@ -2,6 +2,8 @@
 //! resolved to a display name. Building it here keeps the app a thin renderer and lets
 //! the wording be tested natively.
 
+use std::collections::HashMap;
+
 use crate::model::*;
 use crate::Duration;
 
@@ -215,6 +217,8 @@ macro_rules! named {
 named!(Person, Role, Rotation, Tier, Service, Playbook);
 
 /// The display name of `id` in `items`, or the id itself when it does not resolve.
+///
+/// This scans `items`; to look up many ids, build a [`Names`] once instead.
 pub fn find_name<T: Named>(items: &[T], id: &str) -> String {
     items
         .iter()
@@ -223,15 +227,73 @@ pub fn find_name<T: Named>(items: &[T], id: &str) -> String {
         .to_string()
 }
 
+/// The display names of one collection by id, indexed once so that each lookup takes
+/// constant time. Agrees with [`find_name`]: the first entry with an id wins, and an id
+/// that does not resolve is its own name.
+#[derive(Debug, Clone, Default)]
+pub struct Names<'a> {
+    by_id: HashMap<&'a str, &'a str>,
+}
+
+impl<'a> Names<'a> {
+    /// Indexes `items`.
+    pub fn new<T: Named>(items: &'a [T]) -> Self {
+        let mut by_id = HashMap::with_capacity(items.len());
+        for i in items {
+            by_id.entry(i.id()).or_insert(i.name());
+        }
+        Names { by_id }
+    }
+
+    /// The display name of `id` (the id itself when it does not resolve).
+    pub fn get(&self, id: &str) -> String {
+        self.by_id.get(id).copied().unwrap_or(id).to_string()
+    }
+}
+
+/// The name indexes of every collection a reference can name.
+pub(crate) struct LadderNames<'a> {
+    pub(crate) people: Names<'a>,
+    pub(crate) roles: Names<'a>,
+    pub(crate) rotations: Names<'a>,
+    pub(crate) tiers: Names<'a>,
+    pub(crate) services: Names<'a>,
+    pub(crate) playbooks: Names<'a>,
+}
+
+impl<'a> LadderNames<'a> {
+    pub(crate) fn new(ladder: &'a Ladder) -> Self {
+        LadderNames {
+            people: Names::new(&ladder.people),
+            roles: Names::new(&ladder.roles),
+            rotations: Names::new(&ladder.rotations),
+            tiers: Names::new(&ladder.tiers),
+            services: Names::new(&ladder.services),
+            playbooks: Names::new(&ladder.playbooks),
+        }
+    }
+}
+
 impl LadderOverview {
     /// Builds the overview of `ladder`. References that do not resolve show their id.
     pub fn new(ladder: &Ladder) -> Self {
-        let person = |id: &str| find_name(&ladder.people, id);
-        let role = |id: &str| find_name(&ladder.roles, id);
-        let tier = |id: &str| find_name(&ladder.tiers, id);
-        let service = |id: &str| find_name(&ladder.services, id);
+        let names = LadderNames::new(ladder);
+        let person = |id: &str| names.people.get(id);
+        let role = |id: &str| names.roles.get(id);
+        let tier = |id: &str| names.tiers.get(id);
+        let service = |id: &str| names.services.get(id);
 
-        let rungs = rung_views(ladder);
+        let rungs = rung_views(ladder, &names);
+        // Holders of each role id, in the order of `people`, each person once per role.
+        let mut holders: HashMap<&str, Vec<String>> = HashMap::new();
+        for p in &ladder.people {
+            let mut held: Vec<&str> = p.roles.iter().map(|r| r.as_str()).collect();
+            held.sort_unstable();
+            held.dedup();
+            for r in held {
+                holders.entry(r).or_default().push(p.name.clone());
+            }
+        }
 
         LadderOverview {
             name: ladder.name.clone(),
@@ -260,12 +322,7 @@ impl LadderOverview {
                     id: r.id.to_string(),
                     name: r.name.clone(),
                     description: r.description.clone(),
-                    holders: ladder
-                        .people
-                        .iter()
-                        .filter(|p| p.roles.contains(&r.id))
-                        .map(|p| p.name.clone())
-                        .collect(),
+                    holders: holders.get(r.id.as_str()).cloned().unwrap_or_default(),
                 })
                 .collect(),
             rotations: ladder
@@ -331,9 +388,17 @@ impl LadderOverview {
 }
 
 /// The tiers as rungs, most severe (rank 1) first; shared by the overview and the diagram.
-pub(crate) fn rung_views(ladder: &Ladder) -> Vec<RungView> {
-    let playbook = |id: &str| find_name(&ladder.playbooks, id);
-    let target = |t: &Target| target_view(ladder, t);
+pub(crate) fn rung_views(ladder: &Ladder, names: &LadderNames) -> Vec<RungView> {
+    let playbook = |id: &str| names.playbooks.get(id);
+    let target = |t: &Target| target_view(names, t);
+    // The triggers of each tier id, in document order.
+    let mut triggers_of: HashMap<&str, Vec<String>> = HashMap::new();
+    for tr in &ladder.triggers {
+        triggers_of
+            .entry(tr.tier.as_str())
+            .or_default()
+            .push(tr.id.to_string());
+    }
     let mut order: Vec<usize> = (0..ladder.tiers.len()).collect();
     order.sort_by_key(|&i| ladder.tiers[i].rank);
     let by_rank: Vec<&Tier> = order.iter().map(|&i| &ladder.tiers[i]).collect();
@@ -386,31 +451,18 @@ pub(crate) fn rung_views(ladder: &Ladder) -> Vec<RungView> {
                     .then(|| by_rank[i - 1].name.clone()),
                 escalates_on,
                 playbook: t.playbook.as_ref().map(|p| playbook(p.as_str())),
-                triggers: ladder
-                    .triggers
-                    .iter()
-                    .filter(|tr| tr.tier == t.id)
-                    .map(|tr| tr.id.to_string())
-                    .collect(),
+                triggers: triggers_of.get(t.id.as_str()).cloned().unwrap_or_default(),
             }
         })
         .collect()
 }
 
 /// A target with its display name (the id when it does not resolve).
-pub(crate) fn target_view(ladder: &Ladder, t: &Target) -> TargetView {
+pub(crate) fn target_view(names: &LadderNames, t: &Target) -> TargetView {
     let (kind, id, label) = match t {
-        Target::Person(id) => (
-            "person",
-            id.as_str(),
-            find_name(&ladder.people, id.as_str()),
-        ),
-        Target::Rotation(id) => (
-            "rotation",
-            id.as_str(),
-            find_name(&ladder.rotations, id.as_str()),
-        ),
-        Target::Role(id) => ("role", id.as_str(), find_name(&ladder.roles, id.as_str())),
+        Target::Person(id) => ("person", id.as_str(), names.people.get(id.as_str())),
+        Target::Rotation(id) => ("rotation", id.as_str(), names.rotations.get(id.as_str())),
+        Target::Role(id) => ("role", id.as_str(), names.roles.get(id.as_str())),
     };
     TargetView {
         kind,

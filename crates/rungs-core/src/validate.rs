@@ -4,7 +4,9 @@
 //! itself; warnings point out what is legal but risky. Each finding carries a stable code,
 //! the JSON Pointer of the value it is about, a sentence and, where useful, a hint.
 
-use std::collections::HashMap;
+use std::cell::Cell;
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 
 use crate::diagnostic::{Code, Diagnostic, Report, Severity};
 use crate::model::*;
@@ -18,6 +20,14 @@ use crate::{Duration, Instant};
 /// the `repeat` count and the people each step pages, for one start of the policy at
 /// the scenario's start with nobody answering.
 pub const EXCESSIVE_PAGES: u64 = 1_000;
+
+/// Each trigger is checked for contradictions against at most this many earlier triggers
+/// on the same service and metric (real ladders have a handful per signal), so the check
+/// stays linear however many triggers a document has.
+pub const MAX_TRIGGER_COMPARISONS: usize = 256;
+
+/// A dependency cycle longer than this is shown by its first and last services only.
+const CYCLE_NAMES_SHOWN: usize = 16;
 
 /// The acknowledgement delay of a person with no response model and no ladder default.
 pub const FALLBACK_ACK: Duration = Duration::from_mins(5);
@@ -107,16 +117,34 @@ pub fn median_ack(ladder: &Ladder, person: &Person) -> Duration {
         .map_or(FALLBACK_ACK, |r| r.ack_median)
 }
 
+/// At most this many findings of one validation get a "did you mean" hint; the rest are
+/// still reported, without one, so a document full of bad references costs linear time.
+pub const MAX_SUGGESTIONS: usize = 100;
+
 /// An index of one collection: id to position of its first occurrence.
 struct Index<'a> {
     noun: &'static str,
     plural: &'static str,
     pos: HashMap<&'a str, usize>,
     ids: Vec<&'a str>,
+    /// How many more suggestions this validation may search for (shared by every index).
+    suggestions: Rc<Cell<usize>>,
+}
+
+/// Takes one suggestion from `budget`; false once [`MAX_SUGGESTIONS`] have been given.
+fn take_suggestion(budget: &Cell<usize>) -> bool {
+    let left = budget.get();
+    budget.set(left.saturating_sub(1));
+    left > 0
 }
 
 impl<'a> Index<'a> {
-    fn new(noun: &'static str, plural: &'static str, ids: impl Iterator<Item = &'a str>) -> Self {
+    fn new(
+        noun: &'static str,
+        plural: &'static str,
+        ids: impl Iterator<Item = &'a str>,
+        suggestions: &Rc<Cell<usize>>,
+    ) -> Self {
         let ids: Vec<&str> = ids.collect();
         let mut pos = HashMap::with_capacity(ids.len());
         for (i, id) in ids.iter().enumerate() {
@@ -127,6 +155,7 @@ impl<'a> Index<'a> {
             plural,
             pos,
             ids,
+            suggestions: Rc::clone(suggestions),
         }
     }
 
@@ -134,7 +163,8 @@ impl<'a> Index<'a> {
         self.pos.get(id).copied()
     }
 
-    /// Checks that `id` names an entry; reports it with a suggestion otherwise.
+    /// Checks that `id` names an entry; reports it otherwise, with a suggestion for the
+    /// first [`MAX_SUGGESTIONS`] findings.
     fn resolve(
         &self,
         out: &mut Vec<Diagnostic>,
@@ -150,6 +180,10 @@ impl<'a> Index<'a> {
             pointer,
             format!("{context} names {} `{id}`, which does not exist", self.noun),
         );
+        if !take_suggestion(&self.suggestions) {
+            out.push(d);
+            return None;
+        }
         out.push(match closest(id, self.ids.iter().copied()) {
             Some(best) => d.hint(format!("did you mean `{best}`?")),
             None if self.ids.is_empty() => d.hint(format!("the ladder has no {} yet", self.plural)),
@@ -178,6 +212,12 @@ struct Indexes<'a> {
     playbooks: Index<'a>,
     /// For each role (by position), the people holding it, in the order of `people`.
     holders: Vec<Vec<usize>>,
+    /// For each rotation (by position), its members that resolve, in turn order.
+    members: Vec<Vec<usize>>,
+    /// For each role, the fastest median acknowledgement among its holders.
+    role_fastest: Vec<Option<Duration>>,
+    /// For each rotation, the fastest median acknowledgement among its members.
+    rotation_fastest: Vec<Option<Duration>>,
 }
 
 impl Indexes<'_> {
@@ -192,14 +232,14 @@ impl Indexes<'_> {
 }
 
 /// Who a target can reach, ignoring time.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 enum Reach {
     /// A reference that does not resolve (already reported).
     Unknown,
     /// Nobody, ever (an empty role or rotation).
     Nobody,
-    /// These people, at any time.
-    Always(Vec<usize>),
+    /// Somebody (a person, a role's holders, a rotation's members), at any time.
+    Always,
     /// A rotation with a window: its members, but only inside the window.
     Windowed(usize),
 }
@@ -208,6 +248,8 @@ struct Validator<'a> {
     l: &'a Ladder,
     ix: Indexes<'a>,
     out: Vec<Diagnostic>,
+    /// The did-you-mean budget shared with the indexes (see [`MAX_SUGGESTIONS`]).
+    suggestions: Rc<Cell<usize>>,
 }
 
 fn ptr(parts: &[&dyn std::fmt::Display]) -> String {
@@ -258,42 +300,80 @@ fn timeline(t: &Timelines, name: &str) -> Option<Duration> {
 
 impl<'a> Validator<'a> {
     fn new(l: &'a Ladder) -> Self {
-        let roles = Index::new("role", "roles", l.roles.iter().map(|r| r.id.as_str()));
-        let mut holders = vec![Vec::new(); l.roles.len()];
+        let budget = Rc::new(Cell::new(MAX_SUGGESTIONS));
+        let roles = Index::new(
+            "role",
+            "roles",
+            l.roles.iter().map(|r| r.id.as_str()),
+            &budget,
+        );
+        let people = Index::new(
+            "person",
+            "people",
+            l.people.iter().map(|p| p.id.as_str()),
+            &budget,
+        );
+        let mut holders: Vec<Vec<usize>> = vec![Vec::new(); l.roles.len()];
         for (pi, p) in l.people.iter().enumerate() {
             for r in &p.roles {
                 if let Some(ri) = roles.get(r.as_str()) {
-                    if !holders[ri].contains(&pi) {
+                    // People are visited in order, so a repeat can only be the last one.
+                    if holders[ri].last() != Some(&pi) {
                         holders[ri].push(pi);
                     }
                 }
             }
         }
+        let members: Vec<Vec<usize>> = l
+            .rotations
+            .iter()
+            .map(|r| {
+                r.members
+                    .iter()
+                    .filter_map(|m| people.get(m.as_str()))
+                    .collect()
+            })
+            .collect();
+        let fastest = |ps: &[usize]| ps.iter().map(|&p| median_ack(l, &l.people[p])).min();
+        let role_fastest = holders.iter().map(|h| fastest(h)).collect();
+        let rotation_fastest = members.iter().map(|m| fastest(m)).collect();
         let ix = Indexes {
             services: Index::new(
                 "service",
                 "services",
                 l.services.iter().map(|s| s.id.as_str()),
+                &budget,
             ),
             roles,
-            people: Index::new("person", "people", l.people.iter().map(|p| p.id.as_str())),
+            people,
             rotations: Index::new(
                 "rotation",
                 "rotations",
                 l.rotations.iter().map(|r| r.id.as_str()),
+                &budget,
             ),
-            tiers: Index::new("tier", "tiers", l.tiers.iter().map(|t| t.id.as_str())),
+            tiers: Index::new(
+                "tier",
+                "tiers",
+                l.tiers.iter().map(|t| t.id.as_str()),
+                &budget,
+            ),
             playbooks: Index::new(
                 "playbook",
                 "playbooks",
                 l.playbooks.iter().map(|p| p.id.as_str()),
+                &budget,
             ),
             holders,
+            members,
+            role_fastest,
+            rotation_fastest,
         };
         Validator {
             l,
             ix,
             out: Vec::new(),
+            suggestions: budget,
         }
     }
 
@@ -315,45 +395,43 @@ impl<'a> Validator<'a> {
                 .ix
                 .people
                 .get(id.as_str())
-                .map_or(Reach::Unknown, |p| Reach::Always(vec![p])),
+                .map_or(Reach::Unknown, |_| Reach::Always),
             Target::Role(id) => match self.ix.roles.get(id.as_str()) {
                 None => Reach::Unknown,
                 Some(r) if self.ix.holders[r].is_empty() => Reach::Nobody,
-                Some(r) => Reach::Always(self.ix.holders[r].clone()),
+                Some(_) => Reach::Always,
             },
             Target::Rotation(id) => match self.ix.rotations.get(id.as_str()) {
                 None => Reach::Unknown,
                 Some(r) => {
                     let rot = &self.l.rotations[r];
-                    let members = rot
-                        .members
-                        .iter()
-                        .filter_map(|m| self.ix.people.get(m.as_str()))
-                        .collect::<Vec<_>>();
-                    if members.is_empty() || rot.shift.is_zero() {
+                    if self.ix.members[r].is_empty() || rot.shift.is_zero() {
                         Reach::Nobody
                     } else if rot.window.as_ref().is_some_and(|w| !w.days.is_empty()) {
                         Reach::Windowed(r)
                     } else if rot.window.is_some() {
                         Reach::Nobody
                     } else {
-                        Reach::Always(members)
+                        Reach::Always
                     }
                 }
             },
         }
     }
 
-    /// Everyone a target could ever page.
-    fn people_of(&self, t: &Target) -> Vec<usize> {
-        match self.reach(t) {
-            Reach::Always(p) => p,
-            Reach::Windowed(r) => self.l.rotations[r]
-                .members
-                .iter()
-                .filter_map(|m| self.ix.people.get(m.as_str()))
-                .collect(),
-            Reach::Unknown | Reach::Nobody => Vec::new(),
+    /// The fastest median acknowledgement of anyone a target could ever page; `None`
+    /// when it can page nobody. Constant time: the minimums are computed once.
+    fn fastest_ack(&self, t: &Target) -> Option<Duration> {
+        if !matches!(self.reach(t), Reach::Always | Reach::Windowed(_)) {
+            return None;
+        }
+        match t {
+            Target::Person(id) => {
+                let p = self.ix.people.get(id.as_str())?;
+                Some(median_ack(self.l, &self.l.people[p]))
+            }
+            Target::Role(id) => self.ix.role_fastest[self.ix.roles.get(id.as_str())?],
+            Target::Rotation(id) => self.ix.rotation_fastest[self.ix.rotations.get(id.as_str())?],
         }
     }
 
@@ -636,9 +714,18 @@ impl<'a> Validator<'a> {
     fn consecutive_people(&mut self, i: usize) {
         let t = &self.l.tiers[i];
         for (k, pair) in t.escalation.steps.windows(2).enumerate() {
+            // The people the earlier step pages by name, looked up once per pair.
+            let before: HashSet<&str> = pair[0]
+                .notify
+                .iter()
+                .filter_map(|w| match w {
+                    Target::Person(p) => Some(p.as_str()),
+                    _ => None,
+                })
+                .collect();
             for (j, who) in pair[1].notify.iter().enumerate() {
                 if let Target::Person(p) = who {
-                    if pair[0].notify.contains(who) {
+                    if before.contains(p.as_str()) {
                         let d = Diagnostic::new(
                             Code::SamePersonConsecutiveSteps,
                             ptr(&[&"tiers", &i, &"escalation", &"steps", &(k + 1), &"notify", &j, &"person"]),
@@ -664,8 +751,7 @@ impl<'a> Validator<'a> {
             let fastest = s
                 .notify
                 .iter()
-                .flat_map(|who| self.people_of(who))
-                .map(|p| median_ack(l, &l.people[p]))
+                .filter_map(|who| self.fastest_ack(who))
                 .min();
             if let Some(median) = fastest {
                 if s.escalate_after < median
@@ -691,10 +777,7 @@ impl<'a> Validator<'a> {
             let mut first_reaching = None;
             for s in &t.escalation.steps {
                 // An unknown target is already an error; give it the benefit of the doubt here.
-                if s.notify
-                    .iter()
-                    .any(|who| self.reach(who) == Reach::Unknown || !self.people_of(who).is_empty())
-                {
+                if s.notify.iter().any(|who| self.reach(who) != Reach::Nobody) {
                     first_reaching = Some(offset);
                     break;
                 }
@@ -814,8 +897,9 @@ impl<'a> Validator<'a> {
                             .hint("list the days it covers, or remove the window for around-the-clock cover"),
                     );
                 }
+                let mut seen = [false; 7];
                 for (j, d) in w.days.iter().enumerate() {
-                    if w.days[..j].contains(d) {
+                    if std::mem::replace(&mut seen[*d as usize], true) {
                         self.push(Diagnostic::new(
                             Code::MalformedWindow,
                             ptr(&[&"rotations", &i, &"window", &"days", &j]),
@@ -833,49 +917,80 @@ impl<'a> Validator<'a> {
 
     fn services(&mut self) {
         let l = self.l;
-        // Colour-marking depth-first search; each cycle is reported once, at the edge that
-        // closes it.
+        // Colour-marking depth-first search with an explicit stack (a chain of thousands
+        // of services must not overflow the call stack); each cycle is reported once, at
+        // the edge that closes it. Dependencies are followed in document order, as a
+        // recursive search would.
         let n = l.services.len();
-        let mut state = vec![0u8; n]; // 0 new, 1 on stack, 2 done
-        let mut stack: Vec<usize> = Vec::new();
+        let mut state = vec![0u8; n]; // 0 new, 1 on the path, 2 done
+                                      // Position on the path of each service that is on it.
+        let mut on_path = vec![usize::MAX; n];
+        // The current path: each service with the index of its next dependency to follow.
+        let mut path: Vec<(usize, usize)> = Vec::new();
         for root in 0..n {
-            if state[root] == 0 {
-                self.visit_service(root, &mut state, &mut stack);
+            if state[root] != 0 {
+                continue;
+            }
+            state[root] = 1;
+            on_path[root] = 0;
+            path.push((root, 0));
+            while let Some(&mut (s, ref mut next)) = path.last_mut() {
+                let Some(dep) = l.services[s].depends_on.get(*next) else {
+                    path.pop();
+                    state[s] = 2;
+                    on_path[s] = usize::MAX;
+                    continue;
+                };
+                let j = *next;
+                *next += 1;
+                let Some(d) = self.ix.services.get(dep.as_str()) else {
+                    continue;
+                };
+                match state[d] {
+                    0 => {
+                        state[d] = 1;
+                        on_path[d] = path.len();
+                        path.push((d, 0));
+                    }
+                    1 => {
+                        let cycle: Vec<usize> =
+                            path[on_path[d]..].iter().map(|&(x, _)| x).collect();
+                        self.dependency_cycle(s, j, &cycle);
+                    }
+                    _ => {}
+                }
             }
         }
     }
 
-    fn visit_service(&mut self, s: usize, state: &mut [u8], stack: &mut Vec<usize>) {
+    /// Reports the cycle `cycle` (services in dependency order, back to the first), closed
+    /// by dependency `j` of service `s`.
+    fn dependency_cycle(&mut self, s: usize, j: usize, cycle: &[usize]) {
         let l = self.l;
-        state[s] = 1;
-        stack.push(s);
-        for (j, dep) in l.services[s].depends_on.iter().enumerate() {
-            let Some(d) = self.ix.services.get(dep.as_str()) else {
-                continue;
-            };
-            match state[d] {
-                0 => self.visit_service(d, state, stack),
-                1 => {
-                    let from = stack.iter().position(|&x| x == d).unwrap_or(0);
-                    let mut names: Vec<&str> = stack[from..]
-                        .iter()
-                        .map(|&x| l.services[x].id.as_str())
-                        .collect();
-                    names.push(l.services[d].id.as_str());
-                    self.push(
-                        Diagnostic::new(
-                            Code::DependencyCycle,
-                            ptr(&[&"services", &s, &"depends_on", &j]),
-                            format!("services depend on each other in a cycle: {}", names.join(" → ")),
-                        )
-                        .hint("dependencies must form a hierarchy; remove one of these depends_on entries"),
-                    );
-                }
-                _ => {}
-            }
+        let name = |x: &usize| l.services[*x].id.as_str();
+        let mut names: Vec<&str> = Vec::new();
+        let elided;
+        if cycle.len() <= CYCLE_NAMES_SHOWN {
+            names.extend(cycle.iter().map(name));
+        } else {
+            let half = CYCLE_NAMES_SHOWN / 2;
+            names.extend(cycle[..half].iter().map(name));
+            elided = format!("… {} more …", cycle.len() - 2 * half);
+            names.push(&elided);
+            names.extend(cycle[cycle.len() - half..].iter().map(name));
         }
-        stack.pop();
-        state[s] = 2;
+        names.push(name(&cycle[0]));
+        self.push(
+            Diagnostic::new(
+                Code::DependencyCycle,
+                ptr(&[&"services", &s, &"depends_on", &j]),
+                format!(
+                    "services depend on each other in a cycle: {}",
+                    names.join(" → ")
+                ),
+            )
+            .hint("dependencies must form a hierarchy; remove one of these depends_on entries"),
+        );
     }
 
     fn people(&mut self) {
@@ -956,7 +1071,10 @@ impl<'a> Validator<'a> {
                 let name = after[..close].trim();
                 if !TEMPLATE_PLACEHOLDERS.contains(&name) {
                     let shown = crate::text::truncate_for_display(name, 40);
-                    let hint = match closest(name, TEMPLATE_PLACEHOLDERS) {
+                    let best = take_suggestion(&self.suggestions)
+                        .then(|| closest(name, TEMPLATE_PLACEHOLDERS))
+                        .flatten();
+                    let hint = match best {
                         Some(best) => format!("did you mean `{{{{{best}}}}}`?"),
                         None => format!(
                             "known placeholders: {}",
@@ -1002,6 +1120,9 @@ impl<'a> Validator<'a> {
             .iter()
             .map(|t| self.ix.tiers.get(t.tier.as_str()).map(|i| l.tiers[i].rank))
             .collect();
+        // Only triggers on the same signal can contradict each other: each is compared
+        // with the earlier ones on its signal, at most MAX_TRIGGER_COMPARISONS of them.
+        let mut by_signal: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
         for (i, t) in l.triggers.iter().enumerate() {
             if t.clear_for.is_zero() {
                 self.push(
@@ -1013,10 +1134,12 @@ impl<'a> Validator<'a> {
                     .hint("set clear_for, e.g. \"10m\""),
                 );
             }
-            for (j, u) in l.triggers[..i].iter().enumerate() {
-                if u.service != t.service || u.metric != t.metric {
-                    continue;
-                }
+            let earlier = by_signal
+                .entry((t.service.as_str(), t.metric.as_str()))
+                .or_default();
+            let skip = earlier.len().saturating_sub(MAX_TRIGGER_COMPARISONS);
+            for &j in &earlier[skip..] {
+                let u = &l.triggers[j];
                 let (Some(rt), Some(ru)) = (ranks[i], ranks[j]) else {
                     continue;
                 };
@@ -1053,6 +1176,7 @@ impl<'a> Validator<'a> {
                     );
                 }
             }
+            earlier.push(i);
         }
     }
 
@@ -1060,9 +1184,10 @@ impl<'a> Validator<'a> {
         let l = self.l;
         let mut by_rank: Vec<usize> = (0..l.tiers.len()).collect();
         by_rank.sort_by_key(|&i| l.tiers[i].rank);
+        let opened: HashSet<&str> = l.triggers.iter().map(|tr| tr.tier.as_str()).collect();
         for (pos, &i) in by_rank.iter().enumerate() {
             let t = &l.tiers[i];
-            let by_trigger = l.triggers.iter().any(|tr| tr.tier == t.id);
+            let by_trigger = opened.contains(t.id.as_str());
             let by_breach = by_rank.get(pos + 1).is_some_and(|&milder| {
                 let ob = &l.tiers[milder].on_breach;
                 [ob.acknowledge, ob.contain, ob.resolve, ob.first_update]
@@ -1091,7 +1216,7 @@ impl<'a> Validator<'a> {
                 match v.reach(t) {
                     Reach::Unknown => return, // reported as an unknown reference
                     Reach::Nobody => {}
-                    Reach::Always(_) => return,
+                    Reach::Always => return,
                     Reach::Windowed(r) => {
                         let rot = &l.rotations[r];
                         zone.get_or_insert(rot.timezone.clone());
