@@ -432,3 +432,42 @@ async fn the_study_refuses_runs_out_of_range_and_waits_for_a_scenario() {
         assert_eq!(state.as_deref(), Some("idle"));
     }
 }
+
+#[wasm_bindgen_test]
+fn text_that_does_not_parse_is_never_discarded_by_a_visual_edit_undo_or_another_entry() {
+    let owner = Owner::new();
+    owner.with(|| {
+        let json = rungs_core::examples::EXAMPLES[0].json;
+        let ladder = rungs_core::parse_ladder(json).unwrap();
+        let doc = rungs::doc::Doc::new(json.to_string(), ladder);
+        doc.edit("/name", |l| l.name = "Renamed".into());
+        assert!(doc.can_undo.get_untracked());
+
+        // typed text that does not parse: edits and undo are refused, the text stays
+        doc.type_text("{ \"format\": ".into());
+        doc.flush();
+        assert!(doc.locked_untracked());
+        doc.edit("/name", |l| l.name = "Lost?".into());
+        doc.undo();
+        doc.redo();
+        doc.flush();
+        assert_eq!(doc.source.get_untracked(), "{ \"format\": ");
+        assert_eq!(doc.ladder.get_untracked().name, "Renamed");
+
+        // an entry whose text never parsed opens with a placeholder and no history,
+        // never with the ladder open before
+        doc.open("{ \"name\": \"half".into());
+        assert!(doc.broken.get_untracked());
+        assert_ne!(doc.ladder.get_untracked().name, "Renamed");
+        assert!(!doc.can_undo.get_untracked());
+        doc.edit("/name", |l| l.name = "Lost?".into());
+        assert_eq!(doc.source.get_untracked(), "{ \"name\": \"half");
+
+        // its first text that parses becomes its ladder, with a history of its own
+        doc.apply_text(json.replace("Nimbus Cloud Platform", "Fixed"));
+        assert!(!doc.broken.get_untracked());
+        assert!(!doc.locked_untracked());
+        assert_eq!(doc.ladder.get_untracked().name, "Fixed");
+        assert!(!doc.can_undo.get_untracked());
+    });
+}

@@ -25,10 +25,21 @@ const stored = (page) => page.evaluate(() => {
   return index.map((e) => ({ ...e, text: localStorage.getItem(`rungs.ladder.${e.id}`) }));
 });
 
+/** The Ladders page's entry whose name field holds `name`. */
+async function entryNamed(page, name) {
+  const entries = page.locator(sel('LIBRARY_ENTRY'));
+  await expect(entries.first()).toBeVisible();
+  const n = await entries.count();
+  for (let i = 0; i < n; i++) {
+    if ((await entries.nth(i).locator('input').inputValue()) === name) return entries.nth(i);
+  }
+  throw new Error(`no library entry named ${name}`);
+}
+
 /** Renames the entry called `from` on the Ladders page. */
 async function renameEntry(page, from, to) {
   await page.locator(sel('NAV_LIBRARY')).click();
-  const input = page.locator(`${sel('LIBRARY_ENTRY')} input`).and(page.locator(`[value="${from}"]`));
+  const input = (await entryNamed(page, from)).locator('input');
   await input.fill(to);
   await input.press('Enter');
 }
@@ -126,8 +137,7 @@ test('an entry whose JSON does not parse opens JSON-only; forms, undo and rename
   let library = await stored(page);
   expect(library.find((e) => e.name === saas.name).text).toBe(broken);
   await page.locator(sel('NAV_LIBRARY')).click();
-  await page.locator(sel('LIBRARY_ENTRY')).filter({ hasText: '' }).filter({ has: page.locator(`input[value="${saas.name}"]`) })
-    .getByRole('button', { name: 'Open' }).click();
+  await (await entryNamed(page, saas.name)).getByRole('button', { name: 'Open' }).click();
   // JSON-only: the error and the text, no forms, no diagram, no other ladder
   await expect(page.locator(sel('BROKEN'))).toContainText('line 1');
   await expect(page.locator(sel('LADDER_NAME'))).toHaveCount(0);
