@@ -100,18 +100,25 @@ impl Session {
         if doc.readonly.get_untracked() || !self.dirty(doc) {
             return;
         }
-        let text = doc.source.get_untracked();
         let name = self.name_for(doc, &id);
-        match library::save(&id, &name, &text, self.base.get_value()) {
+        self.save_open(doc, &id, &name);
+        self.library_version.update(|v| *v += 1);
+    }
+
+    /// Saves the document's text as the open entry `id`, named `name`, over the
+    /// revision this tab last read; a newer save or a delete by another tab makes it a
+    /// conflict copy instead.
+    fn save_open(&self, doc: Doc, id: &str, name: &str) {
+        let text = doc.source.get_untracked();
+        match library::save(id, name, &text, self.base.get_value()) {
             Ok(rev) => {
                 self.base.set_value(rev);
                 self.saved.set_value(text);
                 self.storage_error.set(None);
             }
             Err(SaveError::Refused(e)) => self.storage_error.set(Some(e)),
-            Err(SaveError::Stale(newer)) => self.keep_as_conflict_copy(doc, &name, newer),
+            Err(SaveError::Stale(newer)) => self.keep_as_conflict_copy(doc, name, newer),
         }
-        self.library_version.update(|v| *v += 1);
     }
 
     /// The name an entry is saved under: its ladder's, or the one it has while its
@@ -163,16 +170,7 @@ impl Session {
                 return;
             }
             self.flush(doc);
-            let text = doc.source.get_untracked();
-            match library::save(id, &name, &text, self.base.get_value()) {
-                Ok(rev) => {
-                    self.base.set_value(rev);
-                    self.saved.set_value(text);
-                    self.storage_error.set(None);
-                }
-                Err(SaveError::Refused(e)) => self.storage_error.set(Some(e)),
-                Err(SaveError::Stale(newer)) => self.keep_as_conflict_copy(doc, &name, newer),
-            }
+            self.save_open(doc, id, &name);
         } else if let (Some(entry), Some(text)) = (library::entry(id), library::text(id)) {
             let result = library::save(id, &name, &library::renamed(&text, &name), entry.rev);
             self.storage_error.set(match result {
