@@ -1,0 +1,16 @@
+import { chromium } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { deflateRawSync } from 'node:zlib';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu'] });
+const page = await browser.newPage();
+const l = JSON.parse(readFileSync('/tmp/chain.json','utf8'));
+l.services.push({id:'app',name:'App'},{id:'db',name:'DB'});
+const t0 = Date.now();
+await page.goto(`http://127.0.0.1:8093/#ladder=1.${deflateRawSync(JSON.stringify(l)).toString('base64url')}`);
+await page.waitForSelector('[data-testid="shared"]', {timeout: 120000});
+console.log('shared', Date.now()-t0);
+await page.waitForSelector('[data-testid="ladder-name"]', {timeout: 120000});
+console.log('name', Date.now()-t0, await page.locator('[data-testid="status"]').textContent());
+const m = await page.evaluate(() => performance.getEntriesByType('measure').map(e => [e.name, Math.round(e.duration)]));
+console.log(JSON.stringify(m));
+await browser.close();
