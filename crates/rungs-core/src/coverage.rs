@@ -378,12 +378,16 @@ struct Groups {
 impl Groups {
     fn new(ladder: &Ladder) -> Self {
         // People by name; equal names share one entry, which each of them points to.
-        let mut order: Vec<usize> = (0..ladder.people.len()).collect();
-        order.sort_unstable_by_key(|&p| ladder.people[p].name.as_str());
+        let mut order: Vec<(&str, usize)> = ladder
+            .people
+            .iter()
+            .enumerate()
+            .map(|(p, person)| (person.name.as_str(), p))
+            .collect();
+        order.sort_unstable();
         let mut people: Vec<String> = Vec::new();
         let mut name_of = vec![0u32; ladder.people.len()];
-        for p in order {
-            let name = ladder.people[p].name.as_str();
+        for (name, p) in order {
             if people.last().map(String::as_str) != Some(name) {
                 people.push(name.to_string());
             }
