@@ -83,6 +83,19 @@ fn thirty_thousand_people(c: &mut Criterion) {
     group.bench_function("validate 30k people", |b| {
         b.iter(|| validate_ladder(black_box(&ladder), at))
     });
+    // The pipeline's other stages one by one, to see where its time goes.
+    group.bench_function("overview 30k people", |b| {
+        b.iter(|| LadderOverview::new(black_box(&ladder)))
+    });
+    group.bench_function("coverage grid 30k people", |b| {
+        b.iter(|| coverage::week_grid(black_box(&ladder), &zone, at))
+    });
+    group.bench_function("diagram 30k people", |b| {
+        b.iter(|| diagram::layout(black_box(&ladder)))
+    });
+    group.bench_function("canonical JSON 30k people", |b| {
+        b.iter(|| to_canonical_json(black_box(&ladder)))
+    });
     group.bench_function("keystroke pipeline 30k people", |b| {
         b.iter(|| {
             let l = black_box(&ladder);

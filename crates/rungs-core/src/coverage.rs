@@ -17,7 +17,7 @@
 //! offset; its label says "first of two". Week boundaries are local midnights (a midnight
 //! inside a gap is taken as the first instant after it).
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use jiff::civil::Date;
 use jiff::tz::{AmbiguousOffset, TimeZone};
@@ -137,7 +137,7 @@ struct Ctx<'a> {
 }
 
 fn index<'a, I: Iterator<Item = &'a str>>(ids: I) -> HashMap<&'a str, usize> {
-    let mut map = HashMap::new();
+    let mut map = HashMap::with_capacity(ids.size_hint().0);
     for (i, id) in ids.enumerate() {
         map.entry(id).or_insert(i);
     }
@@ -377,16 +377,24 @@ struct Groups {
 
 impl Groups {
     fn new(ladder: &Ladder) -> Self {
-        let mut people: Vec<&str> = ladder.people.iter().map(|p| p.name.as_str()).collect();
-        people.sort_unstable();
-        people.dedup();
-        let name_of = ladder
+        // People by name; equal names share one entry, which each of them points to.
+        let mut order: Vec<(&str, usize)> = ladder
             .people
             .iter()
-            .map(|p| people.binary_search(&p.name.as_str()).unwrap_or(0) as u32)
+            .enumerate()
+            .map(|(p, person)| (person.name.as_str(), p))
             .collect();
+        order.sort_unstable();
+        let mut people: Vec<String> = Vec::new();
+        let mut name_of = vec![0u32; ladder.people.len()];
+        for (name, p) in order {
+            if people.last().map(String::as_str) != Some(name) {
+                people.push(name.to_string());
+            }
+            name_of[p] = (people.len() - 1) as u32;
+        }
         Groups {
-            people: people.into_iter().map(str::to_string).collect(),
+            people,
             name_of,
             role_names: vec![None; ladder.roles.len()],
             sets: vec![Vec::new()],

@@ -2,7 +2,7 @@
 //! resolved to a display name. Building it here keeps the app a thin renderer and lets
 //! the wording be tested natively.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use crate::model::*;
 use crate::Duration;
@@ -285,13 +285,30 @@ impl LadderOverview {
 
         let rungs = rung_views(ladder, &names);
         // Holders of each role id, in the order of `people`, each person once per role.
-        let mut holders: HashMap<&str, Vec<String>> = HashMap::new();
+        // Only ids of roles are kept, and names are cloned once, for the role views.
+        let mut holders: HashMap<&str, Vec<&str>> = HashMap::with_capacity(ladder.roles.len());
+        for r in &ladder.roles {
+            holders.entry(r.id.as_str()).or_default();
+        }
         for p in &ladder.people {
-            let mut held: Vec<&str> = p.roles.iter().map(|r| r.as_str()).collect();
-            held.sort_unstable();
-            held.dedup();
-            for r in held {
-                holders.entry(r).or_default().push(p.name.clone());
+            let mut add = |r: &str| {
+                if let Some(h) = holders.get_mut(r) {
+                    h.push(p.name.as_str());
+                }
+            };
+            // Each role once per person, even if listed twice: a short list is checked
+            // in place, a long one sorted (so a hostile list costs no quadratic work).
+            if p.roles.len() <= 8 {
+                for (k, r) in p.roles.iter().enumerate() {
+                    if !p.roles[..k].contains(r) {
+                        add(r.as_str());
+                    }
+                }
+            } else {
+                let mut held: Vec<&str> = p.roles.iter().map(|r| r.as_str()).collect();
+                held.sort_unstable();
+                held.dedup();
+                held.into_iter().for_each(add);
             }
         }
 
@@ -308,7 +325,7 @@ impl LadderOverview {
                     pointer: format!("/people/{i}"),
                     id: p.id.to_string(),
                     name: p.name.clone(),
-                    timezone: p.timezone.to_string(),
+                    timezone: p.timezone.as_str().to_string(),
                     roles: p.roles.iter().map(|r| role(r.as_str())).collect(),
                     backup: p.backup.as_ref().map(|b| person(b.as_str())),
                 })
@@ -322,7 +339,10 @@ impl LadderOverview {
                     id: r.id.to_string(),
                     name: r.name.clone(),
                     description: r.description.clone(),
-                    holders: holders.get(r.id.as_str()).cloned().unwrap_or_default(),
+                    holders: holders
+                        .get(r.id.as_str())
+                        .map(|h| h.iter().map(|n| n.to_string()).collect())
+                        .unwrap_or_default(),
                 })
                 .collect(),
             rotations: ladder

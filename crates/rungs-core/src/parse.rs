@@ -74,9 +74,97 @@ pub fn parse_scenario(text: &str) -> Result<ScenarioDocument, ParseError> {
 /// The document as canonical, pretty JSON (two-space indent, fields in the format's order,
 /// empty optional collections left out, durations and instants in canonical form).
 pub fn to_canonical_json<T: serde::Serialize>(doc: &T) -> String {
-    let mut s = serde_json::to_string_pretty(doc).expect("the model always serialises");
-    s.push('\n');
-    s
+    let mut out = Vec::with_capacity(4096);
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, Pretty::default());
+    doc.serialize(&mut ser)
+        .expect("the model always serialises");
+    out.push(b'\n');
+    String::from_utf8(out).expect("serde_json writes UTF-8")
+}
+
+/// serde_json's `PrettyFormatter` with a two-space indent, byte for byte, but writing each
+/// line break and its indentation at once instead of one write per level.
+struct Pretty {
+    /// `",\n"` and the indentation of the current level.
+    newline: Vec<u8>,
+    has_value: bool,
+}
+
+impl Default for Pretty {
+    fn default() -> Self {
+        Pretty {
+            newline: b",\n".to_vec(),
+            has_value: false,
+        }
+    }
+}
+
+impl Pretty {
+    fn open<W: ?Sized + std::io::Write>(&mut self, w: &mut W, c: &[u8]) -> std::io::Result<()> {
+        self.newline.extend_from_slice(b"  ");
+        self.has_value = false;
+        w.write_all(c)
+    }
+
+    fn close<W: ?Sized + std::io::Write>(&mut self, w: &mut W, c: &[u8]) -> std::io::Result<()> {
+        self.newline.truncate(self.newline.len() - 2);
+        if self.has_value {
+            w.write_all(&self.newline[1..])?;
+        }
+        w.write_all(c)
+    }
+
+    fn line<W: ?Sized + std::io::Write>(&self, w: &mut W, first: bool) -> std::io::Result<()> {
+        w.write_all(&self.newline[usize::from(first)..])
+    }
+}
+
+impl serde_json::ser::Formatter for Pretty {
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.open(w, b"[")
+    }
+
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.close(w, b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.line(w, first)
+    }
+
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.open(w, b"{")
+    }
+
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.close(w, b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.line(w, first)
+    }
+
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        w.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }
 
 #[derive(Deserialize)]
@@ -251,4 +339,25 @@ pub fn parse_fragment<T: DeserializeOwned>(text: &str) -> Result<T, ParseError> 
     })?;
     de.end().map_err(|e| from_serde(e, String::new()))?;
     Ok(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The formatter writes what serde_json's pretty printer writes, byte for byte.
+    #[test]
+    fn canonical_json_is_serde_json_pretty() {
+        let value = serde_json::json!({
+            "a": [], "b": {}, "c": [[], {}, [1, [2, {"d": []}]]], "e": {"f": {"g": {}}},
+            "s": "quote \" and \u{1} and é", "n": null, "t": true, "x": 1.5
+        });
+        let expected = serde_json::to_string_pretty(&value).unwrap() + "\n";
+        assert_eq!(to_canonical_json(&value), expected);
+        for example in crate::examples::EXAMPLES {
+            let ladder = parse_ladder(example.json).unwrap();
+            let expected = serde_json::to_string_pretty(&ladder).unwrap() + "\n";
+            assert_eq!(to_canonical_json(&ladder), expected, "{}", example.key);
+        }
+    }
 }

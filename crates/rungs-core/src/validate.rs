@@ -5,8 +5,9 @@
 //! the JSON Pointer of the value it is about, a sentence and, where useful, a hint.
 
 use std::cell::Cell;
-use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
+
+use foldhash::{HashMap, HashMapExt, HashSet};
 
 use crate::diagnostic::{Code, Diagnostic, Report, Severity};
 use crate::model::*;
@@ -127,6 +128,8 @@ struct Index<'a> {
     plural: &'static str,
     pos: HashMap<&'a str, usize>,
     ids: Vec<&'a str>,
+    /// Each repeated id: its position and the position of its first occurrence.
+    repeats: Vec<(usize, usize)>,
     /// How many more suggestions this validation may search for (shared by every index).
     suggestions: Rc<Cell<usize>>,
 }
@@ -147,14 +150,19 @@ impl<'a> Index<'a> {
     ) -> Self {
         let ids: Vec<&str> = ids.collect();
         let mut pos = HashMap::with_capacity(ids.len());
+        let mut repeats = Vec::new();
         for (i, id) in ids.iter().enumerate() {
-            pos.entry(*id).or_insert(i);
+            let first = *pos.entry(*id).or_insert(i);
+            if first != i {
+                repeats.push((i, first));
+            }
         }
         Index {
             noun,
             plural,
             pos,
             ids,
+            repeats,
             suggestions: Rc::clone(suggestions),
         }
     }
@@ -164,21 +172,26 @@ impl<'a> Index<'a> {
     }
 
     /// Checks that `id` names an entry; reports it otherwise, with a suggestion for the
-    /// first [`MAX_SUGGESTIONS`] findings.
+    /// first [`MAX_SUGGESTIONS`] findings. The pointer and the context (who names it) are
+    /// only built for a finding, not for each of the references that resolve.
     fn resolve(
         &self,
         out: &mut Vec<Diagnostic>,
         id: &str,
-        pointer: String,
-        context: &str,
+        pointer: impl FnOnce() -> String,
+        context: impl FnOnce() -> String,
     ) -> Option<usize> {
         if let Some(i) = self.get(id) {
             return Some(i);
         }
         let d = Diagnostic::new(
             Code::UnknownReference,
-            pointer,
-            format!("{context} names {} `{id}`, which does not exist", self.noun),
+            pointer(),
+            format!(
+                "{} names {} `{id}`, which does not exist",
+                context(),
+                self.noun
+            ),
         );
         if !take_suggestion(&self.suggestions) {
             out.push(d);
@@ -221,13 +234,20 @@ struct Indexes<'a> {
 }
 
 impl Indexes<'_> {
-    fn target(&self, out: &mut Vec<Diagnostic>, t: &Target, base: &str, context: &str) {
+    /// Checks that target `t` resolves; `base` is the pointer of the target object.
+    fn target(
+        &self,
+        out: &mut Vec<Diagnostic>,
+        t: &Target,
+        base: impl FnOnce() -> String,
+        context: impl FnOnce() -> String,
+    ) {
         let (index, id) = match t {
             Target::Person(id) => (&self.people, id.as_str()),
             Target::Rotation(id) => (&self.rotations, id.as_str()),
             Target::Role(id) => (&self.roles, id.as_str()),
         };
-        index.resolve(out, id, target_ptr(base, t), context);
+        index.resolve(out, id, || target_ptr(&base(), t), context);
     }
 }
 
@@ -444,68 +464,52 @@ impl<'a> Validator<'a> {
 
     fn ids(&mut self) {
         let l = self.l;
-        let colls: [(&str, &str, Vec<&str>); 9] = [
-            (
-                "services",
-                "service",
-                l.services.iter().map(|x| x.id.as_str()).collect(),
-            ),
-            (
-                "roles",
-                "role",
-                l.roles.iter().map(|x| x.id.as_str()).collect(),
-            ),
-            (
-                "people",
-                "person",
-                l.people.iter().map(|x| x.id.as_str()).collect(),
-            ),
-            (
-                "rotations",
-                "rotation",
-                l.rotations.iter().map(|x| x.id.as_str()).collect(),
-            ),
-            (
-                "tiers",
-                "tier",
-                l.tiers.iter().map(|x| x.id.as_str()).collect(),
-            ),
-            (
-                "triggers",
-                "trigger",
-                l.triggers.iter().map(|x| x.id.as_str()).collect(),
-            ),
-            (
-                "playbooks",
-                "playbook",
-                l.playbooks.iter().map(|x| x.id.as_str()).collect(),
-            ),
-            (
-                "templates",
-                "template",
-                l.templates.iter().map(|x| x.id.as_str()).collect(),
-            ),
-            (
-                "scenarios",
-                "scenario",
-                l.scenarios.iter().map(|x| x.id.as_str()).collect(),
-            ),
+        // The reference indexes already know their repeated ids; the other collections
+        // are indexed here.
+        let budget = &self.suggestions;
+        let triggers = Index::new(
+            "trigger",
+            "triggers",
+            l.triggers.iter().map(|x| x.id.as_str()),
+            budget,
+        );
+        let templates = Index::new(
+            "template",
+            "templates",
+            l.templates.iter().map(|x| x.id.as_str()),
+            budget,
+        );
+        let scenarios = Index::new(
+            "scenario",
+            "scenarios",
+            l.scenarios.iter().map(|x| x.id.as_str()),
+            budget,
+        );
+        let ix = &self.ix;
+        // In the format's order of collections.
+        let colls = [
+            &ix.services,
+            &ix.roles,
+            &ix.people,
+            &ix.rotations,
+            &ix.tiers,
+            &triggers,
+            &ix.playbooks,
+            &templates,
+            &scenarios,
         ];
-        for (coll, noun, ids) in colls {
-            let mut first: HashMap<&str, usize> = HashMap::new();
-            for (i, id) in ids.iter().enumerate() {
-                if let Some(&j) = first.get(id) {
-                    self.push(
-                        Diagnostic::new(
-                            Code::DuplicateId,
-                            ptr(&[&coll, &i, &"id"]),
-                            format!("{noun} id `{id}` is already used by /{coll}/{j}"),
-                        )
-                        .hint(format!("give each {noun} its own id")),
-                    );
-                } else {
-                    first.insert(id, i);
-                }
+        for index in colls {
+            let (coll, noun) = (index.plural, index.noun);
+            for &(i, j) in &index.repeats {
+                let id = index.ids[i];
+                self.out.push(
+                    Diagnostic::new(
+                        Code::DuplicateId,
+                        ptr(&[&coll, &i, &"id"]),
+                        format!("{noun} id `{id}` is already used by /{coll}/{j}"),
+                    )
+                    .hint(format!("give each {noun} its own id")),
+                );
             }
         }
         if l.tiers.is_empty() {
@@ -520,82 +524,95 @@ impl<'a> Validator<'a> {
         let (l, ix, out) = (self.l, &self.ix, &mut self.out);
         for (i, s) in l.services.iter().enumerate() {
             for (j, d) in s.depends_on.iter().enumerate() {
-                let ctx = format!("service `{}` depends_on", s.id);
                 ix.services.resolve(
                     out,
                     d.as_str(),
-                    ptr(&[&"services", &i, &"depends_on", &j]),
-                    &ctx,
+                    || ptr(&[&"services", &i, &"depends_on", &j]),
+                    || format!("service `{}` depends_on", s.id),
                 );
             }
         }
         for (i, p) in l.people.iter().enumerate() {
             for (j, r) in p.roles.iter().enumerate() {
-                let ctx = format!("person `{}`", p.id);
-                ix.roles
-                    .resolve(out, r.as_str(), ptr(&[&"people", &i, &"roles", &j]), &ctx);
+                ix.roles.resolve(
+                    out,
+                    r.as_str(),
+                    || ptr(&[&"people", &i, &"roles", &j]),
+                    || format!("person `{}`", p.id),
+                );
             }
             if let Some(b) = &p.backup {
-                let ctx = format!("the backup of person `{}`", p.id);
-                ix.people
-                    .resolve(out, b.as_str(), ptr(&[&"people", &i, &"backup"]), &ctx);
+                ix.people.resolve(
+                    out,
+                    b.as_str(),
+                    || ptr(&[&"people", &i, &"backup"]),
+                    || format!("the backup of person `{}`", p.id),
+                );
             }
         }
         for (i, r) in l.rotations.iter().enumerate() {
             for (j, m) in r.members.iter().enumerate() {
-                let ctx = format!("rotation `{}`", r.id);
                 ix.people.resolve(
                     out,
                     m.as_str(),
-                    ptr(&[&"rotations", &i, &"members", &j]),
-                    &ctx,
+                    || ptr(&[&"rotations", &i, &"members", &j]),
+                    || format!("rotation `{}`", r.id),
                 );
             }
         }
         for (i, t) in l.tiers.iter().enumerate() {
             for (duty, who) in t.owners.duties() {
                 if let Some(who) = who {
-                    let ctx = format!("the {duty} owner of tier `{}`", t.id);
-                    ix.target(out, who, &ptr(&[&"tiers", &i, &"owners", &duty]), &ctx);
+                    ix.target(
+                        out,
+                        who,
+                        || ptr(&[&"tiers", &i, &"owners", &duty]),
+                        || format!("the {duty} owner of tier `{}`", t.id),
+                    );
                 }
             }
             for (k, s) in t.escalation.steps.iter().enumerate() {
                 for (j, who) in s.notify.iter().enumerate() {
-                    let ctx = format!("step {} of tier `{}`", k + 1, t.id);
                     ix.target(
                         out,
                         who,
-                        &ptr(&[&"tiers", &i, &"escalation", &"steps", &k, &"notify", &j]),
-                        &ctx,
+                        || ptr(&[&"tiers", &i, &"escalation", &"steps", &k, &"notify", &j]),
+                        || format!("step {} of tier `{}`", k + 1, t.id),
                     );
                 }
             }
             if let Some(p) = &t.playbook {
-                let ctx = format!("tier `{}`", t.id);
-                ix.playbooks
-                    .resolve(out, p.as_str(), ptr(&[&"tiers", &i, &"playbook"]), &ctx);
+                ix.playbooks.resolve(
+                    out,
+                    p.as_str(),
+                    || ptr(&[&"tiers", &i, &"playbook"]),
+                    || format!("tier `{}`", t.id),
+                );
             }
         }
         for (i, t) in l.triggers.iter().enumerate() {
-            let ctx = format!("trigger `{}`", t.id);
+            let ctx = || format!("trigger `{}`", t.id);
             ix.services.resolve(
                 out,
                 t.service.as_str(),
-                ptr(&[&"triggers", &i, &"service"]),
-                &ctx,
+                || ptr(&[&"triggers", &i, &"service"]),
+                ctx,
             );
-            ix.tiers
-                .resolve(out, t.tier.as_str(), ptr(&[&"triggers", &i, &"tier"]), &ctx);
+            ix.tiers.resolve(
+                out,
+                t.tier.as_str(),
+                || ptr(&[&"triggers", &i, &"tier"]),
+                ctx,
+            );
         }
         for (i, p) in l.playbooks.iter().enumerate() {
             for (k, s) in p.steps.iter().enumerate() {
                 if let Some(owner) = &s.owner {
-                    let ctx = format!("step {} of playbook `{}`", k + 1, p.id);
                     ix.target(
                         out,
                         owner,
-                        &ptr(&[&"playbooks", &i, &"steps", &k, &"owner"]),
-                        &ctx,
+                        || ptr(&[&"playbooks", &i, &"steps", &k, &"owner"]),
+                        || format!("step {} of playbook `{}`", k + 1, p.id),
                     );
                 }
             }
@@ -996,12 +1013,8 @@ impl<'a> Validator<'a> {
     fn people(&mut self) {
         let l = self.l;
         let mut used = vec![false; l.people.len()];
-        for r in &l.rotations {
-            for m in &r.members {
-                if let Some(p) = self.ix.people.get(m.as_str()) {
-                    used[p] = true;
-                }
-            }
+        for &p in self.ix.members.iter().flatten() {
+            used[p] = true;
         }
         let direct = l.tiers.iter().flat_map(|t| {
             t.escalation
@@ -1348,12 +1361,11 @@ impl<'a> Validator<'a> {
         let l = self.l;
         let horizon = s.horizon;
         for (i, sig) in s.signals.iter().enumerate() {
-            let ctx = format!("signal {}", i + 1);
             self.ix.services.resolve(
                 &mut self.out,
                 sig.service.as_str(),
-                format!("{base}/signals/{i}/service"),
-                &ctx,
+                || format!("{base}/signals/{i}/service"),
+                || format!("signal {}", i + 1),
             );
             for (j, pair) in sig.points.windows(2).enumerate() {
                 if pair[1].0 <= pair[0].0 {
@@ -1399,8 +1411,8 @@ impl<'a> Validator<'a> {
                 self.ix.people.resolve(
                     &mut self.out,
                     u.unavailable.as_str(),
-                    format!("{base}/injects/{i}/unavailable"),
-                    &format!("inject {}", i + 1),
+                    || format!("{base}/injects/{i}/unavailable"),
+                    || format!("inject {}", i + 1),
                 );
             }
             if inj.at() >= horizon {
