@@ -102,7 +102,7 @@ fn at<T>(items: &mut [T], i: u8) -> Option<&mut T> {
     (n > 0).then(|| &mut items[usize::from(i) % n])
 }
 
-fuzz_target!(|input: Input| {
+fuzz_target!(init: rungs_fuzz::catch_stack_overflows(), |input: Input| {
     let ex = &examples::EXAMPLES[usize::from(input.example) % examples::EXAMPLES.len()];
     let mut ladder = parse_ladder(ex.json).expect("examples parse");
     let reference = Instant::parse("2026-03-14T03:00:00Z").unwrap();

@@ -7,7 +7,7 @@ use libfuzzer_sys::fuzz_target;
 use rungs_core::{coverage, overview, parse_ladder, to_canonical_json, validate_ladder};
 use rungs_core::{Instant, TimeZoneName};
 
-fuzz_target!(|data: &[u8]| {
+fuzz_target!(init: rungs_fuzz::catch_stack_overflows(), |data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };

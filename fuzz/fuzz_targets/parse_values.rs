@@ -7,7 +7,7 @@ use libfuzzer_sys::fuzz_target;
 use rungs_core::time::ClockTime;
 use rungs_core::{check_id, Duration, Instant, PersonId, TimeZoneName};
 
-fuzz_target!(|data: &[u8]| {
+fuzz_target!(init: rungs_fuzz::catch_stack_overflows(), |data: &[u8]| {
     let Ok(s) = std::str::from_utf8(data) else {
         return;
     };

@@ -5,7 +5,7 @@
 use libfuzzer_sys::fuzz_target;
 use rungs_core::share;
 
-fuzz_target!(|data: &[u8]| {
+fuzz_target!(init: rungs_fuzz::catch_stack_overflows(), |data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let payloads = [Some(text.as_ref()), share::payload_of_fragment(&text)];
     for payload in payloads.into_iter().flatten() {

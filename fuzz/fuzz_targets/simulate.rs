@@ -22,7 +22,7 @@ const MAX_HORIZON: Duration = Duration::from_mins(24 * 60);
 const MIN_WAIT: Duration = Duration::from_mins(1);
 const MAX_REPEAT: u32 = 3;
 
-fuzz_target!(|data: &[u8]| {
+fuzz_target!(init: rungs_fuzz::catch_stack_overflows(), |data: &[u8]| {
     let (mut ladder, mut scenario) = if data.first() == Some(&b'{') {
         let Ok(text) = std::str::from_utf8(data) else {
             return;
