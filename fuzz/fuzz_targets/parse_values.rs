@@ -25,13 +25,9 @@ fuzz_target!(init: rungs_fuzz::catch_stack_overflows(), |data: &[u8]| {
             i.as_millis()
         );
     }
-    // An unknown zone name is compared with every known one for a suggestion, which costs
-    // time in its length; real names are short.
-    if s.len() <= 64 {
-        if let Ok(z) = TimeZoneName::new(s) {
-            assert_eq!(z.to_string(), s);
-            assert_eq!(TimeZoneName::new(&z.to_string()), Ok(z));
-        }
+    if let Ok(z) = TimeZoneName::new(s) {
+        assert_eq!(z.to_string(), s);
+        assert_eq!(TimeZoneName::new(&z.to_string()), Ok(z));
     }
     if let Ok(c) = ClockTime::parse(s) {
         assert_eq!(c.to_string(), s);
