@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Writes the hand-made seeds of fuzz/corpus/ from public/examples/ (idempotent).
 
-The fuzzers add what they find interesting on top; only seeds are checked in, kept small
-(minimise with `cargo +nightly fuzz cmin <target>` if a corpus grows).
+Besides these seeds, fuzz/corpus/ holds inputs the fuzzers found in longer local runs,
+merged for coverage (`<target binary> -merge=1 fuzz/corpus/<target> <run's corpus>`) and
+kept small: under 2 MB in all (minimise with `cargo +nightly fuzz cmin <target>`).
 """
 import base64, hashlib, json, os, random, zlib
 
