@@ -454,3 +454,28 @@ proptest! {
         }
     }
 }
+
+/// Numbers read back bit for bit (found by the `ladder` fuzz target: without serde_json's
+/// `float_roundtrip`, `3.5033333333333334e79` was read one unit in the last place off, so
+/// a signal value changed on every save and load). The test build always has that feature
+/// (a dev-dependency turns it on), so this test documents the property; the app and the
+/// command line get it from the workspace's `serde_json`, and the fuzz build, which has no
+/// such dev-dependency, checks it with `fuzz/corpus/ladder/regress-float-roundtrip.json`.
+#[test]
+fn numbers_round_trip_exactly() {
+    let mut ladder = parse_ladder(examples::EXAMPLES[1].json).unwrap();
+    for x in [
+        3.5033333333333334e79,
+        0.1 + 0.2,
+        1e-300,
+        5e-324,
+        f64::MAX,
+        123456.789e-20,
+    ] {
+        ladder.triggers[0].threshold = x;
+        ladder.services[0].revenue_per_hour = Some(x);
+        let again = parse_ladder(&to_canonical_json(&ladder)).unwrap();
+        assert_eq!(again.triggers[0].threshold.to_bits(), x.to_bits(), "{x:e}");
+        assert_eq!(again, ladder, "{x:e}");
+    }
+}
