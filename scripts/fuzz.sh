@@ -27,6 +27,7 @@ say() { printf '\033[1;34m==>\033[0m %s\n' "$*"; }
 [ -f "$HOME/.cargo/env" ] && . "$HOME/.cargo/env"
 export PATH="$HOME/.cargo/bin:$PATH"
 command -v rustup >/dev/null 2>&1 || { echo "error: rustup not found (https://rustup.rs)" >&2; exit 1; }
+command -v c++ >/dev/null 2>&1 || { echo "error: no C++ compiler for libFuzzer; install g++ (or run .ci/setup test)" >&2; exit 1; }
 
 if ! rustup toolchain list | grep -q '^nightly'; then
   say "rustup toolchain install nightly (cargo-fuzz needs it)"
