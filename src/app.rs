@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use rungs_core::examples;
 use rungs_core::overview::LadderOverview;
-use rungs_core::Report;
+use rungs_core::{Ladder, Report};
 
 use crate::components::alert::Alert;
 use crate::components::header::Header;
@@ -59,14 +59,18 @@ pub fn example_json(key: &str) -> &'static str {
         .json
 }
 
-/// What the page's URL fragment asks for: a shared ladder's JSON, an error for a link that
-/// could not be opened, or nothing.
-fn ladder_from_location() -> Option<Result<String, String>> {
+/// What the page's URL fragment asks for: a shared ladder (with its canonical JSON,
+/// which may be longer than the link's compact JSON), an error for a link that could not
+/// be opened, or nothing.
+fn ladder_from_location() -> Option<Result<(Ladder, String), String>> {
     let hash = web_sys::window()?.location().hash().ok()?;
     let payload = rungs_core::share::payload_of_fragment(&hash)?;
     Some(
         rungs_core::share::decode(payload)
-            .map(|ladder| rungs_core::to_canonical_json(&ladder))
+            .map(|ladder| {
+                let json = rungs_core::to_canonical_json(&ladder);
+                (ladder, json)
+            })
             .map_err(|e| e.to_string()),
     )
 }
@@ -174,8 +178,9 @@ pub fn App() -> impl IntoView {
     let mut entry = None;
     // the first ladder of a new library; stands in while a broken entry opens
     let first = rungs_core::parse_ladder(example_json("")).expect("examples parse");
-    let initial = match from_link {
-        Some(Ok(json)) => json,
+    // the text to open, and its ladder when it is already read
+    let (initial, parsed) = match from_link {
+        Some(Ok((ladder, json))) => (json, Some(ladder)),
         _ => {
             let open = library::current()
                 .and_then(|id| library::entry(&id))
@@ -185,7 +190,7 @@ pub fn App() -> impl IntoView {
                 Some((text, e)) => {
                     library::set_current(&e.id);
                     entry = Some((e.id, e.rev));
-                    text
+                    (text, None)
                 }
                 None => {
                     let text = example_json("").to_string();
@@ -196,7 +201,7 @@ pub fn App() -> impl IntoView {
                         }
                         Err(e) => storage_error = Some(e),
                     }
-                    text
+                    (text, Some(first.clone()))
                 }
             }
         }
@@ -204,7 +209,11 @@ pub fn App() -> impl IntoView {
     let restored = entry.is_some();
     let session = Session::new(entry, &initial);
     session.storage_error.set(storage_error);
-    let doc = Doc::new(initial, first);
+    let doc = Doc::new(first);
+    match parsed {
+        Some(ladder) => doc.open_parsed(ladder, initial),
+        None => doc.open(initial),
+    }
     doc.readonly.set(shared);
     provide_context(doc);
     provide_context(session);

@@ -60,11 +60,10 @@ pub struct Doc {
 pub const TEXT_DELAY_MS: u32 = 60;
 
 impl Doc {
-    /// A document showing `text`. When it does not parse the document is
-    /// [`broken`](Doc::broken) and `placeholder` stands in for its ladder (never shown
-    /// as the entry's).
-    pub fn new(text: String, placeholder: Ladder) -> Self {
-        let doc = Doc {
+    /// An empty document; [`Doc::open`] or [`Doc::open_parsed`] gives it its text.
+    /// `placeholder` stands in for the ladder until then (never shown as an entry's).
+    pub fn new(placeholder: Ladder) -> Self {
+        Doc {
             history: StoredValue::new(
                 History::new(placeholder.clone(), UNDO_LIMIT).with_max_weight(UNDO_BYTES),
             ),
@@ -78,9 +77,7 @@ impl Doc {
             last_edit: StoredValue::new(None),
             text_due: StoredValue::new_local(None),
             typed_due: StoredValue::new_local(None),
-        };
-        doc.open(text);
-        doc
+        }
     }
 
     /// Whether visual edits, undo and redo are refused: the ladder is read-only, or the

@@ -439,7 +439,8 @@ fn text_that_does_not_parse_is_never_discarded_by_a_visual_edit_undo_or_another_
     owner.with(|| {
         let json = rungs_core::examples::EXAMPLES[0].json;
         let ladder = rungs_core::parse_ladder(json).unwrap();
-        let doc = rungs::doc::Doc::new(json.to_string(), ladder);
+        let doc = rungs::doc::Doc::new(ladder);
+        doc.open(json.to_string());
         doc.edit("/name", |l| l.name = "Renamed".into());
         assert!(doc.can_undo.get_untracked());
 

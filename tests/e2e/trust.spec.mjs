@@ -308,7 +308,7 @@ test('a share link carrying a chain of 40,000 services opens within seconds and 
   })));
   await page.goto(linkOf(l));
   await expect(page.locator(sel('SHARED'))).toBeVisible({ timeout: 10_000 });
-  await expect(page.locator(sel('LADDER_NAME'))).toHaveText(startup.name);
+  await expect(page.locator(sel('LADDER_NAME'))).toHaveText(startup.name, { timeout: 10_000 });
   await expect(page.locator(sel('STATUS'))).toContainText('valid', { timeout: 10_000 });
   await page.locator(sel('NAV_LIBRARY')).click();
   await expect(page.locator(sel('NEW_LADDER'))).toBeVisible();
