@@ -51,6 +51,8 @@ pub const BROKEN: &str = "broken-entry";
 pub const TAB_NOTICE: &str = "tab-notice";
 /// The note under the validation panel's list of how many findings are not shown.
 pub const MORE_FINDINGS: &str = "more-findings";
+/// A long list's count of rows not shown, with its Show more button.
+pub const SHOW_MORE: &str = "show-more";
 /// The share link on the share page.
 pub const SHARE_LINK: &str = "share-link";
 /// The button that copies the share link.

@@ -368,6 +368,23 @@ pub fn target_value(t: &Target) -> String {
     }
 }
 
+/// The name of what `t` names in `l`, if it exists.
+fn target_name(l: &rungs_core::Ladder, t: &Target) -> Option<String> {
+    match t {
+        Target::Person(id) => l
+            .people
+            .iter()
+            .find(|p| &p.id == id)
+            .map(|p| p.name.clone()),
+        Target::Rotation(id) => l
+            .rotations
+            .iter()
+            .find(|r| &r.id == id)
+            .map(|r| r.name.clone()),
+        Target::Role(id) => l.roles.iter().find(|r| &r.id == id).map(|r| r.name.clone()),
+    }
+}
+
 /// The target a picker value stands for.
 pub fn parse_target(v: &str) -> Option<Target> {
     let (kind, id) = v.split_once(':')?;
@@ -378,6 +395,9 @@ pub fn parse_target(v: &str) -> Option<Target> {
         _ => return None,
     })
 }
+
+/// How many people a target picker offers by name (the first in document order).
+pub const PICKER_PEOPLE: usize = 300;
 
 /// The choices of every target picker: `(group, [(value, label)])`, from the ladder.
 #[derive(Clone, Copy)]
@@ -394,8 +414,12 @@ impl TargetChoices {
                 [
                     (
                         "People",
+                        // a picker of thousands of people would cost seconds to draw on
+                        // every form; the rest are reached by role or rotation, or by id
+                        // in the JSON, and a step's own person always shows (see below)
                         l.people
                             .iter()
+                            .take(PICKER_PEOPLE)
                             .map(|p| (format!("person:{}", p.id), p.name.clone()))
                             .collect::<Vec<_>>(),
                     ),
@@ -454,9 +478,13 @@ pub fn TargetSelect(
                         {none.map(|n| view! { <option value="" selected=now.is_empty()>{n}</option> })}
                         {(!now.is_empty() && !known)
                             .then(|| {
+                                // a person past the picker's first ones, or a dangling id
+                                let name = parse_target(&now)
+                                    .and_then(|t| doc.ladder.with_untracked(|l| target_name(l, &t)));
+                                let label = name.unwrap_or_else(|| format!("{now} (does not exist)"));
                                 view! {
                                     <option value=now.clone() selected=true>
-                                        {format!("{now} (does not exist)")}
+                                        {label}
                                     </option>
                                 }
                             })}

@@ -9,6 +9,7 @@ pub mod header;
 pub mod inspector;
 pub mod ladder_summary;
 pub mod live_drill;
+pub mod more;
 pub mod people;
 pub mod playbooks;
 pub mod reorder;

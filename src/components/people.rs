@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use rungs_core::overview::{PersonView, RoleView};
 
+use crate::components::more::{some_names, ShowMore, ROWS_SHOWN};
 use crate::components::section::{EditButton, SectionHead};
 use crate::components::table_panel::TablePanel;
 use crate::testid;
@@ -15,10 +16,22 @@ pub fn People(
     #[prop(into)]
     people: Signal<Vec<PersonView>>,
 ) -> impl IntoView {
+    let shown = RwSignal::new(ROWS_SHOWN);
     view! {
-        <TablePanel id="people" title="People" headers=&["Name", "Time zone", "Roles", "Backup"] kind=Kind::Person>
+        <TablePanel
+            id="people"
+            title="People"
+            headers=&["Name", "Time zone", "Roles", "Backup"]
+            kind=Kind::Person
+            footer=move || {
+                view! { <ShowMore total=Signal::derive(move || people.with(Vec::len)) shown=shown noun="people" /> }
+            }
+        >
             <For
-                each=move || people.get()
+                each=move || {
+                    let n = shown.get();
+                    people.with(|p| p.iter().take(n).cloned().collect::<Vec<_>>())
+                }
                 key=|x| x.clone()
                 children=|p: PersonView| {
                     view! {
@@ -56,7 +69,7 @@ pub fn Roles(
                         let holders = if r.holders.is_empty() {
                             "nobody holds this role".to_string()
                         } else {
-                            r.holders.join(", ")
+                            some_names(&r.holders)
                         };
                         view! {
                             <div class="role" data-pointer=r.pointer.clone()>

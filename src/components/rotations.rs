@@ -1,6 +1,8 @@
 //! On-call rotations: members in turn order, shift, zone and covered hours.
 
 use leptos::prelude::*;
+
+use crate::components::more::NAMES_SHOWN;
 use rungs_core::overview::RotationView;
 
 use crate::components::section::{EditButton, SectionHead};
@@ -35,8 +37,19 @@ fn rotation_card(r: RotationView) -> impl IntoView {
             </div>
             <p class="muted small">{format!("{} shifts · {} · {}", r.shift, hours, r.timezone)}</p>
             <ol class="members" aria-label="Members in turn order">
-                {r.members.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
+                {r.members.iter().take(NAMES_SHOWN).map(|m| view! { <li>{m.clone()}</li> }).collect_view()}
             </ol>
+            {(r.members.len() > NAMES_SHOWN)
+                .then(|| {
+                    view! {
+                        <p class="muted small">
+                            {format!(
+                                "and {} more in turn",
+                                rungs_core::text::group_thousands((r.members.len() - NAMES_SHOWN) as u64),
+                            )}
+                        </p>
+                    }
+                })}
         </li>
     }
 }

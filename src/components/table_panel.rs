@@ -17,6 +17,9 @@ pub fn TablePanel(
     kind: rungs_core::edit::Kind,
     /// The table's rows.
     children: Children,
+    /// Below the table (a long list's Show more).
+    #[prop(optional, into)]
+    footer: ViewFn,
 ) -> impl IntoView {
     let heading = format!("{id}-h");
     let labelled_by = heading.clone();
@@ -36,6 +39,7 @@ pub fn TablePanel(
                     <tbody>{children()}</tbody>
                 </table>
             </div>
+            {footer.run()}
         </section>
     }
 }
