@@ -180,3 +180,23 @@ fn many_triggers_on_one_signal_are_compared_in_bounded_work() {
     // The same condition opening the same tier contradicts nothing.
     assert!(validate_ladder(&ladder, at()).diagnostics.is_empty());
 }
+
+/// Found while fuzzing: a placeholder of a million characters took seconds in the
+/// did-you-mean search. It is reported, quoted short, with no suggestion.
+#[test]
+fn a_megabyte_template_placeholder_is_reported_without_a_suggestion_search() {
+    let mut doc = base();
+    let body = format!("{{{{{}}}}}", "y".repeat(1 << 20));
+    doc["templates"] = json!([{ "id": "t", "name": "t", "audience": "internal", "channel": "c", "body": body }]);
+    let ladder = parse_ladder(&doc.to_string()).unwrap();
+    let r = validate_ladder(&ladder, at());
+    let found: Vec<_> = r
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::UnknownPlaceholder)
+        .collect();
+    assert_eq!(found.len(), 1, "{:?}", r.diagnostics);
+    let hint = found[0].hint.as_deref().unwrap_or_default();
+    assert!(!hint.contains("did you mean"), "{hint}");
+    assert!(found[0].message.len() < 1_000, "quoted short");
+}
