@@ -187,7 +187,8 @@ fn many_triggers_on_one_signal_are_compared_in_bounded_work() {
 fn a_megabyte_template_placeholder_is_reported_without_a_suggestion_search() {
     let mut doc = base();
     let body = format!("{{{{{}}}}}", "y".repeat(1 << 20));
-    doc["templates"] = json!([{ "id": "t", "name": "t", "audience": "internal", "channel": "c", "body": body }]);
+    doc["templates"] =
+        json!([{ "id": "t", "name": "t", "audience": "internal", "channel": "c", "body": body }]);
     let ladder = parse_ladder(&doc.to_string()).unwrap();
     let r = validate_ladder(&ladder, at());
     let found: Vec<_> = r
