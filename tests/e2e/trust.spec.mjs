@@ -270,6 +270,11 @@ test('the validation panel lists the first findings and counts the rest', async 
   await expect(more).toContainText('more not shown');
   await more.getByRole('button').click();
   await expect(page.locator(sel('DIAGNOSTIC'))).toHaveCount(200);
+  // the people table draws 200 of its 400 rows, and the rest at a click
+  await expect(page.locator(sel('PERSON'))).toHaveCount(200);
+  await page.locator(sel('SHOW_MORE')).filter({ hasText: 'people' }).getByRole('button').click();
+  await expect(page.locator(sel('PERSON'))).toHaveCount(400);
+  await expect(page.locator(sel('SHOW_MORE')).filter({ hasText: 'people' })).toHaveCount(0);
   expect(problems).toEqual([]);
 });
 
