@@ -219,6 +219,31 @@ test('switching ladders inside the autosave pause keeps the last edit, and typed
   expect(problems).toEqual([]);
 });
 
+test('a switch asks before leaving edits the browser refused to store, and Cancel keeps them', async ({ page }) => {
+  const problems = await open(page);
+  await page.locator(sel('NAV_LIBRARY')).click();
+  await page.locator(`${sel('TEMPLATE_CARD')}[data-key="startup"] button`).click();
+  await expect(page.locator(sel('LADDER_NAME'))).toHaveText(startup.name);
+  // storage is full from now on
+  await page.evaluate(() => {
+    const set = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (k, v) {
+      if (k.startsWith('rungs.ladder.')) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return set.call(this, k, v);
+    };
+  });
+  await renameEntry(page, startup.name, 'Not stored');
+  await expect(page.locator(sel('STORAGE_ERROR'))).toContainText('quota');
+  let asked = '';
+  page.once('dialog', (d) => { asked = d.message(); d.dismiss(); });
+  await (await entryNamed(page, saas.name)).getByRole('button', { name: 'Open' }).click();
+  expect(asked).toContain('could not be saved');
+  // still on the edited ladder, the edit in place
+  await page.locator(sel('NAV_DESIGN')).click();
+  await expect(page.locator(sel('LADDER_NAME'))).toHaveText('Not stored');
+  expect(problems).toEqual([]);
+});
+
 test('an edit is saved the moment the page is hidden', async ({ page }) => {
   const problems = await open(page);
   await page.locator(sel('NAV_LIBRARY')).click();
