@@ -159,7 +159,7 @@ fn BrokenEntry() -> impl IntoView {
             </p>
             <p><strong>"What is wrong: "</strong>{at}</p>
             <p class="muted small">
-                "Fix it in the editor below; it is read and saved as you type. Or open another ladder from the Ladders page."
+                "Fix it in the JSON editor on the Design page; it is read and saved as you type. Or open another ladder from the Ladders page."
             </p>
         </section>
     }

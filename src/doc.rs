@@ -146,6 +146,11 @@ impl Doc {
     /// Takes text typed in the JSON editor: it shows at once and is read after a
     /// pause in typing (see [`TYPING_DEBOUNCE_MS`]).
     pub fn type_text(&self, text: String) {
+        // typing wins over a visual edit's rewrite still waiting: the edit stays a step
+        // of undo, the typed text is kept
+        if let Some(Some(t)) = self.text_due.try_update_value(|d| d.take()) {
+            t.cancel();
+        }
         self.source.set(text);
         let doc = *self;
         self.typed_due.update_value(|due| {
@@ -180,6 +185,8 @@ impl Doc {
     /// Pointer): edits of the same field in quick succession (typing) are one step.
     /// Refused while [`locked`](Doc::locked).
     pub fn edit(&self, field: &str, f: impl FnOnce(&mut Ladder)) {
+        // typed text first: the edit builds on it, or is refused if it does not parse
+        self.read_typed();
         if self.locked_untracked() {
             return;
         }
@@ -249,6 +256,7 @@ impl Doc {
 
     /// Goes back one edit (refused while [`locked`](Doc::locked)).
     pub fn undo(&self) {
+        self.read_typed();
         if self.locked_untracked() {
             return;
         }
@@ -260,6 +268,7 @@ impl Doc {
 
     /// Goes forward one undone edit (refused while [`locked`](Doc::locked)).
     pub fn redo(&self) {
+        self.read_typed();
         if self.locked_untracked() {
             return;
         }

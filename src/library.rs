@@ -193,11 +193,18 @@ pub fn save(id: &str, name: &str, text: &str, base: u64) -> Result<u64, SaveErro
     if entry.rev != base {
         return Err(SaveError::Stale(Some(entry.rev)));
     }
+    let before = s.get_item(&text_key(id)).ok().flatten();
     s.set_item(&text_key(id), text).map_err(refusal)?;
     entry.name = name.to_string();
     entry.updated = js_sys::Date::now();
     entry.rev = base + 1;
-    write_index(&s, &list)?;
+    if let Err(e) = write_index(&s, &list) {
+        // put the text back, so what is stored stays at the revision the index says
+        if let Some(before) = before {
+            let _ = s.set_item(&text_key(id), &before);
+        }
+        return Err(e.into());
+    }
     Ok(base + 1)
 }
 

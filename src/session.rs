@@ -88,21 +88,42 @@ impl Session {
     }
 
     /// Saves the open entry now if it has unsaved edits (the pending save, typed text
-    /// waiting to be read and a visual edit's text included).
-    pub fn flush(&self, doc: Doc) {
+    /// waiting to be read and a visual edit's text included). With no entry (storage
+    /// refused one before), edits are saved as a new entry when storage takes them now.
+    /// Returns whether the work is safe: saved, or nothing to save.
+    pub fn flush(&self, doc: Doc) -> bool {
         if let Some(t) = self.pending.try_update_value(|p| p.take()).flatten() {
             t.cancel();
         }
         doc.flush();
-        let Some(id) = self.entry.get_untracked() else {
-            return;
-        };
         if doc.readonly.get_untracked() || !self.dirty(doc) {
-            return;
+            return true;
         }
-        let name = self.name_for(doc, &id);
-        self.save_open(doc, &id, &name);
+        match self.entry.get_untracked() {
+            Some(id) => {
+                let name = self.name_for(doc, &id);
+                self.save_open(doc, &id, &name);
+            }
+            None => {
+                let name = self.name_for(doc, "");
+                let text = doc.source.get_untracked();
+                if let Ok(id) = library::create(&name, &text) {
+                    self.adopt(Some(id), 1, &text);
+                    self.storage_error.set(None);
+                }
+            }
+        }
         self.library_version.update(|v| *v += 1);
+        !self.dirty(doc)
+    }
+
+    /// Saves, then asks before leaving work that could not be saved; whether to go on
+    /// with a switch of entry.
+    fn flush_or_ask(&self, doc: Doc) -> bool {
+        self.flush(doc)
+            || crate::app::confirm(
+                "Your latest edits could not be saved in this browser (see the message at the top). Open the other ladder anyway and lose them? Choose Cancel to stay and export or copy them first.",
+            )
     }
 
     /// Saves the document's text as the open entry `id`, named `name`, over the
@@ -121,13 +142,13 @@ impl Session {
         }
     }
 
-    /// The name an entry is saved under: its ladder's, or the one it has while its
-    /// text does not parse.
+    /// The name an entry is saved under: its ladder's, or, while its text does not
+    /// parse, the one the library has for it (which a rename may have changed).
     fn name_for(&self, doc: Doc, id: &str) -> String {
-        if doc.broken.get_untracked() {
-            library::entry(id).map_or_else(|| "Ladder with errors".to_string(), |e| e.name)
-        } else {
+        if doc.parse_error.with_untracked(Option::is_none) {
             doc.ladder.with_untracked(|l| l.name.clone())
+        } else {
+            library::entry(id).map_or_else(|| "Ladder with errors".to_string(), |e| e.name)
         }
     }
 
@@ -169,8 +190,11 @@ impl Session {
                 doc.edit("/name", |l| l.name = name);
                 return;
             }
+            // a save that turned into a conflict copy renames the copy, which is open
             self.flush(doc);
-            self.save_open(doc, id, &name);
+            if let Some(open) = self.entry.get_untracked() {
+                self.save_open(doc, &open, &name);
+            }
         } else if let (Some(entry), Some(text)) = (library::entry(id), library::text(id)) {
             let result = library::save(id, &name, &library::renamed(&text, &name), entry.rev);
             self.storage_error.set(match result {
@@ -187,7 +211,9 @@ impl Session {
     /// Opens `text` as a new library entry and shows it in the designer. `ladder` is
     /// what it reads as, `None` when it does not parse (it opens with its errors).
     pub fn open_new(&self, doc: Doc, ladder: Option<Ladder>, text: String) {
-        self.flush(doc);
+        if !self.flush_or_ask(doc) {
+            return;
+        }
         let name = ladder
             .as_ref()
             .map_or("Ladder with errors", |l| l.name.as_str());
@@ -215,7 +241,9 @@ impl Session {
 
     /// Opens a library entry in the designer.
     pub fn open_entry(&self, doc: Doc, id: &str) {
-        self.flush(doc);
+        if !self.flush_or_ask(doc) {
+            return;
+        }
         let (Some(entry), Some(text)) = (library::entry(id), library::text(id)) else {
             self.storage_error.set(Some(
                 "that ladder is no longer in this browser's storage".into(),
@@ -235,7 +263,8 @@ impl Session {
     /// the most recent entry left, or a new blank ladder when none is, on the Ladders
     /// page.
     pub fn open_next(&self, doc: Doc) {
-        self.adopt(None, 0, "");
+        // the entry is gone: nothing of it is left to save
+        self.adopt(None, 0, &doc.source.get_untracked());
         match library::entries().first() {
             Some(next) => self.open_entry(doc, &next.id.clone()),
             None => {
@@ -310,10 +339,14 @@ pub fn keep_saved(doc: Doc, session: Session) {
             if let Some(previous) = slot.take() {
                 previous.cancel();
             }
-            *slot = Some(Timeout::new(AUTOSAVE_MS, move || session.flush(doc)));
+            *slot = Some(Timeout::new(AUTOSAVE_MS, move || {
+                session.flush(doc);
+            }));
         });
     });
-    let on_hide = window_event_listener(leptos::ev::pagehide, move |_| session.flush(doc));
+    let on_hide = window_event_listener(leptos::ev::pagehide, move |_| {
+        session.flush(doc);
+    });
     let visibility = window_event_listener_untyped("visibilitychange", move |_| {
         let hidden = web_sys::window()
             .and_then(|w| w.document())

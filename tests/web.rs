@@ -472,3 +472,27 @@ fn text_that_does_not_parse_is_never_discarded_by_a_visual_edit_undo_or_another_
         assert!(!doc.can_undo.get_untracked());
     });
 }
+
+#[wasm_bindgen_test]
+fn a_visual_edit_right_after_typing_builds_on_the_typed_text() {
+    let owner = Owner::new();
+    owner.with(|| {
+        let json = rungs_core::examples::EXAMPLES[0].json;
+        let ladder = rungs_core::parse_ladder(json).unwrap();
+        let doc = rungs::doc::Doc::new(ladder);
+        doc.open(json.to_string());
+        // typed, and before the typing pause a form edit: both are kept
+        doc.type_text(json.replace("\"revision\": 12", "\"revision\": 13"));
+        doc.edit("/name", |l| l.name = "Edited after typing".into());
+        doc.flush();
+        let l = doc.ladder.get_untracked();
+        assert_eq!((l.name.as_str(), l.revision), ("Edited after typing", 13));
+        let text = doc.source.get_untracked();
+        assert!(text.contains("\"revision\": 13") && text.contains("Edited after typing"));
+        // typed text that does not parse, then a form edit at once: refused, text kept
+        doc.type_text("{ oops".into());
+        doc.edit("/name", |l| l.name = "Lost?".into());
+        doc.flush();
+        assert_eq!(doc.source.get_untracked(), "{ oops");
+    });
+}

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::more::NAMES_SHOWN;
+use crate::components::more::{ShowMore, NAMES_SHOWN, ROWS_SHOWN};
 use rungs_core::overview::RotationView;
 
 use crate::components::section::{EditButton, SectionHead};
@@ -16,12 +16,21 @@ pub fn Rotations(
     #[prop(into)]
     rotations: Signal<Vec<RotationView>>,
 ) -> impl IntoView {
+    let shown = RwSignal::new(ROWS_SHOWN);
     view! {
         <section class="panel" aria-labelledby="rotations-h">
             <SectionHead id="rotations-h" title="Rotations" kind=Kind::Rotation />
             <ul class="cards">
-                <For each=move || rotations.get() key=|r| r.clone() children=rotation_card />
+                <For
+                    each=move || {
+                        let n = shown.get();
+                        rotations.with(|r| r.iter().take(n).cloned().collect::<Vec<_>>())
+                    }
+                    key=|r| r.clone()
+                    children=rotation_card
+                />
             </ul>
+            <ShowMore total=Signal::derive(move || rotations.with(Vec::len)) shown=shown noun="rotations" />
         </section>
     }
 }

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use rungs_core::overview::{ServiceView, TriggerView};
 
+use crate::components::more::{some_names, ShowMore, ROWS_SHOWN};
 use crate::components::section::{EditButton, SectionHead};
 use crate::components::table_panel::TablePanel;
 use crate::testid;
@@ -15,15 +16,22 @@ pub fn Triggers(
     #[prop(into)]
     triggers: Signal<Vec<TriggerView>>,
 ) -> impl IntoView {
+    let shown = RwSignal::new(ROWS_SHOWN);
     view! {
         <TablePanel
             id="triggers"
             title="Triggers"
             headers=&["Trigger", "Service", "Condition", "Opens", "Clears after"]
             kind=Kind::Trigger
+            footer=move || {
+                view! { <ShowMore total=Signal::derive(move || triggers.with(Vec::len)) shown=shown noun="triggers" /> }
+            }
         >
             <For
-                            each=move || triggers.get()
+                            each=move || {
+                                let n = shown.get();
+                                triggers.with(|t| t.iter().take(n).cloned().collect::<Vec<_>>())
+                            }
                             key=|x| x.clone()
                             children=|t: TriggerView| {
                                 view! {
@@ -55,18 +63,22 @@ pub fn Services(
     #[prop(into)]
     services: Signal<Vec<ServiceView>>,
 ) -> impl IntoView {
+    let shown = RwSignal::new(ROWS_SHOWN);
     view! {
         <section class="panel" aria-labelledby="services-h">
             <SectionHead id="services-h" title="Services" kind=Kind::Service />
             <ul class="services">
                 <For
-                    each=move || services.get()
+                    each=move || {
+                        let n = shown.get();
+                        services.with(|s| s.iter().take(n).cloned().collect::<Vec<_>>())
+                    }
                     key=|x| x.clone()
                     children=|s: ServiceView| {
                         let deps = if s.depends_on.is_empty() {
                             String::new()
                         } else {
-                            format!("needs {}", s.depends_on.join(", "))
+                            format!("needs {}", some_names(&s.depends_on))
                         };
                         view! {
                             <li data-pointer=s.pointer.clone()>
@@ -79,6 +91,7 @@ pub fn Services(
                     }
                 />
             </ul>
+            <ShowMore total=Signal::derive(move || services.with(Vec::len)) shown=shown noun="services" />
         </section>
     }
 }

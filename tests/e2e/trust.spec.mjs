@@ -219,6 +219,31 @@ test('switching ladders inside the autosave pause keeps the last edit, and typed
   expect(problems).toEqual([]);
 });
 
+test('a switch asks before leaving edits the browser refused to store, and Cancel keeps them', async ({ page }) => {
+  const problems = await open(page);
+  await page.locator(sel('NAV_LIBRARY')).click();
+  await page.locator(`${sel('TEMPLATE_CARD')}[data-key="startup"] button`).click();
+  await expect(page.locator(sel('LADDER_NAME'))).toHaveText(startup.name);
+  // storage is full from now on
+  await page.evaluate(() => {
+    const set = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (k, v) {
+      if (k.startsWith('rungs.ladder.')) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return set.call(this, k, v);
+    };
+  });
+  await renameEntry(page, startup.name, 'Not stored');
+  await expect(page.locator(sel('STORAGE_ERROR'))).toContainText('quota');
+  let asked = '';
+  page.once('dialog', (d) => { asked = d.message(); d.dismiss(); });
+  await (await entryNamed(page, saas.name)).getByRole('button', { name: 'Open' }).click();
+  expect(asked).toContain('could not be saved');
+  // still on the edited ladder, the edit in place
+  await page.locator(sel('NAV_DESIGN')).click();
+  await expect(page.locator(sel('LADDER_NAME'))).toHaveText('Not stored');
+  expect(problems).toEqual([]);
+});
+
 test('an edit is saved the moment the page is hidden', async ({ page }) => {
   const problems = await open(page);
   await page.locator(sel('NAV_LIBRARY')).click();
@@ -270,6 +295,11 @@ test('the validation panel lists the first findings and counts the rest', async 
   await expect(more).toContainText('more not shown');
   await more.getByRole('button').click();
   await expect(page.locator(sel('DIAGNOSTIC'))).toHaveCount(200);
+  // the people table draws 200 of its 400 rows, and the rest at a click
+  await expect(page.locator(sel('PERSON'))).toHaveCount(200);
+  await page.locator(sel('SHOW_MORE')).filter({ hasText: 'people' }).getByRole('button').click();
+  await expect(page.locator(sel('PERSON'))).toHaveCount(400);
+  await expect(page.locator(sel('SHOW_MORE')).filter({ hasText: 'people' })).toHaveCount(0);
   expect(problems).toEqual([]);
 });
 
@@ -310,6 +340,12 @@ test('a share link carrying a chain of 40,000 services opens within seconds and 
   await expect(page.locator(sel('SHARED'))).toBeVisible({ timeout: 10_000 });
   await expect(page.locator(sel('LADDER_NAME'))).toHaveText(startup.name, { timeout: 10_000 });
   await expect(page.locator(sel('STATUS'))).toContainText('valid', { timeout: 10_000 });
+  // the services list draws its first 200 and counts the rest
+  const total = (l.services.length).toLocaleString('en-US');
+  const more = page.locator(sel('SHOW_MORE')).filter({ hasText: 'services' });
+  await expect(more).toContainText(`Showing 200 of ${total} services`);
+  await more.getByRole('button').click();
+  await expect(more).toContainText(`Showing 400 of ${total} services`);
   await page.locator(sel('NAV_LIBRARY')).click();
   await expect(page.locator(sel('NEW_LADDER'))).toBeVisible();
   expect(problems).toEqual([]);
