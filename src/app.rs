@@ -150,7 +150,8 @@ fn BrokenEntry() -> impl IntoView {
         e.as_ref()
             .map_or((1, 1), |d| (d.line.unwrap_or(1), d.column.unwrap_or(1)))
     });
-    crate::components::source_editor::reveal_source(line, column);
+    // once the editor below is on the page (on a first load it is not yet)
+    request_animation_frame(move || crate::components::source_editor::reveal_source(line, column));
     view! {
         <section class="panel stale broken" role="alert" data-testid=testid::BROKEN>
             <h1>"This ladder's JSON does not read"</h1>

@@ -166,6 +166,11 @@ test('an entry whose JSON does not parse opens JSON-only; forms, undo and rename
   library = await stored(page);
   expect(library.find((e) => e.name === 'Broken, renamed').text).toBe(broken);
   expect(library.map((e) => e.name).sort()).toEqual(['Broken, renamed', startup.name].sort());
+  // a reload opens it the same way, with the JSON editor open on the text
+  await page.reload();
+  await expect(page.locator(sel('BROKEN'))).toBeVisible();
+  await expect(page.locator('#source')).toHaveAttribute('open', '');
+  await expect(page.locator(sel('SOURCE'))).toHaveValue(broken);
   // fixing the text brings the forms back with this ladder, and its own history
   await page.locator(sel('NAV_DESIGN')).click();
   const fixed = JSON.stringify({ ...startup, name: 'Fixed at last' }, null, 2);
