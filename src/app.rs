@@ -219,6 +219,7 @@ pub fn App() -> impl IntoView {
     provide_context(doc);
     provide_context(session);
     provide_context(crate::components::inspector::Selected(RwSignal::new(None)));
+    provide_context(crate::components::live_drill::DrillRoom::new());
     keep_saved(doc, session);
     undo_keys(doc);
 

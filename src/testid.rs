@@ -53,6 +53,8 @@ pub const TAB_NOTICE: &str = "tab-notice";
 pub const MORE_FINDINGS: &str = "more-findings";
 /// A long list's count of rows not shown, with its Show more button.
 pub const SHOW_MORE: &str = "show-more";
+/// The drill room's note that a drill was paused while its page was left.
+pub const DRILL_PAUSED_AWAY: &str = "drill-paused-away";
 /// The share link on the share page.
 pub const SHARE_LINK: &str = "share-link";
 /// The button that copies the share link.

@@ -241,6 +241,69 @@ fn debrief_json(d: &Drill) -> String {
     .expect("serialisable")
 }
 
+/// The drill room's state, kept for the session (made by the app, in context), so that
+/// leaving the drill room and coming back finds the drill as it was: its engine, the
+/// players, the speed and a note being typed. A drill running when its page is left is
+/// paused, and says so on return. It belongs to the library entry it was started on.
+#[derive(Clone, Copy)]
+pub struct DrillRoom {
+    drill: StoredValue<Option<Drill>, LocalStorage>,
+    clock: StoredValue<Option<Interval>, LocalStorage>,
+    /// Bumped after every change to the engine, which is not reactive itself.
+    tick: RwSignal<u64>,
+    speed: RwSignal<u32>,
+    running: RwSignal<bool>,
+    humans: RwSignal<BTreeSet<String>>,
+    note: RwSignal<String>,
+    /// The drill was running when its page was left, and is paused.
+    paused_away: RwSignal<bool>,
+    /// The library entry the state belongs to.
+    entry: StoredValue<Option<String>>,
+    /// The scenario chosen in the drill room.
+    pub chosen: RwSignal<Option<String>>,
+}
+
+impl DrillRoom {
+    /// An empty drill room.
+    pub fn new() -> Self {
+        DrillRoom {
+            drill: StoredValue::new_local(None),
+            clock: StoredValue::new_local(None),
+            tick: RwSignal::new(0),
+            speed: RwSignal::new(60),
+            running: RwSignal::new(false),
+            humans: RwSignal::new(BTreeSet::new()),
+            note: RwSignal::new(String::new()),
+            paused_away: RwSignal::new(false),
+            entry: StoredValue::new(None),
+            chosen: RwSignal::new(None),
+        }
+    }
+
+    /// The room of the app (a fresh one outside it, as in a component test), emptied
+    /// when another library entry is open than the one it was last used with.
+    pub fn current() -> Self {
+        let room = use_context::<DrillRoom>().unwrap_or_default();
+        let open = use_context::<crate::session::Session>().and_then(|s| s.entry.get_untracked());
+        if room.entry.get_value() != open {
+            room.entry.set_value(open);
+            room.drill.set_value(None);
+            room.humans.set(BTreeSet::new());
+            room.note.set(String::new());
+            room.paused_away.set(false);
+            room.chosen.set(None);
+            room.tick.update(|t| *t += 1);
+        }
+        room
+    }
+}
+
+impl Default for DrillRoom {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 /// The live drill panel.
 #[component]
 pub fn LiveDrill(
@@ -254,15 +317,18 @@ pub fn LiveDrill(
     /// Print view button; the drill page hides everything else meanwhile).
     print_view: RwSignal<bool>,
 ) -> impl IntoView {
-    let drill: StoredValue<Option<Drill>, LocalStorage> = StoredValue::new_local(None);
-    let clock: StoredValue<Option<Interval>, LocalStorage> = StoredValue::new_local(None);
-    // Bumped after every change to the engine, which is not reactive itself.
-    let tick = RwSignal::new(0u64);
-    let speed = RwSignal::new(60u32);
-    let running = RwSignal::new(false);
-    let humans = RwSignal::new(BTreeSet::<String>::new());
+    let DrillRoom {
+        drill,
+        clock,
+        tick,
+        speed,
+        running,
+        humans,
+        note,
+        paused_away,
+        ..
+    } = DrillRoom::current();
     let problem = RwSignal::new(None::<String>);
-    let note = RwSignal::new(String::new());
     let unavailable_pick = RwSignal::new(String::new());
     let signal_pick = RwSignal::new(String::new());
     let signal_value = RwSignal::new(String::new());
@@ -283,7 +349,13 @@ pub fn LiveDrill(
         });
         running.set(false);
     };
-    on_cleanup(stop_clock);
+    // Leaving the page pauses a running drill; it says so on return.
+    on_cleanup(move || {
+        if running.get_untracked() {
+            paused_away.set(true);
+        }
+        stop_clock();
+    });
     let finished = Memo::new(move |_| watch(drill, tick, |d| d.engine.is_finished()));
     let started = Memo::new(move |_| {
         tick.track();
@@ -300,6 +372,7 @@ pub fn LiveDrill(
     };
     let run_clock = move || {
         stop_clock();
+        paused_away.set(false);
         running.set(true);
         let interval = Interval::new(TICK_MS, move || {
             advance(u64::from(TICK_MS) * u64::from(speed.get_untracked()))
@@ -413,6 +486,10 @@ pub fn LiveDrill(
                                         id=for_id
                                         data-testid=testid::HUMAN
                                         data-person=id.clone()
+                                        prop:checked={
+                                            let id = id.clone();
+                                            move || humans.with(|h| h.contains(&id))
+                                        }
                                         on:change=move |ev| {
                                             let on = event_target_checked(&ev);
                                             humans.update(|h| {
@@ -436,7 +513,7 @@ pub fn LiveDrill(
                     <select data-testid=testid::DRILL_SPEED on:change=move |ev| {
                         speed.set(event_target_value(&ev).parse().unwrap_or(60));
                     }>
-                        {SPEEDS.iter().map(|s| view! { <option value=s.to_string() selected=*s == 60>{format!("{s}×")}</option> }).collect_view()}
+                        {SPEEDS.iter().map(|s| { let s = *s; view! { <option value=s.to_string() selected=move || speed.get() == s>{format!("{s}×")}</option> } }).collect_view()}
                     </select>
                 </label>
                 <button class="button" disabled=move || !started.get() || finished.get() on:click=move |_| {
@@ -449,6 +526,11 @@ pub fn LiveDrill(
                 </button>
             </div>
             {move || problem.get().map(|p| view! { <p class="field-msg error" role="alert">{format!("This scenario cannot run: {p}")}</p> })}
+            <Show when=move || paused_away.get() && started.get() && !finished.get()>
+                <p class="field-msg" role="status" data-testid=testid::DRILL_PAUSED_AWAY>
+                    "Paused while you were away from the drill room. Resume to go on."
+                </p>
+            </Show>
             <Show when=move || started.get()>
                 <div class="drill-status">
                     <p class="sim-clock" data-testid=testid::SIM_CLOCK aria-live="off">{clock_text}</p>

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use rungs_core::overview::LadderOverview;
 
-use crate::components::live_drill::LiveDrill;
+use crate::components::live_drill::{DrillRoom, LiveDrill};
 use crate::components::scenario_form::{new_scenario, ScenarioForm};
 use crate::components::study::Study;
 use crate::doc::use_doc;
@@ -20,8 +20,16 @@ pub fn DrillPage(
     overview: Signal<LadderOverview>,
 ) -> impl IntoView {
     let doc = use_doc();
-    let chosen =
-        RwSignal::new(overview.with_untracked(|o| o.scenarios.first().map(|s| s.id.clone())));
+    // kept for the session with the drill (see DrillRoom), the first scenario at first
+    let chosen = DrillRoom::current().chosen;
+    let first = overview.with_untracked(|o| o.scenarios.first().map(|s| s.id.clone()));
+    let known = chosen.with_untracked(|c| {
+        c.as_ref()
+            .is_some_and(|c| overview.with_untracked(|o| o.scenarios.iter().any(|s| &s.id == c)))
+    });
+    if !known {
+        chosen.set(first);
+    }
     let editing = RwSignal::new(false);
     // The paper debrief of a finished live drill: the stylesheet hides the rest of the
     // page meanwhile (kept mounted, so a running study goes on).

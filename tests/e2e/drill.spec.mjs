@@ -289,3 +289,47 @@ test.describe('on a touch screen', () => {
     expect(problems).toEqual([]);
   });
 });
+
+test('a drill survives a visit to another page: paused while away, as it was on return, and it resumes', async ({ page }) => {
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto('/');
+  await page.locator(sel('NAV_DRILL')).click();
+  await page.locator(`${sel('SCENARIO_PICK')}[value="checkout-3am"]`).check();
+  await page.locator(`${sel('HUMAN')}[data-person="emi"]`).check();
+  await page.locator(sel('DRILL_SPEED')).selectOption('300');
+  // the setup is kept too: players and speed
+  await page.locator(sel('NAV_DESIGN')).click();
+  await page.locator(sel('NAV_DRILL')).click();
+  await expect(page.locator(`${sel('HUMAN')}[data-person="emi"]`)).toBeChecked();
+  await expect(page.locator(sel('DRILL_SPEED'))).toHaveValue('300');
+  await expect(page.locator(`${sel('SCENARIO_PICK')}[value="checkout-3am"]`)).toBeChecked();
+  await page.locator(sel('DRILL_START')).click();
+  await expect(page.locator(sel('SIM_CLOCK'))).toContainText('+00:');
+  await page.locator('.injects summary').click();
+  await page.locator(sel('DRILL_NOTE')).fill('Typed, not yet added');
+  await page.waitForTimeout(500);
+  // away and back: the drill is where it was, paused, and says so
+  await page.locator(sel('NAV_SHARE')).click();
+  await page.waitForTimeout(700);
+  await page.locator(sel('NAV_DRILL')).click();
+  const clock = page.locator(sel('SIM_CLOCK'));
+  await expect(clock).toContainText('+00:');
+  await expect(page.locator(sel('DRILL_PAUSED_AWAY'))).toContainText('Paused while you were away');
+  const then = await clock.textContent();
+  await page.waitForTimeout(700);
+  expect(await clock.textContent()).toBe(then);
+  await page.locator('.injects summary').click();
+  await expect(page.locator(sel('DRILL_NOTE'))).toHaveValue('Typed, not yet added');
+  // Resume goes on from there
+  await page.getByRole('button', { name: 'Resume' }).click();
+  await expect(page.locator(sel('DRILL_PAUSED_AWAY'))).toHaveCount(0);
+  await expect(clock).not.toHaveText(then);
+  // a drill belongs to its ladder: another ladder's drill room starts empty
+  await page.locator(sel('NAV_LIBRARY')).click();
+  await page.locator(`${sel('TEMPLATE_CARD')}[data-key="startup"] button`).click();
+  await page.locator(sel('NAV_DRILL')).click();
+  await expect(page.locator(sel('DRILL_START'))).toHaveText('Start the drill');
+  await expect(page.locator(sel('SIM_CLOCK'))).toHaveCount(0);
+  expect(problems).toEqual([]);
+});
