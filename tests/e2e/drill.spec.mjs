@@ -3,14 +3,21 @@ import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { sel } from './testids.mjs';
 
-test('a live drill at 1200x runs to resolution with a human acknowledging through the card; the scorecard and the debriefs show that run', async ({ page }) => {
+/** Opens the drill room on checkout-3am with Emi played in the room at `speed`; returns
+ * the list the page's errors go to. */
+async function setUpDrill(page, speed) {
   const problems = [];
   page.on('pageerror', (e) => problems.push(e.message));
   await page.goto('/');
   await page.locator(sel('NAV_DRILL')).click();
   await page.locator(`${sel('SCENARIO_PICK')}[value="checkout-3am"]`).check();
   await page.locator(`${sel('HUMAN')}[data-person="emi"]`).check();
-  await page.locator(sel('DRILL_SPEED')).selectOption('1200');
+  await page.locator(sel('DRILL_SPEED')).selectOption(speed);
+  return problems;
+}
+
+test('a live drill at 1200x runs to resolution with a human acknowledging through the card; the scorecard and the debriefs show that run', async ({ page }) => {
+  const problems = await setUpDrill(page, '1200');
   await page.locator(sel('DRILL_START')).click();
   await expect(page.locator(sel('SIM_CLOCK'))).toContainText('+00:');
   // the facilitator notes something while the clock runs
@@ -291,13 +298,7 @@ test.describe('on a touch screen', () => {
 });
 
 test('a drill survives a visit to another page: paused while away, as it was on return, and it resumes', async ({ page }) => {
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(e.message));
-  await page.goto('/');
-  await page.locator(sel('NAV_DRILL')).click();
-  await page.locator(`${sel('SCENARIO_PICK')}[value="checkout-3am"]`).check();
-  await page.locator(`${sel('HUMAN')}[data-person="emi"]`).check();
-  await page.locator(sel('DRILL_SPEED')).selectOption('300');
+  const problems = await setUpDrill(page, '300');
   // the setup is kept too: players and speed
   await page.locator(sel('NAV_DESIGN')).click();
   await page.locator(sel('NAV_DRILL')).click();
