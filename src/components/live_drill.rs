@@ -261,6 +261,8 @@ pub struct DrillRoom {
     entry: StoredValue<Option<String>>,
     /// The scenario chosen in the drill room.
     pub chosen: RwSignal<Option<String>>,
+    /// The Monte Carlo study's inputs and last result.
+    pub study: crate::components::study::StudyRoom,
 }
 
 impl DrillRoom {
@@ -277,6 +279,7 @@ impl DrillRoom {
             paused_away: RwSignal::new(false),
             entry: StoredValue::new(None),
             chosen: RwSignal::new(None),
+            study: crate::components::study::StudyRoom::new(),
         }
     }
 
@@ -292,6 +295,7 @@ impl DrillRoom {
             room.note.set(String::new());
             room.paused_away.set(false);
             room.chosen.set(None);
+            room.study.clear();
             room.tick.update(|t| *t += 1);
         }
         room

@@ -157,6 +157,45 @@ fn percent(rate: f64) -> String {
     format!("{:.1}%", rate * 100.0)
 }
 
+/// A study's inputs, state and last result, kept for the session with the drill room
+/// (see [`crate::components::live_drill::DrillRoom`]), so leaving the drill room and
+/// coming back finds them. A study running when the room is left is stopped (its worker
+/// goes with the panel) and says so on return.
+#[derive(Clone, Copy)]
+pub struct StudyRoom {
+    runs_text: RwSignal<String>,
+    seed_text: RwSignal<String>,
+    state: RwSignal<State>,
+    total: RwSignal<u32>,
+    outcome: RwSignal<Option<Outcome>>,
+}
+
+impl StudyRoom {
+    /// No study yet.
+    pub fn new() -> Self {
+        StudyRoom {
+            runs_text: RwSignal::new("1000".to_string()),
+            seed_text: RwSignal::new(String::new()),
+            state: RwSignal::new(State::Idle),
+            total: RwSignal::new(0),
+            outcome: RwSignal::new(None),
+        }
+    }
+
+    /// Forgets the study (another ladder opened).
+    pub fn clear(&self) {
+        self.state.set(State::Idle);
+        self.total.set(0);
+        self.outcome.set(None);
+    }
+}
+
+impl Default for StudyRoom {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 /// Runs a Monte Carlo study of one of the ladder's scenarios in a Web Worker and shows
 /// its summary. Mount it with the document's ladder and the chosen scenario's id.
 #[component]
@@ -169,14 +208,25 @@ pub fn Study(
     #[prop(into)]
     scenario: Signal<Option<String>>,
 ) -> impl IntoView {
-    let runs_text = RwSignal::new("1000".to_string());
-    let seed_text = RwSignal::new(String::new());
-    let state = RwSignal::new(State::Idle);
-    let total = RwSignal::new(0u32);
-    let outcome = RwSignal::new(None::<Outcome>);
+    let StudyRoom {
+        runs_text,
+        seed_text,
+        state,
+        total,
+        outcome,
+    } = crate::components::live_drill::DrillRoom::current().study;
     let input_error = RwSignal::new(None::<String>);
     let slot = StoredValue::new_local(Slot::spawn().ok());
-    on_cleanup(move || slot.set_value(None));
+    on_cleanup(move || {
+        // the worker goes with the panel: a study under way stops, and says so on return
+        if matches!(state.get_untracked(), State::Running(_)) {
+            state.set(State::Failed(
+                "Stopped when you left the drill room; the last finished study is below. Start it again to run it."
+                    .into(),
+            ));
+        }
+        slot.set_value(None)
+    });
 
     let scenario_seed = Memo::new(move |_| {
         let id = scenario.get()?;

@@ -157,3 +157,27 @@ test.describe('accessibility', () => {
     expect(violations).toEqual([]);
   });
 });
+
+test('a study’s results and inputs survive a visit to another page; one under way stops and says so', async ({ page }) => {
+  const problems = await openStudy(page);
+  await page.locator(sel('STUDY_RUNS')).fill('300');
+  await page.locator(sel('STUDY_SEED')).fill('9');
+  await page.locator(sel('STUDY_START')).click();
+  await expect(page.locator(sel('STUDY'))).toHaveAttribute('data-state', 'done', { timeout: 20_000 });
+  const shown = await page.locator(sel('STUDY_JSON')).textContent();
+  await page.locator(sel('NAV_DESIGN')).click();
+  await page.locator(sel('NAV_DRILL')).click();
+  await expect(page.locator(sel('STUDY'))).toHaveAttribute('data-state', 'done');
+  expect(await page.locator(sel('STUDY_JSON')).textContent()).toBe(shown);
+  await expect(page.locator(sel('STUDY_RUNS'))).toHaveValue('300');
+  await expect(page.locator(sel('STUDY_SEED'))).toHaveValue('9');
+  // a long study left under way: stopped, the last result still on show
+  await page.locator(sel('STUDY_RUNS')).fill('100000');
+  await page.locator(sel('STUDY_START')).click();
+  await expect(page.locator(sel('STUDY'))).toHaveAttribute('data-state', 'running');
+  await page.locator(sel('NAV_SHARE')).click();
+  await page.locator(sel('NAV_DRILL')).click();
+  await expect(page.locator(sel('STUDY_STATUS'))).toContainText('Stopped when you left the drill room');
+  expect(await page.locator(sel('STUDY_JSON')).textContent()).toBe(shown);
+  expect(problems).toEqual([]);
+});
