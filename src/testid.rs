@@ -55,6 +55,8 @@ pub const MORE_FINDINGS: &str = "more-findings";
 pub const SHOW_MORE: &str = "show-more";
 /// The drill room's note that a drill was paused while its page was left.
 pub const DRILL_PAUSED_AWAY: &str = "drill-paused-away";
+/// The button that leaves a drill for its setup (players, scenario), asking first.
+pub const DRILL_SETUP: &str = "drill-setup";
 /// The share link on the share page.
 pub const SHARE_LINK: &str = "share-link";
 /// The button that copies the share link.

@@ -383,7 +383,34 @@ pub fn LiveDrill(
         });
         clock.set_value(Some(interval));
     };
+    // A drill under way or finished is discarded only when the facilitator says so.
+    let discard = move || {
+        if !started.get_untracked() {
+            return true;
+        }
+        let question = if finished.get_untracked() {
+            "Discard this drill's scorecard, timeline and notes? Download its debrief first to keep it."
+        } else {
+            "Discard the drill under way, with its timeline and notes?"
+        };
+        if !crate::app::confirm(question) {
+            return false;
+        }
+        stop_clock();
+        paused_away.set(false);
+        drill.set_value(None);
+        tick.update(|t| *t += 1);
+        true
+    };
+    let back_to_setup = move |_| {
+        if discard() {
+            print_view.set(false);
+        }
+    };
     let start = move |_| {
+        if !discard() {
+            return;
+        }
         stop_clock();
         problem.set(None);
         let Some(id) = scenario.get_untracked() else {
@@ -528,6 +555,11 @@ pub fn LiveDrill(
                 <button class="button" title="Advance to the next event" disabled=move || !started.get() || running.get() || finished.get() on:click=move |_| with_drill(&|d| { d.engine.step(); })>
                     "Step"
                 </button>
+                <Show when=move || started.get()>
+                    <button class="button" data-testid=testid::DRILL_SETUP on:click=back_to_setup>
+                        "Back to setup"
+                    </button>
+                </Show>
             </div>
             {move || problem.get().map(|p| view! { <p class="field-msg error" role="alert">{format!("This scenario cannot run: {p}")}</p> })}
             <Show when=move || paused_away.get() && started.get() && !finished.get()>

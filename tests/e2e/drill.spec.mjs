@@ -326,6 +326,16 @@ test('a drill survives a visit to another page: paused while away, as it was on 
   await page.getByRole('button', { name: 'Resume' }).click();
   await expect(page.locator(sel('DRILL_PAUSED_AWAY'))).toHaveCount(0);
   await expect(clock).not.toHaveText(then);
+  // Back to setup asks first: Cancel keeps the drill, OK returns to the players
+  page.once('dialog', (d) => d.dismiss());
+  await page.locator(sel('DRILL_SETUP')).click();
+  await expect(clock).toBeVisible();
+  let asked = '';
+  page.once('dialog', (d) => { asked = d.message(); d.accept(); });
+  await page.locator(sel('DRILL_SETUP')).click();
+  expect(asked).toContain('Discard the drill under way');
+  await expect(clock).toHaveCount(0);
+  await expect(page.locator(`${sel('HUMAN')}[data-person="emi"]`)).toBeChecked();
   // a drill belongs to its ladder: another ladder's drill room starts empty
   await page.locator(sel('NAV_LIBRARY')).click();
   await page.locator(`${sel('TEMPLATE_CARD')}[data-key="startup"] button`).click();
