@@ -50,9 +50,30 @@ pub struct Doc {
     history: StoredValue<History<Ladder>>,
     last_edit: StoredValue<Option<(String, f64)>>,
     /// The rewrite of `source` after a visual edit, waiting for a pause in typing.
-    text_due: StoredValue<Option<gloo_timers::callback::Timeout>, LocalStorage>,
+    text_due: TimerSlot,
     /// Typed text waiting for a pause in typing to be read, and its timer.
-    typed_due: StoredValue<Option<gloo_timers::callback::Timeout>, LocalStorage>,
+    typed_due: TimerSlot,
+}
+
+/// A timer waiting to act, in a slot that holds at most one.
+pub type TimerSlot = StoredValue<Option<gloo_timers::callback::Timeout>, LocalStorage>;
+
+/// Cancels the timer waiting in `slot`, if one is; whether one was.
+pub fn cancel_timer(slot: TimerSlot) -> bool {
+    match slot.try_update_value(Option::take).flatten() {
+        Some(t) => {
+            t.cancel();
+            true
+        }
+        None => false,
+    }
+}
+
+/// Runs `f` after `ms` milliseconds in `slot`, in place of the timer waiting there (a
+/// debounce: only the last of a quick run of calls acts).
+pub fn restart_timer(slot: TimerSlot, ms: u32, f: impl FnOnce() + 'static) {
+    cancel_timer(slot);
+    slot.set_value(Some(gloo_timers::callback::Timeout::new(ms, f)));
 }
 
 /// How long after a visual edit the JSON text is rewritten, in milliseconds: writing a
@@ -114,26 +135,28 @@ impl Doc {
     /// Opens `ladder`, already read from `text`, with a fresh history.
     pub fn open_parsed(&self, ladder: Ladder, text: String) {
         self.cancel_timers();
-        let weight = text.len();
+        self.begin_history(ladder, text.len());
+        self.parse_error.set(None);
+        self.source.set(text);
+        self.settle();
+    }
+
+    /// Shows `ladder`, whose JSON is `weight` bytes, as the entry's own, with a history
+    /// that starts from it.
+    fn begin_history(&self, ladder: Ladder, weight: usize) {
         self.history.update_value(|h| {
             h.reset(ladder.clone());
             h.set_weight(weight);
         });
         self.broken.set(false);
         self.ladder.set(ladder);
-        self.parse_error.set(None);
-        self.source.set(text);
-        self.settle();
     }
 
     /// Drops the timers of the text open before (a rewrite or a read pending), so none
     /// acts on the text opened next. Call [`Doc::flush`] first to keep what they hold.
     fn cancel_timers(&self) {
-        for due in [self.text_due, self.typed_due] {
-            if let Some(Some(t)) = due.try_update_value(|d| d.take()) {
-                t.cancel();
-            }
-        }
+        cancel_timer(self.text_due);
+        cancel_timer(self.typed_due);
     }
 
     /// After opening: no run of typing to extend, and the undo and redo buttons as the
@@ -148,26 +171,15 @@ impl Doc {
     pub fn type_text(&self, text: String) {
         // typing wins over a visual edit's rewrite still waiting: the edit stays a step
         // of undo, the typed text is kept
-        if let Some(Some(t)) = self.text_due.try_update_value(|d| d.take()) {
-            t.cancel();
-        }
+        cancel_timer(self.text_due);
         self.source.set(text);
         let doc = *self;
-        self.typed_due.update_value(|due| {
-            if let Some(t) = due.take() {
-                t.cancel();
-            }
-            *due = Some(gloo_timers::callback::Timeout::new(
-                TYPING_DEBOUNCE_MS,
-                move || doc.read_typed(),
-            ));
-        });
+        restart_timer(self.typed_due, TYPING_DEBOUNCE_MS, move || doc.read_typed());
     }
 
     /// Reads the typed text now if it waits for a pause.
     fn read_typed(&self) {
-        if let Some(Some(t)) = self.typed_due.try_update_value(|d| d.take()) {
-            t.cancel();
+        if cancel_timer(self.typed_due) {
             let text = self.source.get_untracked();
             self.apply_text(text);
         }
@@ -225,21 +237,14 @@ impl Doc {
     /// first ladder of a broken entry starts its history); one that does not leaves the
     /// ladder as it was and says why.
     pub fn apply_text(&self, text: String) {
-        if let Some(Some(t)) = self.text_due.try_update_value(|d| d.take()) {
-            t.cancel();
-        }
+        cancel_timer(self.text_due);
         match rungs_core::parse_ladder(&text) {
             Ok(l) => {
                 self.parse_error.set(None);
                 self.last_edit.set_value(None);
                 let weight = text.len();
                 if self.broken.get_untracked() {
-                    self.history.update_value(|h| {
-                        h.reset(l.clone());
-                        h.set_weight(weight);
-                    });
-                    self.broken.set(false);
-                    self.ladder.set(l);
+                    self.begin_history(l, weight);
                 } else if self.history.try_update_value(|h| {
                     let recorded = h.record(l.clone());
                     h.set_weight(weight);
@@ -284,23 +289,14 @@ impl Doc {
         self.ladder.set(l);
         self.sync_flags();
         let doc = *self;
-        self.text_due.update_value(|due| {
-            if let Some(t) = due.take() {
-                t.cancel();
-            }
-            *due = Some(gloo_timers::callback::Timeout::new(
-                TEXT_DELAY_MS,
-                move || doc.sync_text(),
-            ));
-        });
+        restart_timer(self.text_due, TEXT_DELAY_MS, move || doc.sync_text());
     }
 
     /// Rewrites the JSON text now if a visual edit left it behind (before saving).
     pub fn sync_text(&self) {
-        let Some(Some(due)) = self.text_due.try_update_value(|d| d.take()) else {
+        if !cancel_timer(self.text_due) {
             return;
-        };
-        due.cancel();
+        }
         let text = self
             .ladder
             .with_untracked(|l| crate::app::timed("to-json", || rungs_core::to_canonical_json(l)));

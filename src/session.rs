@@ -14,7 +14,6 @@
 //!   unsaved edits shows the newer version; one with unsaved edits saves them as a
 //!   conflict copy at once. A delete in another tab holds here too.
 
-use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 use rungs_core::Ladder;
 
@@ -48,7 +47,7 @@ pub struct Session {
     /// its text differs.
     saved: StoredValue<String>,
     /// The save waiting for a pause in editing.
-    pending: StoredValue<Option<Timeout>, LocalStorage>,
+    pending: crate::doc::TimerSlot,
 }
 
 impl Session {
@@ -92,20 +91,18 @@ impl Session {
     /// refused one before), edits are saved as a new entry when storage takes them now.
     /// Returns whether the work is safe: saved, or nothing to save.
     pub fn flush(&self, doc: Doc) -> bool {
-        if let Some(t) = self.pending.try_update_value(|p| p.take()).flatten() {
-            t.cancel();
-        }
+        crate::doc::cancel_timer(self.pending);
         doc.flush();
         if doc.readonly.get_untracked() || !self.dirty(doc) {
             return true;
         }
         match self.entry.get_untracked() {
             Some(id) => {
-                let name = self.name_for(doc, &id);
+                let name = self.name_for(doc, Some(&id));
                 self.save_open(doc, &id, &name);
             }
             None => {
-                let name = self.name_for(doc, "");
+                let name = self.name_for(doc, None);
                 let text = doc.source.get_untracked();
                 if let Ok(id) = library::create(&name, &text) {
                     self.adopt(Some(id), 1, &text);
@@ -144,11 +141,12 @@ impl Session {
 
     /// The name an entry is saved under: its ladder's, or, while its text does not
     /// parse, the one the library has for it (which a rename may have changed).
-    fn name_for(&self, doc: Doc, id: &str) -> String {
+    fn name_for(&self, doc: Doc, id: Option<&str>) -> String {
         if doc.parse_error.with_untracked(Option::is_none) {
             doc.ladder.with_untracked(|l| l.name.clone())
         } else {
-            library::entry(id).map_or_else(|| "Ladder with errors".to_string(), |e| e.name)
+            id.and_then(library::entry)
+                .map_or_else(|| "Ladder with errors".to_string(), |e| e.name)
         }
     }
 
@@ -335,13 +333,8 @@ pub fn keep_saved(doc: Doc, session: Session) {
         if first.is_none() {
             return;
         }
-        pending.update_value(|slot| {
-            if let Some(previous) = slot.take() {
-                previous.cancel();
-            }
-            *slot = Some(Timeout::new(AUTOSAVE_MS, move || {
-                session.flush(doc);
-            }));
+        crate::doc::restart_timer(pending, AUTOSAVE_MS, move || {
+            session.flush(doc);
         });
     });
     let on_hide = window_event_listener(leptos::ev::pagehide, move |_| {

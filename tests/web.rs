@@ -433,14 +433,20 @@ async fn the_study_refuses_runs_out_of_range_and_waits_for_a_scenario() {
     }
 }
 
+/// The SaaS example's JSON and a document holding it (inside a reactive owner).
+fn saas_doc() -> (&'static str, rungs::doc::Doc) {
+    let json = rungs_core::examples::EXAMPLES[0].json;
+    let ladder = rungs_core::parse_ladder(json).unwrap();
+    let doc = rungs::doc::Doc::new(ladder);
+    doc.open(json.to_string());
+    (json, doc)
+}
+
 #[wasm_bindgen_test]
 fn text_that_does_not_parse_is_never_discarded_by_a_visual_edit_undo_or_another_entry() {
     let owner = Owner::new();
     owner.with(|| {
-        let json = rungs_core::examples::EXAMPLES[0].json;
-        let ladder = rungs_core::parse_ladder(json).unwrap();
-        let doc = rungs::doc::Doc::new(ladder);
-        doc.open(json.to_string());
+        let (json, doc) = saas_doc();
         doc.edit("/name", |l| l.name = "Renamed".into());
         assert!(doc.can_undo.get_untracked());
 
@@ -477,10 +483,7 @@ fn text_that_does_not_parse_is_never_discarded_by_a_visual_edit_undo_or_another_
 fn a_visual_edit_right_after_typing_builds_on_the_typed_text() {
     let owner = Owner::new();
     owner.with(|| {
-        let json = rungs_core::examples::EXAMPLES[0].json;
-        let ladder = rungs_core::parse_ladder(json).unwrap();
-        let doc = rungs::doc::Doc::new(ladder);
-        doc.open(json.to_string());
+        let (json, doc) = saas_doc();
         // typed, and before the typing pause a form edit: both are kept
         doc.type_text(json.replace("\"revision\": 12", "\"revision\": 13"));
         doc.edit("/name", |l| l.name = "Edited after typing".into());
