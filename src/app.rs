@@ -219,7 +219,7 @@ pub fn App() -> impl IntoView {
     provide_context(doc);
     provide_context(session);
     provide_context(crate::components::inspector::Selected(RwSignal::new(None)));
-    provide_context(crate::components::live_drill::DrillRoom::new());
+    provide_context(crate::components::drill_room::DrillRoom::new());
     keep_saved(doc, session);
     undo_keys(doc);
 

@@ -7,7 +7,6 @@
 //! The shell only keeps time: a `gloo_timers` interval tells the engine how far the
 //! simulated clock moved (the core never reads a clock).
 
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use gloo_timers::callback::Interval;
@@ -19,6 +18,7 @@ use rungs_core::sim::{
 use rungs_core::text::markdown_text as md_text;
 use rungs_core::Ladder;
 
+use crate::components::drill_room::{Drill, DrillRoom};
 use crate::pages::share::download;
 use crate::testid;
 
@@ -27,15 +27,6 @@ pub const SPEEDS: [u32; 5] = [1, 10, 60, 300, 1200];
 
 /// How often the clock ticks, in real milliseconds.
 const TICK_MS: u32 = 100;
-
-/// The state of a drill in progress. The engine shares ownership of its model, so a
-/// drill that ends or is replaced frees both.
-struct Drill {
-    model: Rc<SimModel>,
-    engine: Engine<Rc<SimModel>>,
-    scenario: String,
-    humans: Vec<String>,
-}
 
 /// Display names of the ladder's people and tiers by id.
 fn name_of(l: &Ladder, id: &str) -> String {
@@ -239,73 +230,6 @@ fn debrief_json(d: &Drill) -> String {
         "events": d.engine.log(),
     }))
     .expect("serialisable")
-}
-
-/// The drill room's state, kept for the session (made by the app, in context), so that
-/// leaving the drill room and coming back finds the drill as it was: its engine, the
-/// players, the speed and a note being typed. A drill running when its page is left is
-/// paused, and says so on return. It belongs to the library entry it was started on.
-#[derive(Clone, Copy)]
-pub struct DrillRoom {
-    drill: StoredValue<Option<Drill>, LocalStorage>,
-    clock: StoredValue<Option<Interval>, LocalStorage>,
-    /// Bumped after every change to the engine, which is not reactive itself.
-    tick: RwSignal<u64>,
-    speed: RwSignal<u32>,
-    running: RwSignal<bool>,
-    humans: RwSignal<BTreeSet<String>>,
-    note: RwSignal<String>,
-    /// The drill was running when its page was left, and is paused.
-    paused_away: RwSignal<bool>,
-    /// The library entry the state belongs to.
-    entry: StoredValue<Option<String>>,
-    /// The scenario chosen in the drill room.
-    pub chosen: RwSignal<Option<String>>,
-    /// The Monte Carlo study's inputs and last result.
-    pub study: crate::components::study::StudyRoom,
-}
-
-impl DrillRoom {
-    /// An empty drill room.
-    pub fn new() -> Self {
-        DrillRoom {
-            drill: StoredValue::new_local(None),
-            clock: StoredValue::new_local(None),
-            tick: RwSignal::new(0),
-            speed: RwSignal::new(60),
-            running: RwSignal::new(false),
-            humans: RwSignal::new(BTreeSet::new()),
-            note: RwSignal::new(String::new()),
-            paused_away: RwSignal::new(false),
-            entry: StoredValue::new(None),
-            chosen: RwSignal::new(None),
-            study: crate::components::study::StudyRoom::new(),
-        }
-    }
-
-    /// The room of the app (a fresh one outside it, as in a component test), emptied
-    /// when another library entry is open than the one it was last used with.
-    pub fn current() -> Self {
-        let room = use_context::<DrillRoom>().unwrap_or_default();
-        let open = use_context::<crate::session::Session>().and_then(|s| s.entry.get_untracked());
-        if room.entry.get_value() != open {
-            room.entry.set_value(open);
-            room.drill.set_value(None);
-            room.humans.set(BTreeSet::new());
-            room.note.set(String::new());
-            room.paused_away.set(false);
-            room.chosen.set(None);
-            room.study.clear();
-            room.tick.update(|t| *t += 1);
-        }
-        room
-    }
-}
-
-impl Default for DrillRoom {
-    fn default() -> Self {
-        Self::new()
-    }
 }
 
 /// The live drill panel.

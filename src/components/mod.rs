@@ -3,6 +3,7 @@
 pub mod alert;
 pub mod coverage;
 pub mod diagram;
+pub mod drill_room;
 pub mod entity_forms;
 pub mod fields;
 pub mod header;

@@ -158,7 +158,7 @@ fn percent(rate: f64) -> String {
 }
 
 /// A study's inputs, state and last result, kept for the session with the drill room
-/// (see [`crate::components::live_drill::DrillRoom`]), so leaving the drill room and
+/// (see [`crate::components::drill_room::DrillRoom`]), so leaving the drill room and
 /// coming back finds them. A study running when the room is left is stopped (its worker
 /// goes with the panel) and says so on return.
 #[derive(Clone, Copy)]
@@ -214,7 +214,7 @@ pub fn Study(
         state,
         total,
         outcome,
-    } = crate::components::live_drill::DrillRoom::current().study;
+    } = crate::components::drill_room::DrillRoom::current().study;
     let input_error = RwSignal::new(None::<String>);
     let slot = StoredValue::new_local(Slot::spawn().ok());
     on_cleanup(move || {

@@ -5,7 +5,8 @@
 use leptos::prelude::*;
 use rungs_core::overview::LadderOverview;
 
-use crate::components::live_drill::{DrillRoom, LiveDrill};
+use crate::components::drill_room::DrillRoom;
+use crate::components::live_drill::LiveDrill;
 use crate::components::scenario_form::{new_scenario, ScenarioForm};
 use crate::components::study::Study;
 use crate::doc::use_doc;
