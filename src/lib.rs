@@ -1,15 +1,16 @@
 //! The Rungs web app: a thin Leptos shell over `rungs-core`.
 //!
-//! Components render the core's view models and forward what the user does; all the
-//! logic they show lives in the core, where it is tested natively.
+//! Layered, top to bottom; a module names only its own layer and those below it
+//! (ARCHITECTURE.md; `scripts/check-layers.mjs` keeps it so):
+//! [`app`] -> [`pages`] -> [`components`] -> [`widgets`] -> [`state`] -> [`platform`] ->
+//! `rungs_core`. [`testid`] is a leaf any layer may name.
 
 pub mod app;
 pub mod components;
-pub mod doc;
-pub mod library;
 pub mod pages;
-pub mod session;
-pub mod study_worker;
+pub mod platform;
+pub mod state;
 pub mod testid;
+pub mod widgets;
 
 pub use app::App;

@@ -161,7 +161,7 @@ async fn navigation_shows_scenarios_and_the_canonical_json() {
 
 #[wasm_bindgen_test]
 async fn user_text_is_rendered_as_text_never_as_html() {
-    use rungs::components::rung::Rung;
+    use rungs::components::designer::rung::Rung;
     let mut ladder = rungs_core::parse_ladder(rungs_core::examples::EXAMPLES[1].json).unwrap();
     ladder.tiers[0].name = "<img src=x onerror=alert(1)><b>bold</b>".into();
     let rung = rungs_core::overview::LadderOverview::new(&ladder)
@@ -191,7 +191,7 @@ fn broken_startup() -> rungs_core::Ladder {
 
 #[wasm_bindgen_test]
 async fn the_validation_panel_counts_findings_and_reads_them_as_sentences() {
-    use rungs::components::validation::ValidationPanel;
+    use rungs::components::designer::validation::ValidationPanel;
     let at = rungs_core::Instant::parse("2026-03-01T00:00:00Z").unwrap();
     let report = rungs_core::validate_ladder(&broken_startup(), at);
     let (root, _h) = mount(move || view! { <ValidationPanel report=report /> });
@@ -218,8 +218,8 @@ async fn the_validation_panel_counts_findings_and_reads_them_as_sentences() {
 
 #[wasm_bindgen_test]
 async fn clicking_a_finding_takes_the_user_to_the_field() {
-    use rungs::components::rung::Rung;
-    use rungs::components::validation::ValidationPanel;
+    use rungs::components::designer::rung::Rung;
+    use rungs::components::designer::validation::ValidationPanel;
     let ladder = broken_startup();
     let at = rungs_core::Instant::parse("2026-03-01T00:00:00Z").unwrap();
     let report = rungs_core::validate_ladder(&ladder, at);
@@ -273,8 +273,10 @@ async fn type_source(root: &web_sys::HtmlElement, text: &str) {
     area.set_value(text);
     area.dispatch_event(&web_sys::Event::new("input").unwrap())
         .unwrap();
-    gloo_timers::future::TimeoutFuture::new(rungs::components::source_editor::DEBOUNCE_MS + 100)
-        .await;
+    gloo_timers::future::TimeoutFuture::new(
+        rungs::components::designer::source_editor::DEBOUNCE_MS + 100,
+    )
+    .await;
     tick().await;
 }
 
@@ -316,7 +318,10 @@ async fn editing_the_json_revalidates_and_a_broken_text_never_replaces_the_ladde
     click(&root, testid::DIAGNOSTIC);
     gloo_timers::future::TimeoutFuture::new(100).await;
     let area: web_sys::HtmlTextAreaElement = document().active_element().unwrap().unchecked_into();
-    assert_eq!(area.id(), rungs::components::source_editor::SOURCE_ID);
+    assert_eq!(
+        area.id(),
+        rungs::components::designer::source_editor::SOURCE_ID
+    );
     let caret = area.selection_start().unwrap().unwrap() as usize;
     let before: String = area
         .value()
@@ -339,7 +344,7 @@ async fn editing_the_json_revalidates_and_a_broken_text_never_replaces_the_ladde
 
 #[wasm_bindgen_test]
 fn downloads_are_named_after_the_ladder() {
-    use rungs::pages::share::file_name;
+    use rungs_core::share::file_name;
     assert_eq!(file_name("Loaf & Ledger"), "loaf-ledger.json");
     assert_eq!(
         file_name("Nimbus Cloud Platform"),
@@ -356,14 +361,14 @@ fn a_study_in_pieces_in_the_browser_equals_monte_carlo() {
     let model = rungs_core::sim::SimModel::new(&ladder, &doc).unwrap();
     let whole = rungs_core::sim::monte_carlo(&model, doc.seed, 1000, |_| {});
     // as the study worker cuts it: a hundredth at a time
-    let request = rungs::study_worker::Request {
+    let request = rungs::platform::study_worker::Request {
         ladder: rungs_core::to_canonical_json(&ladder),
         scenario: doc_id(&ladder),
         seed: None,
         runs: 1000,
     };
     let mut reports = Vec::new();
-    let text = rungs::study_worker::run(&request, |done| reports.push(done)).unwrap();
+    let text = rungs::platform::study_worker::run(&request, |done| reports.push(done)).unwrap();
     assert_eq!(reports, (1..=100).map(|k| k * 10).collect::<Vec<u32>>());
     let mut expected = serde_json::to_string_pretty(&whole).unwrap();
     expected.push('\n');
@@ -386,7 +391,7 @@ async fn the_study_refuses_runs_out_of_range_and_waits_for_a_scenario() {
         RwSignal::new(rungs_core::parse_ladder(rungs_core::examples::EXAMPLES[0].json).unwrap());
     let scenario = RwSignal::new(None::<String>);
     let (root, _h) = mount(move || {
-        view! { <rungs::components::study::Study ladder=ladder scenario=scenario /> }
+        view! { <rungs::components::drill::study::Study ladder=ladder scenario=scenario /> }
     });
     tick().await;
     let start: web_sys::HtmlButtonElement = root
@@ -434,10 +439,10 @@ async fn the_study_refuses_runs_out_of_range_and_waits_for_a_scenario() {
 }
 
 /// The SaaS example's JSON and a document holding it (inside a reactive owner).
-fn saas_doc() -> (&'static str, rungs::doc::Doc) {
+fn saas_doc() -> (&'static str, rungs::state::doc::Doc) {
     let json = rungs_core::examples::EXAMPLES[0].json;
     let ladder = rungs_core::parse_ladder(json).unwrap();
-    let doc = rungs::doc::Doc::new(ladder);
+    let doc = rungs::state::doc::Doc::new(ladder);
     doc.open(json.to_string());
     (json, doc)
 }

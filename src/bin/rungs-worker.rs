@@ -1,7 +1,7 @@
 //! The study Web Worker: runs Monte Carlo studies off the page's thread. The messages
-//! are described in `rungs::study_worker`.
+//! are described in `rungs::platform::study_worker`.
 
-use rungs::study_worker::{self, Reply, Request};
+use rungs::platform::study_worker::{self, Reply, Request};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};

@@ -9,19 +9,19 @@ use rungs_core::edit::Kind;
 use rungs_core::overview::LadderOverview;
 use rungs_core::Report;
 
-use crate::components::coverage::Coverage;
-use crate::components::diagram::Diagram;
-use crate::components::entity_forms::ZoneList;
-use crate::components::fields::{Findings, TargetChoices};
-use crate::components::inspector::Inspector;
-use crate::components::ladder_summary::LadderSummary;
-use crate::components::people::{People, Roles};
-use crate::components::playbooks::{Playbooks, Templates};
-use crate::components::rotations::Rotations;
-use crate::components::rung::Rung;
-use crate::components::triggers::{Services, Triggers};
-use crate::components::validation::ValidationPanel;
+use crate::components::designer::coverage::Coverage;
+use crate::components::designer::diagram::Diagram;
+use crate::components::designer::entity_forms::ZoneList;
+use crate::components::designer::inspector::Inspector;
+use crate::components::designer::ladder_summary::LadderSummary;
+use crate::components::designer::people::{People, Roles};
+use crate::components::designer::playbooks::{Playbooks, Templates};
+use crate::components::designer::rotations::Rotations;
+use crate::components::designer::rung::Rung;
+use crate::components::designer::triggers::{Services, Triggers};
+use crate::components::designer::validation::ValidationPanel;
 use crate::testid;
+use crate::widgets::fields::{Findings, TargetChoices};
 
 /// The ladder as it stands, and its editors.
 #[component]
@@ -36,7 +36,7 @@ pub fn DesignPage(
     stale: Signal<bool>,
 ) -> impl IntoView {
     provide_context(Findings(report));
-    provide_context(TargetChoices::new(crate::doc::use_doc()));
+    provide_context(TargetChoices::new(crate::state::doc::use_doc()));
     view! {
         <ZoneList />
         <LadderSummary overview=overview />
@@ -61,7 +61,7 @@ pub fn DesignPage(
                         "Tiers"
                         <span class="muted small">" most severe first"</span>
                     </h2>
-                    <crate::components::section::AddButton kind=Kind::Tier />
+                    <crate::components::designer::section::AddButton kind=Kind::Tier />
                 </div>
                 <div class="ladder">
                     <For

@@ -5,11 +5,11 @@
 use leptos::prelude::*;
 use rungs_core::overview::LadderOverview;
 
-use crate::components::drill_room::DrillRoom;
-use crate::components::live_drill::LiveDrill;
-use crate::components::scenario_form::{new_scenario, ScenarioForm};
-use crate::components::study::Study;
-use crate::doc::use_doc;
+use crate::components::drill::live_drill::LiveDrill;
+use crate::components::drill::scenario_form::{new_scenario, ScenarioForm};
+use crate::components::drill::study::Study;
+use crate::state::doc::use_doc;
+use crate::state::drill_room::DrillRoom;
 use crate::testid;
 use rungs_core::edit::Kind;
 
@@ -109,7 +109,7 @@ pub fn DrillPage(
                         doc.edit(
                             "/scenarios/-",
                             |l| {
-                                let s = new_scenario(l, crate::app::now());
+                                let s = new_scenario(l, crate::platform::clock::now());
                                 id = s.id.to_string();
                                 l.scenarios.push(s);
                             },
@@ -139,7 +139,7 @@ pub fn DrillPage(
                                 <button
                                     class="button danger"
                                     on:click=move |_| {
-                                        if crate::components::inspector::delete_entry(doc, Kind::Scenario, i) {
+                                        if crate::state::entries::delete_entry(doc, Kind::Scenario, i) {
                                             editing.set(false);
                                             chosen.set(doc.ladder.with_untracked(|l| l.scenarios.first().map(|s| s.id.to_string())));
                                         }

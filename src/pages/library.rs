@@ -3,10 +3,10 @@
 use leptos::prelude::*;
 use rungs_core::examples::EXAMPLES;
 
-use crate::app::confirm;
-use crate::doc::use_doc;
-use crate::library;
-use crate::session::Session;
+use crate::platform::dom::confirm;
+use crate::platform::library;
+use crate::state::doc::use_doc;
+use crate::state::session::Session;
 use crate::testid;
 
 /// When an entry was saved, in the user's locale.

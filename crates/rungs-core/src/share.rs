@@ -92,9 +92,33 @@ pub fn payload_of_fragment(fragment: &str) -> Option<&str> {
         .find_map(|part| part.strip_prefix(FRAGMENT_KEY)?.strip_prefix('='))
 }
 
+/// A file name for the ladder: its name in lowercase words joined by `-`, plus `.json`.
+pub fn file_name(name: &str) -> String {
+    let words: Vec<String> = name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    if words.is_empty() {
+        "ladder.json".to_string()
+    } else {
+        format!("{}.json", words.join("-"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_name_is_the_name_in_lowercase_words() {
+        assert_eq!(
+            file_name("SaaS: checkout & billing"),
+            "saas-checkout-billing.json"
+        );
+        assert_eq!(file_name("Équipe Nord 2"), "équipe-nord-2.json");
+        assert_eq!(file_name("  -- "), "ladder.json");
+    }
 
     #[test]
     fn every_example_round_trips_and_the_startup_link_is_short() {

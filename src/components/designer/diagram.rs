@@ -1,0 +1,150 @@
+//! The ladder diagram (SVG): one rung per tier, most severe at the top; each rung with its
+//! timelines, owners and escalation chain; triggers entering the rung they open; breach
+//! escalations as arrows between rungs. Clicking a rung opens it in the inspector.
+//!
+//! All geometry comes from `rungs_core::diagram::layout`; this only draws it, and every
+//! user text is a text node.
+
+use leptos::prelude::*;
+use rungs_core::diagram::{self, Diagram as Layout, RungBox};
+use rungs_core::edit::Kind;
+
+use crate::state::doc::use_doc;
+use crate::state::selection::{select, use_selected, Sel};
+use crate::testid;
+
+/// The ladder drawn as a picture.
+#[component]
+pub fn Diagram() -> impl IntoView {
+    let doc = use_doc();
+    let layout = Memo::new(move |_| {
+        crate::platform::clock::timed("diagram-layout", || doc.ladder.with(diagram::layout))
+    });
+    view! {
+        <section class="panel diagram-panel" aria-labelledby="diagram-h">
+            <div class="section-head">
+                <h2 id="diagram-h">"Ladder diagram"</h2>
+                <span class="legend muted small">
+                    <span class="key trigger">"→ trigger opens the tier"</span>
+                    <span class="key breach">"⤴ missed deadline escalates"</span>
+                </span>
+            </div>
+            <p id="diagram-hint" class="visually-hidden">"Opens the tier in the editor."</p>
+            <div class="diagram-scroll">{move || crate::platform::clock::timed("diagram-draw", || layout.with(draw))}</div>
+        </section>
+    }
+}
+
+fn draw(d: &Layout) -> impl IntoView + use<> {
+    let (left, right) = (d.rail_left(), d.rail_right());
+    let rail_top = diagram::MARGIN_Y / 2.0;
+    let rail_bottom = d.height - diagram::MARGIN_Y / 2.0;
+    let summary = format!(
+        "Ladder diagram: {} tiers from most severe at the top to least severe at the bottom, {} triggers, {} breach escalations.",
+        d.rungs.len(),
+        d.triggers.len(),
+        d.breaches.len()
+    );
+    view! {
+        <svg
+            class="diagram"
+            data-testid=testid::DIAGRAM
+            viewBox=format!("0 0 {} {}", d.width, d.height)
+            width=d.width
+            height=d.height
+            role="group"
+            aria-label=summary
+        >
+            <defs>
+                <marker id="arrow-trigger" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                    <path d="M0 0 L10 5 L0 10 z" class="arrowhead trigger" />
+                </marker>
+                <marker id="arrow-breach" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                    <path d="M0 0 L10 5 L0 10 z" class="arrowhead breach" />
+                </marker>
+            </defs>
+            <line class="rail" x1=left - 8.0 x2=left - 8.0 y1=rail_top y2=rail_bottom />
+            <line class="rail" x1=right + 8.0 x2=right + 8.0 y1=rail_top y2=rail_bottom />
+            {d.rungs.iter().map(rung).collect_view()}
+            {d
+                .triggers
+                .iter()
+                .map(|t| {
+                    view! {
+                        <g class="d-trigger" data-pointer=t.pointer.clone()>
+                            <title>{t.label.clone()}</title>
+                            <line x1=t.x1 y1=t.y1 x2=t.x2 y2=t.y2 marker-end="url(#arrow-trigger)" />
+                            <text x=t.x1 y=t.y1 - 6.0>{t.label.clone()}</text>
+                        </g>
+                    }
+                })
+                .collect_view()}
+            {d
+                .breaches
+                .iter()
+                .map(|b| {
+                    view! {
+                        <g class="d-breach">
+                            <title>{format!("{}: escalates from {} to {}", b.label, b.from_tier, b.to_tier)}</title>
+                            <path d=b.path.clone() marker-end="url(#arrow-breach)" />
+                            <text x=b.label_x y=b.label_y>{b.label.clone()}</text>
+                        </g>
+                    }
+                })
+                .collect_view()}
+        </svg>
+    }
+}
+
+fn rung(r: &RungBox) -> impl IntoView + use<> {
+    let selected = use_selected();
+    let index = r
+        .pointer
+        .rsplit('/')
+        .next()
+        .and_then(|i| i.parse().ok())
+        .unwrap_or(0);
+    let open = move || select(selected, Sel::Item(Kind::Tier, index));
+    let cx = r.x + 22.0;
+    let cy = r.y + 22.0;
+    view! {
+        <g class=format!("d-rung sev-{}", r.severity) data-pointer=r.pointer.clone() on:click=move |_| open()>
+            <rect class="d-box" x=r.x y=r.y width=r.w height=r.h rx="10" />
+            // The rank and name are the rung's button for the keyboard; its accessible
+            // name is its title.
+            <g
+                class="d-head"
+                tabindex="0"
+                role="button"
+                aria-describedby="diagram-hint"
+                on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                    if ev.key() == "Enter" || ev.key() == " " {
+                        ev.prevent_default();
+                        open();
+                    }
+                }
+            >
+                <title>{format!("Tier {}: {}", r.rank, r.name)}</title>
+                <circle class="d-rank" cx=cx cy=cy r="13" />
+                <text class="d-rank-text" x=cx y=cy + 4.5 text-anchor="middle">{r.rank}</text>
+                <text class="d-name" x=r.x + 44.0 y=r.y + 22.0>{r.name.clone()}</text>
+            </g>
+            <text class="d-meta" x=r.x + 44.0 y=r.y + 40.0>{r.timelines.clone()}</text>
+            <text class="d-meta" x=r.x + 44.0 y=r.y + 55.0>{r.owners.clone()}</text>
+            {r
+                .steps
+                .iter()
+                .map(|s| {
+                    view! {
+                        <g class="d-step" class:empty=s.empty data-pointer=s.pointer.clone()>
+                            <title>{format!("Step {}: {} ({})", s.number, s.full, s.delay)}</title>
+                            <rect x=s.x y=s.y width=s.w height=s.h rx="6" />
+                            <text class="d-step-label" x=s.x + 8.0 y=s.y + 18.0>{format!("{}. {}", s.number, s.label)}</text>
+                            <text class="d-step-delay" x=s.x + 8.0 y=s.y + 34.0>{s.delay.clone()}</text>
+                        </g>
+                    }
+                })
+                .collect_view()}
+        </g>
+    }
+}

@@ -1,0 +1,57 @@
+//! The ladder's title card: name, revision, description and what it holds.
+
+use leptos::prelude::*;
+use rungs_core::overview::LadderOverview;
+
+use crate::testid;
+
+/// The heading card of a ladder.
+#[component]
+pub fn LadderSummary(
+    /// The ladder to summarise.
+    #[prop(into)]
+    overview: Signal<LadderOverview>,
+) -> impl IntoView {
+    let stats = move || {
+        overview.with(|o| {
+            [
+                (o.rungs.len(), "tiers"),
+                (o.people.len(), "people"),
+                (o.rotations.len(), "rotations"),
+                (o.triggers.len(), "triggers"),
+                (o.services.len(), "services"),
+                (o.scenarios.len(), "scenarios"),
+            ]
+        })
+    };
+    view! {
+        <section class="summary panel">
+            <div class="summary-title">
+                <h1 data-testid=testid::LADDER_NAME>{move || overview.with(|o| o.name.clone())}</h1>
+                <span class="badge">{move || format!("revision {}", overview.with(|o| o.revision))}</span>
+                <crate::components::designer::section::EditButton pointer="/" name="the ladder's details" />
+            </div>
+            {move || {
+                overview
+                    .with(|o| o.description.clone())
+                    .map(|d| view! { <p class="description">{d}</p> })
+            }}
+            <ul class="stats">
+                {move || {
+                    stats()
+                        .into_iter()
+                        .map(|(n, what)| {
+                            view! {
+                                <li>
+                                    <strong>{n}</strong>
+                                    " "
+                                    {what}
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+        </section>
+    }
+}

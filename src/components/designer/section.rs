@@ -1,0 +1,129 @@
+//! The Add and Edit buttons of the designer's sections.
+
+use leptos::prelude::*;
+use rungs_core::edit::{self, Kind};
+
+use crate::platform::clock::now;
+use crate::state::doc::use_doc;
+use crate::state::selection::{select, use_selected, Sel};
+use crate::testid;
+
+/// Appends a new entry of `kind` with sensible defaults; returns its index.
+fn add(l: &mut rungs_core::Ladder, kind: Kind) -> usize {
+    match kind {
+        Kind::Tier => {
+            let t = edit::new_tier(l);
+            l.tiers.push(t);
+            l.tiers.len() - 1
+        }
+        Kind::Person => {
+            let p = edit::new_person(l);
+            l.people.push(p);
+            l.people.len() - 1
+        }
+        Kind::Role => {
+            let r = edit::new_role(l);
+            l.roles.push(r);
+            l.roles.len() - 1
+        }
+        Kind::Rotation => {
+            let r = edit::new_rotation(l, now());
+            l.rotations.push(r);
+            l.rotations.len() - 1
+        }
+        Kind::Trigger => {
+            let t = edit::new_trigger(l);
+            l.triggers.push(t);
+            l.triggers.len() - 1
+        }
+        Kind::Service => {
+            let s = edit::new_service(l);
+            l.services.push(s);
+            l.services.len() - 1
+        }
+        Kind::Playbook => {
+            let p = edit::new_playbook(l);
+            l.playbooks.push(p);
+            l.playbooks.len() - 1
+        }
+        Kind::Template => {
+            let t = edit::new_template(l);
+            l.templates.push(t);
+            l.templates.len() - 1
+        }
+        Kind::Scenario => l.scenarios.len().saturating_sub(1),
+    }
+}
+
+/// "Add a …": appends a new entry and opens it in the inspector.
+#[component]
+pub fn AddButton(
+    /// What to add.
+    kind: Kind,
+) -> impl IntoView {
+    let doc = use_doc();
+    let selected = use_selected();
+    let on_click = move |_| {
+        let mut index = 0;
+        doc.edit(&format!("/{}/-", kind.collection()), |l| {
+            index = add(l, kind)
+        });
+        select(selected, Sel::Item(kind, index));
+    };
+    view! {
+        <Show when=move || !doc.locked()>
+            <button class="button add" data-testid=testid::ADD data-kind=kind.collection() on:click=on_click>
+                {format!("+ Add {}", kind.noun())}
+            </button>
+        </Show>
+    }
+}
+
+/// "Edit": opens the entry at `pointer` in the inspector. (Shown without the designer's
+/// context, e.g. in a component test, it does nothing.)
+#[component]
+pub fn EditButton(
+    /// JSON Pointer of the entry.
+    #[prop(into)]
+    pointer: String,
+    /// What the entry is called, for screen readers.
+    #[prop(into)]
+    name: String,
+) -> impl IntoView {
+    let readonly = use_context::<crate::state::doc::Doc>().map(|d| d.readonly);
+    let selected = use_context::<crate::state::selection::Selected>();
+    let sel = Sel::from_pointer(&pointer);
+    view! {
+        <button
+            class="button small edit"
+            data-testid=testid::EDIT
+            aria-label=format!("Edit {name}")
+            on:click=move |_| {
+                if let (Some(selected), Some(s)) = (selected, sel) {
+                    select(selected.0, s)
+                }
+            }
+        >
+            {move || if readonly.is_some_and(|r| r.get()) { "View" } else { "Edit" }}
+        </button>
+    }
+}
+
+/// A section heading with its Add button.
+#[component]
+pub fn SectionHead(
+    /// Element id of the heading.
+    #[prop(into)]
+    id: String,
+    /// The heading.
+    title: &'static str,
+    /// What the section lists.
+    kind: Kind,
+) -> impl IntoView {
+    view! {
+        <div class="section-head">
+            <h2 id=id>{title}</h2>
+            <AddButton kind=kind />
+        </div>
+    }
+}

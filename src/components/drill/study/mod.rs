@@ -1,0 +1,308 @@
+//! The Monte Carlo study of the drill room: many runs of one scenario in a Web Worker,
+//! with a progress bar, a Cancel button and the summary as histograms and tables. The
+//! numbers are the command line's (`rungs simulate --runs N --seed S --format json`).
+
+mod results;
+
+use leptos::prelude::*;
+use rungs_core::sim::Summary;
+use rungs_core::Ladder;
+use wasm_bindgen::prelude::*;
+use web_sys::MessageEvent;
+
+use crate::platform::study_worker::{self, Reply, Request};
+use crate::platform::worker::{reply, Health, Slot};
+use crate::state::study_room::{Outcome, State, StudyRoom};
+use crate::testid;
+use results::Results;
+
+/// Reads the runs field: a whole number in [`study_worker::RUNS`] (separators allowed).
+fn parse_runs(text: &str) -> Result<u32, String> {
+    let digits: String = text
+        .chars()
+        .filter(|c| !matches!(c, ',' | '_' | ' ' | '\u{a0}'))
+        .collect();
+    match digits.parse::<u32>() {
+        Ok(n) if study_worker::RUNS.contains(&n) => Ok(n),
+        _ => Err("Choose a whole number of runs from 100 to 100,000.".to_string()),
+    }
+}
+
+/// Reads the seed field: empty for the scenario's seed, else a whole number.
+fn parse_seed(text: &str) -> Result<Option<u64>, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    t.parse::<u64>()
+        .map(Some)
+        .map_err(|_| "The seed is a whole number from 0 (or empty for the scenario's).".into())
+}
+
+/// Runs a Monte Carlo study of one of the ladder's scenarios in a Web Worker and shows
+/// its summary. Mount it with the document's ladder and the chosen scenario's id.
+#[component]
+pub fn Study(
+    /// The ladder to study.
+    #[prop(into)]
+    ladder: Signal<Ladder>,
+    /// The id of the chosen embedded scenario (`ladder.scenarios[].id`); `None` before a
+    /// choice.
+    #[prop(into)]
+    scenario: Signal<Option<String>>,
+) -> impl IntoView {
+    let StudyRoom {
+        runs_text,
+        seed_text,
+        state,
+        total,
+        outcome,
+    } = crate::state::drill_room::DrillRoom::current().study;
+    let input_error = RwSignal::new(None::<String>);
+    let slot = StoredValue::new_local(Slot::spawn().ok());
+    on_cleanup(move || {
+        // the worker goes with the panel: a study under way stops, and says so on return
+        if matches!(state.get_untracked(), State::Running(_)) {
+            state.set(State::Failed(
+                "Stopped when you left the drill room; the last finished study is below. Start it again to run it."
+                    .into(),
+            ));
+        }
+        slot.set_value(None)
+    });
+
+    let scenario_seed = Memo::new(move |_| {
+        let id = scenario.get()?;
+        ladder.with(|l| {
+            l.scenarios
+                .iter()
+                .find(|s| s.id.as_str() == id)
+                .map(|s| s.seed)
+        })
+    });
+
+    let start = move |_| {
+        let Some(id) = scenario.get_untracked() else {
+            input_error.set(Some("Choose a scenario first.".into()));
+            return;
+        };
+        let checked = parse_runs(&runs_text.get_untracked())
+            .and_then(|runs| parse_seed(&seed_text.get_untracked()).map(|seed| (runs, seed)));
+        let (runs, seed) = match checked {
+            Ok(v) => v,
+            Err(e) => {
+                input_error.set(Some(e));
+                return;
+            }
+        };
+        input_error.set(None);
+        let request = Request {
+            ladder: ladder.with_untracked(rungs_core::to_canonical_json),
+            scenario: id.clone(),
+            seed,
+            runs,
+        };
+        let request = serde_json::to_string(&request).expect("serialisable");
+        let started = js_sys::Date::now();
+        // the waiting worker, or a new one if it is gone or broken
+        let kept = slot
+            .try_update_value(Option::take)
+            .flatten()
+            .filter(|s| s.health.get() != Health::Broken);
+        let mut worker = match kept.map_or_else(Slot::spawn, Ok) {
+            Ok(w) => w,
+            Err(e) => {
+                state.set(State::Failed(format!(
+                    "The study worker could not start: {e}"
+                )));
+                return;
+            }
+        };
+        let on_message = {
+            let (handle, health) = (worker.worker.clone(), worker.health.clone());
+            let request = request.clone();
+            Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| match reply(&e) {
+                Some(Reply::Ready) => {
+                    health.set(Health::Ready);
+                    let _ = handle.post_message(&JsValue::from_str(&request));
+                }
+                Some(Reply::Progress { done }) => state.set(State::Running(done)),
+                Some(Reply::Done {
+                    summary: json,
+                    compute_ms,
+                }) => {
+                    let elapsed_ms = js_sys::Date::now() - started;
+                    match serde_json::from_str::<Summary>(&json) {
+                        Ok(summary) => {
+                            outcome.set(Some(Outcome {
+                                scenario: id.clone(),
+                                summary,
+                                json,
+                                elapsed_ms,
+                                compute_ms,
+                            }));
+                            state.set(State::Done);
+                        }
+                        Err(e) => state.set(State::Failed(e.to_string())),
+                    }
+                }
+                Some(Reply::Failed { message }) => state.set(State::Failed(message)),
+                None => {}
+            })
+        };
+        let on_error = {
+            let health = worker.health.clone();
+            Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+                let message = e
+                    .dyn_ref::<web_sys::ErrorEvent>()
+                    .map(|e| e.message())
+                    .unwrap_or_else(|| "the study worker could not be loaded".into());
+                health.set(Health::Broken);
+                // a worker that fails while waiting does not undo the last result
+                if matches!(state.get_untracked(), State::Running(_)) {
+                    state.set(State::Failed(format!("The study stopped: {message}")));
+                }
+                // Dropping the slot terminates the worker and frees this handler: do it
+                // after the handler returns.
+                leptos::task::spawn_local(async move { slot.set_value(None) });
+            })
+        };
+        worker.listen(on_message, on_error);
+        if worker.health.get() == Health::Ready {
+            let _ = worker.worker.post_message(&JsValue::from_str(&request));
+        }
+        total.set(runs);
+        state.set(State::Running(0));
+        slot.set_value(Some(worker));
+    };
+
+    let cancel = move |_| {
+        // terminate the busy worker; a fresh one waits for the next study
+        slot.set_value(None);
+        slot.set_value(Slot::spawn().ok());
+        state.set(State::Cancelled);
+    };
+
+    let is_running = Memo::new(move |_| matches!(state.get(), State::Running(_)));
+    let status = move || {
+        match state.get() {
+        State::Idle => String::new(),
+        State::Running(done) => format!("{done} of {} runs", total.get()),
+        State::Cancelled => "Cancelled.".into(),
+        State::Failed(e) => e,
+        State::Done => outcome.with(|o| {
+            o.as_ref().map_or(String::new(), |o| {
+                let runs = f64::from(o.summary.runs);
+                let stopped = o.summary.budget_exhausted_runs;
+                let budget = if stopped > 0 {
+                    format!(
+                        ". {} of them stopped after {} events, the per-run event budget: the ladder pages without end, and their figures are cut short",
+                        rungs_core::text::group_thousands(u64::from(stopped)),
+                        rungs_core::text::group_thousands(rungs_core::sim::EVENT_BUDGET)
+                    )
+                } else {
+                    String::new()
+                };
+                format!(
+                    "{} runs of {} (seed {}) in {:.2} s ({:.0} runs/s; {:.0} ms in the worker){budget}",
+                    o.summary.runs,
+                    o.scenario,
+                    o.summary.seed,
+                    o.elapsed_ms / 1000.0,
+                    runs / (o.elapsed_ms / 1000.0).max(1e-3),
+                    o.compute_ms
+                )
+            })
+        }),
+    }
+    };
+
+    view! {
+        <section
+            class="panel study"
+            aria-labelledby="study-h"
+            data-testid=testid::STUDY
+            data-state=move || state.with(State::name)
+        >
+            <h2 id="study-h">"Monte Carlo study"</h2>
+            <p class="muted small" data-testid=testid::STUDY_SCENARIO>
+                {move || match scenario.get() {
+                    Some(id) => format!("Scenario {id}"),
+                    None => "Choose a scenario to study.".to_string(),
+                }}
+            </p>
+            <div class="study-controls">
+                <label>
+                    "Runs "
+                    <input
+                        type="number"
+                        min="100"
+                        max="100000"
+                        step="100"
+                        data-testid=testid::STUDY_RUNS
+                        prop:value=move || runs_text.get()
+                        on:input=move |e| runs_text.set(event_target_value(&e))
+                    />
+                </label>
+                <label>
+                    "Seed "
+                    <input
+                        type="number"
+                        min="0"
+                        data-testid=testid::STUDY_SEED
+                        placeholder=move || {
+                            scenario_seed
+                                .get()
+                                .map_or(String::new(), |s| format!("{s} (the scenario's)"))
+                        }
+                        prop:value=move || seed_text.get()
+                        on:input=move |e| seed_text.set(event_target_value(&e))
+                    />
+                </label>
+                <button
+                    class="button primary"
+                    data-testid=testid::STUDY_START
+                    disabled=move || is_running.get() || scenario.with(Option::is_none)
+                    on:click=start
+                >
+                    "Start"
+                </button>
+                <button
+                    class="button secondary"
+                    data-testid=testid::STUDY_CANCEL
+                    disabled=move || !is_running.get()
+                    on:click=cancel
+                >
+                    "Cancel"
+                </button>
+            </div>
+            {move || {
+                input_error
+                    .get()
+                    .map(|e| {
+                        view! {
+                            <p class="field-error" role="alert" data-testid=testid::STUDY_ERROR>
+                                {e}
+                            </p>
+                        }
+                    })
+            }}
+            <div class="study-progress">
+                <progress
+                    data-testid=testid::STUDY_PROGRESS
+                    aria-label="Runs made"
+                    max=move || total.get().max(1).to_string()
+                    value=move || match state.get() {
+                        State::Running(d) => d.to_string(),
+                        State::Done => total.get().to_string(),
+                        _ => "0".to_string(),
+                    }
+                ></progress>
+                <span class="muted small" role="status" data-testid=testid::STUDY_STATUS>
+                    {status}
+                </span>
+            </div>
+            {move || outcome.get().map(|o| view! { <Results outcome=o ladder=ladder /> })}
+        </section>
+    }
+}

@@ -1,0 +1,167 @@
+//! A finished study's summary: histograms of its figures and tables of its breaches.
+
+use leptos::prelude::*;
+use rungs_core::overview::find_name;
+use rungs_core::Ladder;
+
+use crate::state::study_room::Outcome;
+use crate::testid;
+use crate::widgets::histogram::Histogram;
+
+/// A rate as a percentage with one decimal.
+fn percent(rate: f64) -> String {
+    format!("{:.1}%", rate * 100.0)
+}
+
+/// The summary of a finished study.
+#[component]
+pub fn Results(
+    /// The study.
+    outcome: Outcome,
+    /// The ladder (for tier names and order).
+    ladder: Signal<Ladder>,
+) -> impl IntoView {
+    let s = outcome.summary;
+    let tiers: Vec<(String, String)> = ladder.with_untracked(|l| {
+        let mut t: Vec<_> = l.tiers.iter().collect();
+        t.sort_by_key(|t| t.rank);
+        t.iter()
+            .map(|t| (t.id.to_string(), t.name.clone()))
+            .collect()
+    });
+    // The summary names tiers and people by id, as the command line does; the page
+    // shows names.
+    let tier_name = move |id: &str| ladder.with_untracked(|l| find_name(&l.tiers, id));
+    let person_name = move |id: &str| ladder.with_untracked(|l| find_name(&l.people, id));
+    let figures = [
+        ("time_to_acknowledge", "Time to acknowledge"),
+        ("time_to_contain", "Time to contain"),
+        ("time_to_resolve", "Time to resolve"),
+        ("time_to_first_update", "Time to first update"),
+    ];
+    let timelines = ["acknowledge", "contain", "resolve", "first_update"];
+    let incidents = s.incidents;
+    let histograms = figures
+        .iter()
+        .filter_map(|(key, title)| {
+            s.figures
+                .get(*key)
+                .map(|f| view! { <Histogram title=*title figure=f.clone() incidents=incidents /> })
+        })
+        .collect_view();
+    let breach_rows = tiers
+        .iter()
+        .map(|(id, name)| {
+            let per = s.breach_rate.get(id).cloned().unwrap_or_default();
+            view! {
+                <tr>
+                    <th scope="row">{name.clone()}</th>
+                    {timelines
+                        .iter()
+                        .map(|tl| view! { <td>{percent(per.get(*tl).copied().unwrap_or(0.0))}</td> })
+                        .collect_view()}
+                    <td>{percent(s.exhausted_rate.get(id).copied().unwrap_or(0.0))}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let exhausted = if s.exhausted_rate.is_empty() {
+        "No policy ran out.".to_string()
+    } else {
+        s.exhausted_rate
+            .iter()
+            .map(|(t, r)| format!("{}: {}", tier_name(t), percent(*r)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let page_rows = s
+        .pages_per_person
+        .iter()
+        .map(|(p, r)| {
+            let off = s.off_hours_pages_per_person.get(p).copied().unwrap_or(0.0);
+            view! {
+                <tr>
+                    <th scope="row">{person_name(p)}</th>
+                    <td>{format!("{r:.3}")}</td>
+                    <td>{format!("{off:.3}")}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let precursors = if s.breach_precursor.is_empty() {
+        view! { <li>"No breaches."</li> }.into_any()
+    } else {
+        s.breach_precursor
+            .iter()
+            .map(|(tier, p)| {
+                let what = match (&p.tier, p.step) {
+                    (Some(t), Some(k)) => {
+                        format!("{} step {k} ({})", tier_name(t), p.targets.join(", "))
+                    }
+                    _ => "no page yet".to_string(),
+                };
+                view! {
+                    <li>
+                        <strong>{tier_name(tier)}</strong>
+                        {format!(
+                            ": {what}, before {} of its breaches ({})",
+                            p.breaches,
+                            percent(p.share),
+                        )}
+                    </li>
+                }
+            })
+            .collect_view()
+            .into_any()
+    };
+    view! {
+        <div class="study-results" data-testid=testid::STUDY_RESULTS>
+            <p>
+                {format!(
+                    "{} runs, seeds {}..{}: an incident was detected in {}.",
+                    s.runs,
+                    s.seed,
+                    s.seed.wrapping_add(u64::from(s.runs).saturating_sub(1)),
+                    s.incidents,
+                )}
+            </p>
+            <div class="study-histograms">{histograms}</div>
+            <h3>"Breach rate per tier and timeline"</h3>
+            <div class="table-wrap">
+                <table data-testid=testid::STUDY_BREACH_RATES>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Tier"</th>
+                            <th scope="col">"Acknowledge"</th>
+                            <th scope="col">"Contain"</th>
+                            <th scope="col">"Resolve"</th>
+                            <th scope="col">"First update"</th>
+                            <th scope="col">"Policy exhausted"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{breach_rows}</tbody>
+                </table>
+            </div>
+            <p data-testid=testid::STUDY_EXHAUSTED>"Exhausted rate: " {exhausted}</p>
+            <h3>"Most often paged last before a breach"</h3>
+            <ul data-testid=testid::STUDY_PRECURSOR>{precursors}</ul>
+            <h3>"Pages per incident"</h3>
+            <div class="table-wrap">
+                <table data-testid=testid::STUDY_PAGES>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Person"</th>
+                            <th scope="col">"Pages"</th>
+                            <th scope="col">"Off-hours pages (22:00–07:00)"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{page_rows}</tbody>
+                </table>
+            </div>
+            <details>
+                <summary>"Summary as JSON (as rungs simulate --format json prints it)"</summary>
+                <pre data-testid=testid::STUDY_JSON>{outcome.json}</pre>
+            </details>
+        </div>
+    }
+}

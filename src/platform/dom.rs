@@ -1,0 +1,49 @@
+//! The page's document: questions to the user and moving focus.
+
+use leptos::prelude::request_animation_frame;
+
+/// Asks the user; `true` to go ahead.
+pub fn confirm(question: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.confirm_with_message(question).ok())
+        .unwrap_or(false)
+}
+
+/// Focuses the first element matching `selector` once the page has rendered (an HTML
+/// or SVG element; nothing if none matches). For moving focus to what replaced the
+/// control that had it.
+pub fn focus_later(selector: String) {
+    request_animation_frame(move || {
+        use wasm_bindgen::JsCast;
+        let el = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector(&selector).ok().flatten());
+        if let Some(el) = el {
+            if let Some(h) = el.dyn_ref::<web_sys::HtmlElement>() {
+                let _ = h.focus();
+            } else if let Some(s) = el.dyn_ref::<web_sys::SvgElement>() {
+                let _ = s.focus();
+            }
+        }
+    });
+}
+
+/// Scrolls the element with id `container` into view and focuses the first element in
+/// it that matches `selector` (inside the container), once the page has rendered.
+pub fn reveal_and_focus(container: &'static str, selector: &'static str) {
+    request_animation_frame(move || {
+        use wasm_bindgen::JsCast;
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let Some(el) = document.get_element_by_id(container) else {
+            return;
+        };
+        if let Ok(Some(first)) = el.query_selector(selector) {
+            el.scroll_into_view();
+            if let Ok(h) = first.dyn_into::<web_sys::HtmlElement>() {
+                let _ = h.focus();
+            }
+        }
+    });
+}

@@ -1,0 +1,90 @@
+//! The page's side of the study worker: starting it, listening to it, ending it.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{MessageEvent, Worker};
+
+use crate::platform::study_worker::{self, Reply};
+
+/// Whether a worker can take a study.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Health {
+    /// Still loading its wasm: a request posted now would be lost.
+    Loading,
+    /// It said Ready.
+    Ready,
+    /// It failed to load or crashed.
+    Broken,
+}
+
+/// The study worker and the handlers it answers to (dropped together, which terminates
+/// it). One is kept between studies: started when the panel opens, so its wasm is
+/// compiled before the first Start, and reused, so later studies run on code the browser
+/// has already optimised. Cancelling or a crash replaces it.
+pub struct Slot {
+    /// The worker.
+    pub worker: Worker,
+    /// Whether it can take a study.
+    pub health: Rc<Cell<Health>>,
+    on_message: Closure<dyn FnMut(MessageEvent)>,
+    on_error: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+impl Slot {
+    /// Starts a worker that waits for a study.
+    pub fn spawn() -> Result<Slot, String> {
+        let worker = Worker::new(study_worker::WORKER_URL)
+            .map_err(|e| e.as_string().unwrap_or_else(|| format!("{e:?}")))?;
+        let health = Rc::new(Cell::new(Health::Loading));
+        let mut slot = Slot {
+            worker,
+            health: health.clone(),
+            on_message: Closure::new(|_: MessageEvent| {}),
+            on_error: Closure::new(|_: web_sys::Event| {}),
+        };
+        let ready = health.clone();
+        slot.listen(
+            Closure::new(move |e: MessageEvent| {
+                if reply(&e) == Some(Reply::Ready) {
+                    ready.set(Health::Ready);
+                }
+            }),
+            Closure::new(move |_: web_sys::Event| health.set(Health::Broken)),
+        );
+        Ok(slot)
+    }
+
+    /// Hands the worker's messages and errors to new handlers (the old ones are dropped
+    /// after the new ones are in place).
+    pub fn listen(
+        &mut self,
+        on_message: Closure<dyn FnMut(MessageEvent)>,
+        on_error: Closure<dyn FnMut(web_sys::Event)>,
+    ) {
+        self.worker
+            .set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        self.worker
+            .set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        self.on_message = on_message;
+        self.on_error = on_error;
+    }
+}
+
+impl Drop for Slot {
+    fn drop(&mut self) {
+        // the handlers are freed with the slot: the worker must not call them after
+        self.worker.set_onmessage(None);
+        self.worker.set_onerror(None);
+        self.worker.terminate();
+    }
+}
+
+/// A worker's message, read.
+pub fn reply(e: &MessageEvent) -> Option<Reply> {
+    e.data()
+        .as_string()
+        .and_then(|t| serde_json::from_str::<Reply>(&t).ok())
+}

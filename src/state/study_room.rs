@@ -1,0 +1,92 @@
+//! A study's state for the session: its inputs, where it stands and its last result,
+//! kept with the drill room.
+
+use leptos::prelude::*;
+use rungs_core::sim::Summary;
+
+/// Where a study stands.
+#[derive(Debug, Clone, PartialEq)]
+pub enum State {
+    /// Nothing started yet.
+    Idle,
+    /// Waiting for the worker or running; runs made so far.
+    Running(u32),
+    /// Finished; the outcome is on show.
+    Done,
+    /// Cancelled by the user.
+    Cancelled,
+    /// Stopped, and why.
+    Failed(String),
+}
+
+impl State {
+    /// A short name for the state, for the page's `data-state`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            State::Idle => "idle",
+            State::Running(_) => "running",
+            State::Done => "done",
+            State::Cancelled => "cancelled",
+            State::Failed(_) => "failed",
+        }
+    }
+}
+
+/// A finished study.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    /// The scenario studied.
+    pub scenario: String,
+    /// What the runs came to.
+    pub summary: Summary,
+    /// The summary's JSON, exactly as the command line prints it.
+    pub json: String,
+    /// From Start to the summary, as the user waited (worker start-up included).
+    pub elapsed_ms: f64,
+    /// The worker's own time.
+    pub compute_ms: f64,
+}
+
+/// A study's inputs, state and last result, kept for the session with the drill room
+/// (see [`DrillRoom`](crate::state::drill_room::DrillRoom)), so leaving the drill room and
+/// coming back finds them. A study running when the room is left is stopped (its worker
+/// goes with the panel) and says so on return.
+#[derive(Clone, Copy)]
+pub struct StudyRoom {
+    /// The runs field, as typed.
+    pub runs_text: RwSignal<String>,
+    /// The seed field, as typed.
+    pub seed_text: RwSignal<String>,
+    /// Where the study stands.
+    pub state: RwSignal<State>,
+    /// How many runs the study under way makes.
+    pub total: RwSignal<u32>,
+    /// The last finished study.
+    pub outcome: RwSignal<Option<Outcome>>,
+}
+
+impl StudyRoom {
+    /// No study yet.
+    pub fn new() -> Self {
+        StudyRoom {
+            runs_text: RwSignal::new("1000".to_string()),
+            seed_text: RwSignal::new(String::new()),
+            state: RwSignal::new(State::Idle),
+            total: RwSignal::new(0),
+            outcome: RwSignal::new(None),
+        }
+    }
+
+    /// Forgets the study (another ladder opened).
+    pub fn clear(&self) {
+        self.state.set(State::Idle);
+        self.total.set(0);
+        self.outcome.set(None);
+    }
+}
+
+impl Default for StudyRoom {
+    fn default() -> Self {
+        Self::new()
+    }
+}

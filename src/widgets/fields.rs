@@ -1,0 +1,515 @@
+//! Form fields of the designer. Each field carries the JSON Pointer of the value it edits
+//! (`data-pointer`), so validation findings are marked on it and "go to field" finds it;
+//! typed values that do not read (a duration like `1x`) are refused on the spot with the
+//! reason, and never reach the ladder.
+
+use leptos::prelude::*;
+use rungs_core::{Report, Target};
+
+use crate::state::doc::use_doc;
+use crate::testid;
+
+/// What validation found, in context for the fields' inline marks.
+#[derive(Clone, Copy)]
+pub struct Findings(pub Memo<Report>);
+
+/// The element id of the field editing `pointer`.
+pub fn field_id(pointer: &str) -> String {
+    format!("f{}", pointer.replace('/', "-"))
+}
+
+/// The first finding at exactly `pointer`, as `(is error, sentence)`.
+fn finding_at(pointer: &str) -> Option<(bool, String)> {
+    let Findings(report) = use_context::<Findings>()?;
+    report.with(|r| {
+        r.diagnostics
+            .iter()
+            .find(|d| d.pointer == pointer)
+            .map(|d| (d.severity == rungs_core::Severity::Error, d.message.clone()))
+    })
+}
+
+/// A labelled field: the control, the refusal of what was typed, and the finding of
+/// validation about this value.
+#[component]
+fn FieldShell(
+    /// The label text.
+    label: String,
+    /// JSON Pointer of the value.
+    pointer: String,
+    /// Why the typed text was refused, if it was.
+    #[prop(into, optional)]
+    refusal: Signal<Option<String>>,
+    /// A short help text under the control.
+    #[prop(optional)]
+    help: Option<&'static str>,
+    /// The control.
+    children: Children,
+) -> impl IntoView {
+    let id = field_id(&pointer);
+    let at = pointer.clone();
+    let finding = Memo::new(move |_| finding_at(&at));
+    view! {
+        <div
+            class="field"
+            data-pointer=pointer
+            class:invalid=move || refusal.with(Option::is_some) || finding.with(|f| matches!(f, Some((true, _))))
+            class:warned=move || finding.with(|f| matches!(f, Some((false, _))))
+        >
+            <label for=id>{label}</label>
+            {children()}
+            {help.map(|h| view! { <p class="field-help">{h}</p> })}
+            {move || {
+                refusal
+                    .get()
+                    .map(|r| {
+                        view! {
+                            <p class="field-msg error" role="alert" data-testid=testid::FIELD_ERROR>
+                                {r}
+                            </p>
+                        }
+                    })
+            }}
+            {move || {
+                finding
+                    .get()
+                    .map(|(error, m)| {
+                        view! {
+                            <p class=if error { "field-msg error" } else { "field-msg warning" }>{m}</p>
+                        }
+                    })
+            }}
+        </div>
+    }
+}
+
+/// Free text; every keystroke is an edit (typing runs coalesce into one undo step).
+#[component]
+pub fn TextField(
+    /// The label.
+    #[prop(into)]
+    label: String,
+    /// JSON Pointer of the value.
+    #[prop(into)]
+    pointer: String,
+    /// The current value.
+    #[prop(into)]
+    value: Signal<String>,
+    /// Stores a new value.
+    set: Callback<String>,
+    /// A multi-line text area instead of one line.
+    #[prop(optional)]
+    multiline: bool,
+    /// A short help text.
+    #[prop(optional)]
+    help: Option<&'static str>,
+) -> impl IntoView {
+    let id = field_id(&pointer);
+    let control = if multiline {
+        view! {
+            <textarea id=id rows="3" prop:value=move || value.get() on:input=move |ev| set.run(event_target_value(&ev))></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input id=id type="text" prop:value=move || value.get() on:input=move |ev| set.run(event_target_value(&ev)) />
+        }
+        .into_any()
+    };
+    view! { <FieldShell label=label pointer=pointer help=help.unwrap_or_default()>{control}</FieldShell> }
+}
+
+/// A value typed as text and read by `parse` (durations, instants, zones, times, ids):
+/// what reads is stored at once; what does not is refused with the reason. When the value
+/// changes elsewhere (undo, the JSON editor), the text follows it.
+#[component]
+pub fn ParsedField<T>(
+    /// The label.
+    #[prop(into)]
+    label: String,
+    /// JSON Pointer of the value.
+    #[prop(into)]
+    pointer: String,
+    /// The current value (`None`: not set).
+    #[prop(into)]
+    value: Signal<Option<T>>,
+    /// Reads typed text.
+    parse: fn(&str) -> Result<T, String>,
+    /// Writes a value as text.
+    show: fn(&T) -> String,
+    /// Stores a new value (`None` for an emptied optional field).
+    set: Callback<Option<T>>,
+    /// Whether the field may be left empty.
+    #[prop(optional)]
+    optional: bool,
+    /// Placeholder text, e.g. `1h30m`.
+    #[prop(optional)]
+    placeholder: &'static str,
+    /// The id of a `<datalist>` of suggestions.
+    #[prop(optional)]
+    list: Option<&'static str>,
+    /// Store only when the field is left (for renames), not on every keystroke.
+    #[prop(optional)]
+    on_leave: bool,
+    /// Short help text.
+    #[prop(optional)]
+    help: Option<&'static str>,
+    /// The input's type (`text` by default; `datetime-local` for a date-time picker).
+    #[prop(optional)]
+    input_type: Option<&'static str>,
+) -> impl IntoView
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    let draft = RwSignal::new(value.get_untracked().as_ref().map(show).unwrap_or_default());
+    let refusal = RwSignal::new(None::<String>);
+    // Follow outside changes unless the draft already means the same value.
+    Effect::new(move |_| {
+        let v = value.get();
+        let same = draft.with_untracked(|d| {
+            let d = d.trim();
+            match &v {
+                None => d.is_empty(),
+                Some(v) => parse(d).ok().as_ref() == Some(v),
+            }
+        });
+        if !same {
+            draft.set(v.as_ref().map(show).unwrap_or_default());
+            refusal.set(None);
+        }
+    });
+    let store = move |text: String| {
+        let t = text.trim();
+        if t.is_empty() {
+            if optional {
+                refusal.set(None);
+                set.run(None);
+            } else {
+                refusal.set(Some("this field is required".into()));
+            }
+            return;
+        }
+        match parse(t) {
+            Ok(v) => {
+                refusal.set(None);
+                set.run(Some(v));
+            }
+            Err(e) => refusal.set(Some(e)),
+        }
+    };
+    let id = field_id(&pointer);
+    view! {
+        <FieldShell label=label pointer=pointer refusal=refusal help=help.unwrap_or_default()>
+            <input
+                id=id
+                type=input_type.unwrap_or("text")
+                placeholder=placeholder
+                list=list
+                autocomplete="off"
+                spellcheck="false"
+                aria-invalid=move || refusal.with(Option::is_some).to_string()
+                prop:value=move || draft.get()
+                on:input=move |ev| {
+                    let text = event_target_value(&ev);
+                    draft.set(text.clone());
+                    if !on_leave {
+                        store(text);
+                    }
+                }
+                on:change=move |ev| {
+                    if on_leave {
+                        store(event_target_value(&ev));
+                    }
+                }
+            />
+        </FieldShell>
+    }
+}
+
+/// Reads a duration such as `1h30m`.
+pub fn parse_duration(s: &str) -> Result<rungs_core::Duration, String> {
+    s.parse::<rungs_core::Duration>().map_err(|e| e.to_string())
+}
+
+/// Writes a duration the way it is typed.
+pub fn show_duration(d: &rungs_core::Duration) -> String {
+    d.to_string()
+}
+
+/// A choice from a list. `options` are `(value, label)`; the empty value means "none".
+#[component]
+pub fn SelectField(
+    /// The label.
+    #[prop(into)]
+    label: String,
+    /// JSON Pointer of the value.
+    #[prop(into)]
+    pointer: String,
+    /// The choices.
+    #[prop(into)]
+    options: Signal<Vec<(String, String)>>,
+    /// The current value.
+    #[prop(into)]
+    value: Signal<String>,
+    /// Stores a new value.
+    set: Callback<String>,
+) -> impl IntoView {
+    let id = field_id(&pointer);
+    view! {
+        <FieldShell label=label pointer=pointer>
+            <select id=id prop:value=move || value.get() on:change=move |ev| set.run(event_target_value(&ev))>
+                {move || {
+                    let current = value.get();
+                    options
+                        .get()
+                        .into_iter()
+                        .map(|(v, l)| {
+                            let selected = v == current;
+                            view! { <option value=v selected=selected>{l}</option> }
+                        })
+                        .collect_view()
+                }}
+            </select>
+        </FieldShell>
+    }
+}
+
+/// Which numbers a number field takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum NumberKind {
+    /// Any finite number.
+    #[default]
+    Any,
+    /// A whole number, 0 or more.
+    Count,
+    /// A number from 0 to 1.
+    Probability,
+}
+
+fn parse_any(s: &str) -> Result<f64, String> {
+    s.parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
+        .ok_or_else(|| {
+            format!(
+                "`{}` is not a number",
+                rungs_core::text::truncate_for_display(s, 40)
+            )
+        })
+}
+
+fn parse_count(s: &str) -> Result<f64, String> {
+    let v = parse_any(s)?;
+    if v < 0.0 || v.fract() != 0.0 || v > f64::from(u32::MAX) {
+        return Err(format!("{v} is not a whole number of 0 or more"));
+    }
+    Ok(v)
+}
+
+fn parse_probability(s: &str) -> Result<f64, String> {
+    let v = parse_any(s)?;
+    if !(0.0..=1.0).contains(&v) {
+        return Err(format!(
+            "{v} is not a probability: expected a number from 0 to 1"
+        ));
+    }
+    Ok(v)
+}
+
+fn show_number(v: &f64) -> String {
+    v.to_string()
+}
+
+/// A number; text that is not a number (of the kind asked for) is refused.
+#[component]
+pub fn NumberField(
+    /// The label.
+    #[prop(into)]
+    label: String,
+    /// JSON Pointer of the value.
+    #[prop(into)]
+    pointer: String,
+    /// The current value (`None`: not set).
+    #[prop(into)]
+    value: Signal<Option<f64>>,
+    /// Stores a new value.
+    set: Callback<Option<f64>>,
+    /// Whether it may be left empty.
+    #[prop(optional)]
+    optional: bool,
+    /// Which numbers it takes.
+    #[prop(optional)]
+    kind: NumberKind,
+) -> impl IntoView {
+    let parse: fn(&str) -> Result<f64, String> = match kind {
+        NumberKind::Any => parse_any,
+        NumberKind::Count => parse_count,
+        NumberKind::Probability => parse_probability,
+    };
+    view! {
+        <ParsedField
+            label=label
+            pointer=pointer
+            value=value
+            parse=parse
+            show=show_number
+            set=set
+            optional=optional
+        />
+    }
+}
+
+/// `kind:id` for a target, the value of the target pickers.
+pub fn target_value(t: &Target) -> String {
+    match t {
+        Target::Person(p) => format!("person:{p}"),
+        Target::Rotation(r) => format!("rotation:{r}"),
+        Target::Role(r) => format!("role:{r}"),
+    }
+}
+
+/// The name of what `t` names in `l`, if it exists.
+fn target_name(l: &rungs_core::Ladder, t: &Target) -> Option<String> {
+    match t {
+        Target::Person(id) => l
+            .people
+            .iter()
+            .find(|p| &p.id == id)
+            .map(|p| p.name.clone()),
+        Target::Rotation(id) => l
+            .rotations
+            .iter()
+            .find(|r| &r.id == id)
+            .map(|r| r.name.clone()),
+        Target::Role(id) => l.roles.iter().find(|r| &r.id == id).map(|r| r.name.clone()),
+    }
+}
+
+/// The target a picker value stands for.
+pub fn parse_target(v: &str) -> Option<Target> {
+    let (kind, id) = v.split_once(':')?;
+    Some(match kind {
+        "person" => Target::Person(rungs_core::PersonId::new(id).ok()?),
+        "rotation" => Target::Rotation(rungs_core::RotationId::new(id).ok()?),
+        "role" => Target::Role(rungs_core::RoleId::new(id).ok()?),
+        _ => return None,
+    })
+}
+
+/// How many people a target picker offers by name (the first in document order).
+pub const PICKER_PEOPLE: usize = 300;
+
+/// The choices of every target picker: `(group, [(value, label)])`, from the ladder.
+#[derive(Clone, Copy)]
+pub struct TargetChoices(pub Memo<TargetGroups>);
+
+/// Groups of target choices.
+pub type TargetGroups = [(&'static str, Vec<(String, String)>); 3];
+
+impl TargetChoices {
+    /// The choices of `doc`'s ladder, kept up to date.
+    pub fn new(doc: crate::state::doc::Doc) -> Self {
+        TargetChoices(Memo::new(move |_| {
+            doc.ladder.with(|l| {
+                [
+                    (
+                        "People",
+                        // a picker of thousands of people would cost seconds to draw on
+                        // every form; the rest are reached by role or rotation, or by id
+                        // in the JSON, and a step's own person always shows (see below)
+                        l.people
+                            .iter()
+                            .take(PICKER_PEOPLE)
+                            .map(|p| (format!("person:{}", p.id), p.name.clone()))
+                            .collect::<Vec<_>>(),
+                    ),
+                    (
+                        "Rotations (whoever is on call)",
+                        l.rotations
+                            .iter()
+                            .map(|r| (format!("rotation:{}", r.id), r.name.clone()))
+                            .collect(),
+                    ),
+                    (
+                        "Roles (everyone holding it)",
+                        l.roles
+                            .iter()
+                            .map(|r| (format!("role:{}", r.id), r.name.clone()))
+                            .collect(),
+                    ),
+                ]
+            })
+        }))
+    }
+}
+
+/// A picker of people, rotations and roles, grouped. With `none`, an empty choice too.
+#[component]
+pub fn TargetSelect(
+    /// The label.
+    #[prop(into)]
+    label: String,
+    /// JSON Pointer of the value.
+    #[prop(into)]
+    pointer: String,
+    /// The current target.
+    #[prop(into)]
+    value: Signal<Option<Target>>,
+    /// Stores a new target.
+    set: Callback<Option<Target>>,
+    /// The text of the empty choice; without it there is none.
+    #[prop(optional)]
+    none: Option<&'static str>,
+) -> impl IntoView {
+    let doc = use_doc();
+    let id = field_id(&pointer);
+    // One list of choices for every picker on the page (a large ladder has hundreds).
+    let groups = use_context::<TargetChoices>()
+        .unwrap_or_else(|| TargetChoices::new(doc))
+        .0;
+    let current = move || value.get().as_ref().map(target_value).unwrap_or_default();
+    view! {
+        <FieldShell label=label pointer=pointer>
+            <select id=id prop:value=current on:change=move |ev| set.run(parse_target(&event_target_value(&ev)))>
+                {move || {
+                    let now = current();
+                    let known = groups.with(|g| g.iter().any(|(_, o)| o.iter().any(|(v, _)| *v == now)));
+                    view! {
+                        {none.map(|n| view! { <option value="" selected=now.is_empty()>{n}</option> })}
+                        {(!now.is_empty() && !known)
+                            .then(|| {
+                                // a person past the picker's first ones, or a dangling id
+                                let name = parse_target(&now)
+                                    .and_then(|t| doc.ladder.with_untracked(|l| target_name(l, &t)));
+                                let label = name.unwrap_or_else(|| format!("{now} (does not exist)"));
+                                view! {
+                                    <option value=now.clone() selected=true>
+                                        {label}
+                                    </option>
+                                }
+                            })}
+                        {groups
+                            .get()
+                            .into_iter()
+                            .filter(|(_, o)| !o.is_empty())
+                            .map(|(g, o)| {
+                                let now = now.clone();
+                                view! {
+                                    <optgroup label=g>
+                                        {o
+                                            .into_iter()
+                                            .map(|(v, l)| {
+                                                let selected = v == now;
+                                                view! { <option value=v selected=selected>{l}</option> }
+                                            })
+                                            .collect_view()}
+                                    </optgroup>
+                                }
+                            })
+                            .collect_view()}
+                    }
+                }}
+            </select>
+        </FieldShell>
+    }
+}
