@@ -26,7 +26,7 @@ pub fn LibraryPage() -> impl IntoView {
     });
     let report = move |r: Result<(), String>| {
         session.storage_error.set(r.err());
-        session.library_version.update(|v| *v += 1);
+        session.library_version.notify();
     };
     let rename = move |id: String, name: String| {
         let name = name.trim().to_string();

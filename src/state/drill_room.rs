@@ -26,8 +26,8 @@ pub(crate) struct Drill {
 pub struct DrillRoom {
     pub(crate) drill: StoredValue<Option<Drill>, LocalStorage>,
     pub(crate) clock: StoredValue<Option<Interval>, LocalStorage>,
-    /// Bumped after every change to the engine, which is not reactive itself.
-    pub(crate) tick: RwSignal<u64>,
+    /// Notified after every change to the engine, which is not reactive itself.
+    pub(crate) tick: Trigger,
     pub(crate) speed: RwSignal<u32>,
     pub(crate) running: RwSignal<bool>,
     pub(crate) humans: RwSignal<BTreeSet<String>>,
@@ -48,7 +48,7 @@ impl DrillRoom {
         DrillRoom {
             drill: StoredValue::new_local(None),
             clock: StoredValue::new_local(None),
-            tick: RwSignal::new(0),
+            tick: Trigger::new(),
             speed: RwSignal::new(60),
             running: RwSignal::new(false),
             humans: RwSignal::new(BTreeSet::new()),
@@ -74,7 +74,7 @@ impl DrillRoom {
             room.paused_away.set(false);
             room.chosen.set(None);
             room.study.clear();
-            room.tick.update(|t| *t += 1);
+            room.tick.notify();
         }
         room
     }

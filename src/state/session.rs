@@ -51,8 +51,8 @@ pub struct Session {
     pub import_error: RwSignal<Option<String>>,
     /// What another tab did to the open ladder and how this tab kept the user's work.
     pub notice: RwSignal<Option<String>>,
-    /// Bumped whenever the library's index changes, so lists re-read it.
-    pub library_version: RwSignal<u32>,
+    /// Notified whenever the library's index changes, so lists re-read it.
+    pub library_version: Trigger,
     /// The revision of the open entry this tab last read or wrote.
     base: StoredValue<u64>,
     /// The open entry's text as last read or written: the document is unsaved when
@@ -75,7 +75,7 @@ impl Session {
             storage_error: RwSignal::new(None),
             import_error: RwSignal::new(None),
             notice: RwSignal::new(None),
-            library_version: RwSignal::new(0),
+            library_version: Trigger::new(),
             base: StoredValue::new(rev),
             saved: StoredValue::new(text.to_string()),
             pending: crate::platform::timer::Debounce::new(),
@@ -122,7 +122,7 @@ impl Session {
                 }
             }
         }
-        self.library_version.update(|v| *v += 1);
+        self.library_version.notify();
         !self.dirty(doc)
     }
 
@@ -215,7 +215,7 @@ impl Session {
                 ),
             });
         }
-        self.library_version.update(|v| *v += 1);
+        self.library_version.notify();
     }
 
     /// Opens `text` as a new library entry and shows it in the designer. `ladder` is
@@ -239,7 +239,7 @@ impl Session {
             }
         }
         self.notice.set(None);
-        self.library_version.update(|v| *v += 1);
+        self.library_version.notify();
         doc.readonly.set(false);
         forget_link();
         match ladder {
@@ -258,7 +258,7 @@ impl Session {
             self.storage_error.set(Some(
                 "that ladder is no longer in this browser's storage".into(),
             ));
-            self.library_version.update(|v| *v += 1);
+            self.library_version.notify();
             return;
         };
         self.adopt(Some(entry.id), entry.rev, &text);
@@ -289,7 +289,7 @@ impl Session {
     /// Another tab changed the library: re-read the lists, and follow what happened to
     /// the open entry.
     fn library_changed(&self, doc: Doc) {
-        self.library_version.update(|v| *v += 1);
+        self.library_version.notify();
         let Some(id) = self.entry.get_untracked() else {
             return;
         };

@@ -267,7 +267,7 @@ pub fn LiveDrill(
                 f(d)
             }
         });
-        tick.update(|t| *t += 1);
+        tick.notify();
     };
     let stop_clock = move || {
         clock.update_value(|c| {
@@ -323,7 +323,7 @@ pub fn LiveDrill(
         stop_clock();
         paused_away.set(false);
         drill.set_value(None);
-        tick.update(|t| *t += 1);
+        tick.notify();
         true
     };
     let back_to_setup = move |_| {
@@ -368,7 +368,7 @@ pub fn LiveDrill(
                     scenario: name,
                     humans: chosen.into_iter().collect(),
                 }));
-                tick.update(|t| *t += 1);
+                tick.notify();
                 run_clock();
             }
         }
@@ -730,7 +730,7 @@ fn Timeline(
 /// re-renders whenever the drill ticks.
 fn watch<T: Default>(
     drill: StoredValue<Option<Drill>, LocalStorage>,
-    tick: RwSignal<u64>,
+    tick: Trigger,
     f: impl FnOnce(&Drill) -> T,
 ) -> T {
     tick.track();
@@ -741,7 +741,7 @@ fn watch<T: Default>(
 fn read_drill<T: Default>(
     ladder: Signal<Ladder>,
     drill: StoredValue<Option<Drill>, LocalStorage>,
-    tick: RwSignal<u64>,
+    tick: Trigger,
     f: impl FnOnce(&Ladder, &Drill) -> T,
 ) -> T {
     ladder.with(|l| watch(drill, tick, |d| f(l, d)))
@@ -761,7 +761,7 @@ fn DebriefHead(
     /// The finished drill.
     drill: StoredValue<Option<Drill>, LocalStorage>,
     /// Changes when the drill does.
-    tick: RwSignal<u64>,
+    tick: Trigger,
     /// Whether the page shows the paper debrief.
     print_view: RwSignal<bool>,
 ) -> impl IntoView {
@@ -787,7 +787,7 @@ fn Scorecard(
     /// The finished drill.
     drill: StoredValue<Option<Drill>, LocalStorage>,
     /// Changes when the drill does.
-    tick: RwSignal<u64>,
+    tick: Trigger,
     /// Whether the page shows the paper debrief.
     print_view: RwSignal<bool>,
 ) -> impl IntoView {
