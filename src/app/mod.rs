@@ -3,11 +3,12 @@
 pub mod broken_entry;
 pub mod header;
 pub mod keys;
+pub mod notices;
 
 use leptos::prelude::*;
 use rungs_core::examples;
 use rungs_core::overview::LadderOverview;
-use rungs_core::Report;
+use rungs_core::{Ladder, Report};
 
 use crate::app::header::Header;
 use crate::components::designer::source_editor::SourceEditor;
@@ -19,9 +20,9 @@ use crate::state::doc::validate_timed;
 use crate::state::doc::Doc;
 use crate::state::session::{keep_saved, Page, Session};
 use crate::testid;
-use crate::widgets::alert::Alert;
 use broken_entry::BrokenEntry;
 use keys::undo_keys;
+use notices::Notices;
 
 /// The JSON of an example, by key (the default example for an unknown key).
 pub fn example_json(key: &str) -> &'static str {
@@ -30,56 +31,88 @@ pub fn example_json(key: &str) -> &'static str {
         .json
 }
 
-/// The whole app. Opens the ladder of a share link, or else the ladder last open in
+/// What the app opens first: the ladder of a share link, or else the ladder last open in
 /// this browser's library, or else (first visit) the SaaS example as a new entry.
+struct Opening {
+    /// The library entry and its revision (`None` for a shared ladder, or when storage
+    /// refused the first entry).
+    entry: Option<(String, u64)>,
+    /// The text to open, and its ladder when it is already read.
+    text: String,
+    parsed: Option<Ladder>,
+    /// The ladder came in a link.
+    shared: bool,
+    /// Why the link could not be opened.
+    link_error: Option<String>,
+    /// Why the first entry could not be stored.
+    storage_error: Option<String>,
+}
+
+impl Opening {
+    /// Reads the link and the library; `first` is the ladder of a new library.
+    fn read(first: &Ladder) -> Opening {
+        let mut o = Opening {
+            entry: None,
+            text: String::new(),
+            parsed: None,
+            shared: false,
+            link_error: None,
+            storage_error: None,
+        };
+        match ladder_from_location() {
+            Some(Ok((ladder, json))) => {
+                o.shared = true;
+                o.text = json;
+                o.parsed = Some(ladder);
+                return o;
+            }
+            Some(Err(e)) => o.link_error = Some(e),
+            None => {}
+        }
+        let open = library::current()
+            .and_then(|id| library::entry(&id))
+            .or_else(|| library::entries().into_iter().next())
+            .and_then(|e| Some((library::text(&e.id)?, e)));
+        match open {
+            Some((text, e)) => {
+                library::set_current(&e.id);
+                o.entry = Some((e.id, e.rev));
+                o.text = text;
+            }
+            None => {
+                o.text = example_json("").to_string();
+                match library::create(&first.name, &o.text) {
+                    Ok(id) => {
+                        library::set_current(&id);
+                        o.entry = Some((id, 1));
+                    }
+                    Err(e) => o.storage_error = Some(e),
+                }
+                o.parsed = Some(first.clone());
+            }
+        }
+        o
+    }
+}
+
+/// The whole app: opens the first ladder (see [`Opening`]), provides the document, the
+/// session, the selection and the drill room in context, and shows the current page.
 #[component]
 pub fn App() -> impl IntoView {
     library::migrate();
-    let from_link = ladder_from_location();
-    let shared = matches!(from_link, Some(Ok(_)));
-    let link_error = RwSignal::new(from_link.as_ref().and_then(|r| r.clone().err()));
-    let mut storage_error = None::<String>;
-    // (entry id, its revision) when a library entry opens
-    let mut entry = None;
     // the first ladder of a new library; stands in while a broken entry opens
     let first = rungs_core::parse_ladder(example_json("")).expect("examples parse");
-    // the text to open, and its ladder when it is already read
-    let (initial, parsed) = match from_link {
-        Some(Ok((ladder, json))) => (json, Some(ladder)),
-        _ => {
-            let open = library::current()
-                .and_then(|id| library::entry(&id))
-                .or_else(|| library::entries().into_iter().next())
-                .and_then(|e| Some((library::text(&e.id)?, e)));
-            match open {
-                Some((text, e)) => {
-                    library::set_current(&e.id);
-                    entry = Some((e.id, e.rev));
-                    (text, None)
-                }
-                None => {
-                    let text = example_json("").to_string();
-                    match library::create(&first.name, &text) {
-                        Ok(id) => {
-                            library::set_current(&id);
-                            entry = Some((id, 1));
-                        }
-                        Err(e) => storage_error = Some(e),
-                    }
-                    (text, Some(first.clone()))
-                }
-            }
-        }
-    };
-    let restored = entry.is_some();
-    let session = Session::new(entry, &initial);
-    session.storage_error.set(storage_error);
+    let opening = Opening::read(&first);
+    let link_error = RwSignal::new(opening.link_error);
+    let restored = opening.entry.is_some();
+    let session = Session::new(opening.entry, &opening.text);
+    session.storage_error.set(opening.storage_error);
     let doc = Doc::new(first);
-    match parsed {
-        Some(ladder) => doc.open_parsed(ladder, initial),
-        None => doc.open(initial),
+    match opening.parsed {
+        Some(ladder) => doc.open_parsed(ladder, opening.text),
+        None => doc.open(opening.text),
     }
-    doc.readonly.set(shared);
+    doc.readonly.set(opening.shared);
     provide_context(doc);
     provide_context(session);
     provide_context(crate::state::selection::Selected(RwSignal::new(None)));
@@ -96,44 +129,12 @@ pub fn App() -> impl IntoView {
     });
     let page = session.page;
 
-    let make_copy = move |_| {
-        doc.flush();
-        // text that does not parse is copied as it is, with its errors
-        let parsed = doc
-            .parse_error
-            .with_untracked(Option::is_none)
-            .then(|| doc.ladder.get_untracked());
-        session.open_new(doc, parsed, doc.source.get_untracked());
-    };
-
     // Import: a file that reads as a ladder opens as a new library entry; one that does
     // not changes nothing and says why.
-    let import_error = session.import_error;
     let import_file = Callback::new(move |file: web_sys::File| {
-        let name = file.name();
-        if file.size() > rungs_core::MAX_DOCUMENT_BYTES as f64 {
-            import_error.set(Some(format!(
-                "{name} is {:.1} MB; Rungs reads ladders of at most {} MB",
-                file.size() / 1_048_576.0,
-                rungs_core::MAX_DOCUMENT_BYTES / 1_048_576
-            )));
-            return;
-        }
         leptos::task::spawn_local(async move {
-            let text = match wasm_bindgen_futures::JsFuture::from(file.text()).await {
-                Ok(t) => t.as_string().unwrap_or_default(),
-                Err(_) => {
-                    import_error.set(Some(format!("{name} could not be read")));
-                    return;
-                }
-            };
-            match rungs_core::parse_ladder(&text) {
-                Err(e) => import_error.set(Some(format!("{name}: {e}"))),
-                Ok(ladder) => {
-                    import_error.set(None);
-                    link_error.set(None);
-                    session.open_new(doc, Some(ladder), text);
-                }
+            if session.import(doc, file).await {
+                link_error.set(None);
             }
         });
     });
@@ -162,88 +163,8 @@ pub fn App() -> impl IntoView {
                 status=Signal::derive(move || Some(report.get()))
             />
             <main class="main" id="main">
-                <Alert
-                    message=link_error
-                    testid=testid::LINK_ERROR
-                    lead="This share link could not be opened. "
-                    tail=if restored {
-                        ". Below is the ladder you were working on."
-                    } else {
-                        ". Showing an example ladder instead."
-                    }
-                        .to_string()
-                />
-                <Alert
-                    message=import_error
-                    testid=testid::IMPORT_ERROR
-                    lead="This file could not be imported, so nothing changed. "
-                />
-                <Alert
-                    message=session.storage_error
-                    testid=testid::STORAGE_ERROR
-                    lead="Rungs cannot save your work in this browser: "
-                    tail=". Your edits stay in this tab only; download the JSON or copy a share link to keep them."
-                        .to_string()
-                />
-                <Show when=move || doc.readonly.get()>
-                    <div class="panel shared" role="status" data-testid=testid::SHARED>
-                        <span>
-                            <strong>"Shared ladder, read-only. "</strong>
-                            "It came in a link and lives only in this tab until you make a copy."
-                        </span>
-                        <button class="button primary" data-testid=testid::MAKE_COPY on:click=make_copy>
-                            "Make a copy to edit"
-                        </button>
-                    </div>
-                </Show>
-                {move || {
-                    session
-                        .notice
-                        .get()
-                        .map(|m| {
-                            view! {
-                                <div class="panel notice" role="status" data-testid=testid::TAB_NOTICE>
-                                    <span>{m}</span>
-                                    <button class="button small" on:click=move |_| session.notice.set(None)>
-                                        "Dismiss"
-                                    </button>
-                                </div>
-                            }
-                        })
-                }}
-                {move || match page.get() {
-                    Page::Library => view! { <LibraryPage /> }.into_any(),
-                    // An entry whose text never parsed: its JSON alone, never another ladder.
-                    _ if doc.broken.get() => view! { <BrokenEntry /> }.into_any(),
-                    // Rendered once per visit; its lists follow the ladder entry by entry.
-                    Page::Design => {
-                        view! {
-                            <DesignPage
-                                overview=overview
-                                report=report
-                                stale=Signal::derive(move || doc.parse_error.with(Option::is_some))
-                            />
-                        }
-                            .into_any()
-                    }
-                    Page::Drill => {
-                        view! { <DrillPage overview=overview /> }.into_any()
-                    }
-                    Page::Share => {
-                        let (name, canonical) = doc
-                            .ladder
-                            .with(|l| (l.name.clone(), rungs_core::to_canonical_json(l)));
-                        view! {
-                            <SharePage
-                                name=name
-                                canonical=canonical
-                                errors=report.with(|r| r.errors().count())
-                                blockers=report.with(|r| r.errors().map(|d| d.message.clone()).collect::<Vec<_>>())
-                            />
-                        }
-                            .into_any()
-                    }
-                }}
+                <Notices link_error=link_error restored=restored />
+                <CurrentPage overview=overview report=report />
                 // Outside the page above, so typing never re-creates the editor.
                 <div
                     class="editor-slot"
@@ -259,5 +180,46 @@ pub fn App() -> impl IntoView {
                 <a href="schema/ladder.v1.schema.json">"JSON Schema"</a>
             </footer>
         </div>
+    }
+}
+
+/// The page the navigation chose (the JSON-only mode for an entry that never parsed).
+#[component]
+fn CurrentPage(
+    /// The ladder's overview, for the pages that list its parts.
+    overview: Memo<LadderOverview>,
+    /// The validation report (or the parse error) of the document.
+    report: Memo<Report>,
+) -> impl IntoView {
+    let doc = crate::state::doc::use_doc();
+    let page = expect_context::<Session>().page;
+    move || match page.get() {
+        Page::Library => view! { <LibraryPage /> }.into_any(),
+        // An entry whose text never parsed: its JSON alone, never another ladder.
+        _ if doc.broken.get() => view! { <BrokenEntry /> }.into_any(),
+        // Rendered once per visit; its lists follow the ladder entry by entry.
+        Page::Design => view! {
+            <DesignPage
+                overview=overview
+                report=report
+                stale=Signal::derive(move || doc.parse_error.with(Option::is_some))
+            />
+        }
+        .into_any(),
+        Page::Drill => view! { <DrillPage overview=overview /> }.into_any(),
+        Page::Share => {
+            let (name, canonical) = doc
+                .ladder
+                .with(|l| (l.name.clone(), rungs_core::to_canonical_json(l)));
+            view! {
+                <SharePage
+                    name=name
+                    canonical=canonical
+                    errors=report.with(|r| r.errors().count())
+                    blockers=report.with(|r| r.errors().map(|d| d.message.clone()).collect::<Vec<_>>())
+                />
+            }
+                .into_any()
+        }
     }
 }

@@ -18,39 +18,17 @@ fn saved_at(ms: f64) -> String {
 /// The local library and the templates.
 #[component]
 pub fn LibraryPage() -> impl IntoView {
+    view! {
+        <Templates />
+        <YourLadders />
+    }
+}
+
+/// Start a ladder: a blank one, or one of the examples.
+#[component]
+fn Templates() -> impl IntoView {
     let doc = use_doc();
     let session = expect_context::<Session>();
-    let entries = Memo::new(move |_| {
-        session.library_version.track();
-        library::entries()
-    });
-    let report = move |r: Result<(), String>| {
-        session.storage_error.set(r.err());
-        session.library_version.notify();
-    };
-    let rename = move |id: String, name: String| {
-        let name = name.trim().to_string();
-        if !name.is_empty() {
-            session.rename_entry(doc, &id, name);
-        }
-    };
-    let duplicate = move |id: String, name: String| {
-        if let Some(text) = library::text(&id) {
-            let name = format!("{name} (copy)");
-            report(library::create(&name, &library::renamed(&text, &name)).map(|_| ()));
-        }
-    };
-    let delete = move |id: String, name: String| {
-        if !confirm(&format!(
-            "Delete “{name}” from this browser? This cannot be undone; export it first to keep a copy."
-        )) {
-            return;
-        }
-        report(library::delete(&id));
-        if session.entry.get_untracked().as_deref() == Some(id.as_str()) {
-            session.open_next(doc);
-        }
-    };
     let new_ladder = move |_| {
         let blank = rungs_core::edit::new_ladder("Untitled ladder");
         let text = rungs_core::to_canonical_json(&blank);
@@ -93,6 +71,18 @@ pub fn LibraryPage() -> impl IntoView {
                     .collect_view()}
             </ul>
         </section>
+    }
+}
+
+/// The ladders kept in this browser.
+#[component]
+fn YourLadders() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let entries = Memo::new(move |_| {
+        session.library_version.track();
+        library::entries()
+    });
+    view! {
         <section class="panel" aria-labelledby="library-h">
             <h2 id="library-h">"Your ladders"</h2>
             <p class="muted small">
@@ -106,45 +96,85 @@ pub fn LibraryPage() -> impl IntoView {
                     <For
                         each=move || entries.get()
                         key=|e| (e.id.clone(), e.name.clone(), e.updated.to_bits())
-                        children=move |e: library::Entry| {
-                            let id = e.id.clone();
-                            let is_open = {
-                                let id = id.clone();
-                                move || session.entry.get().as_deref() == Some(id.as_str())
-                            };
-                            let input_id = format!("entry-{}", e.id);
-                            let (open_id, ren_id, dup_id, del_id) = (id.clone(), id.clone(), id.clone(), id.clone());
-                            let (dup_name, del_name) = (e.name.clone(), e.name.clone());
-                            view! {
-                                <li class="entry" class:open=is_open.clone() data-testid=testid::LIBRARY_ENTRY>
-                                    <label class="visually-hidden" for=input_id.clone()>"Ladder name"</label>
-                                    <input
-                                        id=input_id
-                                        class="entry-name"
-                                        prop:value=e.name.clone()
-                                        on:change=move |ev| rename(ren_id.clone(), event_target_value(&ev))
-                                    />
-                                    <span class="muted small">{format!("saved {}", saved_at(e.updated))}</span>
-                                    <Show when=is_open.clone()>
-                                        <span class="badge">"open"</span>
-                                    </Show>
-                                    <span class="entry-actions">
-                                        <button class="button" on:click=move |_| session.open_entry(doc, &open_id)>
-                                            "Open"
-                                        </button>
-                                        <button class="button" on:click=move |_| duplicate(dup_id.clone(), dup_name.clone())>
-                                            "Duplicate"
-                                        </button>
-                                        <button class="button danger" on:click=move |_| delete(del_id.clone(), del_name.clone())>
-                                            "Delete"
-                                        </button>
-                                    </span>
-                                </li>
-                            }
-                        }
+                        children=move |e: library::Entry| view! { <EntryRow entry=e /> }
                     />
                 </ul>
             </Show>
         </section>
+    }
+}
+
+/// One ladder of the library: its name (renamed in place), when it was saved, and Open,
+/// Duplicate and Delete.
+#[component]
+fn EntryRow(
+    /// The library entry.
+    entry: library::Entry,
+) -> impl IntoView {
+    let doc = use_doc();
+    let session = expect_context::<Session>();
+    let report = move |r: Result<(), String>| {
+        session.storage_error.set(r.err());
+        session.library_version.notify();
+    };
+    let library::Entry {
+        id, name, updated, ..
+    } = entry;
+    let is_open = {
+        let id = id.clone();
+        move || session.entry.get().as_deref() == Some(id.as_str())
+    };
+    let input_id = format!("entry-{id}");
+    let rename = {
+        let id = id.clone();
+        move |ev| {
+            let name = event_target_value(&ev).trim().to_string();
+            if !name.is_empty() {
+                session.rename_entry(doc, &id, name);
+            }
+        }
+    };
+    let open = {
+        let id = id.clone();
+        move |_| session.open_entry(doc, &id)
+    };
+    let duplicate = {
+        let (id, name) = (id.clone(), name.clone());
+        move |_| {
+            if let Some(text) = library::text(&id) {
+                let name = format!("{name} (copy)");
+                report(library::create(&name, &library::renamed(&text, &name)).map(|_| ()));
+            }
+        }
+    };
+    let delete = {
+        let name = name.clone();
+        move |_| {
+            if !confirm(&format!(
+                "Delete “{name}” from this browser? This cannot be undone; export it first to keep a copy."
+            )) {
+                return;
+            }
+            report(library::delete(&id));
+            if session.entry.get_untracked().as_deref() == Some(id.as_str()) {
+                session.open_next(doc);
+            }
+        }
+    };
+    let badge = is_open.clone();
+    view! {
+        <li class="entry" class:open=is_open data-testid=testid::LIBRARY_ENTRY>
+            <label class="visually-hidden" for=input_id.clone()>"Ladder name"</label>
+            <input id=input_id class="entry-name" prop:value=name on:change=rename />
+            <span class="muted small">{format!("saved {}", saved_at(updated))}</span>
+            <Show when=badge>
+                <span class="badge">"open"</span>
+            </Show>
+            <span class="entry-actions">
+                <button class="button" on:click=open>"Open"</button>
+                <button class="button" on:click=duplicate>"Duplicate"</button>
+                <button class="button danger" on:click=delete>"Delete"</button>
+            </span>
+        </li>
     }
 }

@@ -95,3 +95,20 @@ fn copy_by_selection(text: &str) -> bool {
     area.remove();
     copied
 }
+
+/// The text of a file the user chose or dropped, refusing one over `limit` bytes
+/// before reading it. The error says which file and why.
+pub async fn read_text(file: web_sys::File, limit: usize) -> Result<String, String> {
+    let name = file.name();
+    if file.size() > limit as f64 {
+        return Err(format!(
+            "{name} is {:.1} MB; Rungs reads ladders of at most {} MB",
+            file.size() / 1_048_576.0,
+            limit / 1_048_576
+        ));
+    }
+    match wasm_bindgen_futures::JsFuture::from(file.text()).await {
+        Ok(t) => Ok(t.as_string().unwrap_or_default()),
+        Err(_) => Err(format!("{name} could not be read")),
+    }
+}

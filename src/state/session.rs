@@ -218,6 +218,31 @@ impl Session {
         self.library_version.notify();
     }
 
+    /// Imports a ladder file: one that reads as a ladder opens as a new library entry;
+    /// one that does not changes nothing and says why in [`Session::import_error`].
+    /// Whether it opened.
+    pub async fn import(&self, doc: Doc, file: web_sys::File) -> bool {
+        let name = file.name();
+        let read = crate::platform::files::read_text(file, rungs_core::MAX_DOCUMENT_BYTES)
+            .await
+            .and_then(|text| {
+                rungs_core::parse_ladder(&text)
+                    .map(|l| (l, text))
+                    .map_err(|e| format!("{name}: {e}"))
+            });
+        match read {
+            Err(e) => {
+                self.import_error.set(Some(e));
+                false
+            }
+            Ok((ladder, text)) => {
+                self.import_error.set(None);
+                self.open_new(doc, Some(ladder), text);
+                true
+            }
+        }
+    }
+
     /// Opens `text` as a new library entry and shows it in the designer. `ladder` is
     /// what it reads as, `None` when it does not parse (it opens with its errors).
     pub fn open_new(&self, doc: Doc, ladder: Option<Ladder>, text: String) {

@@ -1,0 +1,81 @@
+//! The banners above the page: a link or a file that could not be opened, storage that
+//! refuses, a shared ladder's "Make a copy", and what another tab did.
+
+use leptos::prelude::*;
+
+use crate::state::doc::use_doc;
+use crate::state::session::Session;
+use crate::testid;
+use crate::widgets::alert::Alert;
+
+/// Every banner the app may show above the current page.
+#[component]
+pub fn Notices(
+    /// Why the share link could not be opened.
+    link_error: RwSignal<Option<String>>,
+    /// A library entry opened (rather than an example) when the link failed.
+    restored: bool,
+) -> impl IntoView {
+    let doc = use_doc();
+    let session = expect_context::<Session>();
+    let make_copy = move |_| {
+        doc.flush();
+        // text that does not parse is copied as it is, with its errors
+        let parsed = doc
+            .parse_error
+            .with_untracked(Option::is_none)
+            .then(|| doc.ladder.get_untracked());
+        session.open_new(doc, parsed, doc.source.get_untracked());
+    };
+    view! {
+        <Alert
+            message=link_error
+            testid=testid::LINK_ERROR
+            lead="This share link could not be opened. "
+            tail=if restored {
+                ". Below is the ladder you were working on."
+            } else {
+                ". Showing an example ladder instead."
+            }
+                .to_string()
+        />
+        <Alert
+            message=session.import_error
+            testid=testid::IMPORT_ERROR
+            lead="This file could not be imported, so nothing changed. "
+        />
+        <Alert
+            message=session.storage_error
+            testid=testid::STORAGE_ERROR
+            lead="Rungs cannot save your work in this browser: "
+            tail=". Your edits stay in this tab only; download the JSON or copy a share link to keep them."
+                .to_string()
+        />
+        <Show when=move || doc.readonly.get()>
+            <div class="panel shared" role="status" data-testid=testid::SHARED>
+                <span>
+                    <strong>"Shared ladder, read-only. "</strong>
+                    "It came in a link and lives only in this tab until you make a copy."
+                </span>
+                <button class="button primary" data-testid=testid::MAKE_COPY on:click=make_copy>
+                    "Make a copy to edit"
+                </button>
+            </div>
+        </Show>
+        {move || {
+            session
+                .notice
+                .get()
+                .map(|m| {
+                    view! {
+                        <div class="panel notice" role="status" data-testid=testid::TAB_NOTICE>
+                            <span>{m}</span>
+                            <button class="button small" on:click=move |_| session.notice.set(None)>
+                                "Dismiss"
+                            </button>
+                        </div>
+                    }
+                })
+        }}
+    }
+}
