@@ -3,7 +3,7 @@
 //! simulated incidents.
 
 use leptos::prelude::*;
-use rungs_core::overview::LadderOverview;
+use rungs_core::overview::{LadderOverview, ScenarioView};
 
 use crate::components::drill::live_drill::LiveDrill;
 use crate::components::drill::scenario_form::{new_scenario, ScenarioForm};
@@ -55,50 +55,7 @@ pub fn DrillPage(
                         })
                 }}
             </p>
-            <fieldset class="scenario-pick">
-                <legend class="visually-hidden">"Scenario"</legend>
-                <ul class="cards">
-                    <For
-                        each=move || overview.with(|o| o.scenarios.clone())
-                        key=|s| s.clone()
-                        children=move |s| {
-                            let id = s.id.clone();
-                            let for_id = format!("scenario-{}", s.id);
-                            let label_for = for_id.clone();
-                            let checked = {
-                                let id = id.clone();
-                                move || chosen.get().as_deref() == Some(id.as_str())
-                            };
-                            view! {
-                                <li class="card" data-testid=testid::SCENARIO data-pointer=s.pointer.clone()>
-                                    <label class="card-head" for=label_for>
-                                        <input
-                                            type="radio"
-                                            name="scenario"
-                                            id=for_id
-                                            data-testid=testid::SCENARIO_PICK
-                                            value=id.clone()
-                                            prop:checked=checked
-                                            on:change=move |_| chosen.set(Some(id.clone()))
-                                        />
-                                        <strong>{s.name}</strong>
-                                        <code class="id">{s.id}</code>
-                                    </label>
-                                    <p class="muted small">
-                                        {format!(
-                                            "starts {} · runs up to {} · {} signal(s) · {} inject(s)",
-                                            s.start,
-                                            s.horizon,
-                                            s.signals,
-                                            s.injects,
-                                        )}
-                                    </p>
-                                </li>
-                            }
-                        }
-                    />
-                </ul>
-            </fieldset>
+            <ScenarioPicker overview=overview chosen=chosen />
             <p class="button-row">
                 <button
                     class="button"
@@ -157,5 +114,71 @@ pub fn DrillPage(
         </section>
         <LiveDrill ladder=doc.ladder scenario=chosen print_view=print_view />
         <Study ladder=doc.ladder scenario=chosen />
+    }
+}
+
+/// The scenarios that travel with the ladder, one card each, to choose one.
+#[component]
+fn ScenarioPicker(
+    /// The ladder's overview (its scenarios, described).
+    overview: Signal<LadderOverview>,
+    /// The id of the scenario chosen.
+    chosen: RwSignal<Option<String>>,
+) -> impl IntoView {
+    view! {
+        <fieldset class="scenario-pick">
+            <legend class="visually-hidden">"Scenario"</legend>
+            <ul class="cards">
+                <For
+                    each=move || overview.with(|o| o.scenarios.clone())
+                    key=|s| s.clone()
+                    children=move |s| view! { <ScenarioCard scenario=s chosen=chosen /> }
+                />
+            </ul>
+        </fieldset>
+    }
+}
+
+/// One scenario as a card with a radio button.
+#[component]
+fn ScenarioCard(
+    /// The scenario, described.
+    scenario: ScenarioView,
+    /// The id of the scenario chosen.
+    chosen: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let s = scenario;
+    let id = s.id.clone();
+    let for_id = format!("scenario-{}", s.id);
+    let label_for = for_id.clone();
+    let checked = {
+        let id = id.clone();
+        move || chosen.get().as_deref() == Some(id.as_str())
+    };
+    view! {
+        <li class="card" data-testid=testid::SCENARIO data-pointer=s.pointer.clone()>
+            <label class="card-head" for=label_for>
+                <input
+                    type="radio"
+                    name="scenario"
+                    id=for_id
+                    data-testid=testid::SCENARIO_PICK
+                    value=id.clone()
+                    prop:checked=checked
+                    on:change=move |_| chosen.set(Some(id.clone()))
+                />
+                <strong>{s.name}</strong>
+                <code class="id">{s.id}</code>
+            </label>
+            <p class="muted small">
+                {format!(
+                    "starts {} · runs up to {} · {} signal(s) · {} inject(s)",
+                    s.start,
+                    s.horizon,
+                    s.signals,
+                    s.injects,
+                )}
+            </p>
+        </li>
     }
 }

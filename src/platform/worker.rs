@@ -88,3 +88,55 @@ pub fn reply(e: &MessageEvent) -> Option<Reply> {
         .as_string()
         .and_then(|t| serde_json::from_str::<Reply>(&t).ok())
 }
+
+/// What a running study tells the page.
+pub enum Heard {
+    /// Runs made so far.
+    Progress(u32),
+    /// The summary's JSON and the worker's own time in milliseconds.
+    Done(String, f64),
+    /// The study failed, and why.
+    Failed(String),
+    /// The worker itself failed (it could not load or crashed), and why.
+    Crashed(String),
+}
+
+impl Slot {
+    /// Posts `request` (a [`study_worker::Request`] as JSON) once the worker is ready,
+    /// and hands what it says to `heard`. A worker that crashes is marked broken.
+    pub fn run(&mut self, request: String, heard: impl Fn(Heard) + Clone + 'static) {
+        let on_message = {
+            let (handle, health) = (self.worker.clone(), self.health.clone());
+            let request = request.clone();
+            let heard = heard.clone();
+            Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| match reply(&e) {
+                Some(Reply::Ready) => {
+                    health.set(Health::Ready);
+                    let _ = handle.post_message(&JsValue::from_str(&request));
+                }
+                Some(Reply::Progress { done }) => heard(Heard::Progress(done)),
+                Some(Reply::Done {
+                    summary,
+                    compute_ms,
+                }) => heard(Heard::Done(summary, compute_ms)),
+                Some(Reply::Failed { message }) => heard(Heard::Failed(message)),
+                None => {}
+            })
+        };
+        let on_error = {
+            let health = self.health.clone();
+            Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+                let message = e
+                    .dyn_ref::<web_sys::ErrorEvent>()
+                    .map(|e| e.message())
+                    .unwrap_or_else(|| "the study worker could not be loaded".into());
+                health.set(Health::Broken);
+                heard(Heard::Crashed(message));
+            })
+        };
+        self.listen(on_message, on_error);
+        if self.health.get() == Health::Ready {
+            let _ = self.worker.post_message(&JsValue::from_str(&request));
+        }
+    }
+}

@@ -77,6 +77,41 @@ impl StudyRoom {
         }
     }
 
+    /// The status line: runs made, or what the last study came to, or why it stopped.
+    pub fn status(&self) -> String {
+        let (state, total, outcome) = (self.state, self.total, self.outcome);
+        match state.get() {
+            State::Idle => String::new(),
+            State::Running(done) => format!("{done} of {} runs", total.get()),
+            State::Cancelled => "Cancelled.".into(),
+            State::Failed(e) => e,
+            State::Done => outcome.with(|o| {
+                o.as_ref().map_or(String::new(), |o| {
+                    let runs = f64::from(o.summary.runs);
+                    let stopped = o.summary.budget_exhausted_runs;
+                    let budget = if stopped > 0 {
+                        format!(
+                            ". {} of them stopped after {} events, the per-run event budget: the ladder pages without end, and their figures are cut short",
+                            rungs_core::text::group_thousands(u64::from(stopped)),
+                            rungs_core::text::group_thousands(rungs_core::sim::EVENT_BUDGET)
+                        )
+                    } else {
+                        String::new()
+                    };
+                    format!(
+                        "{} runs of {} (seed {}) in {:.2} s ({:.0} runs/s; {:.0} ms in the worker){budget}",
+                        o.summary.runs,
+                        o.scenario,
+                        o.summary.seed,
+                        o.elapsed_ms / 1000.0,
+                        runs / (o.elapsed_ms / 1000.0).max(1e-3),
+                        o.compute_ms
+                    )
+                })
+            }),
+        }
+    }
+
     /// Forgets the study (another ladder opened).
     pub fn clear(&self) {
         self.state.set(State::Idle);

@@ -7,11 +7,9 @@ mod results;
 use leptos::prelude::*;
 use rungs_core::sim::Summary;
 use rungs_core::Ladder;
-use wasm_bindgen::prelude::*;
-use web_sys::MessageEvent;
 
-use crate::platform::study_worker::{self, Reply, Request};
-use crate::platform::worker::{reply, Health, Slot};
+use crate::platform::study_worker::{self, Request};
+use crate::platform::worker::{Health, Heard, Slot};
 use crate::state::study_room::{Outcome, State, StudyRoom};
 use crate::testid;
 use results::Results;
@@ -51,13 +49,14 @@ pub fn Study(
     #[prop(into)]
     scenario: Signal<Option<String>>,
 ) -> impl IntoView {
+    let room = crate::state::drill_room::DrillRoom::current().study;
     let StudyRoom {
         runs_text,
         seed_text,
         state,
         total,
         outcome,
-    } = crate::state::drill_room::DrillRoom::current().study;
+    } = room;
     let input_error = RwSignal::new(None::<String>);
     let slot = StoredValue::new_local(Slot::spawn().ok());
     on_cleanup(move || {
@@ -118,46 +117,26 @@ pub fn Study(
                 return;
             }
         };
-        let on_message = {
-            let (handle, health) = (worker.worker.clone(), worker.health.clone());
-            let request = request.clone();
-            Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| match reply(&e) {
-                Some(Reply::Ready) => {
-                    health.set(Health::Ready);
-                    let _ = handle.post_message(&JsValue::from_str(&request));
-                }
-                Some(Reply::Progress { done }) => state.set(State::Running(done)),
-                Some(Reply::Done {
-                    summary: json,
-                    compute_ms,
-                }) => {
-                    let elapsed_ms = js_sys::Date::now() - started;
-                    match serde_json::from_str::<Summary>(&json) {
-                        Ok(summary) => {
-                            outcome.set(Some(Outcome {
-                                scenario: id.clone(),
-                                summary,
-                                json,
-                                elapsed_ms,
-                                compute_ms,
-                            }));
-                            state.set(State::Done);
-                        }
-                        Err(e) => state.set(State::Failed(e.to_string())),
+        worker.run(request, move |heard| match heard {
+            Heard::Progress(done) => state.set(State::Running(done)),
+            Heard::Done(json, compute_ms) => {
+                let elapsed_ms = js_sys::Date::now() - started;
+                match serde_json::from_str::<Summary>(&json) {
+                    Ok(summary) => {
+                        outcome.set(Some(Outcome {
+                            scenario: id.clone(),
+                            summary,
+                            json,
+                            elapsed_ms,
+                            compute_ms,
+                        }));
+                        state.set(State::Done);
                     }
+                    Err(e) => state.set(State::Failed(e.to_string())),
                 }
-                Some(Reply::Failed { message }) => state.set(State::Failed(message)),
-                None => {}
-            })
-        };
-        let on_error = {
-            let health = worker.health.clone();
-            Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
-                let message = e
-                    .dyn_ref::<web_sys::ErrorEvent>()
-                    .map(|e| e.message())
-                    .unwrap_or_else(|| "the study worker could not be loaded".into());
-                health.set(Health::Broken);
+            }
+            Heard::Failed(message) => state.set(State::Failed(message)),
+            Heard::Crashed(message) => {
                 // a worker that fails while waiting does not undo the last result
                 if matches!(state.get_untracked(), State::Running(_)) {
                     state.set(State::Failed(format!("The study stopped: {message}")));
@@ -165,12 +144,8 @@ pub fn Study(
                 // Dropping the slot terminates the worker and frees this handler: do it
                 // after the handler returns.
                 leptos::task::spawn_local(async move { slot.set_value(None) });
-            })
-        };
-        worker.listen(on_message, on_error);
-        if worker.health.get() == Health::Ready {
-            let _ = worker.worker.post_message(&JsValue::from_str(&request));
-        }
+            }
+        });
         total.set(runs);
         state.set(State::Running(0));
         slot.set_value(Some(worker));
@@ -184,38 +159,7 @@ pub fn Study(
     };
 
     let is_running = Memo::new(move |_| matches!(state.get(), State::Running(_)));
-    let status = move || {
-        match state.get() {
-        State::Idle => String::new(),
-        State::Running(done) => format!("{done} of {} runs", total.get()),
-        State::Cancelled => "Cancelled.".into(),
-        State::Failed(e) => e,
-        State::Done => outcome.with(|o| {
-            o.as_ref().map_or(String::new(), |o| {
-                let runs = f64::from(o.summary.runs);
-                let stopped = o.summary.budget_exhausted_runs;
-                let budget = if stopped > 0 {
-                    format!(
-                        ". {} of them stopped after {} events, the per-run event budget: the ladder pages without end, and their figures are cut short",
-                        rungs_core::text::group_thousands(u64::from(stopped)),
-                        rungs_core::text::group_thousands(rungs_core::sim::EVENT_BUDGET)
-                    )
-                } else {
-                    String::new()
-                };
-                format!(
-                    "{} runs of {} (seed {}) in {:.2} s ({:.0} runs/s; {:.0} ms in the worker){budget}",
-                    o.summary.runs,
-                    o.scenario,
-                    o.summary.seed,
-                    o.elapsed_ms / 1000.0,
-                    runs / (o.elapsed_ms / 1000.0).max(1e-3),
-                    o.compute_ms
-                )
-            })
-        }),
-    }
-    };
+    let status = move || room.status();
 
     view! {
         <section
