@@ -9,6 +9,7 @@
 pub mod coverage;
 pub mod diagnostic;
 pub mod diagram;
+pub mod drill;
 pub mod duration;
 pub mod edit;
 pub mod examples;
