@@ -19,11 +19,13 @@ pub mod model;
 pub mod oncall;
 pub mod overview;
 pub mod parse;
+pub mod scenario;
 #[cfg_attr(not(feature = "schema"), allow(dead_code))]
 mod schema;
 pub mod share;
 pub mod sim;
 pub mod step_chart;
+pub mod study;
 pub mod text;
 pub mod time;
 pub mod validate;
