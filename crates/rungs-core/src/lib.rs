@@ -12,6 +12,7 @@ pub mod diagram;
 pub mod drill;
 pub mod duration;
 pub mod edit;
+pub mod entry;
 pub mod examples;
 pub mod history;
 pub mod id;
