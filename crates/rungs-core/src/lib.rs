@@ -16,6 +16,7 @@ pub mod entry;
 pub mod examples;
 pub mod history;
 pub mod id;
+pub mod library;
 pub mod model;
 pub mod oncall;
 pub mod overview;
