@@ -2,7 +2,10 @@
 //! debrief in Markdown and JSON, checked against golden files written in the app's
 //! format (bless with `RUNGS_BLESS=1 cargo test -p rungs-core --test drill`).
 
-use rungs_core::drill::{describe, lanes, name_of, pages, timeline_end, DrillSession, ScoreRow};
+use rungs_core::drill::{
+    describe, lanes, name_of, pages, timeline_breaches, timeline_end, timeline_marks, DrillSession,
+    ScoreRow,
+};
 use rungs_core::sim::SimTime;
 use rungs_core::*;
 
@@ -156,6 +159,19 @@ fn events_pages_lanes_and_notes_use_names() {
         .iter()
         .any(|(id, name)| id == "sev1" && name == "SEV1 Critical"));
     assert!(timeline_end(d.log()) >= 60_000);
+    let marks = timeline_marks(d.log());
+    assert!(marks.iter().all(|m| m.kind != sim::EventKind::Signal));
+    assert!(marks
+        .iter()
+        .all(|m| lanes.iter().any(|(id, _)| *id == m.lane)));
+    let paged_emi = marks
+        .iter()
+        .find(|m| m.kind == sim::EventKind::Page && m.lane == "emi")
+        .unwrap();
+    assert_eq!(paged_emi.t, SimTime(7 * 60_000));
+    let bars = timeline_breaches(d.log());
+    assert_eq!(bars.len(), d.figures().breaches.len());
+    assert!(bars.iter().all(|(t, _)| d.log().iter().any(|e| e.t == *t)));
     assert_eq!(timeline_end(&[]), 60_000);
 }
 

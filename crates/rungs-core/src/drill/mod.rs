@@ -26,7 +26,10 @@ use std::rc::Rc;
 use crate::sim::{Engine, Figures, LogEntry, SimModel, SimTime, EVENT_BUDGET};
 use crate::{Ladder, Report};
 
-pub use report::{describe, lanes, name_of, pages, timeline_end, ScoreRow};
+pub use report::{
+    describe, lanes, name_of, pages, timeline_breaches, timeline_end, timeline_marks, ScoreRow,
+    TimelineMark,
+};
 
 /// The clock speeds a drill offers (simulated seconds per real second).
 pub const SPEEDS: [u32; 5] = [1, 10, 60, 300, 1200];

@@ -73,6 +73,42 @@ pub fn lanes(l: &Ladder, log: &[LogEntry]) -> Vec<(String, String)> {
     lanes
 }
 
+/// A mark on the swimlane timeline: an event (signals aside) in the lane of the person
+/// it concerns, else of its tier.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimelineMark {
+    /// When.
+    pub t: SimTime,
+    /// The lane's id (see [`lanes`]).
+    pub lane: String,
+    /// What happened.
+    pub kind: EventKind,
+}
+
+/// The marks of the swimlane timeline, in log order.
+pub fn timeline_marks(log: &[LogEntry]) -> Vec<TimelineMark> {
+    log.iter()
+        .map(event)
+        .filter(|e| e.kind != EventKind::Signal)
+        .filter_map(|e| {
+            Some(TimelineMark {
+                t: e.t,
+                lane: e.who.or(e.tier)?.to_string(),
+                kind: e.kind,
+            })
+        })
+        .collect()
+}
+
+/// The breaches drawn across every lane: (when, the breach's detail).
+pub fn timeline_breaches(log: &[LogEntry]) -> Vec<(SimTime, String)> {
+    log.iter()
+        .map(event)
+        .filter(|e| e.kind == EventKind::Breach)
+        .map(|e| (e.t, e.detail.to_string()))
+        .collect()
+}
+
 /// The end of the timeline's axis, in ms: the last event, and at least a minute.
 pub fn timeline_end(log: &[LogEntry]) -> u64 {
     log.last().map_or(60_000, |e| event(e).t.0.max(60_000))
