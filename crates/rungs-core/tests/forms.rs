@@ -111,12 +111,17 @@ fn points_that_do_not_read_say_why() {
 
 #[test]
 fn runs_are_a_whole_number_from_100_to_100_000() {
-    assert_eq!(parse_runs("1000"), Ok(1000));
-    assert_eq!(parse_runs("100,000"), Ok(100_000));
-    assert_eq!(parse_runs("10 000"), Ok(10_000));
-    assert_eq!(parse_runs("10\u{a0}000"), Ok(10_000));
-    assert_eq!(parse_runs("2_500"), Ok(2_500));
-    assert_eq!(parse_runs("100"), Ok(100));
+    let good = [
+        ("1000", 1000),
+        ("100,000", 100_000),
+        ("10 000", 10_000),
+        ("10\u{a0}000", 10_000),
+        ("2_500", 2_500),
+        ("100", 100),
+    ];
+    for (text, n) in good {
+        assert_eq!(parse_runs(text), Ok(n), "{text}");
+    }
     let refusal = Err("Choose a whole number of runs from 100 to 100,000.".to_string());
     for bad in ["99", "100001", "", "many", "1e3", "-500", "1000.5"] {
         assert_eq!(parse_runs(bad), refusal, "{bad}");
@@ -137,8 +142,13 @@ fn the_seed_is_empty_or_a_whole_number() {
 
 #[test]
 fn rates_read_as_percentages_to_one_decimal() {
-    assert_eq!(percent(0.0), "0.0%");
-    assert_eq!(percent(0.125), "12.5%");
-    assert_eq!(percent(1.0), "100.0%");
-    assert_eq!(percent(0.9996), "100.0%");
+    let cases = [
+        (0.0, "0.0%"),
+        (0.125, "12.5%"),
+        (1.0, "100.0%"),
+        (0.9996, "100.0%"),
+    ];
+    for (rate, text) in cases {
+        assert_eq!(percent(rate), text, "{rate}");
+    }
 }
