@@ -9,20 +9,25 @@
 pub mod coverage;
 pub mod diagnostic;
 pub mod diagram;
+pub mod drill;
 pub mod duration;
 pub mod edit;
+pub mod entry;
 pub mod examples;
 pub mod history;
 pub mod id;
+pub mod library;
 pub mod model;
 pub mod oncall;
 pub mod overview;
 pub mod parse;
+pub mod scenario;
 #[cfg_attr(not(feature = "schema"), allow(dead_code))]
 mod schema;
 pub mod share;
 pub mod sim;
 pub mod step_chart;
+pub mod study;
 pub mod text;
 pub mod time;
 pub mod validate;

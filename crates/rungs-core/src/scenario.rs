@@ -1,0 +1,94 @@
+//! Making a scenario and reading its form's fields: the start instant as a date-time
+//! picker gives it, and a signal's points typed as `offset=value` pairs.
+
+use crate::edit::{self, Kind};
+use crate::{
+    DelayModel, Duration, Instant, Ladder, Scenario, ScenarioId, Signal, SignalPoint, WorkModel,
+};
+
+/// A new scenario with the defaults of a first drill, starting at `start`: eight hours
+/// long, seed 1, the first trigger's metric jumping to twice its threshold after five
+/// minutes, containment after a median of 20 minutes and resolution an hour later.
+pub fn new_scenario(l: &Ladder, start: Instant) -> Scenario {
+    let minutes = |m| Duration::from_mins(m);
+    Scenario {
+        id: ScenarioId::new(edit::unique_id(l, Kind::Scenario, "scenario"))
+            .expect("unique_id is valid"),
+        name: "New scenario".into(),
+        start,
+        horizon: minutes(8 * 60),
+        signals: l
+            .triggers
+            .first()
+            .map(|t| Signal {
+                service: t.service.clone(),
+                metric: t.metric.clone(),
+                points: vec![
+                    SignalPoint(Duration::default(), 0.0),
+                    SignalPoint(minutes(5), t.threshold * 2.0),
+                ],
+            })
+            .into_iter()
+            .collect(),
+        injects: Vec::new(),
+        work: WorkModel {
+            contain_after_ack: DelayModel {
+                median: minutes(20),
+                p90: minutes(60),
+            },
+            resolve_after_contain: DelayModel {
+                median: minutes(60),
+                p90: minutes(180),
+            },
+        },
+        seed: 1,
+    }
+}
+
+/// Reads the date-time picker's `YYYY-MM-DDTHH:MM[:SS]` as UTC (or any RFC 3339 text).
+pub fn parse_start(s: &str) -> Result<Instant, String> {
+    let full = match s.len() {
+        16 => format!("{s}:00Z"),
+        19 => format!("{s}Z"),
+        _ => s.to_string(),
+    };
+    Instant::parse(&full).map_err(|e| e.to_string())
+}
+
+/// The picker's value for an instant: its UTC date and time to the minute (or second).
+pub fn show_start(t: &Instant) -> String {
+    let text = t.to_string();
+    let text = text.trim_end_matches('Z');
+    text.strip_suffix(":00").unwrap_or(text).to_string()
+}
+
+/// Reads a signal's points typed as `offset=value` pairs separated by commas
+/// (`0s=0, 5m=0.3`); empty pairs are skipped.
+pub fn parse_points(s: &str) -> Result<Vec<SignalPoint>, String> {
+    s.split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (at, value) = p
+                .split_once('=')
+                .ok_or_else(|| format!("`{p}` is not `offset=value`, e.g. `5m=0.3`"))?;
+            let at = at.trim().parse::<Duration>().map_err(|e| e.to_string())?;
+            let value: f64 = value
+                .trim()
+                .parse()
+                .ok()
+                .filter(|v: &f64| v.is_finite())
+                .ok_or_else(|| format!("`{}` is not a number", value.trim()))?;
+            Ok(SignalPoint(at, value))
+        })
+        .collect()
+}
+
+/// Writes a signal's points the way [`parse_points`] reads them: `0s=0, 5m=0.3`.
+#[allow(clippy::ptr_arg)] // a form field's `show` is `fn(&T) -> String`, and T is the Vec
+pub fn show_points(p: &Vec<SignalPoint>) -> String {
+    p.iter()
+        .map(|SignalPoint(at, v)| format!("{at}={v}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}

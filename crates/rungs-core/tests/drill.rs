@@ -1,0 +1,276 @@
+//! The live drill session: a scripted drill on the SaaS example, its scorecard and its
+//! debrief in Markdown and JSON, checked against golden files written in the app's
+//! format (bless with `RUNGS_BLESS=1 cargo test -p rungs-core --test drill`).
+
+use rungs_core::drill::{
+    describe, lanes, name_of, pages, timeline_breaches, timeline_end, timeline_marks, DrillSession,
+    ScoreRow,
+};
+use rungs_core::sim::SimTime;
+use rungs_core::*;
+
+fn saas() -> Ladder {
+    parse_ladder(examples::EXAMPLES[0].json).unwrap()
+}
+
+/// A drill of "Checkout errors at 3 a.m." with Chloe and Emi in the room (and an id
+/// that names nobody): notes (one blank, one with Markdown in it), an inject, a signal
+/// set by hand, a promotion and an update, every page acknowledged as it comes.
+fn scripted(l: &Ladder) -> DrillSession {
+    let mut d = DrillSession::start(l, "checkout-3am", ["chloe", "emi", "nobody", "emi"]).unwrap();
+    assert!(d.add_note("Kick-off: *watch* the <pager> | all hands"));
+    assert!(!d.add_note("   "));
+    assert!(!d.advance_by(6 * 60_000));
+    assert!(d.make_unavailable("ben"));
+    assert!(!d.make_unavailable("nobody"));
+    assert!(d.set_signal_text("0", " 0.5 "));
+    assert!(!d.set_signal_text("x", "1"));
+    let mut promoted = false;
+    let mut updated = false;
+    for _ in 0..10_000 {
+        if d.advance_by(30_000) {
+            break;
+        }
+        for id in d.awaiting() {
+            assert!(d.acknowledge(&id));
+        }
+        if !promoted && d.now() >= SimTime(20 * 60_000) {
+            promoted = d.promote();
+        }
+        if !updated && d.now() >= SimTime(50 * 60_000) {
+            d.post_update();
+            updated = d.add_note("Update posted by hand");
+        }
+    }
+    assert!(d.is_finished());
+    d
+}
+
+fn golden(name: &str, generated: &str) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name);
+    if std::env::var_os("RUNGS_BLESS").is_some() {
+        std::fs::write(&path, generated).unwrap();
+    }
+    let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        on_disk == generated,
+        "{name} changed; if that is intended, review the diff of {} after \
+         `RUNGS_BLESS=1 cargo test -p rungs-core --test drill`",
+        path.display()
+    );
+}
+
+#[test]
+fn the_debrief_in_markdown_matches_the_golden_file() {
+    let l = saas();
+    golden("saas.debrief.md", &scripted(&l).debrief_markdown(&l));
+}
+
+#[test]
+fn the_debrief_in_json_matches_the_golden_file() {
+    let l = saas();
+    let json = scripted(&l).debrief_json();
+    golden("saas.debrief.json", &json);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["format"], "rungs.debrief/v1");
+    assert_eq!(v["scenario"], "Checkout errors at 3 a.m. on a Saturday");
+    assert_eq!(v["humans"], serde_json::json!(["chloe", "emi", "nobody"]));
+}
+
+#[test]
+fn the_same_script_gives_the_same_drill() {
+    let l = saas();
+    let (a, b) = (scripted(&l), scripted(&l));
+    assert_eq!(a.log(), b.log());
+    assert_eq!(a.debrief_markdown(&l), b.debrief_markdown(&l));
+}
+
+#[test]
+fn the_scorecard_reads_each_figure_against_the_final_tiers_target() {
+    let l = saas();
+    let d = scripted(&l);
+    let rows = d.scorecard();
+    let figures: Vec<_> = rows.iter().map(|r| r.figure).collect();
+    assert_eq!(
+        figures,
+        [
+            "Time to acknowledge",
+            "Time to contain",
+            "Time to resolve",
+            "Time to first update"
+        ]
+    );
+    let f = d.figures();
+    assert_eq!(rows[0].value, f.time_to_acknowledge);
+    assert_eq!(rows[1].value, f.time_to_contain);
+    assert_eq!(rows[2].value, f.time_to_resolve);
+    assert_eq!(rows[3].value, f.time_to_first_update);
+    let final_tier = f.final_tier.clone().unwrap();
+    let tier = l
+        .tiers
+        .iter()
+        .find(|t| t.id.as_str() == final_tier)
+        .unwrap();
+    let ack = tier
+        .timelines
+        .acknowledge
+        .map(|d| d.as_millis() as f64 / 1000.0);
+    assert_eq!(rows[0].target, ack);
+}
+
+#[test]
+fn a_score_row_is_met_only_when_both_numbers_are_there() {
+    let row = |value, target| ScoreRow {
+        figure: "Time to acknowledge",
+        value,
+        target,
+    };
+    assert_eq!(row(Some(60.0), Some(300.0)).met(), Some(true));
+    assert_eq!(row(Some(300.0), Some(300.0)).met(), Some(true));
+    assert_eq!(row(Some(301.0), Some(300.0)).met(), Some(false));
+    assert_eq!(row(None, Some(300.0)).met(), None);
+    assert_eq!(row(Some(1.0), None).met(), None);
+}
+
+#[test]
+fn events_pages_lanes_and_notes_use_names() {
+    let l = saas();
+    let d = scripted(&l);
+    assert_eq!(name_of(&l, "ana"), "Ana Lima");
+    assert_eq!(name_of(&l, "sev2"), "SEV2 Major");
+    assert_eq!(name_of(&l, "nobody"), "nobody");
+    let events = d.events(&l);
+    assert_eq!(events.len(), d.log().len());
+    assert_eq!(events[0], describe(&l, &d.log()[0]));
+    assert!(
+        events.iter().any(|e| e.contains("unavailable Ben Okafor")),
+        "{events:#?}"
+    );
+    let paged = pages(&l, d.log());
+    assert_eq!(paged, d.pages(&l));
+    assert!(paged.windows(2).all(|w| w[0].1 >= w[1].1));
+    let notes: Vec<_> = d.notes().into_iter().map(|(_, text)| text).collect();
+    assert_eq!(notes[0], "Kick-off: *watch* the <pager> | all hands");
+    assert!(notes.contains(&"ben became unavailable (facilitator)".to_string()));
+    let lanes = lanes(&l, d.log());
+    assert!(lanes
+        .iter()
+        .any(|(id, name)| id == "sev1" && name == "SEV1 Critical"));
+    assert!(timeline_end(d.log()) >= 60_000);
+    let marks = timeline_marks(d.log());
+    assert!(marks.iter().all(|m| m.kind != sim::EventKind::Signal));
+    assert!(marks
+        .iter()
+        .all(|m| lanes.iter().any(|(id, _)| *id == m.lane)));
+    let paged_emi = marks
+        .iter()
+        .find(|m| m.kind == sim::EventKind::Page && m.lane == "emi")
+        .unwrap();
+    assert_eq!(paged_emi.t, SimTime(7 * 60_000));
+    let bars = timeline_breaches(d.log());
+    assert_eq!(bars.len(), d.figures().breaches.len());
+    assert!(bars.iter().all(|(t, _)| d.log().iter().any(|e| e.t == *t)));
+    assert_eq!(timeline_end(&[]), 60_000);
+}
+
+#[test]
+fn the_debrief_facts_name_the_room() {
+    let l = saas();
+    let d = scripted(&l);
+    let facts = d.debrief_facts(&l);
+    assert_eq!(
+        facts[..3],
+        [
+            (
+                "Scenario",
+                "Checkout errors at 3 a.m. on a Saturday".to_string()
+            ),
+            ("Started (simulated)", "2026-03-14T03:00:00Z".to_string()),
+            (
+                "Played by people in the room",
+                "Chloe Martin, Emi Sato, nobody".to_string()
+            ),
+        ]
+    );
+    assert_eq!(facts.last().unwrap().0, "Ran for (simulated)");
+    let alone = DrillSession::start(&l, "checkout-3am", Vec::<String>::new()).unwrap();
+    assert_eq!(alone.debrief_facts(&l)[2].1, "nobody");
+}
+
+#[test]
+fn pages_for_people_in_the_room_wait_for_their_acknowledge() {
+    let l = saas();
+    let everyone: Vec<String> = l.people.iter().map(|p| p.id.to_string()).collect();
+    let mut d = DrillSession::start(&l, "checkout-3am", everyone).unwrap();
+    assert_eq!(
+        d.clock_text(),
+        "+00:00:00 · 2026-03-14T03:00:00Z · no incident yet"
+    );
+    while d.awaiting().is_empty() {
+        assert!(!d.advance_by(10_000), "nobody was paged");
+    }
+    let who = d.awaiting()[0].clone();
+    assert!(d.clock_text().contains(" · SEV"), "{}", d.clock_text());
+    assert!(!d.open_deadlines().is_empty());
+    assert!(d.acknowledge(&who));
+    assert!(!d.acknowledge(&who));
+    assert!(!d.acknowledge("nobody"));
+    assert!(!d.awaiting().contains(&who));
+    assert_eq!(
+        d.discard_question(),
+        "Discard the drill under way, with its timeline and notes?"
+    );
+    assert_eq!(d.budget_message(), None);
+    while !d.advance_by(3_600_000) {}
+    assert_eq!(
+        d.discard_question(),
+        "Discard this drill's scorecard, timeline and notes? Download its debrief first to keep it."
+    );
+}
+
+#[test]
+fn a_breach_raises_the_flag() {
+    let l = saas();
+    // with everyone in the room and nobody answering, the acknowledge deadline passes
+    let everyone: Vec<String> = l.people.iter().map(|p| p.id.to_string()).collect();
+    let mut d = DrillSession::start(&l, "checkout-3am", everyone).unwrap();
+    assert_eq!(d.breach_flag(&l), None);
+    while d.breach_flag(&l).is_none() {
+        assert!(!d.advance_by(60_000), "no breach");
+    }
+    let flag = d.breach_flag(&l).unwrap();
+    let breaches = d.breaches(&l);
+    let n = breaches.len();
+    let plural = if n == 1 { "" } else { "es" };
+    assert!(
+        flag.starts_with(&format!("⚠ {n} breach{plural}: latest SEV")),
+        "{flag}"
+    );
+    assert!(breaches[0].contains(" missed "), "{breaches:?}");
+    assert!(breaches[0].contains(" at +"), "{breaches:?}");
+}
+
+#[test]
+fn the_signals_are_offered_by_service_and_metric() {
+    let l = saas();
+    let d = DrillSession::start(&l, "checkout-3am", Vec::<String>::new()).unwrap();
+    let signals = d.signals();
+    assert_eq!(signals[0], (0, "checkout error_rate".to_string()));
+}
+
+#[test]
+fn a_drill_that_cannot_start_says_why() {
+    let l = saas();
+    let none = DrillSession::start(&l, "no-such-scenario", Vec::<String>::new());
+    assert_eq!(none.err().unwrap().to_string(), "choose a scenario first");
+    let mut broken = l.clone();
+    broken.scenarios[0].signals[0].service = ServiceId::new("no-such-service").unwrap();
+    let e = DrillSession::start(&broken, "checkout-3am", Vec::<String>::new())
+        .err()
+        .unwrap();
+    assert!(matches!(e, rungs_core::drill::StartError::Invalid(_)));
+    assert!(!e.to_string().is_empty());
+    assert!(!e.to_string().contains("; ;"));
+}

@@ -1,0 +1,245 @@
+//! The library's index: parsing, repair of a damaged or partial index, and saves as a
+//! compare-and-swap on the revision, over a store in memory.
+
+use rungs_core::library::*;
+use rungs_core::*;
+
+const T0: f64 = 1_700_000_000_000.0;
+
+fn ladder_text(name: &str) -> String {
+    to_canonical_json(&edit::new_ladder(name))
+}
+
+/// A library with one entry, "Alpha", saved at T0.
+fn one() -> (Library<MemoryStore>, String) {
+    let mut lib = Library::new(MemoryStore::default(), T0);
+    let id = fresh_id(T0, 0.5);
+    lib.create(&id, "Alpha", &ladder_text("Alpha")).unwrap();
+    (lib, id)
+}
+
+#[test]
+fn keys_and_ids() {
+    assert_eq!(text_key("abc"), "rungs.ladder.abc");
+    assert_eq!(id_of_key("rungs.ladder.abc"), Some("abc"));
+    assert_eq!(id_of_key(INDEX), None);
+    assert_eq!(id_of_key(CURRENT), None);
+    assert_eq!(fresh_id(T0, 0.5), "18bcfe568007a120");
+    assert_eq!(fresh_id(255.9, 0.0), "ff00000");
+    assert_eq!(fresh_id(0.0, 0.999_999_9), "0f423f");
+}
+
+#[test]
+fn names_of_texts() {
+    assert_eq!(name_of_text(&ladder_text("Ops")), "Ops");
+    assert_eq!(name_of_text("{ not json"), "Ladder with errors");
+    assert_eq!(name_of_text(""), "Ladder with errors");
+    let text = renamed(&ladder_text("Ops"), "Ops (copy)");
+    assert_eq!(name_of_text(&text), "Ops (copy)");
+    assert_eq!(text, to_canonical_json(&edit::new_ladder("Ops (copy)")));
+    assert_eq!(renamed("{ not json", "X"), "{ not json");
+}
+
+#[test]
+fn the_index_reads_and_writes_as_before() {
+    let text =
+        r#"[{"id":"a","name":"A","updated":5.0,"rev":3},{"id":"b","name":"B","updated":9.0}]"#;
+    let index = Index::parse(text).unwrap();
+    assert_eq!(
+        index.entries[1].rev, 0,
+        "an index from before revisions reads at 0"
+    );
+    assert_eq!(
+        index.to_json(),
+        r#"[{"id":"a","name":"A","updated":5.0,"rev":3},{"id":"b","name":"B","updated":9.0,"rev":0}]"#
+    );
+    let ids: Vec<_> = index.newest_first().into_iter().map(|e| e.id).collect();
+    assert_eq!(ids, ["b", "a"]);
+    assert_eq!(Index::parse("{"), None);
+    assert_eq!(Index::parse(r#"{"id":"a"}"#), None);
+}
+
+#[test]
+fn a_save_goes_through_at_the_revision_read_and_bumps_it() {
+    let (mut lib, id) = one();
+    assert_eq!(lib.entry(&id).unwrap().rev, 1);
+    let mut later = Library::new(lib.into_store(), T0 + 1000.0);
+    let rev = later.save(&id, "Beta", &ladder_text("Beta"), 1).unwrap();
+    assert_eq!(rev, 2);
+    let e = later.entry(&id).unwrap();
+    assert_eq!(
+        (e.name.as_str(), e.rev, e.updated),
+        ("Beta", 2, T0 + 1000.0)
+    );
+    assert_eq!(later.text(&id).unwrap(), ladder_text("Beta"));
+}
+
+#[test]
+fn a_stale_save_writes_nothing() {
+    let (mut lib, id) = one();
+    lib.save(&id, "Alpha", &ladder_text("Alpha 2"), 1).unwrap();
+    // another tab still at revision 1
+    let before = lib.store().items.clone();
+    assert_eq!(
+        lib.save(&id, "Mine", &ladder_text("Mine"), 1),
+        Err(SaveError::Stale(Some(2)))
+    );
+    assert_eq!(lib.store().items, before);
+    // the index decides alone, too
+    let index = lib.index();
+    assert_eq!(index.check(&id, 2), Ok(()));
+    assert_eq!(index.check(&id, 1), Err(SaveError::Stale(Some(2))));
+    assert_eq!(index.check("gone", 1), Err(SaveError::Stale(None)));
+}
+
+#[test]
+fn a_save_never_brings_back_a_deleted_entry() {
+    let (mut lib, id) = one();
+    lib.delete(&id).unwrap();
+    assert_eq!(lib.text(&id), None);
+    assert!(lib.entries().is_empty());
+    assert_eq!(
+        lib.save(&id, "Alpha", &ladder_text("Alpha"), 1),
+        Err(SaveError::Stale(None))
+    );
+    assert_eq!(lib.text(&id), None);
+    assert!(lib.entries().is_empty());
+}
+
+#[test]
+fn a_refused_index_write_puts_the_text_back() {
+    let (lib, id) = one();
+    let mut store = lib.into_store();
+    store.refused.insert(INDEX.to_string());
+    let mut lib = Library::new(store, T0);
+    let refusal = "the browser refused to store it (quota full?)".to_string();
+    assert_eq!(
+        lib.save(&id, "Beta", &ladder_text("Beta"), 1),
+        Err(SaveError::Refused(refusal.clone()))
+    );
+    assert_eq!(lib.text(&id).unwrap(), ladder_text("Alpha"));
+    assert_eq!(lib.entry(&id).unwrap().rev, 1);
+    // a create whose index cannot be written leaves no text behind
+    assert_eq!(
+        lib.create("new", "Gamma", &ladder_text("Gamma")),
+        Err(refusal)
+    );
+    assert_eq!(lib.text("new"), None);
+}
+
+#[test]
+fn entries_are_newest_first() {
+    let mut lib = Library::new(MemoryStore::default(), T0);
+    lib.create("a", "A", &ladder_text("A")).unwrap();
+    let mut lib = Library::new(lib.into_store(), T0 + 5.0);
+    lib.create("b", "B", &ladder_text("B")).unwrap();
+    let names: Vec<_> = lib.entries().into_iter().map(|e| e.name).collect();
+    assert_eq!(names, ["B", "A"]);
+}
+
+#[test]
+fn a_damaged_index_is_kept_aside_and_rebuilt_from_the_texts() {
+    let mut store = MemoryStore::default();
+    store.items.insert(text_key("a"), ladder_text("Kept A"));
+    store.items.insert(text_key("b"), "{ half a ladder".into());
+    store.items.insert(INDEX.into(), "[{\"id\":\"a\",".into());
+    store.items.insert("unrelated".into(), "x".into());
+    let mut lib = Library::new(store, T0);
+    let index = lib.index();
+    assert_eq!(
+        index.entries,
+        [
+            Entry {
+                id: "a".into(),
+                name: "Kept A".into(),
+                updated: T0,
+                rev: 1
+            },
+            Entry {
+                id: "b".into(),
+                name: "Ladder with errors".into(),
+                updated: T0,
+                rev: 1
+            },
+        ]
+    );
+    let store = lib.store();
+    assert_eq!(store.items[DAMAGED_INDEX], "[{\"id\":\"a\",");
+    assert_eq!(Index::parse(&store.items[INDEX]).unwrap(), index);
+}
+
+#[test]
+fn the_index_is_repaired_against_the_stored_texts() {
+    let listed = Index {
+        entries: vec![
+            Entry {
+                id: "a".into(),
+                name: "A".into(),
+                updated: 1.0,
+                rev: 4,
+            },
+            Entry {
+                id: "lost".into(),
+                name: "Lost".into(),
+                updated: 2.0,
+                rev: 2,
+            },
+        ],
+    };
+    let stored = listed.to_json();
+    let ids = vec!["a".to_string(), "orphan".to_string()];
+    let r = Index::repair(Some(&stored), &ids, |_| Some(ladder_text("Orphan")), T0);
+    assert_eq!(r.damaged, None);
+    assert!(r.rewrite);
+    assert_eq!(r.index.entries[0], listed.entries[0]);
+    assert_eq!(r.index.entries[1].id, "orphan");
+    assert_eq!(r.index.entries[1].name, "Orphan");
+    assert_eq!(r.index.entries[1].rev, 1);
+    assert_eq!(r.index.entries.len(), 2);
+
+    // an index that agrees with the texts is left as it is
+    let ok = Index::repair(Some(&stored), &["a".into(), "lost".into()], |_| None, T0);
+    assert!(!ok.rewrite);
+    assert_eq!(ok.index, listed);
+    // no index at all: the texts are listed, nothing is kept aside
+    let fresh = Index::repair(None, &["a".into()], |_| None, T0);
+    assert_eq!(fresh.damaged, None);
+    assert!(fresh.rewrite);
+    assert_eq!(fresh.index.entries[0].name, "Ladder with errors");
+    // nothing at all: nothing to write
+    let empty = Index::repair(None, &[], |_| None, T0);
+    assert!(!empty.rewrite);
+    assert!(empty.index.entries.is_empty());
+}
+
+#[test]
+fn the_current_entry_is_remembered_while_it_is_listed() {
+    let (mut lib, id) = one();
+    assert_eq!(lib.current(), None);
+    lib.set_current(&id);
+    assert_eq!(lib.current(), Some(id.clone()));
+    lib.delete(&id).unwrap();
+    assert_eq!(lib.current(), None);
+}
+
+#[test]
+fn the_old_working_copy_moves_into_the_library_once() {
+    let mut store = MemoryStore::default();
+    store.items.insert(OLD_SOURCE.into(), ladder_text("Old"));
+    store.items.insert(OLD_EXAMPLE.into(), "saas".into());
+    let mut lib = Library::new(store, T0);
+    assert!(lib.migrate("m1"));
+    assert_eq!(lib.current().as_deref(), Some("m1"));
+    assert_eq!(lib.entry("m1").unwrap().name, "Old");
+    assert_eq!(lib.text("m1").unwrap(), ladder_text("Old"));
+    assert!(!lib.store().items.contains_key(OLD_SOURCE));
+    assert!(!lib.store().items.contains_key(OLD_EXAMPLE));
+    assert!(!lib.migrate("m2"));
+    assert_eq!(lib.entries().len(), 1);
+
+    let mut broken = MemoryStore::default();
+    broken.items.insert(OLD_SOURCE.into(), "{ oops".into());
+    let mut lib = Library::new(broken, T0);
+    assert!(lib.migrate("m3"));
+    assert_eq!(lib.entry("m3").unwrap().name, "Recovered ladder");
+}
