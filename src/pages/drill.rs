@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use rungs_core::overview::{LadderOverview, ScenarioView};
 
-use crate::components::drill::live_drill::LiveDrill;
+use crate::components::drill::live::LiveDrill;
 use crate::components::drill::scenario_form::{new_scenario, ScenarioForm};
 use crate::components::drill::study::Study;
 use crate::state::doc::use_doc;

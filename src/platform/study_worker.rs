@@ -16,9 +16,6 @@ use serde::{Deserialize, Serialize};
 /// the page.
 pub const WORKER_URL: &str = "./rungs-worker_loader.js";
 
-/// Fewest and most runs a study in the app may make.
-pub const RUNS: std::ops::RangeInclusive<u32> = 100..=100_000;
-
 /// What the page asks the worker for.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Request {

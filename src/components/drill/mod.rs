@@ -1,6 +1,6 @@
 //! The drill room: scenarios, the live drill with its debrief, and studies of many
 //! simulated incidents.
 
-pub mod live_drill;
+pub mod live;
 pub mod scenario_form;
 pub mod study;

@@ -6,36 +6,14 @@ mod results;
 
 use leptos::prelude::*;
 use rungs_core::sim::Summary;
+use rungs_core::study::{parse_runs, parse_seed};
 use rungs_core::Ladder;
 
-use crate::platform::study_worker::{self, Request};
+use crate::platform::study_worker::Request;
 use crate::platform::worker::{Health, Heard, Slot};
 use crate::state::study_room::{Outcome, State, StudyRoom};
 use crate::testid;
 use results::Results;
-
-/// Reads the runs field: a whole number in [`study_worker::RUNS`] (separators allowed).
-fn parse_runs(text: &str) -> Result<u32, String> {
-    let digits: String = text
-        .chars()
-        .filter(|c| !matches!(c, ',' | '_' | ' ' | '\u{a0}'))
-        .collect();
-    match digits.parse::<u32>() {
-        Ok(n) if study_worker::RUNS.contains(&n) => Ok(n),
-        _ => Err("Choose a whole number of runs from 100 to 100,000.".to_string()),
-    }
-}
-
-/// Reads the seed field: empty for the scenario's seed, else a whole number.
-fn parse_seed(text: &str) -> Result<Option<u64>, String> {
-    let t = text.trim();
-    if t.is_empty() {
-        return Ok(None);
-    }
-    t.parse::<u64>()
-        .map(Some)
-        .map_err(|_| "The seed is a whole number from 0 (or empty for the scenario's).".into())
-}
 
 /// Runs a Monte Carlo study of one of the ladder's scenarios in a Web Worker and shows
 /// its summary. Mount it with the document's ladder and the chosen scenario's id.

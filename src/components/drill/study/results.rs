@@ -2,16 +2,12 @@
 
 use leptos::prelude::*;
 use rungs_core::overview::find_name;
+use rungs_core::study::percent;
 use rungs_core::Ladder;
 
 use crate::state::study_room::Outcome;
 use crate::testid;
 use crate::widgets::histogram::Histogram;
-
-/// A rate as a percentage with one decimal.
-fn percent(rate: f64) -> String {
-    format!("{:.1}%", rate * 100.0)
-}
 
 /// The summary of a finished study.
 #[component]
