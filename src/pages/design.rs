@@ -11,7 +11,7 @@ use rungs_core::Report;
 
 use crate::components::designer::coverage::Coverage;
 use crate::components::designer::diagram::Diagram;
-use crate::components::designer::entity_forms::ZoneList;
+use crate::components::designer::forms::ZoneList;
 use crate::components::designer::inspector::Inspector;
 use crate::components::designer::ladder_summary::LadderSummary;
 use crate::components::designer::people::{People, Roles};

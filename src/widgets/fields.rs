@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use rungs_core::{Report, Target};
 
 use crate::state::doc::use_doc;
+use crate::state::lens::Field;
 use crate::testid;
 
 /// What validation found, in context for the fields' inline marks.
@@ -89,14 +90,8 @@ pub fn TextField(
     /// The label.
     #[prop(into)]
     label: String,
-    /// JSON Pointer of the value.
-    #[prop(into)]
-    pointer: String,
-    /// The current value.
-    #[prop(into)]
-    value: Signal<String>,
-    /// Stores a new value.
-    set: Callback<String>,
+    /// The value edited.
+    field: Field<String>,
     /// A multi-line text area instead of one line.
     #[prop(optional)]
     multiline: bool,
@@ -104,6 +99,11 @@ pub fn TextField(
     #[prop(optional)]
     help: Option<&'static str>,
 ) -> impl IntoView {
+    let Field {
+        pointer,
+        value,
+        set,
+    } = field;
     let id = field_id(&pointer);
     let control = if multiline {
         view! {
@@ -127,18 +127,12 @@ pub fn ParsedField<T>(
     /// The label.
     #[prop(into)]
     label: String,
-    /// JSON Pointer of the value.
-    #[prop(into)]
-    pointer: String,
-    /// The current value (`None`: not set).
-    #[prop(into)]
-    value: Signal<Option<T>>,
+    /// The value edited (`None`: not set, or an emptied optional field).
+    field: Field<Option<T>>,
     /// Reads typed text.
     parse: fn(&str) -> Result<T, String>,
     /// Writes a value as text.
     show: fn(&T) -> String,
-    /// Stores a new value (`None` for an emptied optional field).
-    set: Callback<Option<T>>,
     /// Whether the field may be left empty.
     #[prop(optional)]
     optional: bool,
@@ -161,6 +155,11 @@ pub fn ParsedField<T>(
 where
     T: Clone + PartialEq + Send + Sync + 'static,
 {
+    let Field {
+        pointer,
+        value,
+        set,
+    } = field;
     let draft = RwSignal::new(value.get_untracked().as_ref().map(show).unwrap_or_default());
     let refusal = RwSignal::new(None::<String>);
     // Follow outside changes unless the draft already means the same value.
@@ -242,18 +241,17 @@ pub fn SelectField(
     /// The label.
     #[prop(into)]
     label: String,
-    /// JSON Pointer of the value.
-    #[prop(into)]
-    pointer: String,
+    /// The value edited.
+    field: Field<String>,
     /// The choices.
     #[prop(into)]
     options: Signal<Vec<(String, String)>>,
-    /// The current value.
-    #[prop(into)]
-    value: Signal<String>,
-    /// Stores a new value.
-    set: Callback<String>,
 ) -> impl IntoView {
+    let Field {
+        pointer,
+        value,
+        set,
+    } = field;
     let id = field_id(&pointer);
     view! {
         <FieldShell label=label pointer=pointer>
@@ -326,14 +324,8 @@ pub fn NumberField(
     /// The label.
     #[prop(into)]
     label: String,
-    /// JSON Pointer of the value.
-    #[prop(into)]
-    pointer: String,
-    /// The current value (`None`: not set).
-    #[prop(into)]
-    value: Signal<Option<f64>>,
-    /// Stores a new value.
-    set: Callback<Option<f64>>,
+    /// The value edited (`None`: not set).
+    field: Field<Option<f64>>,
     /// Whether it may be left empty.
     #[prop(optional)]
     optional: bool,
@@ -347,16 +339,8 @@ pub fn NumberField(
         NumberKind::Probability => parse_probability,
     };
     view! {
-        <ParsedField
-            label=label
-            pointer=pointer
-            value=value
-            parse=parse
-            show=show_number
-            set=set
-            optional=optional
-        />
-    }
+    <ParsedField label=label field=field parse=parse show=show_number optional=optional />
+        }
 }
 
 /// `kind:id` for a target, the value of the target pickers.
@@ -449,18 +433,17 @@ pub fn TargetSelect(
     /// The label.
     #[prop(into)]
     label: String,
-    /// JSON Pointer of the value.
-    #[prop(into)]
-    pointer: String,
-    /// The current target.
-    #[prop(into)]
-    value: Signal<Option<Target>>,
-    /// Stores a new target.
-    set: Callback<Option<Target>>,
+    /// The target edited.
+    field: Field<Option<Target>>,
     /// The text of the empty choice; without it there is none.
     #[prop(optional)]
     none: Option<&'static str>,
 ) -> impl IntoView {
+    let Field {
+        pointer,
+        value,
+        set,
+    } = field;
     let doc = use_doc();
     let id = field_id(&pointer);
     // One list of choices for every picker on the page (a large ladder has hundreds).

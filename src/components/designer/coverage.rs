@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use rungs_core::coverage::{self, Cell, GridRow};
 use rungs_core::TimeZoneName;
 
-use crate::components::designer::entity_forms::ZONES_LIST;
+use crate::components::designer::forms::ZONES_LIST;
 use crate::platform::clock::now;
 use crate::state::doc::use_doc;
 use crate::testid;

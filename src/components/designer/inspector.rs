@@ -6,13 +6,13 @@ use leptos::prelude::*;
 use rungs_core::edit::{self, Kind};
 use rungs_core::Ladder;
 
-use crate::components::designer::entity_forms::{
-    PersonForm, PlaybookForm, RoleForm, RotationForm, ServiceForm, TemplateForm, TriggerForm,
+use crate::components::designer::forms::{
+    PersonForm, PlaybookForm, RoleForm, RotationForm, ServiceForm, TemplateForm, TierForm,
+    TriggerForm,
 };
-use crate::components::designer::tier_form::TierForm;
 use crate::state::doc::use_doc;
 use crate::state::entries::{delete_entry, entry_name};
-use crate::state::lens::{get, ptr, put, set_response, ResponseField};
+use crate::state::lens::{derive, ptr, set_response, Field, Lens, ResponseField};
 use crate::state::selection::{use_selected, Sel, INSPECTOR_ID};
 use crate::testid;
 use crate::widgets::fields::{
@@ -29,7 +29,7 @@ pub fn IdField(
 ) -> impl IntoView {
     let doc = use_doc();
     let problem = RwSignal::new(None::<String>);
-    let value = get(doc, move |l| Some(edit::ids(l, kind).get(i).cloned()));
+    let value = derive(doc, move |l| edit::ids(l, kind).get(i).cloned());
     fn parse_id(s: &str) -> Result<String, String> {
         rungs_core::check_id(s)
             .map(|_| s.to_string())
@@ -55,14 +55,17 @@ pub fn IdField(
             });
         })
     };
+    let field = Field {
+        pointer,
+        value,
+        set,
+    };
     view! {
         <ParsedField
             label="Id"
-            pointer=pointer
-            value=value
+            field=field
             parse=parse_id
             show=show_id
-            set=set
             on_leave=true
             help="a-z, 0-9, - and _; renaming updates every reference"
         />
@@ -163,55 +166,50 @@ pub fn Inspector() -> impl IntoView {
 /// The ladder's own fields.
 #[component]
 fn LadderForm() -> impl IntoView {
-    let doc = use_doc();
+    let ladder = Lens::ladder(use_doc());
     let response = |l: &Ladder| l.defaults.as_ref().and_then(|d| d.response.clone());
     view! {
-        <TextField
-            label="Name"
-            pointer="/name"
-            value=get(doc, |l| Some(l.name.clone()))
-            set=put(doc, "/name".into(), |l, v: String| l.name = v)
-        />
+        <TextField label="Name" field=ladder.field("name", |l| l.name.clone(), |l, v| l.name = v) />
         <NumberField
             label="Revision"
-            pointer="/revision"
+            field=ladder.field("revision", |l| Some(f64::from(l.revision)), |l, v: Option<f64>| l.revision = v.unwrap_or(1.0) as u32)
             kind=NumberKind::Count
-            value=get(doc, |l| Some(Some(f64::from(l.revision))))
-            set=put(doc, "/revision".into(), |l, v: Option<f64>| l.revision = v.unwrap_or(1.0) as u32)
         />
         <TextField
             label="Description"
-            pointer="/description"
+            field=ladder.field(
+                "description",
+                |l| l.description.clone().unwrap_or_default(),
+                |l, v: String| l.description = (!v.is_empty()).then_some(v),
+            )
             multiline=true
-            value=get(doc, |l| l.description.clone())
-            set=put(doc, "/description".into(), |l, v: String| l.description = (!v.is_empty()).then_some(v))
         />
         <h3>"Default response model"</h3>
         <p class="field-help">"How fast people answer pages unless they have their own model; the simulator uses it."</p>
         <div class="field-grid">
             <ParsedField
                 label="Median time to acknowledge"
-                pointer="/defaults/response/ack_median"
-                value=get(doc, move |l| Some(response(l).map(|r| r.ack_median)))
+                field=ladder.field(
+                    "defaults/response/ack_median",
+                    move |l| response(l).map(|r| r.ack_median),
+                    |l, v| set_default_response(l, v, |r| &mut r.ack_median),
+                )
                 parse=parse_duration
                 show=show_duration
                 optional=true
                 placeholder="5m"
-                set=put(doc, "/defaults/response/ack_median".into(), move |l, v: Option<rungs_core::Duration>| {
-                    set_default_response(l, v, |r| &mut r.ack_median)
-                })
             />
             <ParsedField
                 label="90th percentile"
-                pointer="/defaults/response/ack_p90"
-                value=get(doc, move |l| Some(response(l).map(|r| r.ack_p90)))
+                field=ladder.field(
+                    "defaults/response/ack_p90",
+                    move |l| response(l).map(|r| r.ack_p90),
+                    |l, v| set_default_response(l, v, |r| &mut r.ack_p90),
+                )
                 parse=parse_duration
                 show=show_duration
                 optional=true
                 placeholder="15m"
-                set=put(doc, "/defaults/response/ack_p90".into(), move |l, v: Option<rungs_core::Duration>| {
-                    set_default_response(l, v, |r| &mut r.ack_p90)
-                })
             />
         </div>
     }

@@ -3,7 +3,7 @@
 
 pub mod coverage;
 pub mod diagram;
-pub mod entity_forms;
+pub mod forms;
 pub mod inspector;
 pub mod ladder_summary;
 pub mod people;
@@ -14,6 +14,5 @@ pub mod section;
 pub mod source_editor;
 pub mod table_panel;
 pub mod target;
-pub mod tier_form;
 pub mod triggers;
 pub mod validation;

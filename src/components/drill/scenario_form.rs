@@ -10,7 +10,7 @@ use rungs_core::{
 };
 
 use crate::state::doc::use_doc;
-use crate::state::lens::{derive, get, ptr, put};
+use crate::state::lens::{derive, Lens};
 use crate::testid;
 use crate::widgets::fields::{parse_duration, show_duration, NumberField, ParsedField, TextField};
 use crate::widgets::step_chart::StepChart;
@@ -94,13 +94,6 @@ fn show_points(p: &Vec<SignalPoint>) -> String {
         .join(", ")
 }
 
-/// Runs `f` on scenario `i`.
-fn on(l: &mut Ladder, i: usize, f: impl FnOnce(&mut Scenario)) {
-    if let Some(s) = l.scenarios.get_mut(i) {
-        f(s);
-    }
-}
-
 /// The form of scenario `i`.
 #[component]
 pub fn ScenarioForm(
@@ -108,79 +101,55 @@ pub fn ScenarioForm(
     i: usize,
 ) -> impl IntoView {
     let doc = use_doc();
-    let p = move |f: &str| ptr(Kind::Scenario, i, f);
-    let scen = move |l: &Ladder| l.scenarios.get(i).cloned();
+    let lens = Lens::<Scenario>::entry(doc, i);
     type DelayField = fn(&mut WorkModel) -> &mut DelayModel;
-    let delay = move |label: &'static str, key: &'static str, which: DelayField, median: bool| {
-        let pointer = p(&format!(
-            "work/{key}/{}",
-            if median { "median" } else { "p90" }
-        ));
-        view! {
-            <ParsedField
-                label=label
-                pointer=pointer.clone()
-                value=get(doc, move |l| scen(l).map(|mut s| {
-                    let d = which(&mut s.work);
-                    Some(if median { d.median } else { d.p90 })
-                }))
-                parse=parse_duration
-                show=show_duration
-                set=put(doc, pointer, move |l, v: Option<Duration>| {
-                    if let Some(v) = v {
-                        on(l, i, |s| {
-                            let d = which(&mut s.work);
-                            if median { d.median = v } else { d.p90 = v }
-                        })
-                    }
-                })
-            />
-        }
+    let delay = |label: &'static str, key: &'static str, which: DelayField, median: bool| {
+        let path = format!("work/{key}/{}", if median { "median" } else { "p90" });
+        let field = lens.required(
+            &path,
+            move |s| {
+                let mut work = s.work.clone();
+                let d = which(&mut work);
+                if median {
+                    d.median
+                } else {
+                    d.p90
+                }
+            },
+            move |s, v| {
+                let d = which(&mut s.work);
+                if median {
+                    d.median = v
+                } else {
+                    d.p90 = v
+                }
+            },
+        );
+        view! { <ParsedField label=label field=field parse=parse_duration show=show_duration /> }
     };
-    let signal_count = get(doc, move |l| scen(l).map(|s| s.signals.len()));
-    let inject_count = get(doc, move |l| scen(l).map(|s| s.injects.len()));
-    let services = derive(doc, |l| {
-        l.services
-            .iter()
-            .map(|s| s.id.to_string())
-            .collect::<Vec<_>>()
-    });
+    let signal_count = lens.value(|s| s.signals.len());
+    let add = lens.pointer("signals");
     view! {
         <div class="scenario-form" data-testid=testid::SCENARIO_FORM>
-            <TextField
-                label="Scenario name"
-                pointer=p("name")
-                value=get(doc, move |l| scen(l).map(|s| s.name))
-                set=put(doc, p("name"), move |l, v: String| on(l, i, |s| s.name = v))
-            />
+            <TextField label="Scenario name" field=lens.field("name", |s| s.name.clone(), |s, v| s.name = v) />
             <div class="field-grid">
                 <ParsedField
                     label="Starts at, UTC (decides who is on call)"
-                    pointer=p("start")
-                    value=get(doc, move |l| scen(l).map(|s| Some(s.start)))
+                    field=lens.required("start", |s| s.start, |s, v| s.start = v)
                     parse=parse_start
                     show=show_start
                     input_type="datetime-local"
-                    set=put(doc, p("start"), move |l, v: Option<Instant>| {
-                        if let Some(v) = v { on(l, i, |s| s.start = v) }
-                    })
                 />
                 <ParsedField
                     label="Runs for at most"
-                    pointer=p("horizon")
-                    value=get(doc, move |l| scen(l).map(|s| Some(s.horizon)))
+                    field=lens.required("horizon", |s| s.horizon, |s, v| s.horizon = v)
                     parse=parse_duration
                     show=show_duration
-                    set=put(doc, p("horizon"), move |l, v: Option<Duration>| {
-                        if let Some(v) = v { on(l, i, |s| s.horizon = v) }
-                    })
                 />
                 <NumberField
                     label="Seed"
-                    pointer=p("seed")
+                    field=lens.field("seed", |s| Some(s.seed as f64), |s, v: Option<f64>| s.seed = v.unwrap_or(0.0) as u64)
                     kind=crate::widgets::fields::NumberKind::Count
-                    value=get(doc, move |l| scen(l).map(|s| Some(s.seed as f64)))
-                    set=put(doc, p("seed"), move |l, v: Option<f64>| on(l, i, |s| s.seed = v.unwrap_or(0.0) as u64))
                 />
             </div>
             <h3>"Work model"</h3>
@@ -195,90 +164,110 @@ pub fn ScenarioForm(
             <For
                 each=move || 0..signal_count.get()
                 key=|k| *k
+                children=move |k| view! { <SignalEdit i=i k=k /> }
+            />
+            <button class="button" on:click=move |_| doc.edit(&add, |l| {
+                let service = l.services.first().map(|s| s.id.clone());
+                if let (Some(s), Some(service)) = (l.scenarios.get_mut(i), service) {
+                    s.signals.push(Curve { service, metric: "error_rate".into(), points: vec![SignalPoint(Duration::default(), 0.0)] })
+                }
+            })>"Add a signal"</button>
+            <h3>"Injects"</h3>
+            <Injects i=i />
+            <InjectAdder i=i />
+        </div>
+    }
+}
+
+/// Signal `k` of scenario `i`: its service, metric and points, as text and as a chart.
+#[component]
+fn SignalEdit(
+    /// Index of the scenario.
+    i: usize,
+    /// Index of the signal.
+    k: usize,
+) -> impl IntoView {
+    let doc = use_doc();
+    let lens = Lens::<Scenario>::entry(doc, i);
+    let curve = lens.at(
+        &format!("signals/{k}"),
+        move |s| s.signals.get(k),
+        move |s| s.signals.get_mut(k),
+    );
+    let services = derive(doc, |l| {
+        l.services
+            .iter()
+            .map(|s| (s.id.to_string(), s.id.to_string()))
+            .collect::<Vec<_>>()
+    });
+    let chart = view! {
+        <StepChart
+            points=curve.value(|c| c.points.clone())
+            horizon=lens.value(|s| s.horizon)
+            thresholds=derive(doc, move |l| l.scenarios.get(i).and_then(|s| s.signals.get(k)).map(|c| {
+                l.triggers.iter().filter(|t| t.service == c.service && t.metric == c.metric).map(|t| t.threshold).collect()
+            }).unwrap_or_default())
+            label=curve.value(|c| format!("{} {}", c.service, c.metric))
+            set=curve.setter("points", |c, v: Vec<SignalPoint>| c.points = v)
+            gesture=Callback::new(move |()| doc.begin_step())
+        />
+    };
+    view! {
+        <div class="signal-edit">
+            <div class="field-grid">
+                <crate::widgets::fields::SelectField
+                    label="Service"
+                    field=curve.field("service", |c| c.service.to_string(), |c, v: String| {
+                        if let Ok(id) = rungs_core::ServiceId::new(v) { c.service = id }
+                    })
+                    options=services
+                />
+                <TextField label="Metric" field=curve.field("metric", |c| c.metric.clone(), |c, v| c.metric = v) />
+            </div>
+            <ParsedField
+                label="Points"
+                field=curve.field("points", |c| Some(c.points.clone()), |c, v: Option<Vec<SignalPoint>>| c.points = v.unwrap_or_default())
+                parse=parse_points
+                show=show_points
+                placeholder="0m=0.01, 5m=0.3"
+            />
+            {chart}
+            <button class="button small danger" on:click=move |_| lens.edit("signals", |s| { if k < s.signals.len() { s.signals.remove(k); } })>
+                "Remove this signal"
+            </button>
+        </div>
+    }
+}
+
+/// The injects of scenario `i`, each with a button that removes it.
+#[component]
+fn Injects(
+    /// Index of the scenario.
+    i: usize,
+) -> impl IntoView {
+    let doc = use_doc();
+    let lens = Lens::<Scenario>::entry(doc, i);
+    let inject_count = lens.value(|s| s.injects.len());
+    view! {
+        <ul class="injects-list">
+            <For
+                each=move || 0..inject_count.get()
+                key=|k| *k
                 children=move |k| {
-                    let base = p(&format!("signals/{k}"));
-                    let curve = move |l: &Ladder| scen(l).and_then(|s| s.signals.get(k).cloned());
-                    let chart = view! {
-                        <StepChart
-                            points=get(doc, move |l| curve(l).map(|c| c.points))
-                            horizon=get(doc, move |l| scen(l).map(|s| s.horizon))
-                            thresholds=derive(doc, move |l| curve(l).map(|c| {
-                                l.triggers.iter().filter(|t| t.service == c.service && t.metric == c.metric).map(|t| t.threshold).collect()
-                            }).unwrap_or_default())
-                            label=get(doc, move |l| curve(l).map(|c| format!("{} {}", c.service, c.metric)))
-                            set=put(doc, format!("{base}/points"), move |l, v: Vec<SignalPoint>| {
-                                on(l, i, |s| if let Some(c) = s.signals.get_mut(k) { c.points = v })
-                            })
-                            gesture=Callback::new(move |()| doc.begin_step())
-                        />
-                    };
+                    let lens = lens.clone();
+                    let text = move || doc.ladder.with(|l| l.scenarios.get(i).and_then(|s| s.injects.get(k).cloned()).map(|inj| match inj {
+                        Inject::Unavailable(u) => format!("{} {} becomes unavailable{}", u.at, u.unavailable, u.for_.map(|f| format!(" for {f}")).unwrap_or_default()),
+                        Inject::Note(n) => format!("{} note: {}", n.at, n.note),
+                    }).unwrap_or_default());
                     view! {
-                        <div class="signal-edit">
-                            <div class="field-grid">
-                                <crate::widgets::fields::SelectField
-                                    label="Service"
-                                    pointer=format!("{base}/service")
-                                    options=Signal::derive(move || services.get().into_iter().map(|s| (s.clone(), s)).collect::<Vec<_>>())
-                                    value=get(doc, move |l| curve(l).map(|c| c.service.to_string()))
-                                    set=put(doc, format!("{base}/service"), move |l, v: String| {
-                                        if let Ok(id) = rungs_core::ServiceId::new(v) {
-                                            on(l, i, |s| if let Some(c) = s.signals.get_mut(k) { c.service = id })
-                                        }
-                                    })
-                                />
-                                <TextField
-                                    label="Metric"
-                                    pointer=format!("{base}/metric")
-                                    value=get(doc, move |l| curve(l).map(|c| c.metric))
-                                    set=put(doc, format!("{base}/metric"), move |l, v: String| on(l, i, |s| if let Some(c) = s.signals.get_mut(k) { c.metric = v }))
-                                />
-                            </div>
-                            <ParsedField
-                                label="Points"
-                                pointer=format!("{base}/points")
-                                value=get(doc, move |l| curve(l).map(|c| Some(c.points)))
-                                parse=parse_points
-                                show=show_points
-                                placeholder="0m=0.01, 5m=0.3"
-                                set=put(doc, format!("{base}/points"), move |l, v: Option<Vec<SignalPoint>>| {
-                                    on(l, i, |s| if let Some(c) = s.signals.get_mut(k) { c.points = v.unwrap_or_default() })
-                                })
-                            />
-                            {chart}
-                            <button class="button small danger" on:click=move |_| doc.edit(&p("signals"), |l| on(l, i, |s| { if k < s.signals.len() { s.signals.remove(k); } }))>
-                                "Remove this signal"
-                            </button>
-                        </div>
+                        <li>
+                            <span>{text}</span>
+                            <button class="button small danger" aria-label=format!("Remove inject {}", k + 1) on:click=move |_| lens.edit("injects", |s| { if k < s.injects.len() { s.injects.remove(k); } })>"✕"</button>
+                        </li>
                     }
                 }
             />
-            <button class="button" on:click=move |_| doc.edit(&p("signals"), |l| {
-                let service = l.services.first().map(|s| s.id.clone());
-                on(l, i, |s| if let Some(service) = service {
-                    s.signals.push(Curve { service, metric: "error_rate".into(), points: vec![SignalPoint(Duration::default(), 0.0)] })
-                })
-            })>"Add a signal"</button>
-            <h3>"Injects"</h3>
-            <ul class="injects-list">
-                <For
-                    each=move || 0..inject_count.get()
-                    key=|k| *k
-                    children=move |k| {
-                        let text = move || doc.ladder.with(|l| scen(l).and_then(|s| s.injects.get(k).cloned()).map(|inj| match inj {
-                            Inject::Unavailable(u) => format!("{} {} becomes unavailable{}", u.at, u.unavailable, u.for_.map(|f| format!(" for {f}")).unwrap_or_default()),
-                            Inject::Note(n) => format!("{} note: {}", n.at, n.note),
-                        }).unwrap_or_default());
-                        view! {
-                            <li>
-                                <span>{text}</span>
-                                <button class="button small danger" aria-label=format!("Remove inject {}", k + 1) on:click=move |_| doc.edit(&p("injects"), |l| on(l, i, |s| { if k < s.injects.len() { s.injects.remove(k); } }))>"✕"</button>
-                            </li>
-                        }
-                    }
-                />
-            </ul>
-            <InjectAdder i=i />
-        </div>
+        </ul>
     }
 }
 
@@ -315,11 +304,9 @@ fn InjectAdder(
             Inject::Note(NoteInject { at, note })
         };
         problem.set(None);
-        doc.edit(&ptr(Kind::Scenario, i, "injects"), |l| {
-            on(l, i, |s| {
-                s.injects.push(inject.clone());
-                s.injects.sort_by_key(|x| x.at());
-            })
+        Lens::<Scenario>::entry(doc, i).edit("injects", |s| {
+            s.injects.push(inject.clone());
+            s.injects.sort_by_key(|x| x.at());
         });
     };
     let people = derive(doc, |l| {

@@ -1,0 +1,181 @@
+//! The form of a rotation: members in turn order, shift, zone, start and the hours it
+//! covers.
+
+use leptos::prelude::*;
+use rungs_core::edit::{self, Kind};
+use rungs_core::{ClockTime, Rotation, Weekday, Window};
+
+use crate::components::designer::forms::common::{
+    choices, parse_clock, parse_instant, parse_zone, show_clock, show_instant, show_zone,
+    CheckList, ZONES_LIST,
+};
+use crate::state::doc::use_doc;
+use crate::state::lens::{derive, Field, Lens};
+use crate::widgets::fields::{parse_duration, show_duration, ParsedField, SelectField, TextField};
+use crate::widgets::reorder::ReorderList;
+
+/// The form of rotation `i`.
+#[component]
+pub fn RotationForm(
+    /// Index of the rotation.
+    i: usize,
+) -> impl IntoView {
+    let lens = Lens::<Rotation>::entry(use_doc(), i);
+    view! {
+        <TextField label="Name" field=lens.field("name", |x| x.name.clone(), |x, v| x.name = v) />
+        <h3>"Members, in turn order"</h3>
+        <Members i=i />
+        <div class="field-grid">
+            <ParsedField
+                label="Shift length"
+                field=lens.required("shift", |x| x.shift, |x, v| x.shift = v)
+                parse=parse_duration
+                show=show_duration
+                placeholder="7d"
+            />
+            <ParsedField
+                label="Time zone"
+                field=lens.required("timezone", |x| x.timezone.clone(), |x, v| x.timezone = v)
+                list=ZONES_LIST
+                parse=parse_zone
+                show=show_zone
+            />
+        </div>
+        <ParsedField
+            label="First shift starts (RFC 3339)"
+            field=lens.required("start", |x| x.start, |x, v| x.start = v)
+            parse=parse_instant
+            show=show_instant
+            placeholder="2026-01-05T09:00:00Z"
+        />
+        <CoverWindow i=i />
+    }
+}
+
+/// The members of a rotation, reorderable, and a picker that adds one.
+#[component]
+fn Members(
+    /// Index of the rotation.
+    i: usize,
+) -> impl IntoView {
+    let doc = use_doc();
+    let lens = Lens::<Rotation>::entry(doc, i);
+    let len = lens.value(|r| r.members.len());
+    let member_name = move |k: usize| {
+        doc.ladder.with(|l| {
+            let id = l.rotations.get(i)?.members.get(k)?.clone();
+            Some(
+                l.people
+                    .iter()
+                    .find(|x| x.id == id)
+                    .map(|x| format!("{} ({id})", x.name))
+                    .unwrap_or_else(|| format!("{id} (missing)")),
+            )
+        })
+    };
+    let row = Callback::new(move |k: usize| {
+        view! { <span>{move || member_name(k).unwrap_or_default()}</span> }.into_any()
+    });
+    let move_to = lens.setter("members", |r, (from, to): (usize, usize)| {
+        edit::move_item(&mut r.members, from, to)
+    });
+    let remove = lens.setter("members", |r, k: usize| {
+        if k < r.members.len() {
+            r.members.remove(k);
+        }
+    });
+    let add_member = lens.setter("members", |r, v: Option<rungs_core::PersonId>| {
+        if let Some(id) = v {
+            r.members.push(id)
+        }
+    });
+    // The picker goes back to its prompt after each choice.
+    let picker = RwSignal::new(String::new());
+    let add = Field {
+        pointer: lens.pointer("members/-"),
+        value: picker.into(),
+        set: Callback::new(move |v: String| {
+            picker.set(String::new());
+            add_member.run(rungs_core::PersonId::new(v).ok())
+        }),
+    };
+    let people_only = derive(doc, move |l| {
+        choices(l, Kind::Person, Some("Add a member…"))
+    });
+    view! {
+        <div data-pointer=lens.pointer("members")>
+            <ReorderList len=len row=row move_to=move_to remove=remove noun="member" />
+        </div>
+        <SelectField label="Add a member" field=add options=people_only />
+    }
+}
+
+/// Whether a rotation covers only some hours, and which.
+#[component]
+fn CoverWindow(
+    /// Index of the rotation.
+    i: usize,
+) -> impl IntoView {
+    let lens = Lens::<Rotation>::entry(use_doc(), i);
+    let has_window = lens.value(|r| r.window.is_some());
+    let window = lens.at("window", |r| r.window.as_ref(), |r| r.window.as_mut());
+    let days: Vec<(String, String)> = Weekday::ALL
+        .iter()
+        .map(|d| (d.as_str().to_string(), d.as_str().to_string()))
+        .collect();
+    let toggle_day = |w: &mut Window, (day, on): (String, bool)| {
+        w.days.retain(|d| d.as_str() != day);
+        if on {
+            if let Some(d) = Weekday::ALL.iter().find(|d| d.as_str() == day) {
+                w.days.push(*d);
+                w.days.sort();
+            }
+        }
+    };
+    let edit = lens.clone();
+    view! {
+        <div class="field" data-pointer=lens.pointer("window")>
+            <label class="check">
+                <input
+                    type="checkbox"
+                    prop:checked=has_window
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        edit.edit("window", |r| {
+                            r.window = on.then(|| Window {
+                                days: Weekday::ALL[..5].to_vec(),
+                                from: ClockTime::new(9, 0).expect("valid"),
+                                to: ClockTime::new(17, 0).expect("valid"),
+                            })
+                        })
+                    }
+                />
+                "Covers only some hours (a window)"
+            </label>
+        </div>
+        <Show when=move || has_window.get()>
+            <CheckList
+                legend="Days"
+                field=window.field("days", |w| w.days.iter().map(|d| d.as_str().to_string()).collect(), toggle_day)
+                choices=days.clone()
+                empty=""
+            />
+            <div class="field-grid">
+                <ParsedField
+                    label="From (local HH:MM)"
+                    field=window.required("from", |w| w.from, |w, v| w.from = v)
+                    parse=parse_clock
+                    show=show_clock
+                    placeholder="09:00"
+                />
+                <ParsedField
+                    label="To (earlier wraps past midnight)"
+                    field=window.required("to", |w| w.to, |w, v| w.to = v)
+                    parse=parse_clock
+                    show=show_clock
+                    placeholder="17:00"
+                />
+            </div>
+        </Show>
+    }
+}
