@@ -6,12 +6,13 @@ use leptos::prelude::*;
 use rungs_core::overview::{LadderOverview, ScenarioView};
 
 use crate::components::drill::live::LiveDrill;
-use crate::components::drill::scenario_form::{new_scenario, ScenarioForm};
+use crate::components::drill::scenario_form::ScenarioForm;
 use crate::components::drill::study::Study;
 use crate::state::doc::use_doc;
 use crate::state::drill_room::DrillRoom;
 use crate::testid;
 use rungs_core::edit::Kind;
+use rungs_core::scenario::new_scenario;
 
 /// The drill room.
 #[component]

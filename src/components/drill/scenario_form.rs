@@ -3,96 +3,18 @@
 //! so they are saved, exported and shared with it.
 
 use leptos::prelude::*;
-use rungs_core::edit::{self, Kind};
 use rungs_core::{
-    DelayModel, Duration, Inject, Instant, Ladder, NoteInject, Scenario, Signal as Curve,
-    SignalPoint, UnavailableInject, WorkModel,
+    DelayModel, Duration, Inject, NoteInject, Scenario, Signal as Curve, SignalPoint,
+    UnavailableInject, WorkModel,
 };
+
+use rungs_core::scenario::{parse_points, parse_start, show_points, show_start};
 
 use crate::state::doc::use_doc;
 use crate::state::lens::{derive, Lens};
 use crate::testid;
 use crate::widgets::fields::{parse_duration, show_duration, NumberField, ParsedField, TextField};
 use crate::widgets::step_chart::StepChart;
-
-/// A new scenario with the defaults of a first drill, starting at `start`.
-pub fn new_scenario(l: &Ladder, start: Instant) -> Scenario {
-    let minutes = |m| Duration::from_mins(m);
-    Scenario {
-        id: rungs_core::ScenarioId::new(edit::unique_id(l, Kind::Scenario, "scenario"))
-            .expect("unique_id is valid"),
-        name: "New scenario".into(),
-        start,
-        horizon: minutes(8 * 60),
-        signals: l
-            .triggers
-            .first()
-            .map(|t| Curve {
-                service: t.service.clone(),
-                metric: t.metric.clone(),
-                points: vec![
-                    SignalPoint(Duration::default(), 0.0),
-                    SignalPoint(minutes(5), t.threshold * 2.0),
-                ],
-            })
-            .into_iter()
-            .collect(),
-        injects: Vec::new(),
-        work: WorkModel {
-            contain_after_ack: DelayModel {
-                median: minutes(20),
-                p90: minutes(60),
-            },
-            resolve_after_contain: DelayModel {
-                median: minutes(60),
-                p90: minutes(180),
-            },
-        },
-        seed: 1,
-    }
-}
-
-/// Reads the date-time picker's `YYYY-MM-DDTHH:MM[:SS]` as UTC (or any RFC 3339 text).
-fn parse_start(s: &str) -> Result<Instant, String> {
-    let full = match s.len() {
-        16 => format!("{s}:00Z"),
-        19 => format!("{s}Z"),
-        _ => s.to_string(),
-    };
-    Instant::parse(&full).map_err(|e| e.to_string())
-}
-/// The picker's value for an instant: its UTC date and time to the minute (or second).
-fn show_start(t: &Instant) -> String {
-    let text = t.to_string();
-    let text = text.trim_end_matches('Z');
-    text.strip_suffix(":00").unwrap_or(text).to_string()
-}
-fn parse_points(s: &str) -> Result<Vec<SignalPoint>, String> {
-    s.split(',')
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .map(|p| {
-            let (at, value) = p
-                .split_once('=')
-                .ok_or_else(|| format!("`{p}` is not `offset=value`, e.g. `5m=0.3`"))?;
-            let at = parse_duration(at.trim())?;
-            let value: f64 = value
-                .trim()
-                .parse()
-                .ok()
-                .filter(|v: &f64| v.is_finite())
-                .ok_or_else(|| format!("`{}` is not a number", value.trim()))?;
-            Ok(SignalPoint(at, value))
-        })
-        .collect()
-}
-#[allow(clippy::ptr_arg)] // the field's value type is Vec
-fn show_points(p: &Vec<SignalPoint>) -> String {
-    p.iter()
-        .map(|SignalPoint(at, v)| format!("{at}={v}"))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
 
 /// The form of scenario `i`.
 #[component]
