@@ -3,6 +3,8 @@
 //
 //   node scripts/check-layers.mjs          check; exit 1 on an upward edge or a cycle
 //   node scripts/check-layers.mjs --list   also print every edge, file to file
+//   node scripts/check-layers.mjs --root DIR   check another checkout (the script's
+//                                            own test, scripts/check-layers.test.mjs)
 //
 // The app (`src/`) is layered, top to bottom (ARCHITECTURE.md says what each holds):
 //   app -> pages -> components -> widgets -> state -> platform -> rungs_core
@@ -13,7 +15,8 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
-const root = new URL('..', import.meta.url).pathname;
+const rootAt = process.argv.indexOf('--root');
+const root = rootAt > 0 ? process.argv[rootAt + 1] : new URL('..', import.meta.url).pathname;
 const LAYERS = ['app', 'pages', 'components', 'widgets', 'state', 'platform'];
 const LEAVES = ['testid'];
 
@@ -81,9 +84,9 @@ function references(src, self) {
       out.push([...prefix, ...segs, m[2]]);
     }
   };
-  for (const m of src.matchAll(/\b(crate|(?:super::)+)::?((?:\w+::)*(?:\{|\w+))/g)) {
+  for (const m of src.matchAll(/\b(crate::|(?:super::)+)((?:\w+::)*(?:\{|\w+))/g)) {
     let prefix;
-    if (m[1] === 'crate') prefix = [];
+    if (m[1] === 'crate::') prefix = [];
     else {
       const ups = m[1].split('super').length - 1;
       prefix = self.slice(0, Math.max(0, self.length - ups));
