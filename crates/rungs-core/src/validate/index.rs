@@ -1,0 +1,133 @@
+//! The indexes of the collections references name: id to position, repeats, and the
+//! "did you mean" suggestions for a reference that does not resolve.
+
+use super::*;
+
+/// An index of one collection: id to position of its first occurrence.
+pub(super) struct Index<'a> {
+    pub(super) noun: &'static str,
+    pub(super) plural: &'static str,
+    pub(super) pos: HashMap<&'a str, usize>,
+    pub(super) ids: Vec<&'a str>,
+    /// Each repeated id: its position and the position of its first occurrence.
+    pub(super) repeats: Vec<(usize, usize)>,
+    /// How many more suggestions this validation may search for (shared by every index).
+    pub(super) suggestions: Rc<Cell<usize>>,
+}
+
+/// Takes one suggestion from `budget`; false once [`MAX_SUGGESTIONS`] have been given.
+pub(super) fn take_suggestion(budget: &Cell<usize>) -> bool {
+    let left = budget.get();
+    budget.set(left.saturating_sub(1));
+    left > 0
+}
+
+impl<'a> Index<'a> {
+    pub(super) fn new(
+        noun: &'static str,
+        plural: &'static str,
+        ids: impl Iterator<Item = &'a str>,
+        suggestions: &Rc<Cell<usize>>,
+    ) -> Self {
+        let ids: Vec<&str> = ids.collect();
+        let mut pos = HashMap::with_capacity(ids.len());
+        let mut repeats = Vec::new();
+        for (i, id) in ids.iter().enumerate() {
+            let first = *pos.entry(*id).or_insert(i);
+            if first != i {
+                repeats.push((i, first));
+            }
+        }
+        Index {
+            noun,
+            plural,
+            pos,
+            ids,
+            repeats,
+            suggestions: Rc::clone(suggestions),
+        }
+    }
+
+    pub(super) fn get(&self, id: &str) -> Option<usize> {
+        self.pos.get(id).copied()
+    }
+
+    /// Checks that `id` names an entry; reports it otherwise, with a suggestion for the
+    /// first [`MAX_SUGGESTIONS`] findings. The pointer and the context (who names it) are
+    /// only built for a finding, not for each of the references that resolve.
+    pub(super) fn resolve(
+        &self,
+        out: &mut Vec<Diagnostic>,
+        id: &str,
+        pointer: impl FnOnce() -> String,
+        context: impl FnOnce() -> String,
+    ) -> Option<usize> {
+        if let Some(i) = self.get(id) {
+            return Some(i);
+        }
+        let d = Diagnostic::new(
+            Code::UnknownReference,
+            pointer(),
+            format!(
+                "{} names {} `{id}`, which does not exist",
+                context(),
+                self.noun
+            ),
+        );
+        if !take_suggestion(&self.suggestions) {
+            out.push(d);
+            return None;
+        }
+        out.push(match closest(id, self.ids.iter().copied()) {
+            Some(best) => d.hint(format!("did you mean `{best}`?")),
+            None if self.ids.is_empty() => d.hint(format!("the ladder has no {} yet", self.plural)),
+            None => d.hint(format!(
+                "known {}: {}",
+                self.plural,
+                self.ids
+                    .iter()
+                    .take(8)
+                    .map(|i| format!("`{i}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+        });
+        None
+    }
+}
+
+/// Indexes of every collection a reference can name.
+pub(super) struct Indexes<'a> {
+    pub(super) services: Index<'a>,
+    pub(super) roles: Index<'a>,
+    pub(super) people: Index<'a>,
+    pub(super) rotations: Index<'a>,
+    pub(super) tiers: Index<'a>,
+    pub(super) playbooks: Index<'a>,
+    /// For each role (by position), the people holding it, in the order of `people`.
+    pub(super) holders: Vec<Vec<usize>>,
+    /// For each rotation (by position), its members that resolve, in turn order.
+    pub(super) members: Vec<Vec<usize>>,
+    /// For each role, the fastest median acknowledgement among its holders.
+    pub(super) role_fastest: Vec<Option<Duration>>,
+    /// For each rotation, the fastest median acknowledgement among its members.
+    pub(super) rotation_fastest: Vec<Option<Duration>>,
+}
+
+impl Indexes<'_> {
+    /// Checks that target `t` resolves; `base` is the pointer of the target object.
+    pub(super) fn target(
+        &self,
+        out: &mut Vec<Diagnostic>,
+        t: &Target,
+        base: impl FnOnce() -> String,
+        context: impl FnOnce() -> String,
+    ) {
+        let (index, id) = match t {
+            Target::Person(id) => (&self.people, id.as_str()),
+            Target::Rotation(id) => (&self.rotations, id.as_str()),
+            Target::Role(id) => (&self.roles, id.as_str()),
+        };
+        index.resolve(out, id, || target_ptr(&base(), t), context);
+    }
+}

@@ -1,0 +1,163 @@
+//! Ids and references: duplicate ids, and every id a ladder entry names that must resolve
+//! (step targets, owners, backups, members, roles, triggers' service and tier, playbooks).
+
+use super::*;
+
+impl Validator<'_> {
+    pub(super) fn ids(&mut self) {
+        let l = self.l;
+        // The reference indexes already know their repeated ids; the other collections
+        // are indexed here.
+        let budget = &self.suggestions;
+        let triggers = Index::new(
+            "trigger",
+            "triggers",
+            l.triggers.iter().map(|x| x.id.as_str()),
+            budget,
+        );
+        let templates = Index::new(
+            "template",
+            "templates",
+            l.templates.iter().map(|x| x.id.as_str()),
+            budget,
+        );
+        let scenarios = Index::new(
+            "scenario",
+            "scenarios",
+            l.scenarios.iter().map(|x| x.id.as_str()),
+            budget,
+        );
+        let ix = &self.ix;
+        // In the format's order of collections.
+        let colls = [
+            &ix.services,
+            &ix.roles,
+            &ix.people,
+            &ix.rotations,
+            &ix.tiers,
+            &triggers,
+            &ix.playbooks,
+            &templates,
+            &scenarios,
+        ];
+        for index in colls {
+            let (coll, noun) = (index.plural, index.noun);
+            for &(i, j) in &index.repeats {
+                let id = index.ids[i];
+                self.out.push(
+                    Diagnostic::new(
+                        Code::DuplicateId,
+                        ptr(&[&coll, &i, &"id"]),
+                        format!("{noun} id `{id}` is already used by /{coll}/{j}"),
+                    )
+                    .hint(format!("give each {noun} its own id")),
+                );
+            }
+        }
+        if l.tiers.is_empty() {
+            self.push(
+                Diagnostic::new(Code::NoTiers, "/tiers", "the ladder has no tiers")
+                    .hint("add at least one severity tier with an escalation policy"),
+            );
+        }
+    }
+
+    pub(super) fn references(&mut self) {
+        let (l, ix, out) = (self.l, &self.ix, &mut self.out);
+        for (i, s) in l.services.iter().enumerate() {
+            for (j, d) in s.depends_on.iter().enumerate() {
+                ix.services.resolve(
+                    out,
+                    d.as_str(),
+                    || ptr(&[&"services", &i, &"depends_on", &j]),
+                    || format!("service `{}` depends_on", s.id),
+                );
+            }
+        }
+        for (i, p) in l.people.iter().enumerate() {
+            for (j, r) in p.roles.iter().enumerate() {
+                ix.roles.resolve(
+                    out,
+                    r.as_str(),
+                    || ptr(&[&"people", &i, &"roles", &j]),
+                    || format!("person `{}`", p.id),
+                );
+            }
+            if let Some(b) = &p.backup {
+                ix.people.resolve(
+                    out,
+                    b.as_str(),
+                    || ptr(&[&"people", &i, &"backup"]),
+                    || format!("the backup of person `{}`", p.id),
+                );
+            }
+        }
+        for (i, r) in l.rotations.iter().enumerate() {
+            for (j, m) in r.members.iter().enumerate() {
+                ix.people.resolve(
+                    out,
+                    m.as_str(),
+                    || ptr(&[&"rotations", &i, &"members", &j]),
+                    || format!("rotation `{}`", r.id),
+                );
+            }
+        }
+        for (i, t) in l.tiers.iter().enumerate() {
+            for (duty, who) in t.owners.duties() {
+                if let Some(who) = who {
+                    ix.target(
+                        out,
+                        who,
+                        || ptr(&[&"tiers", &i, &"owners", &duty]),
+                        || format!("the {duty} owner of tier `{}`", t.id),
+                    );
+                }
+            }
+            for (k, s) in t.escalation.steps.iter().enumerate() {
+                for (j, who) in s.notify.iter().enumerate() {
+                    ix.target(
+                        out,
+                        who,
+                        || ptr(&[&"tiers", &i, &"escalation", &"steps", &k, &"notify", &j]),
+                        || format!("step {} of tier `{}`", k + 1, t.id),
+                    );
+                }
+            }
+            if let Some(p) = &t.playbook {
+                ix.playbooks.resolve(
+                    out,
+                    p.as_str(),
+                    || ptr(&[&"tiers", &i, &"playbook"]),
+                    || format!("tier `{}`", t.id),
+                );
+            }
+        }
+        for (i, t) in l.triggers.iter().enumerate() {
+            let ctx = || format!("trigger `{}`", t.id);
+            ix.services.resolve(
+                out,
+                t.service.as_str(),
+                || ptr(&[&"triggers", &i, &"service"]),
+                ctx,
+            );
+            ix.tiers.resolve(
+                out,
+                t.tier.as_str(),
+                || ptr(&[&"triggers", &i, &"tier"]),
+                ctx,
+            );
+        }
+        for (i, p) in l.playbooks.iter().enumerate() {
+            for (k, s) in p.steps.iter().enumerate() {
+                if let Some(owner) = &s.owner {
+                    ix.target(
+                        out,
+                        owner,
+                        || ptr(&[&"playbooks", &i, &"steps", &k, &"owner"]),
+                        || format!("step {} of playbook `{}`", k + 1, p.id),
+                    );
+                }
+            }
+        }
+    }
+}
