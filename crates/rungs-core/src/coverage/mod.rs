@@ -31,7 +31,7 @@ use reach::{Ctx, Reach, Reached};
 use spans::{covers, merge, overlap};
 use week::{local_hours, local_midnight, week_dates, Slot};
 
-use crate::model::Ladder;
+use crate::model::{Kind, Ladder};
 use crate::oncall::{self, Span};
 use crate::time::{Instant, TimeZoneName};
 
@@ -168,7 +168,7 @@ fn tier_row(
     GridRow {
         tier: tier.id.to_string(),
         tier_name: tier.name.clone(),
-        pointer: format!("/tiers/{i}/escalation"),
+        pointer: format!("{}/escalation", Kind::Tier.pointer(i)),
         cells,
     }
 }

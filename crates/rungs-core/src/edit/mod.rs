@@ -21,7 +21,7 @@ pub use references::references;
 pub use rename::{remove, rename};
 pub use template::preview_template;
 
-use crate::model::{Ladder, Target};
+use crate::model::Ladder;
 
 /// One place in the ladder that refers to an entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,15 +40,6 @@ fn label(name: &str, id: &str) -> String {
         format!("`{id}`")
     } else {
         format!("{name} (`{id}`)")
-    }
-}
-
-/// The kind and id a target names.
-fn target_parts(t: &Target) -> (Kind, &str, &'static str) {
-    match t {
-        Target::Person(id) => (Kind::Person, id.as_str(), "person"),
-        Target::Rotation(id) => (Kind::Rotation, id.as_str(), "rotation"),
-        Target::Role(id) => (Kind::Role, id.as_str(), "role"),
     }
 }
 

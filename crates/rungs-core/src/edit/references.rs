@@ -2,7 +2,7 @@
 
 use crate::model::*;
 
-use super::{label, target_parts, Reference};
+use super::{label, Reference};
 
 /// How a sentence about a reference names the entry: "them" for people, "it" otherwise.
 fn pronoun(kind: Kind) -> &'static str {
@@ -24,8 +24,7 @@ pub fn references(ladder: &Ladder, kind: Kind, id: &str) -> Vec<Reference> {
     let pronoun = pronoun(kind);
     let mut add = |pointer: String, what: String| out.push(Reference { pointer, what });
     let target = |t: &Target, base: &str| -> Option<String> {
-        let (k, tid, key) = target_parts(t);
-        (k == kind && tid == id).then(|| format!("{base}/{key}"))
+        (t.kind() == kind && t.id() == id).then(|| format!("{base}/{}", t.key()))
     };
 
     for (i, s) in ladder.services.iter().enumerate() {
@@ -33,7 +32,7 @@ pub fn references(ladder: &Ladder, kind: Kind, id: &str) -> Vec<Reference> {
             for (j, d) in s.depends_on.iter().enumerate() {
                 if d.as_str() == id {
                     add(
-                        format!("/services/{i}/depends_on/{j}"),
+                        format!("{}/depends_on/{j}", Kind::Service.pointer(i)),
                         format!(
                             "service {} depends on {pronoun}",
                             label(&s.name, s.id.as_str())
@@ -49,7 +48,7 @@ pub fn references(ladder: &Ladder, kind: Kind, id: &str) -> Vec<Reference> {
             for (j, r) in p.roles.iter().enumerate() {
                 if r.as_str() == id {
                     add(
-                        format!("/people/{i}/roles/{j}"),
+                        format!("{}/roles/{j}", Kind::Person.pointer(i)),
                         format!("{who} holds {pronoun}"),
                     );
                 }
@@ -57,7 +56,7 @@ pub fn references(ladder: &Ladder, kind: Kind, id: &str) -> Vec<Reference> {
         }
         if kind == Kind::Person && p.backup.as_ref().is_some_and(|b| b.as_str() == id) {
             add(
-                format!("/people/{i}/backup"),
+                format!("{}/backup", Kind::Person.pointer(i)),
                 format!("{who} has {pronoun} as backup"),
             );
         }
@@ -67,7 +66,7 @@ pub fn references(ladder: &Ladder, kind: Kind, id: &str) -> Vec<Reference> {
             for (j, m) in r.members.iter().enumerate() {
                 if m.as_str() == id {
                     add(
-                        format!("/rotations/{i}/members/{j}"),
+                        format!("{}/members/{j}", Kind::Rotation.pointer(i)),
                         format!(
                             "rotation {} has {pronoun} as member {}",
                             label(&r.name, r.id.as_str()),
@@ -81,13 +80,15 @@ pub fn references(ladder: &Ladder, kind: Kind, id: &str) -> Vec<Reference> {
     for (i, t) in ladder.tiers.iter().enumerate() {
         let tier = format!("tier {}", label(&t.name, t.id.as_str()));
         for (duty, who) in t.owners.duties() {
-            if let Some(p) = who.and_then(|w| target(w, &format!("/tiers/{i}/owners/{duty}"))) {
+            if let Some(p) =
+                who.and_then(|w| target(w, &format!("{}/owners/{duty}", Kind::Tier.pointer(i))))
+            {
                 add(p, format!("{tier} has {pronoun} as its {duty} owner"));
             }
         }
         for (k, s) in t.escalation.steps.iter().enumerate() {
             for (j, who) in s.notify.iter().enumerate() {
-                let base = format!("/tiers/{i}/escalation/steps/{k}/notify/{j}");
+                let base = format!("{}/escalation/steps/{k}/notify/{j}", Kind::Tier.pointer(i));
                 if let Some(p) = target(who, &base) {
                     add(p, format!("step {} of {tier} pages {pronoun}", k + 1));
                 }
@@ -95,7 +96,7 @@ pub fn references(ladder: &Ladder, kind: Kind, id: &str) -> Vec<Reference> {
         }
         if kind == Kind::Playbook && t.playbook.as_ref().is_some_and(|p| p.as_str() == id) {
             add(
-                format!("/tiers/{i}/playbook"),
+                format!("{}/playbook", Kind::Tier.pointer(i)),
                 format!("{tier} follows {pronoun}"),
             );
         }
@@ -103,13 +104,13 @@ pub fn references(ladder: &Ladder, kind: Kind, id: &str) -> Vec<Reference> {
     for (i, t) in ladder.triggers.iter().enumerate() {
         if kind == Kind::Service && t.service.as_str() == id {
             add(
-                format!("/triggers/{i}/service"),
+                format!("{}/service", Kind::Trigger.pointer(i)),
                 format!("trigger `{}` watches {pronoun}", t.id),
             );
         }
         if kind == Kind::Tier && t.tier.as_str() == id {
             add(
-                format!("/triggers/{i}/tier"),
+                format!("{}/tier", Kind::Trigger.pointer(i)),
                 format!("trigger `{}` opens {pronoun}", t.id),
             );
         }
@@ -119,7 +120,7 @@ pub fn references(ladder: &Ladder, kind: Kind, id: &str) -> Vec<Reference> {
             if let Some(p) = s
                 .owner
                 .as_ref()
-                .and_then(|o| target(o, &format!("/playbooks/{i}/steps/{k}/owner")))
+                .and_then(|o| target(o, &format!("{}/steps/{k}/owner", Kind::Playbook.pointer(i))))
             {
                 add(
                     p,
@@ -138,7 +139,7 @@ pub fn references(ladder: &Ladder, kind: Kind, id: &str) -> Vec<Reference> {
             for (j, sig) in sc.signals.iter().enumerate() {
                 if sig.service.as_str() == id {
                     add(
-                        format!("/scenarios/{i}/signals/{j}/service"),
+                        format!("{}/signals/{j}/service", Kind::Scenario.pointer(i)),
                         format!("signal {} of {scenario} measures {pronoun}", j + 1),
                     );
                 }
@@ -149,7 +150,7 @@ pub fn references(ladder: &Ladder, kind: Kind, id: &str) -> Vec<Reference> {
                 if let Inject::Unavailable(u) = inj {
                     if u.unavailable.as_str() == id {
                         add(
-                            format!("/scenarios/{i}/injects/{j}/unavailable"),
+                            format!("{}/injects/{j}/unavailable", Kind::Scenario.pointer(i)),
                             format!("inject {} of {scenario} makes {pronoun} unavailable", j + 1),
                         );
                     }

@@ -3,7 +3,7 @@
 //! the singular noun; everything else about a collection (its pointer, its ids, finding,
 //! renaming or removing an entry) is derived from that row.
 
-use super::Ladder;
+use super::{Ladder, Target};
 use crate::id::*;
 
 /// Declares [`Kind`] and its per-collection accessors from one row per collection.
@@ -91,5 +91,30 @@ impl Kind {
     /// The JSON Pointer of entry `i`, e.g. `/people/3`.
     pub fn pointer(self, i: usize) -> String {
         format!("/{}/{i}", self.collection())
+    }
+}
+
+impl Target {
+    /// The collection the target names.
+    pub fn kind(&self) -> Kind {
+        match self {
+            Target::Person(_) => Kind::Person,
+            Target::Rotation(_) => Kind::Rotation,
+            Target::Role(_) => Kind::Role,
+        }
+    }
+
+    /// The id it names.
+    pub fn id(&self) -> &str {
+        match self {
+            Target::Person(id) => id.as_str(),
+            Target::Rotation(id) => id.as_str(),
+            Target::Role(id) => id.as_str(),
+        }
+    }
+
+    /// Its JSON key, the noun of its kind: `"person"`, `"rotation"` or `"role"`.
+    pub fn key(&self) -> &'static str {
+        self.kind().noun()
     }
 }

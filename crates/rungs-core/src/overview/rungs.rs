@@ -81,15 +81,15 @@ pub(crate) fn rung_views(ladder: &Ladder, names: &LadderNames) -> Vec<RungView> 
 
 /// A target with its display name (the id when it does not resolve).
 fn target_view(names: &LadderNames, t: &Target) -> TargetView {
-    let (kind, id, label) = match t {
-        Target::Person(id) => ("person", id.as_str(), names.people.get(id.as_str())),
-        Target::Rotation(id) => ("rotation", id.as_str(), names.rotations.get(id.as_str())),
-        Target::Role(id) => ("role", id.as_str(), names.roles.get(id.as_str())),
+    let names = match t {
+        Target::Person(_) => &names.people,
+        Target::Rotation(_) => &names.rotations,
+        Target::Role(_) => &names.roles,
     };
     TargetView {
-        kind,
-        id: id.to_string(),
-        label,
+        kind: t.key(),
+        id: t.id().to_string(),
+        label: names.get(t.id()),
     }
 }
 

@@ -61,21 +61,26 @@ impl Validator<'_> {
                 check(
                     self,
                     &targets,
-                    ptr(&[&"tiers", &i, &"escalation", &"steps", &k, &"notify"]),
+                    entry_ptr(Kind::Tier, i, &[&"escalation", &"steps", &k, &"notify"]),
                     what,
                 );
             }
             for (duty, who) in t.owners.duties() {
                 if let Some(who) = who {
                     let what = format!("the {duty} owner of {}", self.tier_label(i));
-                    check(self, &[who], ptr(&[&"tiers", &i, &"owners", &duty]), what);
+                    check(
+                        self,
+                        &[who],
+                        entry_ptr(Kind::Tier, i, &[&"owners", &duty]),
+                        what,
+                    );
                 }
             }
         }
         for (i, p) in l.people.iter().enumerate() {
             if let Some(r) = &p.response {
                 self.delay_model(
-                    ptr(&[&"people", &i, &"response"]),
+                    entry_ptr(Kind::Person, i, &[&"response"]),
                     r.ack_median,
                     r.ack_p90,
                     &format!("the response model of `{}`", p.id),

@@ -10,7 +10,7 @@ impl Validator<'_> {
                 self.push(
                     Diagnostic::new(
                         Code::EmptyRotation,
-                        ptr(&[&"rotations", &i, &"members"]),
+                        entry_ptr(Kind::Rotation, i, &[&"members"]),
                         format!("rotation `{}` has no members", r.id),
                     )
                     .hint("add the people who take turns on call"),
@@ -20,7 +20,7 @@ impl Validator<'_> {
                 self.push(
                     Diagnostic::new(
                         Code::InvalidShift,
-                        ptr(&[&"rotations", &i, &"shift"]),
+                        entry_ptr(Kind::Rotation, i, &[&"shift"]),
                         format!("rotation `{}` has a shift of 0m", r.id),
                     )
                     .hint("a shift is how long each member is on call, e.g. \"1w\" or \"12h\""),
@@ -29,7 +29,7 @@ impl Validator<'_> {
             if let Some(w) = &r.window {
                 if w.days.is_empty() {
                     self.push(
-                        Diagnostic::new(Code::MalformedWindow, ptr(&[&"rotations", &i, &"window", &"days"]), format!("the window of rotation `{}` lists no days, so it never covers anything", r.id))
+                        Diagnostic::new(Code::MalformedWindow, entry_ptr(Kind::Rotation, i, &[&"window", &"days"]), format!("the window of rotation `{}` lists no days, so it never covers anything", r.id))
                             .hint("list the days it covers, or remove the window for around-the-clock cover"),
                     );
                 }
@@ -38,7 +38,7 @@ impl Validator<'_> {
                     if std::mem::replace(&mut seen[*d as usize], true) {
                         self.push(Diagnostic::new(
                             Code::MalformedWindow,
-                            ptr(&[&"rotations", &i, &"window", &"days", &j]),
+                            entry_ptr(Kind::Rotation, i, &[&"window", &"days", &j]),
                             format!(
                                 "the window of rotation `{}` lists `{}` twice",
                                 r.id,
@@ -119,7 +119,7 @@ impl Validator<'_> {
         self.push(
             Diagnostic::new(
                 Code::DependencyCycle,
-                ptr(&[&"services", &s, &"depends_on", &j]),
+                entry_ptr(Kind::Service, s, &[&"depends_on", &j]),
                 format!(
                     "services depend on each other in a cycle: {}",
                     names.join(" → ")
@@ -154,7 +154,7 @@ impl Validator<'_> {
                 self.push(
                     Diagnostic::new(
                         Code::BackupCycle,
-                        ptr(&[&"people", &i, &"backup"]),
+                        entry_ptr(Kind::Person, i, &[&"backup"]),
                         format!("{} (`{}`) is their own backup", p.name, p.id),
                     )
                     .hint("name someone else as the backup, or leave it out"),
@@ -164,7 +164,7 @@ impl Validator<'_> {
                 self.push(
                     Diagnostic::new(
                         Code::UnusedPerson,
-                        ptr(&[&"people", &i]),
+                        entry_ptr(Kind::Person, i, &[]),
                         format!(
                             "{} (`{}`) is in no rotation, role or step, so nothing ever pages them",
                             p.name, p.id
@@ -179,7 +179,7 @@ impl Validator<'_> {
                 self.push(
                     Diagnostic::new(
                         Code::EmptyRole,
-                        ptr(&[&"roles", &i]),
+                        entry_ptr(Kind::Role, i, &[]),
                         format!("nobody holds the role `{}` ({})", r.id, r.name),
                     )
                     .hint("give the role to someone in people, or remove it"),
@@ -195,7 +195,7 @@ impl Validator<'_> {
                 let after = &rest[open + 2..];
                 let Some(close) = after.find("}}") else {
                     self.push(
-                        Diagnostic::new(Code::UnknownPlaceholder, ptr(&[&"templates", &i, &"body"]), format!("template `{}` opens a placeholder with `{{{{` that is never closed", t.id))
+                        Diagnostic::new(Code::UnknownPlaceholder, entry_ptr(Kind::Template, i, &[&"body"]), format!("template `{}` opens a placeholder with `{{{{` that is never closed", t.id))
                             .hint("close it with `}}`"),
                     );
                     break;
@@ -220,7 +220,7 @@ impl Validator<'_> {
                     self.push(
                         Diagnostic::new(
                             Code::UnknownPlaceholder,
-                            ptr(&[&"templates", &i, &"body"]),
+                            entry_ptr(Kind::Template, i, &[&"body"]),
                             format!(
                                 "template `{}` uses the unknown placeholder `{{{{{shown}}}}}`",
                                 t.id

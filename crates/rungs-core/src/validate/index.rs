@@ -5,8 +5,8 @@ use super::*;
 
 /// An index of one collection: id to position of its first occurrence.
 pub(super) struct Index<'a> {
-    pub(super) noun: &'static str,
-    pub(super) plural: &'static str,
+    /// The collection indexed.
+    pub(super) kind: Kind,
     pub(super) pos: HashMap<&'a str, usize>,
     pub(super) ids: Vec<&'a str>,
     /// Each repeated id: its position and the position of its first occurrence.
@@ -23,13 +23,9 @@ pub(super) fn take_suggestion(budget: &Cell<usize>) -> bool {
 }
 
 impl<'a> Index<'a> {
-    pub(super) fn new(
-        noun: &'static str,
-        plural: &'static str,
-        ids: impl Iterator<Item = &'a str>,
-        suggestions: &Rc<Cell<usize>>,
-    ) -> Self {
-        let ids: Vec<&str> = ids.collect();
+    /// Indexes the collection `kind` of `ladder`.
+    pub(super) fn new(kind: Kind, ladder: &'a Ladder, suggestions: &Rc<Cell<usize>>) -> Self {
+        let ids = kind.ids(ladder);
         let mut pos = HashMap::with_capacity(ids.len());
         let mut repeats = Vec::new();
         for (i, id) in ids.iter().enumerate() {
@@ -39,8 +35,7 @@ impl<'a> Index<'a> {
             }
         }
         Index {
-            noun,
-            plural,
+            kind,
             pos,
             ids,
             repeats,
@@ -71,7 +66,7 @@ impl<'a> Index<'a> {
             format!(
                 "{} names {} `{id}`, which does not exist",
                 context(),
-                self.noun
+                self.kind.noun()
             ),
         );
         if !take_suggestion(&self.suggestions) {
@@ -80,10 +75,12 @@ impl<'a> Index<'a> {
         }
         out.push(match closest(id, self.ids.iter().copied()) {
             Some(best) => d.hint(format!("did you mean `{best}`?")),
-            None if self.ids.is_empty() => d.hint(format!("the ladder has no {} yet", self.plural)),
+            None if self.ids.is_empty() => {
+                d.hint(format!("the ladder has no {} yet", self.kind.collection()))
+            }
             None => d.hint(format!(
                 "known {}: {}",
-                self.plural,
+                self.kind.collection(),
                 self.ids
                     .iter()
                     .take(8)
@@ -114,7 +111,20 @@ pub(super) struct Indexes<'a> {
     pub(super) rotation_fastest: Vec<Option<Duration>>,
 }
 
-impl Indexes<'_> {
+impl<'a> Indexes<'a> {
+    /// The index of `kind`, for the collections references can name.
+    pub(super) fn get(&self, kind: Kind) -> Option<&Index<'a>> {
+        match kind {
+            Kind::Service => Some(&self.services),
+            Kind::Role => Some(&self.roles),
+            Kind::Person => Some(&self.people),
+            Kind::Rotation => Some(&self.rotations),
+            Kind::Tier => Some(&self.tiers),
+            Kind::Playbook => Some(&self.playbooks),
+            Kind::Trigger | Kind::Template | Kind::Scenario => None,
+        }
+    }
+
     /// Checks that target `t` resolves; `base` is the pointer of the target object.
     pub(super) fn target(
         &self,

@@ -76,7 +76,7 @@ pub fn validate_ladder(ladder: &Ladder, reference: Instant) -> Report {
     v.reachability();
     v.coverage(reference.as_millis());
     for (i, s) in ladder.scenarios.iter().enumerate() {
-        v.scenario(&s.to_document(), &format!("/scenarios/{i}"));
+        v.scenario(&s.to_document(), &Kind::Scenario.pointer(i));
     }
     // The longest horizon pages the most: one warning per tier, naming that scenario.
     if let Some(s) = ladder.scenarios.iter().max_by_key(|s| s.horizon) {
@@ -174,13 +174,13 @@ fn ptr(parts: &[&dyn std::fmt::Display]) -> String {
     s
 }
 
+/// The pointer of entry `i` of `kind` followed by `rest`, e.g. `/tiers/0/escalation`.
+fn entry_ptr(kind: Kind, i: usize, rest: &[&dyn std::fmt::Display]) -> String {
+    kind.pointer(i) + &ptr(rest)
+}
+
 fn target_ptr(base: &str, t: &Target) -> String {
-    let key = match t {
-        Target::Person(_) => "person",
-        Target::Rotation(_) => "rotation",
-        Target::Role(_) => "role",
-    };
-    format!("{base}/{key}")
+    format!("{base}/{}", t.key())
 }
 
 fn hours(ms: i64) -> String {
@@ -214,18 +214,8 @@ fn timeline(t: &Timelines, name: &str) -> Option<Duration> {
 impl<'a> Validator<'a> {
     fn new(l: &'a Ladder) -> Self {
         let budget = Rc::new(Cell::new(MAX_SUGGESTIONS));
-        let roles = Index::new(
-            "role",
-            "roles",
-            l.roles.iter().map(|r| r.id.as_str()),
-            &budget,
-        );
-        let people = Index::new(
-            "person",
-            "people",
-            l.people.iter().map(|p| p.id.as_str()),
-            &budget,
-        );
+        let roles = Index::new(Kind::Role, l, &budget);
+        let people = Index::new(Kind::Person, l, &budget);
         let mut holders: Vec<Vec<usize>> = vec![Vec::new(); l.roles.len()];
         for (pi, p) in l.people.iter().enumerate() {
             for r in &p.roles {
@@ -251,32 +241,12 @@ impl<'a> Validator<'a> {
         let role_fastest = holders.iter().map(|h| fastest(h)).collect();
         let rotation_fastest = members.iter().map(|m| fastest(m)).collect();
         let ix = Indexes {
-            services: Index::new(
-                "service",
-                "services",
-                l.services.iter().map(|s| s.id.as_str()),
-                &budget,
-            ),
+            services: Index::new(Kind::Service, l, &budget),
             roles,
             people,
-            rotations: Index::new(
-                "rotation",
-                "rotations",
-                l.rotations.iter().map(|r| r.id.as_str()),
-                &budget,
-            ),
-            tiers: Index::new(
-                "tier",
-                "tiers",
-                l.tiers.iter().map(|t| t.id.as_str()),
-                &budget,
-            ),
-            playbooks: Index::new(
-                "playbook",
-                "playbooks",
-                l.playbooks.iter().map(|p| p.id.as_str()),
-                &budget,
-            ),
+            rotations: Index::new(Kind::Rotation, l, &budget),
+            tiers: Index::new(Kind::Tier, l, &budget),
+            playbooks: Index::new(Kind::Playbook, l, &budget),
             holders,
             members,
             role_fastest,

@@ -9,46 +9,23 @@ impl Validator<'_> {
         // The reference indexes already know their repeated ids; the other collections
         // are indexed here.
         let budget = &self.suggestions;
-        let triggers = Index::new(
-            "trigger",
-            "triggers",
-            l.triggers.iter().map(|x| x.id.as_str()),
-            budget,
-        );
-        let templates = Index::new(
-            "template",
-            "templates",
-            l.templates.iter().map(|x| x.id.as_str()),
-            budget,
-        );
-        let scenarios = Index::new(
-            "scenario",
-            "scenarios",
-            l.scenarios.iter().map(|x| x.id.as_str()),
-            budget,
-        );
-        let ix = &self.ix;
-        // In the format's order of collections.
-        let colls = [
-            &ix.services,
-            &ix.roles,
-            &ix.people,
-            &ix.rotations,
-            &ix.tiers,
-            &triggers,
-            &ix.playbooks,
-            &templates,
-            &scenarios,
-        ];
-        for index in colls {
-            let (coll, noun) = (index.plural, index.noun);
+        for kind in Kind::ALL {
+            let built;
+            let index = match self.ix.get(kind) {
+                Some(index) => index,
+                None => {
+                    built = Index::new(kind, l, budget);
+                    &built
+                }
+            };
+            let (coll, noun) = (kind.collection(), kind.noun());
             for &(i, j) in &index.repeats {
                 let id = index.ids[i];
                 self.out.push(
                     Diagnostic::new(
                         Code::DuplicateId,
                         ptr(&[&coll, &i, &"id"]),
-                        format!("{noun} id `{id}` is already used by /{coll}/{j}"),
+                        format!("{noun} id `{id}` is already used by {}", kind.pointer(j)),
                     )
                     .hint(format!("give each {noun} its own id")),
                 );
@@ -69,7 +46,7 @@ impl Validator<'_> {
                 ix.services.resolve(
                     out,
                     d.as_str(),
-                    || ptr(&[&"services", &i, &"depends_on", &j]),
+                    || entry_ptr(Kind::Service, i, &[&"depends_on", &j]),
                     || format!("service `{}` depends_on", s.id),
                 );
             }
@@ -79,7 +56,7 @@ impl Validator<'_> {
                 ix.roles.resolve(
                     out,
                     r.as_str(),
-                    || ptr(&[&"people", &i, &"roles", &j]),
+                    || entry_ptr(Kind::Person, i, &[&"roles", &j]),
                     || format!("person `{}`", p.id),
                 );
             }
@@ -87,7 +64,7 @@ impl Validator<'_> {
                 ix.people.resolve(
                     out,
                     b.as_str(),
-                    || ptr(&[&"people", &i, &"backup"]),
+                    || entry_ptr(Kind::Person, i, &[&"backup"]),
                     || format!("the backup of person `{}`", p.id),
                 );
             }
@@ -97,7 +74,7 @@ impl Validator<'_> {
                 ix.people.resolve(
                     out,
                     m.as_str(),
-                    || ptr(&[&"rotations", &i, &"members", &j]),
+                    || entry_ptr(Kind::Rotation, i, &[&"members", &j]),
                     || format!("rotation `{}`", r.id),
                 );
             }
@@ -108,7 +85,7 @@ impl Validator<'_> {
                     ix.target(
                         out,
                         who,
-                        || ptr(&[&"tiers", &i, &"owners", &duty]),
+                        || entry_ptr(Kind::Tier, i, &[&"owners", &duty]),
                         || format!("the {duty} owner of tier `{}`", t.id),
                     );
                 }
@@ -118,7 +95,7 @@ impl Validator<'_> {
                     ix.target(
                         out,
                         who,
-                        || ptr(&[&"tiers", &i, &"escalation", &"steps", &k, &"notify", &j]),
+                        || entry_ptr(Kind::Tier, i, &[&"escalation", &"steps", &k, &"notify", &j]),
                         || format!("step {} of tier `{}`", k + 1, t.id),
                     );
                 }
@@ -127,7 +104,7 @@ impl Validator<'_> {
                 ix.playbooks.resolve(
                     out,
                     p.as_str(),
-                    || ptr(&[&"tiers", &i, &"playbook"]),
+                    || entry_ptr(Kind::Tier, i, &[&"playbook"]),
                     || format!("tier `{}`", t.id),
                 );
             }
@@ -137,13 +114,13 @@ impl Validator<'_> {
             ix.services.resolve(
                 out,
                 t.service.as_str(),
-                || ptr(&[&"triggers", &i, &"service"]),
+                || entry_ptr(Kind::Trigger, i, &[&"service"]),
                 ctx,
             );
             ix.tiers.resolve(
                 out,
                 t.tier.as_str(),
-                || ptr(&[&"triggers", &i, &"tier"]),
+                || entry_ptr(Kind::Trigger, i, &[&"tier"]),
                 ctx,
             );
         }
@@ -153,7 +130,7 @@ impl Validator<'_> {
                     ix.target(
                         out,
                         owner,
-                        || ptr(&[&"playbooks", &i, &"steps", &k, &"owner"]),
+                        || entry_ptr(Kind::Playbook, i, &[&"steps", &k, &"owner"]),
                         || format!("step {} of playbook `{}`", k + 1, p.id),
                     );
                 }

@@ -22,9 +22,9 @@ impl Validator<'_> {
             }
             let e = &t.escalation;
             let in_ladder = if e.repeat > 0 {
-                ptr(&[&"tiers", &i, &"escalation", &"repeat"])
+                entry_ptr(Kind::Tier, i, &[&"escalation", &"repeat"])
             } else {
-                ptr(&[&"tiers", &i, &"escalation", &"steps"])
+                entry_ptr(Kind::Tier, i, &[&"escalation", &"steps"])
             };
             let cycle = Duration::from_millis(
                 e.steps

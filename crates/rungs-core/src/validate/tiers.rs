@@ -13,7 +13,7 @@ impl Validator<'_> {
                 self.push(
                     Diagnostic::new(
                         Code::InvalidRank,
-                        ptr(&[&"tiers", &i, &"rank"]),
+                        entry_ptr(Kind::Tier, i, &[&"rank"]),
                         format!("{label} has rank 0"),
                     )
                     .hint("ranks start at 1, the most severe tier"),
@@ -22,7 +22,7 @@ impl Validator<'_> {
                 self.push(
                     Diagnostic::new(
                         Code::DuplicateRank,
-                        ptr(&[&"tiers", &i, &"rank"]),
+                        entry_ptr(Kind::Tier, i, &[&"rank"]),
                         format!("{label} has rank {}, like tier `{}`", t.rank, l.tiers[j].id),
                     )
                     .hint("each tier needs its own rank; 1 is the most severe"),
@@ -46,7 +46,7 @@ impl Validator<'_> {
                         self.push(
                             Diagnostic::new(
                                 Code::TimelineOrder,
-                                ptr(&[&"tiers", &i, &"timelines", &a]),
+                                entry_ptr(Kind::Tier, i, &[&"timelines", &a]),
                                 format!("{label} allows {x} to {a} but only {y} to {b}"),
                             )
                             .hint(format!("{a} must come no later than {b}")),
@@ -60,7 +60,7 @@ impl Validator<'_> {
                 self.push(
                     Diagnostic::new(
                         Code::EmptyEscalation,
-                        ptr(&[&"tiers", &i, &"escalation", &"steps"]),
+                        entry_ptr(Kind::Tier, i, &[&"escalation", &"steps"]),
                         format!("{label} has no escalation steps, so it pages nobody"),
                     )
                     .hint("add a step that notifies a rotation, a role or a person"),
@@ -71,7 +71,7 @@ impl Validator<'_> {
                     self.push(
                         Diagnostic::new(
                             Code::EmptyStep,
-                            ptr(&[&"tiers", &i, &"escalation", &"steps", &k, &"notify"]),
+                            entry_ptr(Kind::Tier, i, &[&"escalation", &"steps", &k, &"notify"]),
                             format!("step {} of {label} notifies nobody", k + 1),
                         )
                         .hint("add a rotation, a role or a person to notify, or remove the step"),
@@ -85,7 +85,7 @@ impl Validator<'_> {
                 self.push(
                     Diagnostic::new(
                         Code::PageStorm,
-                        ptr(&[&"tiers", &i, &"escalation", &"repeat"]),
+                        entry_ptr(Kind::Tier, i, &[&"escalation", &"repeat"]),
                         format!(
                             "{label} repeats its policy {} time(s) but every step waits 0m: all pages go out at once",
                             t.escalation.repeat
@@ -98,7 +98,7 @@ impl Validator<'_> {
                 self.push(
                     Diagnostic::new(
                         Code::NoCommunicationOwner,
-                        ptr(&[&"tiers", &i, &"owners", &"communication"]),
+                        entry_ptr(Kind::Tier, i, &[&"owners", &"communication"]),
                         format!("{label} expects a first update within {} but has no communication owner", tl.first_update.unwrap_or_default()),
                     )
                     .hint("name a communication owner (a comms rotation or role)"),
@@ -128,7 +128,7 @@ impl Validator<'_> {
                     if before.contains(p.as_str()) {
                         let d = Diagnostic::new(
                             Code::SamePersonConsecutiveSteps,
-                            ptr(&[&"tiers", &i, &"escalation", &"steps", &(k + 1), &"notify", &j, &"person"]),
+                            entry_ptr(Kind::Tier, i, &[&"escalation", &"steps", &(k + 1), &"notify", &j, &"person"]),
                             format!(
                                 "`{p}` is paged in step {} and again in step {} of {}: if they are away, both steps fail",
                                 k + 1,
@@ -159,7 +159,7 @@ impl Validator<'_> {
                 {
                     let d = Diagnostic::new(
                         Code::EscalatesBeforeResponse,
-                        ptr(&[&"tiers", &i, &"escalation", &"steps", &k, &"escalate_after"]),
+                        entry_ptr(Kind::Tier, i, &[&"escalation", &"steps", &k, &"escalate_after"]),
                         format!(
                             "step {} of {} escalates after {}, but the people it pages acknowledge after {median} at the median",
                             k + 1,
@@ -199,7 +199,7 @@ impl Validator<'_> {
                 self.push(
                     Diagnostic::new(
                         Code::UnreachableBeforeDeadline,
-                        ptr(&[&"tiers", &i, &"timelines", &"acknowledge"]),
+                        entry_ptr(Kind::Tier, i, &[&"timelines", &"acknowledge"]),
                         message,
                     )
                     .hint("page someone in an earlier step, or allow more time to acknowledge"),
@@ -224,7 +224,7 @@ impl Validator<'_> {
                 if person.backup.is_none() {
                     let d = Diagnostic::new(
                         Code::OwnerWithoutBackup,
-                        ptr(&[&"tiers", &i, &"owners", &duty]),
+                        entry_ptr(Kind::Tier, i, &[&"owners", &duty]),
                         format!(
                             "the {duty} owner of {} is {} alone, with no backup and no rotation behind them",
                             self.tier_label(i),
@@ -252,7 +252,7 @@ impl Validator<'_> {
                 if a > b && l.tiers[severe].rank != l.tiers[milder].rank {
                     let d = Diagnostic::new(
                         Code::TimelineInversion,
-                        ptr(&[&"tiers", &severe, &"timelines", &name]),
+                        entry_ptr(Kind::Tier, severe, &[&"timelines", &name]),
                         format!(
                             "{} allows {a} for {name}, more than the less severe {} ({b})",
                             self.tier_label(severe),

@@ -19,7 +19,7 @@ impl Validator<'_> {
                 self.push(
                     Diagnostic::new(
                         Code::FlappingTrigger,
-                        ptr(&[&"triggers", &i, &"clear_for"]),
+                        entry_ptr(Kind::Trigger, i, &[&"clear_for"]),
                         format!("trigger `{}` stops firing the moment its condition is false, so a noisy signal makes the incident flap", t.id),
                     )
                     .hint("set clear_for, e.g. \"10m\""),
@@ -62,7 +62,7 @@ impl Validator<'_> {
                         )
                     };
                     self.push(
-                        Diagnostic::new(Code::ContradictoryTriggers, ptr(&[&"triggers", &i, &"tier"]), message)
+                        Diagnostic::new(Code::ContradictoryTriggers, entry_ptr(Kind::Trigger, i, &[&"tier"]), message)
                             .hint(format!("compare with /triggers/{j}; a worse signal should open an equal or more severe tier")),
                     );
                 }
@@ -86,7 +86,7 @@ impl Validator<'_> {
             });
             if !by_trigger && !by_breach {
                 self.push(
-                    Diagnostic::new(Code::UnreachableTier, ptr(&[&"tiers", &i]), format!("nothing leads to {}: no trigger opens it and no breach escalates to it", self.tier_label(i)))
+                    Diagnostic::new(Code::UnreachableTier, entry_ptr(Kind::Tier, i, &[]), format!("nothing leads to {}: no trigger opens it and no breach escalates to it", self.tier_label(i)))
                         .hint("add a trigger for it, or let a breach of the tier below escalate"),
                 );
             }
