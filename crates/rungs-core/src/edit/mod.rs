@@ -5,9 +5,9 @@
 //! the ladder invalid (a removed person still paged by a step), and the validation panel
 //! is what tells the user about it.
 //!
-//! [`references`] finds what names an entry; [`rename`] renames an entry with its
-//! references, [`remove`] removes it alone; [`new`] makes fresh ids and entries;
-//! [`template`] previews message templates. [`Kind`], the list of collections, lives in
+//! In `edit/`: `references.rs` ([`references`]: what names an entry), `rename.rs`
+//! ([`rename`] with every reference, [`remove`] alone), `new.rs` (fresh ids and entries)
+//! and `template.rs` ([`preview_template`]). [`Kind`], the list of collections, lives in
 //! the model and is re-exported here.
 
 mod new;

@@ -5,10 +5,11 @@
 //! rule. They carry no meaning beyond the syntax; validation turns them into the form the
 //! simulator runs on.
 //!
-//! Here: the [`Ladder`] itself, its defaults and response models. [`people`]: services,
-//! roles, people, rotations. [`tier`]: tiers and escalation. [`response`]: triggers,
-//! playbooks, templates. [`scenario`]: drill scenarios. [`kind`]: [`Kind`], the list of the
-//! collections with ids. Every type is re-exported here.
+//! Here: the [`Ladder`] itself, its defaults and response models. In `model/`:
+//! `people.rs` (services, roles, people, rotations), `tier.rs` (tiers and escalation),
+//! `response.rs` (triggers, playbooks, templates), `scenario.rs` (drill scenarios) and
+//! `kind.rs` ([`Kind`], the one list of the collections with ids). Every type is
+//! re-exported here.
 
 mod kind;
 mod people;

@@ -1,4 +1,4 @@
-//! The indexes of the collections references name: id to position, repeats, and the
+//! The index of one collection for references to name: id to position, repeats, and the
 //! "did you mean" suggestions for a reference that does not resolve.
 
 use super::*;
@@ -90,54 +90,5 @@ impl<'a> Index<'a> {
             )),
         });
         None
-    }
-}
-
-/// Indexes of every collection a reference can name.
-pub(super) struct Indexes<'a> {
-    pub(super) services: Index<'a>,
-    pub(super) roles: Index<'a>,
-    pub(super) people: Index<'a>,
-    pub(super) rotations: Index<'a>,
-    pub(super) tiers: Index<'a>,
-    pub(super) playbooks: Index<'a>,
-    /// For each role (by position), the people holding it, in the order of `people`.
-    pub(super) holders: Vec<Vec<usize>>,
-    /// For each rotation (by position), its members that resolve, in turn order.
-    pub(super) members: Vec<Vec<usize>>,
-    /// For each role, the fastest median acknowledgement among its holders.
-    pub(super) role_fastest: Vec<Option<Duration>>,
-    /// For each rotation, the fastest median acknowledgement among its members.
-    pub(super) rotation_fastest: Vec<Option<Duration>>,
-}
-
-impl<'a> Indexes<'a> {
-    /// The index of `kind`, for the collections references can name.
-    pub(super) fn get(&self, kind: Kind) -> Option<&Index<'a>> {
-        match kind {
-            Kind::Service => Some(&self.services),
-            Kind::Role => Some(&self.roles),
-            Kind::Person => Some(&self.people),
-            Kind::Rotation => Some(&self.rotations),
-            Kind::Tier => Some(&self.tiers),
-            Kind::Playbook => Some(&self.playbooks),
-            Kind::Trigger | Kind::Template | Kind::Scenario => None,
-        }
-    }
-
-    /// Checks that target `t` resolves; `base` is the pointer of the target object.
-    pub(super) fn target(
-        &self,
-        out: &mut Vec<Diagnostic>,
-        t: &Target,
-        base: impl FnOnce() -> String,
-        context: impl FnOnce() -> String,
-    ) {
-        let (index, id) = match t {
-            Target::Person(id) => (&self.people, id.as_str()),
-            Target::Rotation(id) => (&self.rotations, id.as_str()),
-            Target::Role(id) => (&self.roles, id.as_str()),
-        };
-        index.resolve(out, id, || target_ptr(&base(), t), context);
     }
 }

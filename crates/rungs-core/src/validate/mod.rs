@@ -4,11 +4,13 @@
 //! itself; warnings point out what is legal but risky. Each finding carries a stable code,
 //! the JSON Pointer of the value it is about, a sentence and, where useful, a hint.
 //!
-//! [`validate_ladder`] runs the rule groups in document order, one file each:
-//! [`references`] (ids and references), [`tiers`], [`entries`] (rotations, services,
-//! people, templates), [`triggers`] (and reachability), [`coverage`] and [`scenarios`]
-//! (also what [`validate_scenario`] checks). [`index`] holds the id indexes and the
-//! "did you mean" hints; the shared `Validator` state and helpers are here.
+//! [`validate_ladder`] runs the rule groups in document order, one file each in
+//! `validate/`: `references.rs` (duplicate ids, references that must resolve),
+//! `tiers.rs` (ranks, escalation, owners, timelines), `entries.rs` (rotations, services,
+//! people, templates), `triggers.rs` (contradictions, reachability), `coverage.rs`
+//! (uncovered hours, response models) and `scenarios.rs` (also all that
+//! [`validate_scenario`] checks). `index.rs` indexes one collection and gives the "did you
+//! mean" hints; the shared `Validator` state, `Indexes` and pointer helpers are here.
 
 mod coverage;
 mod entries;
@@ -18,7 +20,7 @@ mod scenarios;
 mod tiers;
 mod triggers;
 
-use index::{take_suggestion, Index, Indexes};
+use index::{take_suggestion, Index};
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -143,6 +145,55 @@ pub fn median_ack(ladder: &Ladder, person: &Person) -> Duration {
 /// At most this many findings of one validation get a "did you mean" hint; the rest are
 /// still reported, without one, so a document full of bad references costs linear time.
 pub const MAX_SUGGESTIONS: usize = 100;
+
+/// Indexes of every collection a reference can name.
+struct Indexes<'a> {
+    services: Index<'a>,
+    roles: Index<'a>,
+    people: Index<'a>,
+    rotations: Index<'a>,
+    tiers: Index<'a>,
+    playbooks: Index<'a>,
+    /// For each role (by position), the people holding it, in the order of `people`.
+    holders: Vec<Vec<usize>>,
+    /// For each rotation (by position), its members that resolve, in turn order.
+    members: Vec<Vec<usize>>,
+    /// For each role, the fastest median acknowledgement among its holders.
+    role_fastest: Vec<Option<Duration>>,
+    /// For each rotation, the fastest median acknowledgement among its members.
+    rotation_fastest: Vec<Option<Duration>>,
+}
+
+impl<'a> Indexes<'a> {
+    /// The index of `kind`, for the collections references can name.
+    fn get(&self, kind: Kind) -> Option<&Index<'a>> {
+        match kind {
+            Kind::Service => Some(&self.services),
+            Kind::Role => Some(&self.roles),
+            Kind::Person => Some(&self.people),
+            Kind::Rotation => Some(&self.rotations),
+            Kind::Tier => Some(&self.tiers),
+            Kind::Playbook => Some(&self.playbooks),
+            Kind::Trigger | Kind::Template | Kind::Scenario => None,
+        }
+    }
+
+    /// Checks that target `t` resolves; `base` is the pointer of the target object.
+    fn target(
+        &self,
+        out: &mut Vec<Diagnostic>,
+        t: &Target,
+        base: impl FnOnce() -> String,
+        context: impl FnOnce() -> String,
+    ) {
+        let (index, id) = match t {
+            Target::Person(id) => (&self.people, id.as_str()),
+            Target::Rotation(id) => (&self.rotations, id.as_str()),
+            Target::Role(id) => (&self.roles, id.as_str()),
+        };
+        index.resolve(out, id, || target_ptr(&base(), t), context);
+    }
+}
 
 /// Who a target can reach, ignoring time.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -5,110 +5,139 @@ use super::*;
 
 impl Validator<'_> {
     pub(super) fn tiers(&mut self) {
-        let l = self.l;
         let mut ranks: HashMap<u32, usize> = HashMap::new();
-        for (i, t) in l.tiers.iter().enumerate() {
-            let label = self.tier_label(i);
-            if t.rank == 0 {
-                self.push(
-                    Diagnostic::new(
-                        Code::InvalidRank,
-                        entry_ptr(Kind::Tier, i, &[&"rank"]),
-                        format!("{label} has rank 0"),
-                    )
-                    .hint("ranks start at 1, the most severe tier"),
-                );
-            } else if let Some(&j) = ranks.get(&t.rank) {
-                self.push(
-                    Diagnostic::new(
-                        Code::DuplicateRank,
-                        entry_ptr(Kind::Tier, i, &[&"rank"]),
-                        format!("{label} has rank {}, like tier `{}`", t.rank, l.tiers[j].id),
-                    )
-                    .hint("each tier needs its own rank; 1 is the most severe"),
-                );
-            } else {
-                ranks.insert(t.rank, i);
-            }
-
-            let tl = &t.timelines;
-            for (a, b) in [
-                ("acknowledge", "contain"),
-                ("contain", "resolve"),
-                ("acknowledge", "resolve"),
-            ] {
-                if let (Some(x), Some(y)) = (timeline(tl, a), timeline(tl, b)) {
-                    // acknowledge > resolve is only reported when contain does not sit between.
-                    if a == "acknowledge" && b == "resolve" && tl.contain.is_some() {
-                        continue;
-                    }
-                    if x > y {
-                        self.push(
-                            Diagnostic::new(
-                                Code::TimelineOrder,
-                                entry_ptr(Kind::Tier, i, &[&"timelines", &a]),
-                                format!("{label} allows {x} to {a} but only {y} to {b}"),
-                            )
-                            .hint(format!("{a} must come no later than {b}")),
-                        );
-                    }
-                }
-            }
-
-            let steps = &t.escalation.steps;
-            if steps.is_empty() {
-                self.push(
-                    Diagnostic::new(
-                        Code::EmptyEscalation,
-                        entry_ptr(Kind::Tier, i, &[&"escalation", &"steps"]),
-                        format!("{label} has no escalation steps, so it pages nobody"),
-                    )
-                    .hint("add a step that notifies a rotation, a role or a person"),
-                );
-            }
-            for (k, s) in steps.iter().enumerate() {
-                if s.notify.is_empty() {
-                    self.push(
-                        Diagnostic::new(
-                            Code::EmptyStep,
-                            entry_ptr(Kind::Tier, i, &[&"escalation", &"steps", &k, &"notify"]),
-                            format!("step {} of {label} notifies nobody", k + 1),
-                        )
-                        .hint("add a rotation, a role or a person to notify, or remove the step"),
-                    );
-                }
-            }
-            if t.escalation.repeat > 0
-                && !steps.is_empty()
-                && steps.iter().all(|s| s.escalate_after.is_zero())
-            {
-                self.push(
-                    Diagnostic::new(
-                        Code::PageStorm,
-                        entry_ptr(Kind::Tier, i, &[&"escalation", &"repeat"]),
-                        format!(
-                            "{label} repeats its policy {} time(s) but every step waits 0m: all pages go out at once",
-                            t.escalation.repeat
-                        ),
-                    )
-                    .hint("give the steps an escalate_after, or set repeat to 0"),
-                );
-            }
-            if tl.first_update.is_some() && t.owners.communication.is_none() {
-                self.push(
-                    Diagnostic::new(
-                        Code::NoCommunicationOwner,
-                        entry_ptr(Kind::Tier, i, &[&"owners", &"communication"]),
-                        format!("{label} expects a first update within {} but has no communication owner", tl.first_update.unwrap_or_default()),
-                    )
-                    .hint("name a communication owner (a comms rotation or role)"),
-                );
-            }
+        for i in 0..self.l.tiers.len() {
+            self.rank(i, &mut ranks);
+            self.timeline_order(i);
+            self.escalation_shape(i);
+            self.communication_owner(i);
             self.consecutive_people(i);
             self.escalation_speed(i);
             self.owner_backups(i);
         }
         self.timeline_inversions();
+    }
+
+    /// Rank 0, or a rank an earlier tier has (`ranks`: rank to the first tier with it).
+    fn rank(&mut self, i: usize, ranks: &mut HashMap<u32, usize>) {
+        let l = self.l;
+        let t = &self.l.tiers[i];
+        let label = self.tier_label(i);
+        if t.rank == 0 {
+            self.push(
+                Diagnostic::new(
+                    Code::InvalidRank,
+                    entry_ptr(Kind::Tier, i, &[&"rank"]),
+                    format!("{label} has rank 0"),
+                )
+                .hint("ranks start at 1, the most severe tier"),
+            );
+        } else if let Some(&j) = ranks.get(&t.rank) {
+            self.push(
+                Diagnostic::new(
+                    Code::DuplicateRank,
+                    entry_ptr(Kind::Tier, i, &[&"rank"]),
+                    format!("{label} has rank {}, like tier `{}`", t.rank, l.tiers[j].id),
+                )
+                .hint("each tier needs its own rank; 1 is the most severe"),
+            );
+        } else {
+            ranks.insert(t.rank, i);
+        }
+    }
+
+    /// Deadlines in the wrong order (acknowledge, contain, resolve).
+    fn timeline_order(&mut self, i: usize) {
+        let t = &self.l.tiers[i];
+        let label = self.tier_label(i);
+        let tl = &t.timelines;
+        for (a, b) in [
+            ("acknowledge", "contain"),
+            ("contain", "resolve"),
+            ("acknowledge", "resolve"),
+        ] {
+            if let (Some(x), Some(y)) = (timeline(tl, a), timeline(tl, b)) {
+                // acknowledge > resolve is only reported when contain does not sit between.
+                if a == "acknowledge" && b == "resolve" && tl.contain.is_some() {
+                    continue;
+                }
+                if x > y {
+                    self.push(
+                        Diagnostic::new(
+                            Code::TimelineOrder,
+                            entry_ptr(Kind::Tier, i, &[&"timelines", &a]),
+                            format!("{label} allows {x} to {a} but only {y} to {b}"),
+                        )
+                        .hint(format!("{a} must come no later than {b}")),
+                    );
+                }
+            }
+        }
+    }
+
+    /// No steps, a step that notifies nobody, or a repeated policy that pages all at once.
+    fn escalation_shape(&mut self, i: usize) {
+        let t = &self.l.tiers[i];
+        let label = self.tier_label(i);
+        let steps = &t.escalation.steps;
+        if steps.is_empty() {
+            self.push(
+                Diagnostic::new(
+                    Code::EmptyEscalation,
+                    entry_ptr(Kind::Tier, i, &[&"escalation", &"steps"]),
+                    format!("{label} has no escalation steps, so it pages nobody"),
+                )
+                .hint("add a step that notifies a rotation, a role or a person"),
+            );
+        }
+        for (k, s) in steps.iter().enumerate() {
+            if s.notify.is_empty() {
+                self.push(
+                    Diagnostic::new(
+                        Code::EmptyStep,
+                        entry_ptr(Kind::Tier, i, &[&"escalation", &"steps", &k, &"notify"]),
+                        format!("step {} of {label} notifies nobody", k + 1),
+                    )
+                    .hint("add a rotation, a role or a person to notify, or remove the step"),
+                );
+            }
+        }
+        if t.escalation.repeat > 0
+            && !steps.is_empty()
+            && steps.iter().all(|s| s.escalate_after.is_zero())
+        {
+            self.push(
+                Diagnostic::new(
+                    Code::PageStorm,
+                    entry_ptr(Kind::Tier, i, &[&"escalation", &"repeat"]),
+                    format!(
+                        "{label} repeats its policy {} time(s) but every step waits 0m: all pages go out at once",
+                        t.escalation.repeat
+                    ),
+                )
+                .hint("give the steps an escalate_after, or set repeat to 0"),
+            );
+        }
+    }
+
+    /// A first-update deadline with nobody to write it.
+    fn communication_owner(&mut self, i: usize) {
+        let t = &self.l.tiers[i];
+        let label = self.tier_label(i);
+        let tl = &t.timelines;
+        if tl.first_update.is_some() && t.owners.communication.is_none() {
+            self.push(
+                Diagnostic::new(
+                    Code::NoCommunicationOwner,
+                    entry_ptr(Kind::Tier, i, &[&"owners", &"communication"]),
+                    format!(
+                        "{label} expects a first update within {} but has no communication owner",
+                        tl.first_update.unwrap_or_default()
+                    ),
+                )
+                .hint("name a communication owner (a comms rotation or role)"),
+            );
+        }
     }
 
     fn consecutive_people(&mut self, i: usize) {
