@@ -32,76 +32,9 @@ fn swap_target(t: &mut Target, kind: Kind, old: &str, new: &str) -> usize {
 fn rename_references(ladder: &mut Ladder, kind: Kind, old: &str, new: &str) -> usize {
     let mut n = 0;
     match kind {
-        Kind::Service => {
-            for s in &mut ladder.services {
-                for d in &mut s.depends_on {
-                    swap_id!(d, ServiceId, old, new, n);
-                }
-            }
-            for t in &mut ladder.triggers {
-                swap_id!(&mut t.service, ServiceId, old, new, n);
-            }
-            for sc in &mut ladder.scenarios {
-                for sig in &mut sc.signals {
-                    swap_id!(&mut sig.service, ServiceId, old, new, n);
-                }
-            }
-        }
+        Kind::Service => n += rename_service_references(ladder, old, new),
         Kind::Person | Kind::Role | Kind::Rotation => {
-            for p in &mut ladder.people {
-                if kind == Kind::Role {
-                    for r in &mut p.roles {
-                        swap_id!(r, RoleId, old, new, n);
-                    }
-                }
-                if kind == Kind::Person {
-                    if let Some(b) = &mut p.backup {
-                        swap_id!(b, PersonId, old, new, n);
-                    }
-                }
-            }
-            if kind == Kind::Person {
-                for r in &mut ladder.rotations {
-                    for m in &mut r.members {
-                        swap_id!(m, PersonId, old, new, n);
-                    }
-                }
-                for sc in &mut ladder.scenarios {
-                    for inj in &mut sc.injects {
-                        if let Inject::Unavailable(u) = inj {
-                            swap_id!(&mut u.unavailable, PersonId, old, new, n);
-                        }
-                    }
-                }
-            }
-            for t in &mut ladder.tiers {
-                let o = &mut t.owners;
-                for who in [
-                    &mut o.detection,
-                    &mut o.triage,
-                    &mut o.escalation,
-                    &mut o.resolution,
-                    &mut o.communication,
-                    &mut o.commander,
-                ]
-                .into_iter()
-                .flatten()
-                {
-                    n += swap_target(who, kind, old, new);
-                }
-                for s in &mut t.escalation.steps {
-                    for who in &mut s.notify {
-                        n += swap_target(who, kind, old, new);
-                    }
-                }
-            }
-            for pb in &mut ladder.playbooks {
-                for s in &mut pb.steps {
-                    if let Some(o) = &mut s.owner {
-                        n += swap_target(o, kind, old, new);
-                    }
-                }
-            }
+            n += rename_target_references(ladder, kind, old, new);
         }
         Kind::Tier => {
             for t in &mut ladder.triggers {
@@ -116,6 +49,86 @@ fn rename_references(ladder: &mut Ladder, kind: Kind, old: &str, new: &str) -> u
             }
         }
         Kind::Trigger | Kind::Template | Kind::Scenario => {}
+    }
+    n
+}
+
+/// Points services' dependencies, triggers and scenario signals at service `new`.
+fn rename_service_references(ladder: &mut Ladder, old: &str, new: &str) -> usize {
+    let mut n = 0;
+    for s in &mut ladder.services {
+        for d in &mut s.depends_on {
+            swap_id!(d, ServiceId, old, new, n);
+        }
+    }
+    for t in &mut ladder.triggers {
+        swap_id!(&mut t.service, ServiceId, old, new, n);
+    }
+    for sc in &mut ladder.scenarios {
+        for sig in &mut sc.signals {
+            swap_id!(&mut sig.service, ServiceId, old, new, n);
+        }
+    }
+    n
+}
+
+/// Points every reference to person, role or rotation `old` at `new`: people's roles and
+/// backups, rotation members, unavailable injects, and targets in owners and steps.
+fn rename_target_references(ladder: &mut Ladder, kind: Kind, old: &str, new: &str) -> usize {
+    let mut n = 0;
+    for p in &mut ladder.people {
+        if kind == Kind::Role {
+            for r in &mut p.roles {
+                swap_id!(r, RoleId, old, new, n);
+            }
+        }
+        if kind == Kind::Person {
+            if let Some(b) = &mut p.backup {
+                swap_id!(b, PersonId, old, new, n);
+            }
+        }
+    }
+    if kind == Kind::Person {
+        for r in &mut ladder.rotations {
+            for m in &mut r.members {
+                swap_id!(m, PersonId, old, new, n);
+            }
+        }
+        for sc in &mut ladder.scenarios {
+            for inj in &mut sc.injects {
+                if let Inject::Unavailable(u) = inj {
+                    swap_id!(&mut u.unavailable, PersonId, old, new, n);
+                }
+            }
+        }
+    }
+    for t in &mut ladder.tiers {
+        let o = &mut t.owners;
+        for who in [
+            &mut o.detection,
+            &mut o.triage,
+            &mut o.escalation,
+            &mut o.resolution,
+            &mut o.communication,
+            &mut o.commander,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            n += swap_target(who, kind, old, new);
+        }
+        for s in &mut t.escalation.steps {
+            for who in &mut s.notify {
+                n += swap_target(who, kind, old, new);
+            }
+        }
+    }
+    for pb in &mut ladder.playbooks {
+        for s in &mut pb.steps {
+            if let Some(o) = &mut s.owner {
+                n += swap_target(o, kind, old, new);
+            }
+        }
     }
     n
 }
