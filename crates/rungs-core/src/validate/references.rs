@@ -40,6 +40,13 @@ impl Validator<'_> {
     }
 
     pub(super) fn references(&mut self) {
+        self.entry_references();
+        self.tier_references();
+        self.trigger_and_playbook_references();
+    }
+
+    /// Services' dependencies, people's roles and backups, rotation members.
+    fn entry_references(&mut self) {
         let (l, ix, out) = (self.l, &self.ix, &mut self.out);
         for (i, s) in l.services.iter().enumerate() {
             for (j, d) in s.depends_on.iter().enumerate() {
@@ -79,6 +86,11 @@ impl Validator<'_> {
                 );
             }
         }
+    }
+
+    /// Tiers' owners, step targets and playbook.
+    fn tier_references(&mut self) {
+        let (l, ix, out) = (self.l, &self.ix, &mut self.out);
         for (i, t) in l.tiers.iter().enumerate() {
             for (duty, who) in t.owners.duties() {
                 if let Some(who) = who {
@@ -109,6 +121,11 @@ impl Validator<'_> {
                 );
             }
         }
+    }
+
+    /// Triggers' service and tier, playbook step owners.
+    fn trigger_and_playbook_references(&mut self) {
+        let (l, ix, out) = (self.l, &self.ix, &mut self.out);
         for (i, t) in l.triggers.iter().enumerate() {
             let ctx = || format!("trigger `{}`", t.id);
             ix.services.resolve(
