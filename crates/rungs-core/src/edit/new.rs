@@ -158,8 +158,8 @@ pub fn new_rotation(ladder: &Ladder, start: Instant) -> Rotation {
     }
 }
 
-/// A new tier below the others: rank = max rank + 1, name "SEV<rank>", id unique from
-/// "sev<rank>", acknowledge 30m, one step escalating after 15m with an empty notify. The
+/// A new tier below the others: rank = max rank + 1, name `"SEV<rank>"`, id unique from
+/// `"sev<rank>"`, acknowledge 30m, one step escalating after 15m with an empty notify. The
 /// caller appends it.
 pub fn new_tier(ladder: &Ladder) -> Tier {
     let rank = ladder.tiers.iter().map(|t| t.rank).max().unwrap_or(0) + 1;
