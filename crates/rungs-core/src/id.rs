@@ -60,6 +60,16 @@ pub fn check_id(s: &str) -> Result<(), IdError> {
     Ok(())
 }
 
+/// The schema of an id type.
+#[cfg(feature = "schema")]
+fn id_schema(what: &str) -> schemars::Schema {
+    schemars::json_schema!({
+        "type": "string",
+        "pattern": "^[a-z][a-z0-9_-]{0,63}$",
+        "description": format!("{what}: 1-64 characters of a-z 0-9 - _, starting with a letter.")
+    })
+}
+
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
@@ -119,7 +129,7 @@ macro_rules! id_type {
                 stringify!($name).into()
             }
             fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-                crate::schema::id_schema(stringify!($name))
+                id_schema(stringify!($name))
             }
         }
     };

@@ -3,6 +3,12 @@
 //!
 //! Nothing here touches a browser, a clock or the file system; the app and the command
 //! line are thin shells over it, so what runs in the browser and in CI is the same code.
+//!
+//! Layers, each importing only the ones before it: `text`, `duration`, `time`, `id`;
+//! [`model`] (the documents, and [`Kind`], the one list of collections); `examples`,
+//! `parse`, `schema`, `oncall`; [`diagnostic`] and [`validate`] (one file per rule group);
+//! [`sim`], which runs on validated ladders; and the views built on them: [`edit`],
+//! [`overview`], [`coverage`], [`diagram`], [`step_chart`], [`share`], [`history`].
 
 #![warn(missing_docs)]
 

@@ -1,14 +1,5 @@
-//! JSON Schemas of the documents (feature `schema`).
-
-/// The schema of an id type.
-#[cfg(feature = "schema")]
-pub(crate) fn id_schema(what: &str) -> schemars::Schema {
-    schemars::json_schema!({
-        "type": "string",
-        "pattern": "^[a-z][a-z0-9_-]{0,63}$",
-        "description": format!("{what}: 1-64 characters of a-z 0-9 - _, starting with a letter.")
-    })
-}
+//! JSON Schemas of the documents (feature `schema`). The model types derive
+//! `JsonSchema` themselves; the id types' schema lives with them in [`crate::id`].
 
 /// The JSON Schema of the ladder document, pretty-printed.
 #[cfg(feature = "schema")]

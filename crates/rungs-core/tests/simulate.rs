@@ -718,3 +718,12 @@ fn an_ordinary_run_is_not_stopped_by_the_budget() {
         json!(false)
     );
 }
+
+#[test]
+fn validation_names_the_simulators_event_budget() {
+    // Validation keeps its own copy so it need not import the simulator.
+    assert_eq!(
+        rungs_core::validate::EVENT_BUDGET,
+        rungs_core::sim::EVENT_BUDGET
+    );
+}

@@ -1,0 +1,213 @@
+//! Who each target reaches during the week: the ladder's indexes and each rotation's
+//! on-call spans, computed once per grid.
+
+use foldhash::{HashMap, HashMapExt};
+
+use super::spans::{covers, intersect, merge};
+use crate::model::{Ladder, Target};
+use crate::oncall::{self, Span};
+
+/// More shifts than this in one week (only possible with sub-second shifts built in code)
+/// are not walked one by one: the rotation then counts as covering its window whenever
+/// any of its members resolves.
+const MAX_SHIFTS_WALKED: i64 = 200_000;
+
+/// At most this many holders of a role are named in a tooltip; the rest are counted.
+const ROLE_NAMES_IN_LABEL: usize = 3;
+
+/// Who one target of a step can reach in the week.
+pub(super) enum Reach {
+    /// Nobody (unknown reference, empty role or rotation).
+    Nobody,
+    /// A person, always.
+    Person(usize),
+    /// A role's holders (never empty), always.
+    Role(usize),
+    /// A rotation's on-call member, inside its active spans.
+    Rotation(usize),
+}
+
+/// Indexes of the ladder and the week's rotation spans, computed once.
+pub(super) struct Ctx<'a> {
+    pub(super) ladder: &'a Ladder,
+    people: HashMap<&'a str, usize>,
+    roles: HashMap<&'a str, usize>,
+    rotations: HashMap<&'a str, usize>,
+    /// Holders of each role (by position), in the order of `people`.
+    pub(super) holders: Vec<Vec<usize>>,
+    /// For each rotation, when in the week its on-call member is a known person inside
+    /// its window; computed on first use.
+    rotation_spans: Vec<Option<Vec<Span>>>,
+    from: i64,
+    to: i64,
+}
+
+pub(super) fn index<'a, I: Iterator<Item = &'a str>>(ids: I) -> HashMap<&'a str, usize> {
+    let mut map = HashMap::with_capacity(ids.size_hint().0);
+    for (i, id) in ids.enumerate() {
+        map.entry(id).or_insert(i);
+    }
+    map
+}
+
+impl<'a> Ctx<'a> {
+    pub(super) fn new(ladder: &'a Ladder, from: i64, to: i64) -> Self {
+        let roles = index(ladder.roles.iter().map(|r| r.id.as_str()));
+        let mut holders = vec![Vec::new(); ladder.roles.len()];
+        for (p, person) in ladder.people.iter().enumerate() {
+            for r in &person.roles {
+                if let Some(&ri) = roles.get(r.as_str()) {
+                    // People are visited in order, so a repeat can only be the last one.
+                    if holders[ri].last() != Some(&p) {
+                        holders[ri].push(p);
+                    }
+                }
+            }
+        }
+        Ctx {
+            ladder,
+            people: index(ladder.people.iter().map(|p| p.id.as_str())),
+            roles,
+            rotations: index(ladder.rotations.iter().map(|r| r.id.as_str())),
+            holders,
+            rotation_spans: vec![None; ladder.rotations.len()],
+            from,
+            to,
+        }
+    }
+
+    pub(super) fn reach(&mut self, t: &Target) -> Reach {
+        match t {
+            Target::Person(id) => self
+                .people
+                .get(id.as_str())
+                .map_or(Reach::Nobody, |&p| Reach::Person(p)),
+            Target::Role(id) => match self.roles.get(id.as_str()) {
+                Some(&r) if !self.holders[r].is_empty() => Reach::Role(r),
+                _ => Reach::Nobody,
+            },
+            Target::Rotation(id) => match self.rotations.get(id.as_str()) {
+                Some(&r) => {
+                    self.ensure_rotation_spans(r);
+                    Reach::Rotation(r)
+                }
+                None => Reach::Nobody,
+            },
+        }
+    }
+
+    /// When in the week rotation `r`'s on-call member is a known person inside its window.
+    pub(super) fn ensure_rotation_spans(&mut self, r: usize) {
+        if self.rotation_spans[r].is_some() {
+            return;
+        }
+        let (from, to) = (self.from, self.to);
+        let rot = &self.ladder.rotations[r];
+        let shift = i64::try_from(rot.shift.as_millis()).unwrap_or(i64::MAX);
+        let resolves: Vec<bool> = rot
+            .members
+            .iter()
+            .map(|m| self.people.contains_key(m.as_str()))
+            .collect();
+        let spans = if shift == 0 || !resolves.iter().any(|&b| b) {
+            Vec::new()
+        } else {
+            let window = match &rot.window {
+                None => vec![Span {
+                    start: from,
+                    end: to,
+                }],
+                Some(w) => oncall::window_spans(w, rot.timezone.tz(), from, to),
+            };
+            if resolves.iter().all(|&b| b) || (to - from) / shift > MAX_SHIFTS_WALKED {
+                window
+            } else {
+                // Walk the shifts of the week, keeping those of known members.
+                let start = rot.start.as_millis();
+                let n = resolves.len() as i64;
+                let mut turn = (from - start).div_euclid(shift);
+                let mut on = Vec::new();
+                loop {
+                    let s = start.saturating_add(turn.saturating_mul(shift));
+                    if s >= to {
+                        break;
+                    }
+                    if resolves[turn.rem_euclid(n) as usize] {
+                        on.push(Span {
+                            start: s.max(from),
+                            end: s.saturating_add(shift).min(to),
+                        });
+                    }
+                    turn += 1;
+                }
+                intersect(&window, &merge(on))
+            }
+        };
+        self.rotation_spans[r] = Some(spans);
+    }
+
+    pub(super) fn spans_of(&self, reach: &Reach) -> Vec<Span> {
+        match reach {
+            Reach::Nobody => Vec::new(),
+            Reach::Person(_) | Reach::Role(_) => vec![Span {
+                start: self.from,
+                end: self.to,
+            }],
+            Reach::Rotation(r) => self.rotation_spans[*r].clone().unwrap_or_default(),
+        }
+    }
+
+    pub(super) fn person_name(&self, p: usize) -> &'a str {
+        &self.ladder.people[p].name
+    }
+
+    /// Who `reach` reaches at `t`, and how a tooltip says it; `None` for nobody. A role
+    /// is named by its first holders only, so the text stays short however many hold it.
+    pub(super) fn reached_at(&self, reach: &Reach, t: i64) -> Option<(Reached, String)> {
+        let l = self.ladder;
+        match *reach {
+            Reach::Nobody => None,
+            Reach::Person(p) => Some((Reached::Person(p), self.person_name(p).to_string())),
+            Reach::Role(r) => {
+                let holders = &self.holders[r];
+                let mut shown = holders
+                    .iter()
+                    .take(ROLE_NAMES_IN_LABEL)
+                    .map(|&p| self.person_name(p))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                if holders.len() > ROLE_NAMES_IN_LABEL {
+                    shown.push_str(&format!(
+                        " and {} more",
+                        holders.len() - ROLE_NAMES_IN_LABEL
+                    ));
+                }
+                let text = format!("{shown} (role {})", l.roles[r].name);
+                Some((Reached::Role(r), text))
+            }
+            Reach::Rotation(r) => {
+                let spans = self.rotation_spans[r].as_deref().unwrap_or_default();
+                if !covers(spans, t) {
+                    return None;
+                }
+                let rot = &l.rotations[r];
+                let member = oncall::rotation_member_at(rot, t)?;
+                let p = *self.people.get(rot.members[member].as_str())?;
+                let name = self.person_name(p);
+                Some((
+                    Reached::Person(p),
+                    format!("{name} (rotation {})", rot.name),
+                ))
+            }
+        }
+    }
+}
+
+/// Whom one target reaches in a cell, before it is expanded to names.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(super) enum Reached {
+    /// One person (by position in `people`).
+    Person(usize),
+    /// Every holder of a role (by position in `roles`).
+    Role(usize),
+}

@@ -1,0 +1,241 @@
+//! Fresh entries for the "Add" buttons and the ids they get: [`unique_id`], [`new_ladder`],
+//! [`new_person`] and the other `new_*`.
+
+use crate::id::*;
+use crate::model::*;
+use crate::time::{Instant, TimeZoneName};
+use crate::Duration;
+
+use super::ids;
+
+/// Makes `base` id-shaped without looking at what is taken.
+fn slug(kind: Kind, base: &str) -> String {
+    let mut s = String::new();
+    let mut gap = false;
+    for c in base.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_' {
+            if gap {
+                s.push('-');
+                gap = false;
+            }
+            s.push(c);
+        } else {
+            gap = true;
+        }
+    }
+    let s = s.trim_matches('-');
+    let s = match s.chars().next() {
+        Some(c) if c.is_ascii_lowercase() => s.to_string(),
+        Some(_) => format!("{}-{s}", kind.noun()),
+        None => kind.noun().to_string(),
+    };
+    cut(&s, MAX_ID_LEN)
+}
+
+/// The first `max` characters of an id (all ASCII), without a trailing `-`.
+fn cut(s: &str, max: usize) -> String {
+    let s = &s[..s.len().min(max)];
+    s.trim_end_matches('-').to_string()
+}
+
+/// A free, valid id derived from `base` (a display name or id): lowercased,
+/// non `[a-z0-9_-]` runs become '-', trimmed of '-', prefixed with the noun if it does not
+/// start with a letter, cut to 64 chars ([`MAX_ID_LEN`]); if taken, append -2, -3, ...
+/// (cutting the base further so the suffix fits).
+///
+/// ```
+/// use rungs_core::edit::{unique_id, new_ladder, Kind};
+/// let ladder = new_ladder("Demo");
+/// assert_eq!(unique_id(&ladder, Kind::Person, "Ana María López"), "ana-mar-a-l-pez");
+/// assert_eq!(unique_id(&ladder, Kind::Tier, "SEV 1"), "sev-1");
+/// assert_eq!(unique_id(&ladder, Kind::Tier, "sev1"), "sev1-2");
+/// assert_eq!(unique_id(&ladder, Kind::Service, "42"), "service-42");
+/// ```
+pub fn unique_id(ladder: &Ladder, kind: Kind, base: &str) -> String {
+    let taken = ids(ladder, kind);
+    let free = |id: &str| !taken.iter().any(|t| t == id);
+    let first = slug(kind, base);
+    if free(&first) {
+        return first;
+    }
+    (2u64..)
+        .map(|n| {
+            let suffix = format!("-{n}");
+            format!("{}{suffix}", cut(&first, MAX_ID_LEN - suffix.len()))
+        })
+        .find(|id| free(id))
+        .expect("some suffix is free")
+}
+
+const fn mins(m: u64) -> Duration {
+    Duration::from_mins(m)
+}
+
+fn utc() -> TimeZoneName {
+    TimeZoneName::new("UTC").expect("UTC is a known zone")
+}
+
+/// The ladder "New ladder" starts from: name as given, revision 1, one tier `sev1` named
+/// "SEV1" rank 1 with timelines acknowledge 15m, resolve 4h, and one escalation step with
+/// an empty `notify` and escalate_after 15m (so the validation panel tells the user to add
+/// someone to page). Nothing else.
+pub fn new_ladder(name: &str) -> Ladder {
+    let mut ladder = Ladder {
+        format: LadderFormat::V1,
+        name: name.to_string(),
+        revision: 1,
+        description: None,
+        services: Vec::new(),
+        roles: Vec::new(),
+        people: Vec::new(),
+        rotations: Vec::new(),
+        tiers: Vec::new(),
+        triggers: Vec::new(),
+        playbooks: Vec::new(),
+        templates: Vec::new(),
+        scenarios: Vec::new(),
+        defaults: None,
+    };
+    // The first tier the Add button would make (`sev1`, rank 1, one empty step), with the
+    // deadlines of a first ladder.
+    let mut first = new_tier(&ladder);
+    first.timelines = Timelines {
+        acknowledge: Some(mins(15)),
+        resolve: Some(mins(4 * 60)),
+        ..Timelines::default()
+    };
+    ladder.tiers.push(first);
+    ladder
+}
+
+/// A new person for the "Add" button: name "New person", timezone "UTC", no roles, no
+/// backup, id unique from "person". The caller appends it.
+pub fn new_person(ladder: &Ladder) -> Person {
+    Person {
+        id: PersonId::new(unique_id(ladder, Kind::Person, "person")).expect("valid id"),
+        name: "New person".into(),
+        timezone: utc(),
+        roles: Vec::new(),
+        backup: None,
+        response: None,
+    }
+}
+
+/// A new role: name "New role", id unique from "role". The caller appends it.
+pub fn new_role(ladder: &Ladder) -> Role {
+    Role {
+        id: RoleId::new(unique_id(ladder, Kind::Role, "role")).expect("valid id"),
+        name: "New role".into(),
+        description: None,
+    }
+}
+
+/// A new service: name "New service", criticality medium, id unique from "service". The
+/// caller appends it.
+pub fn new_service(ladder: &Ladder) -> Service {
+    Service {
+        id: ServiceId::new(unique_id(ladder, Kind::Service, "service")).expect("valid id"),
+        name: "New service".into(),
+        team: None,
+        criticality: Criticality::Medium,
+        depends_on: Vec::new(),
+        customer_segments: Vec::new(),
+        revenue_per_hour: None,
+    }
+}
+
+/// A new rotation starting at `start`: name "New rotation", shift 7d, timezone UTC, no
+/// members, no window, id unique from "rotation". The caller appends it.
+pub fn new_rotation(ladder: &Ladder, start: Instant) -> Rotation {
+    Rotation {
+        id: RotationId::new(unique_id(ladder, Kind::Rotation, "rotation")).expect("valid id"),
+        name: "New rotation".into(),
+        members: Vec::new(),
+        shift: mins(7 * 24 * 60),
+        start,
+        timezone: utc(),
+        window: None,
+    }
+}
+
+/// A new tier below the others: rank = max rank + 1, name `"SEV<rank>"`, id unique from
+/// `"sev<rank>"`, acknowledge 30m, one step escalating after 15m with an empty notify. The
+/// caller appends it.
+pub fn new_tier(ladder: &Ladder) -> Tier {
+    let rank = ladder.tiers.iter().map(|t| t.rank).max().unwrap_or(0) + 1;
+    Tier {
+        id: TierId::new(unique_id(ladder, Kind::Tier, &format!("sev{rank}"))).expect("valid id"),
+        name: format!("SEV{rank}"),
+        rank,
+        criteria: None,
+        timelines: Timelines {
+            acknowledge: Some(mins(30)),
+            ..Timelines::default()
+        },
+        owners: Owners::default(),
+        escalation: Escalation {
+            steps: vec![Step {
+                notify: Vec::new(),
+                escalate_after: mins(15),
+            }],
+            repeat: 0,
+        },
+        on_breach: OnBreach::default(),
+        playbook: None,
+    }
+}
+
+/// A new trigger: service = the first service's id (or "service" if none), metric
+/// "error_rate", op `>`, threshold 5.0, for 5m, clear_for 5m (so it does not flap),
+/// tier = the least severe tier (highest rank; "sev1" if none), id unique from "trigger".
+/// The caller appends it.
+pub fn new_trigger(ladder: &Ladder) -> Trigger {
+    let service = ladder.services.first().map_or("service", |s| s.id.as_str());
+    let tier = ladder
+        .tiers
+        .iter()
+        .rev()
+        .max_by_key(|t| t.rank)
+        .map_or("sev1", |t| t.id.as_str());
+    Trigger {
+        id: TriggerId::new(unique_id(ladder, Kind::Trigger, "trigger")).expect("valid id"),
+        service: ServiceId::new(service).expect("valid id"),
+        metric: "error_rate".into(),
+        op: Op::Gt,
+        threshold: 5.0,
+        for_: mins(5),
+        tier: TierId::new(tier).expect("valid id"),
+        clear_for: mins(5),
+    }
+}
+
+/// A new playbook: name "New playbook", one containment step "Stop the bleeding", id
+/// unique from "playbook". The caller appends it.
+pub fn new_playbook(ladder: &Ladder) -> Playbook {
+    Playbook {
+        id: PlaybookId::new(unique_id(ladder, Kind::Playbook, "playbook")).expect("valid id"),
+        name: "New playbook".into(),
+        steps: vec![PlaybookStep {
+            stage: Stage::Containment,
+            text: "Stop the bleeding".into(),
+            owner: None,
+        }],
+        artifacts: Vec::new(),
+    }
+}
+
+/// The body of [`new_template`].
+pub const NEW_TEMPLATE_BODY: &str =
+    "[{{tier}}] {{incident}}: {{status}}. Next update {{next_update}}.";
+
+/// A new template: name "New template", audience internal, channel "slack", body
+/// [`NEW_TEMPLATE_BODY`], id unique from "template". The caller appends it.
+pub fn new_template(ladder: &Ladder) -> Template {
+    Template {
+        id: TemplateId::new(unique_id(ladder, Kind::Template, "template")).expect("valid id"),
+        name: "New template".into(),
+        audience: Audience::Internal,
+        channel: "slack".into(),
+        body: NEW_TEMPLATE_BODY.into(),
+    }
+}

@@ -1,0 +1,120 @@
+//! [`Kind`]: the one list of the ladder's collections whose entries have ids. Each row
+//! names the variant, the [`Ladder`] field (which is also the JSON key), the id type and
+//! the singular noun; everything else about a collection (its pointer, its ids, finding,
+//! renaming or removing an entry) is derived from that row.
+
+use super::{Ladder, Target};
+use crate::id::*;
+
+/// Declares [`Kind`] and its per-collection accessors from one row per collection.
+macro_rules! kinds {
+    ($($kind:ident => $field:ident, $id:ident, $noun:literal;)*) => {
+        /// A collection of the ladder whose entries have ids.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Kind {
+            $(
+                #[doc = concat!("`", stringify!($field), "`")]
+                $kind,
+            )*
+        }
+
+        impl Kind {
+            /// Every kind, in the order the collections appear in a ladder document.
+            pub const ALL: [Kind; [$(Kind::$kind),*].len()] = [$(Kind::$kind),*];
+
+            /// The singular noun, e.g. `"person"`.
+            pub fn noun(self) -> &'static str {
+                match self {
+                    $(Kind::$kind => $noun,)*
+                }
+            }
+
+            /// The JSON key of the collection, e.g. `"people"`.
+            pub fn collection(self) -> &'static str {
+                match self {
+                    $(Kind::$kind => stringify!($field),)*
+                }
+            }
+
+            /// The ids of the entries, in document order.
+            pub fn ids(self, ladder: &Ladder) -> Vec<&str> {
+                match self {
+                    $(Kind::$kind => ladder.$field.iter().map(|x| x.id.as_str()).collect(),)*
+                }
+            }
+
+            /// Removes the first entry with `id`; whether there was one.
+            pub(crate) fn remove_first(self, ladder: &mut Ladder, id: &str) -> bool {
+                match self {
+                    $(Kind::$kind => {
+                        let items = &mut ladder.$field;
+                        let found = items.iter().position(|x| x.id.as_str() == id);
+                        found.map(|i| items.remove(i)).is_some()
+                    })*
+                }
+            }
+
+            /// Gives the first entry with id `old` the id `new`; whether there was one.
+            /// `new` must be a valid id.
+            pub(crate) fn rename_first(self, ladder: &mut Ladder, old: &str, new: &str) -> bool {
+                match self {
+                    $(Kind::$kind => {
+                        let found = ladder.$field.iter_mut().find(|x| x.id.as_str() == old);
+                        found
+                            .map(|x| x.id = $id::new(new).expect("the new id was checked"))
+                            .is_some()
+                    })*
+                }
+            }
+        }
+    };
+}
+
+kinds! {
+    Service => services, ServiceId, "service";
+    Role => roles, RoleId, "role";
+    Person => people, PersonId, "person";
+    Rotation => rotations, RotationId, "rotation";
+    Tier => tiers, TierId, "tier";
+    Trigger => triggers, TriggerId, "trigger";
+    Playbook => playbooks, PlaybookId, "playbook";
+    Template => templates, TemplateId, "template";
+    Scenario => scenarios, ScenarioId, "scenario";
+}
+
+impl Kind {
+    /// The kind whose JSON key is `collection` (`"people"`: [`Kind::Person`]).
+    pub fn from_collection(collection: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.collection() == collection)
+    }
+
+    /// The JSON Pointer of entry `i`, e.g. `/people/3`.
+    pub fn pointer(self, i: usize) -> String {
+        format!("/{}/{i}", self.collection())
+    }
+}
+
+impl Target {
+    /// The collection the target names.
+    pub fn kind(&self) -> Kind {
+        match self {
+            Target::Person(_) => Kind::Person,
+            Target::Rotation(_) => Kind::Rotation,
+            Target::Role(_) => Kind::Role,
+        }
+    }
+
+    /// The id it names.
+    pub fn id(&self) -> &str {
+        match self {
+            Target::Person(id) => id.as_str(),
+            Target::Rotation(id) => id.as_str(),
+            Target::Role(id) => id.as_str(),
+        }
+    }
+
+    /// Its JSON key, the noun of its kind: `"person"`, `"rotation"` or `"role"`.
+    pub fn key(&self) -> &'static str {
+        self.kind().noun()
+    }
+}

@@ -1,0 +1,123 @@
+//! Services, roles, people and rotations (with their windows): who incidents happen to
+//! and who can be paged.
+
+use serde::{Deserialize, Serialize};
+
+use crate::id::*;
+use crate::time::{ClockTime, Instant, TimeZoneName, Weekday};
+use crate::Duration;
+
+use super::ResponseModel;
+
+#[cfg(feature = "schema")]
+use schemars::JsonSchema;
+
+/// How much a service matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+#[allow(missing_docs)]
+pub enum Criticality {
+    Critical,
+    High,
+    #[default]
+    Medium,
+    Low,
+}
+
+/// A service incidents can happen to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Service {
+    /// Unique id.
+    pub id: ServiceId,
+    /// Display name.
+    pub name: String,
+    /// The owning team.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team: Option<String>,
+    /// How much it matters (default `medium`).
+    #[serde(default)]
+    pub criticality: Criticality,
+    /// Services this one needs; must form no cycle.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub depends_on: Vec<ServiceId>,
+    /// Customer segments it serves.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub customer_segments: Vec<String>,
+    /// Revenue that depends on it, per hour.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revenue_per_hour: Option<f64>,
+}
+
+/// A role people hold.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    /// Unique id, e.g. `ic`.
+    pub id: RoleId,
+    /// Display name.
+    pub name: String,
+    /// What the role does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+/// Someone the ladder can page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    /// Unique id.
+    pub id: PersonId,
+    /// Display name.
+    pub name: String,
+    /// Their IANA time zone.
+    pub timezone: TimeZoneName,
+    /// Roles they hold.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<RoleId>,
+    /// Who covers for them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub backup: Option<PersonId>,
+    /// Their response model; overrides `defaults.response`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub response: Option<ResponseModel>,
+}
+
+/// An on-call schedule.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Rotation {
+    /// Unique id.
+    pub id: RotationId,
+    /// Display name.
+    pub name: String,
+    /// People in turn order.
+    pub members: Vec<PersonId>,
+    /// Length of one shift.
+    pub shift: Duration,
+    /// When the first member's first shift begins.
+    pub start: Instant,
+    /// The zone the window is read in.
+    pub timezone: TimeZoneName,
+    /// Local hours covered; absent means always.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub window: Option<Window>,
+}
+
+/// The local hours a rotation covers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Window {
+    /// Days on which the window opens.
+    pub days: Vec<Weekday>,
+    /// Local opening time.
+    pub from: ClockTime,
+    /// Local closing time; earlier than `from` wraps past midnight, equal covers the day.
+    pub to: ClockTime,
+}

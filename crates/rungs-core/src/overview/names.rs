@@ -1,0 +1,87 @@
+//! Display names by id: [`find_name`], [`Names`] and the indexes of every collection a
+//! reference can name.
+
+use foldhash::{HashMap, HashMapExt};
+
+use crate::model::*;
+
+/// An entry of a collection with an id and a display name.
+pub trait Named {
+    /// Its id.
+    fn id(&self) -> &str;
+    /// Its display name.
+    fn name(&self) -> &str;
+}
+
+macro_rules! named {
+    ($($ty:ty),*) => {$(
+        impl Named for $ty {
+            fn id(&self) -> &str {
+                self.id.as_str()
+            }
+            fn name(&self) -> &str {
+                &self.name
+            }
+        }
+    )*};
+}
+
+named!(Person, Role, Rotation, Tier, Service, Playbook);
+
+/// The display name of `id` in `items`, or the id itself when it does not resolve.
+///
+/// This scans `items`; to look up many ids, build a [`Names`] once instead.
+pub fn find_name<T: Named>(items: &[T], id: &str) -> String {
+    items
+        .iter()
+        .find(|i| i.id() == id)
+        .map_or(id, Named::name)
+        .to_string()
+}
+
+/// The display names of one collection by id, indexed once so that each lookup takes
+/// constant time. Agrees with [`find_name`]: the first entry with an id wins, and an id
+/// that does not resolve is its own name.
+#[derive(Debug, Clone, Default)]
+pub struct Names<'a> {
+    by_id: HashMap<&'a str, &'a str>,
+}
+
+impl<'a> Names<'a> {
+    /// Indexes `items`.
+    pub fn new<T: Named>(items: &'a [T]) -> Self {
+        let mut by_id = HashMap::with_capacity(items.len());
+        for i in items {
+            by_id.entry(i.id()).or_insert(i.name());
+        }
+        Names { by_id }
+    }
+
+    /// The display name of `id` (the id itself when it does not resolve).
+    pub fn get(&self, id: &str) -> String {
+        self.by_id.get(id).copied().unwrap_or(id).to_string()
+    }
+}
+
+/// The name indexes of every collection a reference can name.
+pub(crate) struct LadderNames<'a> {
+    pub(crate) people: Names<'a>,
+    pub(crate) roles: Names<'a>,
+    pub(crate) rotations: Names<'a>,
+    pub(crate) tiers: Names<'a>,
+    pub(crate) services: Names<'a>,
+    pub(crate) playbooks: Names<'a>,
+}
+
+impl<'a> LadderNames<'a> {
+    pub(crate) fn new(ladder: &'a Ladder) -> Self {
+        LadderNames {
+            people: Names::new(&ladder.people),
+            roles: Names::new(&ladder.roles),
+            rotations: Names::new(&ladder.rotations),
+            tiers: Names::new(&ladder.tiers),
+            services: Names::new(&ladder.services),
+            playbooks: Names::new(&ladder.playbooks),
+        }
+    }
+}

@@ -1,0 +1,236 @@
+//! Rotations, services, people and templates: empty or shiftless rotations and their
+//! windows, dependency cycles, backups, response models and template placeholders.
+
+use super::*;
+
+impl Validator<'_> {
+    pub(super) fn rotations(&mut self) {
+        for (i, r) in self.l.rotations.iter().enumerate() {
+            if r.members.is_empty() {
+                self.push(
+                    Diagnostic::new(
+                        Code::EmptyRotation,
+                        entry_ptr(Kind::Rotation, i, &[&"members"]),
+                        format!("rotation `{}` has no members", r.id),
+                    )
+                    .hint("add the people who take turns on call"),
+                );
+            }
+            if r.shift.is_zero() {
+                self.push(
+                    Diagnostic::new(
+                        Code::InvalidShift,
+                        entry_ptr(Kind::Rotation, i, &[&"shift"]),
+                        format!("rotation `{}` has a shift of 0m", r.id),
+                    )
+                    .hint("a shift is how long each member is on call, e.g. \"1w\" or \"12h\""),
+                );
+            }
+            if let Some(w) = &r.window {
+                if w.days.is_empty() {
+                    self.push(
+                        Diagnostic::new(Code::MalformedWindow, entry_ptr(Kind::Rotation, i, &[&"window", &"days"]), format!("the window of rotation `{}` lists no days, so it never covers anything", r.id))
+                            .hint("list the days it covers, or remove the window for around-the-clock cover"),
+                    );
+                }
+                let mut seen = [false; 7];
+                for (j, d) in w.days.iter().enumerate() {
+                    if std::mem::replace(&mut seen[*d as usize], true) {
+                        self.push(Diagnostic::new(
+                            Code::MalformedWindow,
+                            entry_ptr(Kind::Rotation, i, &[&"window", &"days", &j]),
+                            format!(
+                                "the window of rotation `{}` lists `{}` twice",
+                                r.id,
+                                d.as_str()
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+
+    pub(super) fn services(&mut self) {
+        let l = self.l;
+        // Colour-marking depth-first search with an explicit stack (a chain of thousands
+        // of services must not overflow the call stack); each cycle is reported once, at
+        // the edge that closes it. Dependencies are followed in document order, as a
+        // recursive search would.
+        let n = l.services.len();
+        let mut state = vec![0u8; n]; // 0 new, 1 on the path, 2 done
+                                      // Position on the path of each service that is on it.
+        let mut on_path = vec![usize::MAX; n];
+        // The current path: each service with the index of its next dependency to follow.
+        let mut path: Vec<(usize, usize)> = Vec::new();
+        for root in 0..n {
+            if state[root] != 0 {
+                continue;
+            }
+            state[root] = 1;
+            on_path[root] = 0;
+            path.push((root, 0));
+            while let Some(&mut (s, ref mut next)) = path.last_mut() {
+                let Some(dep) = l.services[s].depends_on.get(*next) else {
+                    path.pop();
+                    state[s] = 2;
+                    on_path[s] = usize::MAX;
+                    continue;
+                };
+                let j = *next;
+                *next += 1;
+                let Some(d) = self.ix.services.get(dep.as_str()) else {
+                    continue;
+                };
+                match state[d] {
+                    0 => {
+                        state[d] = 1;
+                        on_path[d] = path.len();
+                        path.push((d, 0));
+                    }
+                    1 => {
+                        let cycle: Vec<usize> =
+                            path[on_path[d]..].iter().map(|&(x, _)| x).collect();
+                        self.dependency_cycle(s, j, &cycle);
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+
+    /// Reports the cycle `cycle` (services in dependency order, back to the first), closed
+    /// by dependency `j` of service `s`.
+    fn dependency_cycle(&mut self, s: usize, j: usize, cycle: &[usize]) {
+        let l = self.l;
+        let name = |x: &usize| l.services[*x].id.as_str();
+        let mut names: Vec<&str> = Vec::new();
+        let elided;
+        if cycle.len() <= CYCLE_NAMES_SHOWN {
+            names.extend(cycle.iter().map(name));
+        } else {
+            let half = CYCLE_NAMES_SHOWN / 2;
+            names.extend(cycle[..half].iter().map(name));
+            elided = format!("… {} more …", cycle.len() - 2 * half);
+            names.push(&elided);
+            names.extend(cycle[cycle.len() - half..].iter().map(name));
+        }
+        names.push(name(&cycle[0]));
+        self.push(
+            Diagnostic::new(
+                Code::DependencyCycle,
+                entry_ptr(Kind::Service, s, &[&"depends_on", &j]),
+                format!(
+                    "services depend on each other in a cycle: {}",
+                    names.join(" → ")
+                ),
+            )
+            .hint("dependencies must form a hierarchy; remove one of these depends_on entries"),
+        );
+    }
+
+    pub(super) fn people(&mut self) {
+        let l = self.l;
+        let mut used = vec![false; l.people.len()];
+        for &p in self.ix.members.iter().flatten() {
+            used[p] = true;
+        }
+        let direct = l.tiers.iter().flat_map(|t| {
+            t.escalation
+                .steps
+                .iter()
+                .flat_map(|s| s.notify.iter())
+                .chain(t.owners.duties().into_iter().filter_map(|(_, w)| w))
+        });
+        for who in direct {
+            if let Target::Person(id) = who {
+                if let Some(p) = self.ix.people.get(id.as_str()) {
+                    used[p] = true;
+                }
+            }
+        }
+        for (i, p) in l.people.iter().enumerate() {
+            if p.backup.as_ref() == Some(&p.id) {
+                self.push(
+                    Diagnostic::new(
+                        Code::BackupCycle,
+                        entry_ptr(Kind::Person, i, &[&"backup"]),
+                        format!("{} (`{}`) is their own backup", p.name, p.id),
+                    )
+                    .hint("name someone else as the backup, or leave it out"),
+                );
+            }
+            if p.roles.is_empty() && !used[i] {
+                self.push(
+                    Diagnostic::new(
+                        Code::UnusedPerson,
+                        entry_ptr(Kind::Person, i, &[]),
+                        format!(
+                            "{} (`{}`) is in no rotation, role or step, so nothing ever pages them",
+                            p.name, p.id
+                        ),
+                    )
+                    .hint("add them to a rotation or give them a role, or remove them"),
+                );
+            }
+        }
+        for (i, r) in l.roles.iter().enumerate() {
+            if self.ix.roles.get(r.id.as_str()) == Some(i) && self.ix.holders[i].is_empty() {
+                self.push(
+                    Diagnostic::new(
+                        Code::EmptyRole,
+                        entry_ptr(Kind::Role, i, &[]),
+                        format!("nobody holds the role `{}` ({})", r.id, r.name),
+                    )
+                    .hint("give the role to someone in people, or remove it"),
+                );
+            }
+        }
+    }
+
+    pub(super) fn templates(&mut self) {
+        for (i, t) in self.l.templates.iter().enumerate() {
+            let mut rest = t.body.as_str();
+            while let Some(open) = rest.find("{{") {
+                let after = &rest[open + 2..];
+                let Some(close) = after.find("}}") else {
+                    self.push(
+                        Diagnostic::new(Code::UnknownPlaceholder, entry_ptr(Kind::Template, i, &[&"body"]), format!("template `{}` opens a placeholder with `{{{{` that is never closed", t.id))
+                            .hint("close it with `}}`"),
+                    );
+                    break;
+                };
+                let name = after[..close].trim();
+                if !TEMPLATE_PLACEHOLDERS.contains(&name) {
+                    let shown = crate::text::truncate_for_display(name, 40);
+                    let best = take_suggestion(&self.suggestions)
+                        .then(|| closest(name, TEMPLATE_PLACEHOLDERS))
+                        .flatten();
+                    let hint = match best {
+                        Some(best) => format!("did you mean `{{{{{best}}}}}`?"),
+                        None => format!(
+                            "known placeholders: {}",
+                            TEMPLATE_PLACEHOLDERS
+                                .iter()
+                                .map(|p| format!("{{{{{p}}}}}"))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ),
+                    };
+                    self.push(
+                        Diagnostic::new(
+                            Code::UnknownPlaceholder,
+                            entry_ptr(Kind::Template, i, &[&"body"]),
+                            format!(
+                                "template `{}` uses the unknown placeholder `{{{{{shown}}}}}`",
+                                t.id
+                            ),
+                        )
+                        .hint(hint),
+                    );
+                }
+                rest = &after[close + 2..];
+            }
+        }
+    }
+}
