@@ -11,8 +11,7 @@ use crate::components::drill::study::Study;
 use crate::state::doc::use_doc;
 use crate::state::drill_room::DrillRoom;
 use crate::testid;
-use rungs_core::edit::Kind;
-use rungs_core::scenario::new_scenario;
+use rungs_core::edit::{self, Kind};
 
 /// The drill room.
 #[component]
@@ -67,9 +66,8 @@ pub fn DrillPage(
                         doc.edit(
                             "/scenarios/-",
                             |l| {
-                                let s = new_scenario(l, crate::platform::clock::now());
-                                id = s.id.to_string();
-                                l.scenarios.push(s);
+                                let i = edit::add(l, Kind::Scenario, crate::platform::clock::now());
+                                id = l.scenarios[i].id.to_string();
                             },
                         );
                         chosen.set(Some(id));

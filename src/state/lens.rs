@@ -8,15 +8,13 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use rungs_core::edit::Kind;
-use rungs_core::{
-    Ladder, Person, Playbook, Role, Rotation, Scenario, Service, Template, Tier, Trigger,
-};
+use rungs_core::{Collection, Ladder};
 
 use crate::state::doc::Doc;
 
 /// The JSON Pointer of a field of entry `i` of `kind` (`field` may be empty).
 pub fn ptr(kind: Kind, i: usize, field: &str) -> String {
-    join(&format!("/{}/{i}", kind.collection()), field)
+    join(&kind.pointer(i), field)
 }
 
 /// `base` and a relative `path` below it (`path` may be empty: `base` itself).
@@ -72,42 +70,6 @@ where
     }
 }
 
-/// An entry of one of the ladder's collections.
-pub trait Entry: Sized + Send + Sync + 'static {
-    /// Its kind.
-    const KIND: Kind;
-    /// The collection in `l`.
-    fn all(l: &Ladder) -> &[Self];
-    /// The collection in `l`, to change.
-    fn all_mut(l: &mut Ladder) -> &mut Vec<Self>;
-}
-
-macro_rules! entry {
-    ($($ty:ty => $kind:ident, $field:ident;)*) => {$(
-        impl Entry for $ty {
-            const KIND: Kind = Kind::$kind;
-            fn all(l: &Ladder) -> &[Self] {
-                &l.$field
-            }
-            fn all_mut(l: &mut Ladder) -> &mut Vec<Self> {
-                &mut l.$field
-            }
-        }
-    )*};
-}
-
-entry! {
-    Service => Service, services;
-    Role => Role, roles;
-    Person => Person, people;
-    Rotation => Rotation, rotations;
-    Tier => Tier, tiers;
-    Trigger => Trigger, triggers;
-    Playbook => Playbook, playbooks;
-    Template => Template, templates;
-    Scenario => Scenario, scenarios;
-}
-
 type Read<S> = Arc<dyn Fn(&Ladder) -> Option<&S> + Send + Sync>;
 type Write<S> = Arc<dyn Fn(&mut Ladder) -> Option<&mut S> + Send + Sync>;
 
@@ -155,7 +117,7 @@ impl Lens<Ladder> {
     }
 }
 
-impl<E: Entry> Lens<E> {
+impl<E: Collection + Send + Sync> Lens<E> {
     /// Entry `i` of the collection of `E`.
     pub fn entry(doc: Doc, i: usize) -> Self {
         Lens::ladder(doc).at(

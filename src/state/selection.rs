@@ -20,28 +20,15 @@ impl Sel {
     pub fn from_pointer(pointer: &str) -> Option<Sel> {
         let mut parts = pointer.trim_start_matches('/').split('/');
         let collection = parts.next().unwrap_or_default();
-        let Some(kind) = KINDS.iter().find(|k| k.collection() == collection) else {
+        let Some(kind) = Kind::from_collection(collection) else {
             return Some(Sel::Ladder);
         };
         match parts.next().and_then(|i| i.parse().ok()) {
-            Some(i) => Some(Sel::Item(*kind, i)),
+            Some(i) => Some(Sel::Item(kind, i)),
             None => Some(Sel::Ladder),
         }
     }
 }
-
-/// Every kind of entry the designer edits.
-pub const KINDS: [Kind; 9] = [
-    Kind::Tier,
-    Kind::Person,
-    Kind::Role,
-    Kind::Rotation,
-    Kind::Trigger,
-    Kind::Service,
-    Kind::Playbook,
-    Kind::Template,
-    Kind::Scenario,
-];
 
 /// The selection, in context.
 #[derive(Clone, Copy)]

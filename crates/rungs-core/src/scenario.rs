@@ -1,49 +1,9 @@
 //! Making a scenario and reading its form's fields: the start instant as a date-time
 //! picker gives it, and a signal's points typed as `offset=value` pairs.
 
-use crate::edit::{self, Kind};
-use crate::{
-    DelayModel, Duration, Instant, Ladder, Scenario, ScenarioId, Signal, SignalPoint, WorkModel,
-};
+use crate::{Duration, Instant, SignalPoint};
 
-/// A new scenario with the defaults of a first drill, starting at `start`: eight hours
-/// long, seed 1, the first trigger's metric jumping to twice its threshold after five
-/// minutes, containment after a median of 20 minutes and resolution an hour later.
-pub fn new_scenario(l: &Ladder, start: Instant) -> Scenario {
-    let minutes = |m| Duration::from_mins(m);
-    Scenario {
-        id: ScenarioId::new(edit::unique_id(l, Kind::Scenario, "scenario"))
-            .expect("unique_id is valid"),
-        name: "New scenario".into(),
-        start,
-        horizon: minutes(8 * 60),
-        signals: l
-            .triggers
-            .first()
-            .map(|t| Signal {
-                service: t.service.clone(),
-                metric: t.metric.clone(),
-                points: vec![
-                    SignalPoint(Duration::default(), 0.0),
-                    SignalPoint(minutes(5), t.threshold * 2.0),
-                ],
-            })
-            .into_iter()
-            .collect(),
-        injects: Vec::new(),
-        work: WorkModel {
-            contain_after_ack: DelayModel {
-                median: minutes(20),
-                p90: minutes(60),
-            },
-            resolve_after_contain: DelayModel {
-                median: minutes(60),
-                p90: minutes(180),
-            },
-        },
-        seed: 1,
-    }
-}
+pub use crate::edit::new_scenario;
 
 /// Reads the date-time picker's `YYYY-MM-DDTHH:MM[:SS]` as UTC (or any RFC 3339 text).
 pub fn parse_start(s: &str) -> Result<Instant, String> {

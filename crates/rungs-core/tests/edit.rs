@@ -1030,3 +1030,35 @@ fn preview_picks_a_commander_and_falls_back() {
     none.tiers.clear();
     assert_eq!(preview_template(&none, "{{tier}}"), "SEV1");
 }
+
+#[test]
+fn adding_an_entry_of_every_kind_appends_one_with_a_fresh_id_and_a_name() {
+    for (key, ladder) in all_examples() {
+        for kind in Kind::ALL {
+            let mut l = ladder.clone();
+            let before = kind.ids(&l).len();
+            let i = add(&mut l, kind, at());
+            let ids = kind.ids(&l);
+            assert_eq!((i, ids.len()), (before, before + 1), "{key}: {kind:?}");
+            let fresh = ids[i];
+            assert!(
+                !kind.ids(&ladder).contains(&fresh),
+                "{key}: {kind:?} id {fresh} was taken"
+            );
+            assert_eq!(
+                kind.pointer(i),
+                format!("/{}/{i}", kind.collection()),
+                "{key}: {kind:?}"
+            );
+            // a new entry is found and named like every other
+            assert!(
+                rungs_core::entry::entry_name(&l, kind, i).is_some(),
+                "{key}: {kind:?}"
+            );
+        }
+    }
+    // a new scenario starts at the instant given
+    let mut l = saas();
+    let i = add(&mut l, Kind::Scenario, at());
+    assert_eq!(l.scenarios[i].start, at());
+}

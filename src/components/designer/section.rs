@@ -8,53 +8,6 @@ use crate::state::doc::use_doc;
 use crate::state::selection::{select, use_selected, Sel};
 use crate::testid;
 
-/// Appends a new entry of `kind` with sensible defaults; returns its index.
-fn add(l: &mut rungs_core::Ladder, kind: Kind) -> usize {
-    match kind {
-        Kind::Tier => {
-            let t = edit::new_tier(l);
-            l.tiers.push(t);
-            l.tiers.len() - 1
-        }
-        Kind::Person => {
-            let p = edit::new_person(l);
-            l.people.push(p);
-            l.people.len() - 1
-        }
-        Kind::Role => {
-            let r = edit::new_role(l);
-            l.roles.push(r);
-            l.roles.len() - 1
-        }
-        Kind::Rotation => {
-            let r = edit::new_rotation(l, now());
-            l.rotations.push(r);
-            l.rotations.len() - 1
-        }
-        Kind::Trigger => {
-            let t = edit::new_trigger(l);
-            l.triggers.push(t);
-            l.triggers.len() - 1
-        }
-        Kind::Service => {
-            let s = edit::new_service(l);
-            l.services.push(s);
-            l.services.len() - 1
-        }
-        Kind::Playbook => {
-            let p = edit::new_playbook(l);
-            l.playbooks.push(p);
-            l.playbooks.len() - 1
-        }
-        Kind::Template => {
-            let t = edit::new_template(l);
-            l.templates.push(t);
-            l.templates.len() - 1
-        }
-        Kind::Scenario => l.scenarios.len().saturating_sub(1),
-    }
-}
-
 /// "Add a …": appends a new entry and opens it in the inspector.
 #[component]
 pub fn AddButton(
@@ -66,7 +19,7 @@ pub fn AddButton(
     let on_click = move |_| {
         let mut index = 0;
         doc.edit(&format!("/{}/-", kind.collection()), |l| {
-            index = add(l, kind)
+            index = edit::add(l, kind, now())
         });
         select(selected, Sel::Item(kind, index));
     };

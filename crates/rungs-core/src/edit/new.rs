@@ -1,5 +1,5 @@
-//! Fresh entries for the "Add" buttons and the ids they get: [`unique_id`], [`new_ladder`],
-//! [`new_person`] and the other `new_*`.
+//! Fresh entries for the "Add" buttons and the ids they get: [`add`] (a new entry of
+//! any kind), [`unique_id`], [`new_ladder`], [`new_person`] and the other `new_*`.
 
 use crate::id::*;
 use crate::model::*;
@@ -7,6 +7,27 @@ use crate::time::{Instant, TimeZoneName};
 use crate::Duration;
 
 use super::ids;
+
+/// Appends a new entry of `kind` with its defaults (a rotation's first shift and a
+/// scenario's start at `now`); returns its index.
+pub fn add(l: &mut Ladder, kind: Kind, now: Instant) -> usize {
+    fn push<T: Collection>(entry: T, l: &mut Ladder) -> usize {
+        let list = T::all_mut(l);
+        list.push(entry);
+        list.len() - 1
+    }
+    match kind {
+        Kind::Tier => push(new_tier(l), l),
+        Kind::Person => push(new_person(l), l),
+        Kind::Role => push(new_role(l), l),
+        Kind::Rotation => push(new_rotation(l, now), l),
+        Kind::Trigger => push(new_trigger(l), l),
+        Kind::Service => push(new_service(l), l),
+        Kind::Playbook => push(new_playbook(l), l),
+        Kind::Template => push(new_template(l), l),
+        Kind::Scenario => push(new_scenario(l, now), l),
+    }
+}
 
 /// Makes `base` id-shaped without looking at what is taken.
 fn slug(kind: Kind, base: &str) -> String {
@@ -237,5 +258,43 @@ pub fn new_template(ladder: &Ladder) -> Template {
         audience: Audience::Internal,
         channel: "slack".into(),
         body: NEW_TEMPLATE_BODY.into(),
+    }
+}
+
+/// A new scenario with the defaults of a first drill, starting at `start`: eight hours
+/// long, seed 1, the first trigger's metric jumping to twice its threshold after five
+/// minutes, containment after a median of 20 minutes and resolution an hour later.
+pub fn new_scenario(l: &Ladder, start: Instant) -> Scenario {
+    let minutes = |m| Duration::from_mins(m);
+    Scenario {
+        id: ScenarioId::new(unique_id(l, Kind::Scenario, "scenario")).expect("unique_id is valid"),
+        name: "New scenario".into(),
+        start,
+        horizon: minutes(8 * 60),
+        signals: l
+            .triggers
+            .first()
+            .map(|t| Signal {
+                service: t.service.clone(),
+                metric: t.metric.clone(),
+                points: vec![
+                    SignalPoint(Duration::default(), 0.0),
+                    SignalPoint(minutes(5), t.threshold * 2.0),
+                ],
+            })
+            .into_iter()
+            .collect(),
+        injects: Vec::new(),
+        work: WorkModel {
+            contain_after_ack: DelayModel {
+                median: minutes(20),
+                p90: minutes(60),
+            },
+            resolve_after_contain: DelayModel {
+                median: minutes(60),
+                p90: minutes(180),
+            },
+        },
+        seed: 1,
     }
 }

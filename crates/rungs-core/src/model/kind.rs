@@ -1,14 +1,14 @@
 //! [`Kind`]: the one list of the ladder's collections whose entries have ids. Each row
-//! names the variant, the [`Ladder`] field (which is also the JSON key), the id type and
-//! the singular noun; everything else about a collection (its pointer, its ids, finding,
+//! names the variant, the [`Ladder`] field (which is also the JSON key), the entry type,
+//! the id type and the singular noun; everything else about a collection (its pointer, its ids, finding,
 //! renaming or removing an entry) is derived from that row.
 
-use super::{Ladder, Target};
+use super::*;
 use crate::id::*;
 
 /// Declares [`Kind`] and its per-collection accessors from one row per collection.
 macro_rules! kinds {
-    ($($kind:ident => $field:ident, $id:ident, $noun:literal;)*) => {
+    ($($kind:ident => $field:ident, $ty:ident, $id:ident, $noun:literal;)*) => {
         /// A collection of the ladder whose entries have ids.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum Kind {
@@ -67,19 +67,43 @@ macro_rules! kinds {
                 }
             }
         }
+
+        $(
+            impl Collection for $ty {
+                const KIND: Kind = Kind::$kind;
+                fn all(ladder: &Ladder) -> &[Self] {
+                    &ladder.$field
+                }
+                fn all_mut(ladder: &mut Ladder) -> &mut Vec<Self> {
+                    &mut ladder.$field
+                }
+            }
+        )*
     };
 }
 
+/// An entry type of one of the ladder's collections ([`Kind`]), and where its
+/// collection is in a [`Ladder`]: for code generic over the kind of entry, like the
+/// designer's forms.
+pub trait Collection: Sized + 'static {
+    /// Its kind.
+    const KIND: Kind;
+    /// The collection in `ladder`.
+    fn all(ladder: &Ladder) -> &[Self];
+    /// The collection in `ladder`, to change.
+    fn all_mut(ladder: &mut Ladder) -> &mut Vec<Self>;
+}
+
 kinds! {
-    Service => services, ServiceId, "service";
-    Role => roles, RoleId, "role";
-    Person => people, PersonId, "person";
-    Rotation => rotations, RotationId, "rotation";
-    Tier => tiers, TierId, "tier";
-    Trigger => triggers, TriggerId, "trigger";
-    Playbook => playbooks, PlaybookId, "playbook";
-    Template => templates, TemplateId, "template";
-    Scenario => scenarios, ScenarioId, "scenario";
+    Service => services, Service, ServiceId, "service";
+    Role => roles, Role, RoleId, "role";
+    Person => people, Person, PersonId, "person";
+    Rotation => rotations, Rotation, RotationId, "rotation";
+    Tier => tiers, Tier, TierId, "tier";
+    Trigger => triggers, Trigger, TriggerId, "trigger";
+    Playbook => playbooks, Playbook, PlaybookId, "playbook";
+    Template => templates, Template, TemplateId, "template";
+    Scenario => scenarios, Scenario, ScenarioId, "scenario";
 }
 
 impl Kind {

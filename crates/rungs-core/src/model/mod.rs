@@ -17,7 +17,7 @@ mod response;
 mod scenario;
 mod tier;
 
-pub use kind::Kind;
+pub use kind::{Collection, Kind};
 pub use people::*;
 pub use response::*;
 pub use scenario::*;
