@@ -86,29 +86,26 @@ fn scorecard(d: &Drill) -> Vec<ScoreRow> {
         .final_tier
         .as_ref()
         .and_then(|id| d.model.tiers.iter().find(|t| t.id.as_str() == id));
-    let target = |tl: Timeline| {
-        tier.and_then(|t| t.deadlines[tl as usize])
-            .map(|ms| ms as f64 / 1000.0)
-    };
+    let target = |tl: Timeline| tier.and_then(|t| t.deadlines[tl]).map(|d| d.as_secs_f64());
     vec![
         ScoreRow {
             figure: "Time to acknowledge",
-            value: f.time_to_acknowledge,
+            value: f.time_to_acknowledge.map(|d| d.as_secs_f64()),
             target: target(Timeline::Acknowledge),
         },
         ScoreRow {
             figure: "Time to contain",
-            value: f.time_to_contain,
+            value: f.time_to_contain.map(|d| d.as_secs_f64()),
             target: target(Timeline::Contain),
         },
         ScoreRow {
             figure: "Time to resolve",
-            value: f.time_to_resolve,
+            value: f.time_to_resolve.map(|d| d.as_secs_f64()),
             target: target(Timeline::Resolve),
         },
         ScoreRow {
             figure: "Time to first update",
-            value: f.time_to_first_update,
+            value: f.time_to_first_update.map(|d| d.as_secs_f64()),
             target: target(Timeline::FirstUpdate),
         },
     ]

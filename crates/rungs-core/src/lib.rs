@@ -18,6 +18,7 @@ pub mod model;
 pub mod oncall;
 pub mod overview;
 pub mod parse;
+pub mod resolved;
 #[cfg_attr(not(feature = "schema"), allow(dead_code))]
 mod schema;
 pub mod share;
