@@ -645,9 +645,9 @@ fn Timeline(
         let (lanes, end) = ladder.with(|l| {
             let mut lanes: Vec<(String, String)> = Vec::new();
             for e in &log {
-                for id in [e.tier.as_ref(), e.who.as_ref()].into_iter().flatten() {
+                for id in [e.tier.as_deref(), e.who.as_deref()].into_iter().flatten() {
                     if !lanes.iter().any(|(x, _)| x == id) {
-                        lanes.push((id.clone(), name_of(l, id)));
+                        lanes.push((id.to_string(), name_of(l, id)));
                     }
                 }
             }

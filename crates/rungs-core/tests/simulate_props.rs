@@ -53,7 +53,7 @@ fn check_invariants(run: &sim::Run) -> Result<(), TestCaseError> {
                 pending.clear()
             }
             EventKind::Page if !e.detail.contains("communication owner") => {
-                let who = e.who.clone().unwrap();
+                let who = e.who.as_deref().unwrap().to_string();
                 prop_assert!(
                     !pending.contains(&who),
                     "{who} paged again while pending: {e}"
@@ -63,7 +63,7 @@ fn check_invariants(run: &sim::Run) -> Result<(), TestCaseError> {
                 }
             }
             EventKind::Ack | EventKind::AckLost => {
-                pending.remove(e.who.as_ref().unwrap());
+                pending.remove(e.who.as_deref().unwrap());
             }
             _ => {}
         }

@@ -21,7 +21,7 @@ mod time;
 
 use std::fmt;
 
-use crate::Duration;
+use crate::{Duration, PersonId, TierId};
 pub use engine::Engine;
 pub use index::{PerTimeline, PersonIx, TierIx, Timeline};
 pub use model::{Delay, SignalSlot, SimModel, SimPerson, SimTarget, SimTier, SimTrigger};
@@ -99,9 +99,9 @@ pub struct LogEntry {
     /// What.
     pub kind: EventKind,
     /// The tier it concerns.
-    pub tier: Option<String>,
+    pub tier: Option<TierId>,
     /// The person it concerns.
-    pub who: Option<String>,
+    pub who: Option<PersonId>,
     /// Details for a reader.
     pub detail: String,
 }
@@ -127,8 +127,8 @@ impl fmt::Display for LogEntry {
 /// A recorded breach.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Breach {
-    /// Tier id.
-    pub tier: String,
+    /// The tier.
+    pub tier: TierId,
     /// Which deadline.
     pub timeline: Timeline,
     /// When (seconds from start in JSON).
@@ -160,13 +160,13 @@ pub struct Figures {
     /// Updates due while their poster was unavailable.
     pub updates_missed: u32,
     /// The most severe tier reached.
-    pub max_tier: Option<String>,
+    pub max_tier: Option<TierId>,
     /// The tier at the end.
-    pub final_tier: Option<String>,
+    pub final_tier: Option<TierId>,
     /// Breaches, in order.
     pub breaches: Vec<Breach>,
     /// Tiers whose policy ran out.
-    pub exhausted: Vec<String>,
+    pub exhausted: Vec<TierId>,
     /// Whether the run was stopped by the [`EVENT_BUDGET`] with events still due before
     /// the horizon; the other figures are then those at that instant.
     pub budget_exhausted: bool,

@@ -26,17 +26,17 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
             pages_sent: run.pages_sent,
             people_paged: run.people.iter().filter(|p| p.paged).count() as u32,
             updates_missed: run.updates_missed,
-            max_tier: inc.map(|i| m.tiers[i.max_tier].id.to_string()),
-            final_tier: inc.map(|i| m.tiers[i.tier].id.to_string()),
+            max_tier: inc.map(|i| m.tiers[i.max_tier].id.clone()),
+            final_tier: inc.map(|i| m.tiers[i.tier].id.clone()),
             breaches: (run.breaches.iter())
                 .map(|b| Breach {
-                    tier: m.tiers[b.tier].id.to_string(),
+                    tier: m.tiers[b.tier].id.clone(),
                     timeline: b.timeline,
                     at: b.at,
                 })
                 .collect(),
             exhausted: (run.exhausted.iter())
-                .map(|&t| m.tiers[t].id.to_string())
+                .map(|&t| m.tiers[t].id.clone())
                 .collect(),
             budget_exhausted: run.budget_exhausted,
         }

@@ -260,8 +260,8 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
             log.push(LogEntry {
                 t: self.run.now,
                 kind,
-                tier: tier.map(|t| self.m.tiers[t].id.to_string()),
-                who: who.map(|p| self.m.people[p].id.to_string()),
+                tier: tier.map(|t| self.m.tiers[t].id.clone()),
+                who: who.map(|p| self.m.people[p].id.clone()),
                 detail,
             });
         }
