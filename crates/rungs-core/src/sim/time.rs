@@ -46,6 +46,13 @@ impl SimTime {
         start.as_millis().saturating_add(self.0 as i64)
     }
 
+    /// This instant as a timestamp, for a run that started at `start` (the Unix epoch
+    /// when out of range), to read local hours.
+    pub fn timestamp(self, start: Instant) -> jiff::Timestamp {
+        jiff::Timestamp::from_millisecond(self.epoch_millis(start))
+            .unwrap_or(jiff::Timestamp::UNIX_EPOCH)
+    }
+
     /// This instant in wall-clock time, for a run that started at `start`.
     pub fn instant(self, start: Instant) -> Instant {
         Instant::from_millis(self.epoch_millis(start))

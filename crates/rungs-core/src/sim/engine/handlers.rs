@@ -429,9 +429,8 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
         }
         let now = self.run.now;
         self.run.pages_sent += 1;
-        let ts = jiff::Timestamp::from_millisecond(now.epoch_millis(m.start))
-            .unwrap_or(jiff::Timestamp::UNIX_EPOCH);
-        let off_hours = !(7..22).contains(&m.people[p].tz.to_datetime(ts).hour());
+        let local = m.people[p].tz.to_datetime(now.timestamp(m.start));
+        let off_hours = !(7..22).contains(&local.hour());
         let state = &mut self.run.people[p];
         state.paged = true;
         state.tally.pages += 1;
