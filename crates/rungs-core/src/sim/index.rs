@@ -15,27 +15,32 @@ impl TierIx {
     pub const MOST_SEVERE: TierIx = TierIx(0);
 
     /// The position in the order, for arrays kept in it.
+    #[inline]
     pub fn index(self) -> usize {
         self.0
     }
 
     /// Whether this tier is more severe than `other`.
+    #[inline]
     pub fn more_severe_than(self, other: TierIx) -> bool {
         self.0 < other.0
     }
 
     /// The more severe of the two.
+    #[inline]
     pub fn most_severe(self, other: TierIx) -> TierIx {
         self.min(other)
     }
 
     /// The tier one step more severe, where escalation goes; `None` from the most severe.
+    #[inline]
     pub fn next_more_severe(self) -> Option<TierIx> {
         self.0.checked_sub(1).map(TierIx)
     }
 
     /// The tier one step less severe, where a demotion goes; `None` from the least
     /// severe of `tiers` tiers.
+    #[inline]
     pub fn next_less_severe(self, tiers: usize) -> Option<TierIx> {
         (self.0 + 1 < tiers).then_some(TierIx(self.0 + 1))
     }
@@ -55,6 +60,7 @@ pub struct PersonIx(pub(crate) usize);
 
 impl PersonIx {
     /// The position in document order.
+    #[inline]
     pub fn index(self) -> usize {
         self.0
     }
@@ -69,11 +75,13 @@ macro_rules! index_vec {
     ($ix:ty) => {
         impl<T> Index<$ix> for Vec<T> {
             type Output = T;
+            #[inline]
             fn index(&self, i: $ix) -> &T {
                 &self[i.0]
             }
         }
         impl<T> IndexMut<$ix> for Vec<T> {
+            #[inline]
             fn index_mut(&mut self, i: $ix) -> &mut T {
                 &mut self[i.0]
             }
@@ -107,6 +115,7 @@ impl Timeline {
     ];
 
     /// The name used in JSON and in the format.
+    #[inline]
     pub fn as_str(self) -> &'static str {
         match self {
             Timeline::Acknowledge => "acknowledge",
@@ -117,6 +126,7 @@ impl Timeline {
     }
 
     /// The name of the figure measuring it, as summaries key it: `time_to_acknowledge`.
+    #[inline]
     pub fn figure_name(self) -> &'static str {
         match self {
             Timeline::Acknowledge => "time_to_acknowledge",
@@ -133,11 +143,13 @@ pub struct PerTimeline<T>([T; 4]);
 
 impl<T> PerTimeline<T> {
     /// Each timeline's value from `f`.
+    #[inline]
     pub fn from_fn(mut f: impl FnMut(Timeline) -> T) -> Self {
         PerTimeline(Timeline::ALL.map(&mut f))
     }
 
     /// `(timeline, value)` pairs in the order of the format.
+    #[inline]
     pub fn iter(&self) -> impl Iterator<Item = (Timeline, &T)> {
         Timeline::ALL.into_iter().zip(&self.0)
     }
@@ -145,12 +157,14 @@ impl<T> PerTimeline<T> {
 
 impl<T> Index<Timeline> for PerTimeline<T> {
     type Output = T;
+    #[inline]
     fn index(&self, tl: Timeline) -> &T {
         &self.0[tl as usize]
     }
 }
 
 impl<T> IndexMut<Timeline> for PerTimeline<T> {
+    #[inline]
     fn index_mut(&mut self, tl: Timeline) -> &mut T {
         &mut self.0[tl as usize]
     }

@@ -17,43 +17,51 @@ impl SimTime {
     pub const NEVER: SimTime = SimTime(u64::MAX);
 
     /// Milliseconds since start.
+    #[inline]
     pub fn as_millis(self) -> u64 {
         self.0
     }
 
     /// Seconds since start, with millisecond precision.
+    #[inline]
     pub fn as_secs_f64(self) -> f64 {
         self.0 as f64 / 1000.0
     }
 
     /// The instant at `offset` from start (saturating at [`SimTime::NEVER`]).
+    #[inline]
     pub fn at(offset: Duration) -> SimTime {
         SimTime(offset.as_millis())
     }
 
     /// This instant plus `d`, saturating at [`SimTime::NEVER`].
+    #[inline]
     pub fn plus(self, d: Duration) -> SimTime {
         SimTime(self.0.saturating_add(d.as_millis()))
     }
 
     /// The span from `earlier` to this instant (zero when `earlier` is later).
+    #[inline]
     pub fn since(self, earlier: SimTime) -> Duration {
         Duration::from_millis(self.0.saturating_sub(earlier.0))
     }
 
     /// This instant as epoch milliseconds, for a run that started at `start`.
+    #[inline]
     pub fn epoch_millis(self, start: Instant) -> i64 {
         start.as_millis().saturating_add(self.0 as i64)
     }
 
     /// This instant as a timestamp, for a run that started at `start` (the Unix epoch
     /// when out of range), to read local hours.
+    #[inline]
     pub fn timestamp(self, start: Instant) -> jiff::Timestamp {
         jiff::Timestamp::from_millisecond(self.epoch_millis(start))
             .unwrap_or(jiff::Timestamp::UNIX_EPOCH)
     }
 
     /// This instant in wall-clock time, for a run that started at `start`.
+    #[inline]
     pub fn instant(self, start: Instant) -> Instant {
         Instant::from_millis(self.epoch_millis(start))
     }
@@ -61,6 +69,7 @@ impl SimTime {
 
 impl From<u64> for SimTime {
     /// The instant `ms` milliseconds from start.
+    #[inline]
     fn from(ms: u64) -> Self {
         SimTime(ms)
     }
@@ -93,18 +102,21 @@ pub trait AsSecs: Copy {
 }
 
 impl AsSecs for f64 {
+    #[inline]
     fn as_secs(self) -> f64 {
         self
     }
 }
 
 impl AsSecs for Duration {
+    #[inline]
     fn as_secs(self) -> f64 {
         self.as_secs_f64()
     }
 }
 
 impl AsSecs for SimTime {
+    #[inline]
     fn as_secs(self) -> f64 {
         self.as_secs_f64()
     }

@@ -117,7 +117,7 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
         if state.pending == Some(gen) {
             state.pending = None;
         }
-        if state.is_unavailable(now) {
+        if self.run.is_unavailable(person, now) {
             let detail = "unavailable when the acknowledgement was due".into();
             self.record(EventKind::AckLost, self.tier(), Some(person), detail);
             return;
@@ -431,6 +431,7 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
         self.run.pages_sent += 1;
         let local = m.people[p].tz.to_datetime(now.timestamp(m.start));
         let off_hours = !(7..22).contains(&local.hour());
+        let unavailable = self.run.is_unavailable(p, now);
         let state = &mut self.run.people[p];
         state.paged = true;
         state.tally.pages += 1;
@@ -441,7 +442,7 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
                 None => state.pending_comm = true,
             }
             "waiting for the player"
-        } else if state.is_unavailable(now) {
+        } else if unavailable {
             "unavailable: will not answer"
         } else if m.people[p].miss > 0.0 && self.run.rng.uniform() < m.people[p].miss {
             "missed"

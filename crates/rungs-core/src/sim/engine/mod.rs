@@ -51,9 +51,10 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
         }
     }
 
-    /// Starts over with another seed.
+    /// Starts over with another seed: a fresh run state, in the allocations of the last.
     pub fn reset(&mut self, seed: u64) {
-        self.run = RunState::new(&self.m, seed, self.logging);
+        let buffers = self.run.take_buffers();
+        self.run = RunState::reusing(buffers, &self.m, seed, self.logging);
     }
 
     /// The current run's state, for the study.
@@ -189,7 +190,7 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
             return;
         }
         let (now, until) = (self.run.now, until.unwrap_or(SimTime::NEVER));
-        self.run.people[person].unavailable.push((now, until));
+        self.run.unavailable.push((person, now, until));
         let detail = until_text(until, now);
         self.record(EventKind::Unavailable, None, Some(person), detail);
     }

@@ -24,6 +24,7 @@ pub(super) enum Ev {
 }
 
 impl Ev {
+    #[inline]
     fn order(&self) -> u8 {
         match self {
             Ev::Signal { .. } | Ev::Inject { .. } => 0,
@@ -47,17 +48,20 @@ struct Queued {
 }
 
 impl PartialEq for Queued {
+    #[inline]
     fn eq(&self, o: &Self) -> bool {
         (self.t, self.key) == (o.t, o.key)
     }
 }
 impl Eq for Queued {}
 impl PartialOrd for Queued {
+    #[inline]
     fn partial_cmp(&self, o: &Self) -> Option<Ordering> {
         Some(self.cmp(o))
     }
 }
 impl Ord for Queued {
+    #[inline]
     fn cmp(&self, o: &Self) -> Ordering {
         (self.t, self.key).cmp(&(o.t, o.key))
     }
@@ -70,15 +74,27 @@ pub(super) struct EventQueue {
     seq: u64,
 }
 
-impl EventQueue {
-    pub(super) fn new() -> Self {
+impl Default for EventQueue {
+    #[inline]
+    fn default() -> Self {
         EventQueue {
             heap: BinaryHeap::with_capacity(64),
             seq: 0,
         }
     }
+}
+
+impl EventQueue {
+    /// This queue emptied, keeping its allocation.
+    #[inline]
+    pub(super) fn cleared(mut self) -> Self {
+        self.heap.clear();
+        self.seq = 0;
+        self
+    }
 
     /// Schedules `ev` at `t`.
+    #[inline]
     pub(super) fn push(&mut self, t: SimTime, ev: Ev) {
         self.seq += 1;
         let key = (u64::from(ev.order()) << 56) | self.seq;
@@ -86,11 +102,13 @@ impl EventQueue {
     }
 
     /// When the next event is due.
+    #[inline]
     pub(super) fn next_time(&self) -> Option<SimTime> {
         self.heap.peek().map(|Reverse(q)| q.t)
     }
 
     /// The next event and its time.
+    #[inline]
     pub(super) fn pop(&mut self) -> Option<(SimTime, Ev)> {
         self.heap.pop().map(|Reverse(q)| (q.t, q.ev))
     }

@@ -14,17 +14,20 @@ const LONGEST_DRAW: Duration = Duration::from_millis(1_000_000_000_000_000);
 pub(super) struct Random(ChaCha8Rng);
 
 impl Random {
+    #[inline]
     pub(super) fn new(seed: u64) -> Self {
         Random(ChaCha8Rng::seed_from_u64(seed))
     }
 
     /// A uniform draw from [0, 1).
+    #[inline]
     pub(super) fn uniform(&mut self) -> f64 {
         (self.0.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
     }
 
     /// A standard normal draw (Box-Muller with portable libm functions, so the same seed
     /// gives the same number natively and in wasm).
+    #[inline]
     fn normal(&mut self) -> f64 {
         let u1 = 1.0 - self.uniform(); // (0, 1]
         let u2 = self.uniform();
@@ -32,6 +35,7 @@ impl Random {
     }
 
     /// A delay drawn from `d`, in whole milliseconds.
+    #[inline]
     pub(super) fn draw(&mut self, d: Delay) -> Duration {
         match d {
             Delay::Fixed(d) => d,

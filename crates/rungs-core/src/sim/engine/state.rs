@@ -69,6 +69,7 @@ impl Incident {
     }
 
     /// When each timeline was achieved; `None` while it is not.
+    #[inline]
     pub fn achieved(&self, tl: Timeline) -> Option<SimTime> {
         match tl {
             Timeline::Acknowledge => self.first_ack,
@@ -87,21 +88,13 @@ pub(crate) struct PersonTally {
 }
 
 /// A person during a run.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct PersonState {
     /// The policy generation in which they have an acknowledgement pending.
     pub pending: Option<u32>,
     pub pending_comm: bool,
     pub paged: bool,
     pub tally: PersonTally,
-    /// Spans `[from, until)` in which they answer nothing.
-    pub unavailable: Vec<(SimTime, SimTime)>,
-}
-
-impl PersonState {
-    pub fn is_unavailable(&self, t: SimTime) -> bool {
-        self.unavailable.iter().any(|&(a, b)| a <= t && t < b)
-    }
 }
 
 /// A breach: which tier missed which deadline when, and the escalation step paged last
@@ -123,6 +116,8 @@ pub(crate) struct RunState {
     pub(super) triggers: Vec<TriggerState>,
     pub(super) values: Vec<Option<f64>>,
     pub(crate) people: Vec<PersonState>,
+    /// Who is unavailable over `[from, until)`.
+    pub(super) unavailable: Vec<(PersonIx, SimTime, SimTime)>,
     pub(super) incident: Option<Incident>,
     pub(super) pages_sent: u32,
     pub(super) updates_missed: u32,
@@ -143,24 +138,73 @@ pub(crate) struct RunState {
     pub(super) finished: bool,
 }
 
+/// The allocations of a run, handed on to the next so that a study allocates once.
+#[derive(Debug, Default)]
+pub(super) struct Buffers {
+    queue: EventQueue,
+    triggers: Vec<TriggerState>,
+    values: Vec<Option<f64>>,
+    people: Vec<PersonState>,
+    unavailable: Vec<(PersonIx, SimTime, SimTime)>,
+    breaches: Vec<BreachRecord>,
+    exhausted: Vec<TierIx>,
+    log: Vec<LogEntry>,
+}
+
+/// `v` emptied, keeping its allocation.
+#[inline]
+fn emptied<T>(mut v: Vec<T>) -> Vec<T> {
+    v.clear();
+    v
+}
+
+/// `v` emptied, then `n` copies of `x`.
+#[inline]
+fn refilled<T: Clone>(v: Vec<T>, n: usize, x: T) -> Vec<T> {
+    let mut v = emptied(v);
+    v.resize(n, x);
+    v
+}
+
 impl RunState {
     /// A run of `m` seeded with `seed`, with the scenario's events scheduled.
     pub(super) fn new(m: &SimModel, seed: u64, log: bool) -> Self {
+        Self::reusing(Buffers::default(), m, seed, log)
+    }
+
+    /// This run's allocations, for the next one (this state is left empty).
+    pub(super) fn take_buffers(&mut self) -> Buffers {
+        use std::mem::take;
+        Buffers {
+            queue: take(&mut self.queue),
+            triggers: take(&mut self.triggers),
+            values: take(&mut self.values),
+            people: take(&mut self.people),
+            unavailable: take(&mut self.unavailable),
+            breaches: take(&mut self.breaches),
+            exhausted: take(&mut self.exhausted),
+            log: self.log.take().unwrap_or_default(),
+        }
+    }
+
+    /// [`RunState::new`], in the allocations `b` of an earlier run.
+    pub(super) fn reusing(b: Buffers, m: &SimModel, seed: u64, log: bool) -> Self {
         let mut s = RunState {
             now: SimTime::START,
             rng: Random::new(seed),
-            queue: EventQueue::new(),
-            triggers: vec![TriggerState::default(); m.triggers.len()],
-            values: vec![None; m.signals.len()],
-            people: vec![PersonState::default(); m.people.len()],
+            queue: b.queue.cleared(),
+            triggers: refilled(b.triggers, m.triggers.len(), TriggerState::default()),
+            values: refilled(b.values, m.signals.len(), None),
+            people: refilled(b.people, m.people.len(), PersonState::default()),
+            unavailable: emptied(b.unavailable),
             incident: None,
             pages_sent: 0,
             updates_missed: 0,
-            breaches: Vec::new(),
+            breaches: emptied(b.breaches),
             last_step: None,
-            exhausted: Vec::new(),
+            exhausted: emptied(b.exhausted),
             tier_at: PerTimeline::default(),
-            log: log.then(Vec::new),
+            log: log.then(|| emptied(b.log)),
             events: 0,
             step_events: 0,
             update_events: 0,
@@ -174,7 +218,7 @@ impl RunState {
         for (index, inj) in m.injects.iter().enumerate() {
             match *inj {
                 SimInject::Unavailable { at, until, person } => {
-                    s.people[person].unavailable.push((at, until));
+                    s.unavailable.push((person, at, until));
                     s.queue.push(at, Ev::Inject { index });
                 }
                 SimInject::Note { at, .. } => s.queue.push(at, Ev::Inject { index }),
@@ -184,14 +228,17 @@ impl RunState {
     }
 
     /// Schedules `ev` at `d` from now.
+    #[inline]
     pub(super) fn push_after(&mut self, d: crate::Duration, ev: Ev) {
         self.queue.push(self.now.plus(d), ev);
     }
 
+    #[inline]
     pub(super) fn is_unavailable(&self, p: PersonIx, t: SimTime) -> bool {
-        self.people[p].is_unavailable(t)
+        (self.unavailable.iter()).any(|&(q, from, until)| q == p && from <= t && t < until)
     }
 
+    #[inline]
     pub(super) fn tier(&self) -> Option<TierIx> {
         self.incident.as_ref().map(|i| i.tier)
     }
