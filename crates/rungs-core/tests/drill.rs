@@ -108,30 +108,24 @@ fn the_scorecard_reads_each_figure_against_the_final_tiers_target() {
     assert_eq!(rows[2].value, f.time_to_resolve);
     assert_eq!(rows[3].value, f.time_to_first_update);
     let final_tier = f.final_tier.clone().unwrap();
-    let tier = l
-        .tiers
-        .iter()
-        .find(|t| t.id.as_str() == final_tier)
-        .unwrap();
-    let ack = tier
-        .timelines
-        .acknowledge
-        .map(|d| d.as_millis() as f64 / 1000.0);
+    let tier = l.tiers.iter().find(|t| t.id == final_tier).unwrap();
+    let ack = tier.timelines.acknowledge;
     assert_eq!(rows[0].target, ack);
 }
 
 #[test]
 fn a_score_row_is_met_only_when_both_numbers_are_there() {
+    let secs = |s: Option<u64>| s.map(Duration::from_secs);
     let row = |value, target| ScoreRow {
         figure: "Time to acknowledge",
-        value,
-        target,
+        value: secs(value),
+        target: secs(target),
     };
-    assert_eq!(row(Some(60.0), Some(300.0)).met(), Some(true));
-    assert_eq!(row(Some(300.0), Some(300.0)).met(), Some(true));
-    assert_eq!(row(Some(301.0), Some(300.0)).met(), Some(false));
-    assert_eq!(row(None, Some(300.0)).met(), None);
-    assert_eq!(row(Some(1.0), None).met(), None);
+    assert_eq!(row(Some(60), Some(300)).met(), Some(true));
+    assert_eq!(row(Some(300), Some(300)).met(), Some(true));
+    assert_eq!(row(Some(301), Some(300)).met(), Some(false));
+    assert_eq!(row(None, Some(300)).met(), None);
+    assert_eq!(row(Some(1), None).met(), None);
 }
 
 #[test]

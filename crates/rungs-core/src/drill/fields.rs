@@ -2,7 +2,8 @@
 //! compiled model). The rest of the drill module goes through these helpers and the
 //! engine's public methods, so a retyping of the simulator's ids touches only this file.
 
-use crate::sim::{EventKind, Figures, LogEntry, SimModel, SimTime, Timeline};
+use crate::sim::{EventKind, Figures, LogEntry, PerTimeline, SimModel, SimTime, TierIx, Timeline};
+use crate::Duration;
 
 /// A log entry as the drill reads it: ids as plain text.
 pub(super) struct Event<'a> {
@@ -29,7 +30,7 @@ pub(super) fn event(e: &LogEntry) -> Event<'_> {
 pub(super) fn breaches(f: &Figures) -> Vec<(&str, Timeline, f64)> {
     f.breaches
         .iter()
-        .map(|b| (b.tier.as_str(), b.timeline, b.at))
+        .map(|b| (b.tier.as_str(), b.timeline, b.at.as_secs_f64()))
         .collect()
 }
 
@@ -38,25 +39,25 @@ pub(super) fn final_tier(f: &Figures) -> Option<&str> {
     f.final_tier.as_deref()
 }
 
-/// The measured figures the scorecard reads, in seconds, indexed by [`Timeline`].
-pub(super) fn measured(f: &Figures) -> [Option<f64>; 4] {
-    let mut v = [None; 4];
-    v[Timeline::Acknowledge as usize] = f.time_to_acknowledge;
-    v[Timeline::Contain as usize] = f.time_to_contain;
-    v[Timeline::Resolve as usize] = f.time_to_resolve;
-    v[Timeline::FirstUpdate as usize] = f.time_to_first_update;
-    v
+/// The measured figures the scorecard reads, by [`Timeline`].
+pub(super) fn measured(f: &Figures) -> PerTimeline<Option<Duration>> {
+    PerTimeline::from_fn(|tl| match tl {
+        Timeline::Acknowledge => f.time_to_acknowledge,
+        Timeline::Contain => f.time_to_contain,
+        Timeline::Resolve => f.time_to_resolve,
+        Timeline::FirstUpdate => f.time_to_first_update,
+    })
 }
 
-/// The deadline of `timeline` of the tier with id `tier`, in seconds.
-pub(super) fn target(m: &SimModel, tier: &str, timeline: Timeline) -> Option<f64> {
+/// The deadline of `timeline` of the tier with id `tier`.
+pub(super) fn target(m: &SimModel, tier: &str, timeline: Timeline) -> Option<Duration> {
     let t = m.tiers.iter().find(|t| t.id.as_str() == tier)?;
-    t.deadlines[timeline as usize].map(|ms| ms as f64 / 1000.0)
+    t.deadlines[timeline]
 }
 
 /// The name of the tier at index `tier`.
-pub(super) fn tier_name(m: &SimModel, tier: usize) -> Option<String> {
-    m.tiers.get(tier).map(|t| t.name.clone())
+pub(super) fn tier_name(m: &SimModel, tier: TierIx) -> Option<String> {
+    m.tiers.get(tier.index()).map(|t| t.name.clone())
 }
 
 /// "service metric" of each signal slot, in slot order.

@@ -8,7 +8,7 @@ use super::fields::{self, event};
 use super::DrillSession;
 use crate::sim::{format_duration as fmt_secs, EventKind, LogEntry, SimTime, Timeline};
 use crate::text::markdown_text as md_text;
-use crate::Ladder;
+use crate::{Duration, Ladder};
 
 /// The display name of the ladder's person or tier with id `id` (the id itself when
 /// neither has it).
@@ -120,9 +120,9 @@ pub struct ScoreRow {
     /// The figure, e.g. "Time to acknowledge".
     pub figure: &'static str,
     /// Measured, in seconds.
-    pub value: Option<f64>,
-    /// The target of the tier the incident ended in, in seconds.
-    pub target: Option<f64>,
+    pub value: Option<Duration>,
+    /// The target of the tier the incident ended in.
+    pub target: Option<Duration>,
 }
 
 impl ScoreRow {
@@ -147,7 +147,7 @@ impl DrillSession {
         .into_iter()
         .map(|(figure, tl)| ScoreRow {
             figure,
-            value: measured[tl as usize],
+            value: measured[tl],
             target: tier.and_then(|t| fields::target(&self.model, t, tl)),
         })
         .collect()

@@ -2,6 +2,10 @@
 //! against a ladder and a scenario, single runs for drills and many runs (Monte Carlo)
 //! for studies. The semantics are documented in docs/simulation.md.
 //!
+//! It runs on a [`SimModel`] compiled from a [`Resolved`](crate::resolved::Resolved)
+//! ladder: tiers and people are addressed by [`TierIx`] and [`PersonIx`], instants by
+//! [`SimTime`], spans by [`Duration`], deadlines by [`Timeline`].
+//!
 //! ```
 //! use rungs_core::{parse_ladder, examples, sim};
 //! let ladder = parse_ladder(examples::EXAMPLES[0].json).unwrap();
@@ -14,52 +18,30 @@
 //! ```
 
 mod engine;
+mod index;
 mod model;
 mod monte_carlo;
+mod time;
 
 use std::fmt;
 
+use crate::{Duration, PersonId, TierId};
 pub use engine::Engine;
-pub use model::{Delay, SignalSlot, SimModel, SimPerson, SimTarget, SimTier, SimTrigger, Timeline};
+pub use index::{PerTimeline, PersonIx, TierIx, Timeline};
+pub use model::{Delay, SignalSlot, SimModel, SimPerson, SimTarget, SimTier, SimTrigger};
 pub use monte_carlo::{
     monte_carlo, run_seed, FigureStats, Histogram, Precursor, Study, Summary, HISTOGRAM_BINS,
 };
+pub use time::{AsSecs, SimTime};
 
 /// The most events one run processes. A run that has processed this many while more
 /// are due before its horizon ends there, with [`Figures::budget_exhausted`] set: a
 /// ladder that pages every second for years cannot make a run (or its event log) grow
 /// without end. See "The event budget" in docs/simulation.md.
-pub const EVENT_BUDGET: u64 = 1_000_000;
-
-/// Simulated time: milliseconds since the scenario's start.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
-pub struct SimTime(pub u64);
-
-impl SimTime {
-    /// Milliseconds since start.
-    pub fn as_millis(self) -> u64 {
-        self.0
-    }
-}
-
-impl fmt::Display for SimTime {
-    /// `+HH:MM:SS` (with `.mmm` when there are milliseconds; hours may exceed 24).
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let s = self.0 / 1000;
-        write!(f, "+{:02}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)?;
-        if self.0 % 1000 != 0 {
-            write!(f, ".{:03}", self.0 % 1000)?;
-        }
-        Ok(())
-    }
-}
-
-impl serde::Serialize for SimTime {
-    /// Seconds since start, with millisecond precision.
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_f64(self.0 as f64 / 1000.0)
-    }
-}
+///
+/// Declared with validation, which names it in the `excessive-paging` hint and must
+/// not import the simulator.
+pub use crate::validate::EVENT_BUDGET;
 
 /// What happened, in the event log.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -124,9 +106,9 @@ pub struct LogEntry {
     /// What.
     pub kind: EventKind,
     /// The tier it concerns.
-    pub tier: Option<String>,
+    pub tier: Option<TierId>,
     /// The person it concerns.
-    pub who: Option<String>,
+    pub who: Option<PersonId>,
     /// Details for a reader.
     pub detail: String,
 }
@@ -152,28 +134,32 @@ impl fmt::Display for LogEntry {
 /// A recorded breach.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Breach {
-    /// Tier id.
-    pub tier: String,
+    /// The tier.
+    pub tier: TierId,
     /// Which deadline.
     pub timeline: Timeline,
-    /// When, seconds from start.
-    pub at: f64,
+    /// When (seconds from start in JSON).
+    pub at: SimTime,
 }
 
-/// The figures of one run (spec section 4). Times in seconds; `None` (null) where the
-/// moment never came.
+/// The figures of one run (spec section 4). Times in seconds in JSON; `None` (null)
+/// where the moment never came.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Figures {
-    /// Seconds from start to detection.
-    pub detected_at: Option<f64>,
-    /// Seconds from detection to the first acknowledgement.
-    pub time_to_acknowledge: Option<f64>,
-    /// Seconds from detection to containment.
-    pub time_to_contain: Option<f64>,
-    /// Seconds from detection to resolution.
-    pub time_to_resolve: Option<f64>,
-    /// Seconds from detection to the first status update.
-    pub time_to_first_update: Option<f64>,
+    /// Detection.
+    pub detected_at: Option<SimTime>,
+    /// From detection to the first acknowledgement.
+    #[serde(serialize_with = "time::opt_secs")]
+    pub time_to_acknowledge: Option<Duration>,
+    /// From detection to containment.
+    #[serde(serialize_with = "time::opt_secs")]
+    pub time_to_contain: Option<Duration>,
+    /// From detection to resolution.
+    #[serde(serialize_with = "time::opt_secs")]
+    pub time_to_resolve: Option<Duration>,
+    /// From detection to the first status update.
+    #[serde(serialize_with = "time::opt_secs")]
+    pub time_to_first_update: Option<Duration>,
     /// Pages sent, communication pages included.
     pub pages_sent: u32,
     /// Distinct people paged.
@@ -181,13 +167,13 @@ pub struct Figures {
     /// Updates due while their poster was unavailable.
     pub updates_missed: u32,
     /// The most severe tier reached.
-    pub max_tier: Option<String>,
+    pub max_tier: Option<TierId>,
     /// The tier at the end.
-    pub final_tier: Option<String>,
+    pub final_tier: Option<TierId>,
     /// Breaches, in order.
     pub breaches: Vec<Breach>,
     /// Tiers whose policy ran out.
-    pub exhausted: Vec<String>,
+    pub exhausted: Vec<TierId>,
     /// Whether the run was stopped by the [`EVENT_BUDGET`] with events still due before
     /// the horizon; the other figures are then those at that instant.
     pub budget_exhausted: bool,
@@ -205,7 +191,8 @@ pub struct Run {
 /// Seconds as every figure, target and countdown prints them: `45s`, `3m09s`,
 /// `1h28m29s`, and `-1m30s` for a deadline already passed. Shared by the command line,
 /// the study and the live drill, so all read the same.
-pub fn format_duration(secs: f64) -> String {
+pub fn format_duration(secs: impl AsSecs) -> String {
+    let secs = secs.as_secs();
     let sign = if secs <= -0.5 { "-" } else { "" };
     let s = secs.abs().round() as u64;
     let (h, m, s) = (s / 3600, s / 60 % 60, s % 60);
@@ -216,8 +203,9 @@ pub fn format_duration(secs: f64) -> String {
     }
 }
 
-/// [`format_duration`] for a figure that may never have been reached (`—`).
-pub fn format_secs(v: Option<f64>) -> String {
+/// [`format_duration`] for a figure that may never have been reached (`—`): seconds, a
+/// [`Duration`] or a [`SimTime`].
+pub fn format_secs<T: AsSecs>(v: Option<T>) -> String {
     v.map_or_else(|| "—".into(), format_duration)
 }
 
@@ -273,7 +261,7 @@ mod tests {
         for (secs, text) in cases {
             assert_eq!(format_duration(secs), text, "{secs} s");
         }
-        assert_eq!(format_secs(None), "—");
+        assert_eq!(format_secs(None::<f64>), "—");
         assert_eq!(format_secs(Some(90.0)), "1m30s");
     }
 }

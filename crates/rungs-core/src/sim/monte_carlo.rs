@@ -3,7 +3,9 @@
 use std::collections::BTreeMap;
 
 use super::engine::Engine;
-use super::model::{SimModel, SimTarget, SimTier, Timeline};
+use super::index::{PerTimeline, TierIx, Timeline};
+use super::model::{SimModel, SimTarget, SimTier};
+use crate::Duration;
 
 /// The seed of run `i` of a study with scenario seed `seed`: `seed + i` (wrapping).
 /// Run 0 is therefore the single run with the scenario's own seed.
@@ -105,7 +107,7 @@ fn rate(count: u64, of: u32) -> f64 {
     }
 }
 
-fn nearest_rank_ms(sorted: &[u64], p: f64) -> Option<u64> {
+fn nearest_rank(sorted: &[Duration], p: f64) -> Option<Duration> {
     if sorted.is_empty() {
         return None;
     }
@@ -113,8 +115,8 @@ fn nearest_rank_ms(sorted: &[u64], p: f64) -> Option<u64> {
     Some(sorted[rank - 1])
 }
 
-fn nearest_rank(sorted: &[u64], p: f64) -> Option<f64> {
-    nearest_rank_ms(sorted, p).map(|ms| ms as f64 / 1000.0)
+fn nearest_rank_secs(sorted: &[Duration], p: f64) -> Option<f64> {
+    nearest_rank(sorted, p).map(Duration::as_secs_f64)
 }
 
 /// Runs `runs` incidents with seeds derived from `seed` and summarises them. `progress`
@@ -153,11 +155,11 @@ pub struct Study<'m> {
     runs: u32,
     done: u32,
     incidents: u32,
-    values: [Vec<u64>; 4],
-    met: [u64; 4],
+    values: PerTimeline<Vec<Duration>>,
+    met: PerTimeline<u64>,
     /// Per timeline and tier: runs whose figure was reached in that tier.
-    tier_at: [Vec<u64>; 4],
-    breaches: Vec<[u64; 4]>,
+    tier_at: PerTimeline<Vec<u64>>,
+    breaches: Vec<PerTimeline<u64>>,
     exhausted: Vec<u64>,
     pages: Vec<u64>,
     off_hours: Vec<u64>,
@@ -166,7 +168,7 @@ pub struct Study<'m> {
     /// Breaches of each tier after each step, sparse: `(tier, slot)`, slot 0 for "after
     /// no step", then `1 + step_base[step's tier] + step`. Only pairs that occurred are
     /// kept, so the study allocates nothing per tier and step of the ladder.
-    precursors: BTreeMap<(usize, usize), u64>,
+    precursors: BTreeMap<(TierIx, usize), u64>,
     /// Runs stopped by the event budget.
     budget_exhausted: u32,
     /// What kept the first of them busy ([`Engine::budget_cause`]).
@@ -192,9 +194,9 @@ impl<'m> Study<'m> {
             done: 0,
             incidents: 0,
             values: Default::default(),
-            met: [0; 4],
-            tier_at: std::array::from_fn(|_| vec![0; n_tiers]),
-            breaches: vec![[0; 4]; n_tiers],
+            met: PerTimeline::default(),
+            tier_at: PerTimeline::from_fn(|_| vec![0; n_tiers]),
+            breaches: vec![PerTimeline::default(); n_tiers],
             exhausted: vec![0; n_tiers],
             pages: vec![0; n_people],
             off_hours: vec![0; n_people],
@@ -258,30 +260,30 @@ impl<'m> Study<'m> {
             return;
         };
         self.incidents += 1;
-        for tl in Timeline::ALL {
-            let k = tl as usize;
-            if let Some(ms) = times[k] {
-                self.values[k].push(ms);
-                if let Some(t) = engine.tier_at[k] {
-                    self.tier_at[k][t] += 1;
-                }
-                let target = engine.tier_at[k].and_then(|t| model.tiers[t].deadlines[k]);
-                if target.is_none_or(|d| ms <= d) {
-                    self.met[k] += 1;
-                }
+        let run = engine.state();
+        for (tl, d) in times.iter() {
+            let Some(d) = *d else { continue };
+            self.values[tl].push(d);
+            let tier = run.tier_at[tl];
+            if let Some(t) = tier {
+                self.tier_at[tl][t] += 1;
+            }
+            let target = tier.and_then(|t| model.tiers[t].deadlines[tl]);
+            if target.is_none_or(|target| d <= target) {
+                self.met[tl] += 1;
             }
         }
-        for (&(t, tl, _), before) in engine.breaches.iter().zip(&engine.breach_precursors) {
-            self.breaches[t][tl as usize] += 1;
-            let slot = before.map_or(0, |(bt, s)| 1 + self.step_base[bt] + s);
-            *self.precursors.entry((t, slot)).or_insert(0) += 1;
+        for b in &run.breaches {
+            self.breaches[b.tier][b.timeline] += 1;
+            let slot = b.after_step.map_or(0, |(bt, s)| 1 + self.step_base[bt] + s);
+            *self.precursors.entry((b.tier, slot)).or_insert(0) += 1;
         }
-        for &t in &engine.exhausted {
+        for &t in &run.exhausted {
             self.exhausted[t] += 1;
         }
-        for (p, tally) in engine.tally.iter().enumerate() {
-            self.pages[p] += u64::from(tally.pages);
-            self.off_hours[p] += u64::from(tally.off_hours);
+        for (p, person) in run.people.iter().enumerate() {
+            self.pages[p] += u64::from(person.tally.pages);
+            self.off_hours[p] += u64::from(person.tally.off_hours);
         }
     }
 
@@ -290,53 +292,36 @@ impl<'m> Study<'m> {
         self.run(u32::MAX);
         let model = self.model;
         let incidents = self.incidents;
-        let names = [
-            "time_to_acknowledge",
-            "time_to_contain",
-            "time_to_resolve",
-            "time_to_first_update",
-        ];
         let mut figures = BTreeMap::new();
         for tl in Timeline::ALL {
-            let k = tl as usize;
-            self.values[k].sort_unstable();
-            let v = &self.values[k];
-            let p99 = nearest_rank(v, 0.99);
+            self.values[tl].sort_unstable();
+            let v = &self.values[tl];
             // the tier most often in force (max_by_key keeps the last maximum: reverse)
-            let target_tier = self.tier_at[k]
-                .iter()
-                .enumerate()
+            let target_tier = TierIx::all(model.tiers.len())
                 .rev()
-                .filter(|(_, n)| **n > 0)
-                .max_by_key(|(_, n)| **n)
-                .map(|(t, _)| t);
-            let target_ms = target_tier.and_then(|t| model.tiers[t].deadlines[k]);
+                .filter(|&t| self.tier_at[tl][t] > 0)
+                .max_by_key(|&t| self.tier_at[tl][t]);
+            let target = target_tier.and_then(|t| model.tiers[t].deadlines[tl]);
             figures.insert(
-                names[k].to_string(),
+                tl.figure_name().to_string(),
                 FigureStats {
-                    median: nearest_rank(v, 0.5),
-                    p90: nearest_rank(v, 0.9),
-                    p99,
+                    median: nearest_rank_secs(v, 0.5),
+                    p90: nearest_rank_secs(v, 0.9),
+                    p99: nearest_rank_secs(v, 0.99),
                     reached: v.len() as u32,
-                    met_target: (incidents > 0).then(|| rate(self.met[k], incidents)),
-                    histogram: histogram(v, target_ms, target_tier.map(|t| &model.tiers[t])),
+                    met_target: (incidents > 0).then(|| rate(self.met[tl], incidents)),
+                    histogram: histogram(v, target, target_tier.map(|t| &model.tiers[t])),
                 },
             );
         }
         let mut breach_rate = BTreeMap::new();
         let mut exhausted_rate = BTreeMap::new();
         let mut breach_precursor = BTreeMap::new();
-        for (t, tier) in model.tiers.iter().enumerate() {
-            let breaches = &self.breaches[t];
-            let per: BTreeMap<String, f64> = Timeline::ALL
+        for (t, tier) in TierIx::all(model.tiers.len()).zip(&model.tiers) {
+            let per: BTreeMap<String, f64> = self.breaches[t]
                 .iter()
-                .filter(|tl| breaches[**tl as usize] > 0)
-                .map(|tl| {
-                    (
-                        tl.as_str().to_string(),
-                        rate(breaches[*tl as usize], incidents),
-                    )
-                })
+                .filter(|(_, n)| **n > 0)
+                .map(|(tl, n)| (tl.as_str().to_string(), rate(*n, incidents)))
                 .collect();
             if !per.is_empty() {
                 breach_rate.insert(tier.id.to_string(), per);
@@ -373,7 +358,7 @@ impl<'m> Study<'m> {
 
     /// The step most often paged last before tier `t`'s breaches (ties: the first in
     /// the ladder's order, "no step" first of all); `None` without breaches.
-    fn precursor(&self, t: usize) -> Option<Precursor> {
+    fn precursor(&self, t: TierIx) -> Option<Precursor> {
         let counts = self.precursors.range((t, 0)..=(t, usize::MAX));
         let (mut total, mut best) = (0u64, None::<(usize, u64)>);
         for (&(_, slot), &n) in counts {
@@ -389,7 +374,7 @@ impl<'m> Study<'m> {
             (None, None)
         } else {
             let flat = slot - 1;
-            let tier = self.step_base.partition_point(|&b| b <= flat) - 1;
+            let tier = TierIx(self.step_base.partition_point(|&b| b <= flat) - 1);
             (Some(tier), Some(flat - self.step_base[tier]))
         };
         let targets = match (tier, step) {
@@ -414,14 +399,14 @@ impl<'m> Study<'m> {
     }
 }
 
-fn histogram(sorted: &[u64], target_ms: Option<u64>, tier: Option<&SimTier>) -> Histogram {
-    let p99 = nearest_rank_ms(sorted, 0.99).unwrap_or(0);
-    let top = p99.max(target_ms.unwrap_or(0));
+fn histogram(sorted: &[Duration], target: Option<Duration>, tier: Option<&SimTier>) -> Histogram {
+    let p99 = nearest_rank(sorted, 0.99).unwrap_or_default();
+    let top = p99.max(target.unwrap_or_default()).as_millis();
     let width = (top / HISTOGRAM_BINS as u64 / 1000 + 1) * 1000;
     let mut counts = vec![0u32; HISTOGRAM_BINS];
     let mut over = 0;
     for &v in sorted {
-        match counts.get_mut((v / width) as usize) {
+        match counts.get_mut((v.as_millis() / width) as usize) {
             Some(c) => *c += 1,
             None => over += 1,
         }
@@ -430,7 +415,7 @@ fn histogram(sorted: &[u64], target_ms: Option<u64>, tier: Option<&SimTier>) -> 
         bin_width: (width / 1000) as f64,
         counts,
         over,
-        target: target_ms.map(|ms| ms as f64 / 1000.0),
+        target: target.map(Duration::as_secs_f64),
         target_tier: tier.map(|t| t.id.to_string()),
     }
 }

@@ -49,9 +49,8 @@ pub const MAX_TRIGGER_COMPARISONS: usize = 256;
 const CYCLE_NAMES_SHOWN: usize = 16;
 
 /// The events one simulated run may handle before it stops, named in the
-/// `excessive-paging` hint. The simulator's `sim::EVENT_BUDGET` must equal it (a test in
-/// `tests/simulate.rs` checks); it is written here so validation does not import the
-/// simulator, which imports validation.
+/// `excessive-paging` hint. The simulator re-exports it as `sim::EVENT_BUDGET`; it is
+/// declared here so validation does not import the simulator, which imports validation.
 pub const EVENT_BUDGET: u64 = 1_000_000;
 
 /// The acknowledgement delay of a person with no response model and no ladder default.

@@ -1,0 +1,245 @@
+//! The state of one run: clock, randomness, queue and everything the incident changes.
+//! A new run is a fresh [`RunState`].
+
+use super::super::index::{PerTimeline, PersonIx, TierIx, Timeline};
+use super::super::model::{SimInject, SimModel};
+use super::super::time::SimTime;
+use super::super::LogEntry;
+use super::queue::{Ev, EventQueue};
+use super::random::Random;
+
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct TriggerState {
+    pub holding: bool,
+    pub firing: bool,
+    pub gen: u32,
+}
+
+/// How an incident came to a tier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Entry {
+    Open,
+    Promote,
+    Escalate,
+    Demote,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct Incident {
+    pub detected: SimTime,
+    pub tier: TierIx,
+    pub first_ack: Option<SimTime>,
+    pub contained: Option<SimTime>,
+    pub resolved: Option<SimTime>,
+    pub first_update: Option<SimTime>,
+    pub poster: Option<PersonIx>,
+    /// Generation of the running escalation policy; bumped on every tier entry.
+    pub policy_gen: u32,
+    pub policy_running: bool,
+    /// Whether a policy started on entering the current tier (not after a demotion of an
+    /// acknowledged incident); its acknowledge deadline stands even once it runs out.
+    pub policy_started: bool,
+    pub policy_acked: bool,
+    /// When the running policy started.
+    pub policy_start: SimTime,
+    /// Generation of the tier's deadlines; bumped on every tier entry.
+    pub deadline_gen: u32,
+    pub max_tier: TierIx,
+}
+
+impl Incident {
+    /// An incident detected now in `tier`, before it enters it.
+    pub fn detected(now: SimTime, tier: TierIx) -> Self {
+        Incident {
+            detected: now,
+            tier,
+            first_ack: None,
+            contained: None,
+            resolved: None,
+            first_update: None,
+            poster: None,
+            policy_gen: 0,
+            policy_running: false,
+            policy_started: false,
+            policy_acked: false,
+            policy_start: SimTime::START,
+            deadline_gen: 0,
+            max_tier: tier,
+        }
+    }
+
+    /// When each timeline was achieved; `None` while it is not.
+    #[inline]
+    pub fn achieved(&self, tl: Timeline) -> Option<SimTime> {
+        match tl {
+            Timeline::Acknowledge => self.first_ack,
+            Timeline::Contain => self.contained,
+            Timeline::Resolve => self.resolved,
+            Timeline::FirstUpdate => self.first_update,
+        }
+    }
+}
+
+/// Per-person, per-run statistics for Monte Carlo.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct PersonTally {
+    pub pages: u32,
+    pub off_hours: u32,
+}
+
+/// A person during a run.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct PersonState {
+    /// The policy generation in which they have an acknowledgement pending.
+    pub pending: Option<u32>,
+    pub pending_comm: bool,
+    pub paged: bool,
+    pub tally: PersonTally,
+}
+
+/// A breach: which tier missed which deadline when, and the escalation step paged last
+/// before it (`None` when no step had paged anyone yet).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct BreachRecord {
+    pub tier: TierIx,
+    pub timeline: Timeline,
+    pub at: SimTime,
+    pub after_step: Option<(TierIx, usize)>,
+}
+
+/// Everything one run changes.
+#[derive(Debug, Clone)]
+pub(crate) struct RunState {
+    pub(super) now: SimTime,
+    pub(super) rng: Random,
+    pub(super) queue: EventQueue,
+    pub(super) triggers: Vec<TriggerState>,
+    pub(super) values: Vec<Option<f64>>,
+    pub(crate) people: Vec<PersonState>,
+    /// Who is unavailable over `[from, until)`.
+    pub(super) unavailable: Vec<(PersonIx, SimTime, SimTime)>,
+    pub(super) incident: Option<Incident>,
+    pub(super) pages_sent: u32,
+    pub(super) updates_missed: u32,
+    pub(crate) breaches: Vec<BreachRecord>,
+    /// The escalation step that paged last in this run: `(tier, step)`.
+    pub(super) last_step: Option<(TierIx, usize)>,
+    pub(crate) exhausted: Vec<TierIx>,
+    /// Tier in force at each figure's moment, for met-target statistics.
+    pub(crate) tier_at: PerTimeline<Option<TierIx>>,
+    pub(super) log: Option<Vec<LogEntry>>,
+    /// Events handled in this run, against the [`EVENT_BUDGET`](super::super::EVENT_BUDGET).
+    pub(super) events: u64,
+    /// Escalation steps and due updates handled: what can keep a run busy without end.
+    pub(super) step_events: u64,
+    pub(super) update_events: u64,
+    /// Whether this run was stopped by the event budget.
+    pub(super) budget_exhausted: bool,
+    pub(super) finished: bool,
+}
+
+/// The allocations of a run, handed on to the next so that a study allocates once.
+#[derive(Debug, Default)]
+pub(super) struct Buffers {
+    queue: EventQueue,
+    triggers: Vec<TriggerState>,
+    values: Vec<Option<f64>>,
+    people: Vec<PersonState>,
+    unavailable: Vec<(PersonIx, SimTime, SimTime)>,
+    breaches: Vec<BreachRecord>,
+    exhausted: Vec<TierIx>,
+    log: Vec<LogEntry>,
+}
+
+/// `v` emptied, keeping its allocation.
+#[inline]
+fn emptied<T>(mut v: Vec<T>) -> Vec<T> {
+    v.clear();
+    v
+}
+
+/// `v` emptied, then `n` copies of `x`.
+#[inline]
+fn refilled<T: Clone>(v: Vec<T>, n: usize, x: T) -> Vec<T> {
+    let mut v = emptied(v);
+    v.resize(n, x);
+    v
+}
+
+impl RunState {
+    /// A run of `m` seeded with `seed`, with the scenario's events scheduled.
+    pub(super) fn new(m: &SimModel, seed: u64, log: bool) -> Self {
+        Self::reusing(Buffers::default(), m, seed, log)
+    }
+
+    /// This run's allocations, for the next one (this state is left empty).
+    pub(super) fn take_buffers(&mut self) -> Buffers {
+        use std::mem::take;
+        Buffers {
+            queue: take(&mut self.queue),
+            triggers: take(&mut self.triggers),
+            values: take(&mut self.values),
+            people: take(&mut self.people),
+            unavailable: take(&mut self.unavailable),
+            breaches: take(&mut self.breaches),
+            exhausted: take(&mut self.exhausted),
+            log: self.log.take().unwrap_or_default(),
+        }
+    }
+
+    /// [`RunState::new`], in the allocations `b` of an earlier run.
+    pub(super) fn reusing(b: Buffers, m: &SimModel, seed: u64, log: bool) -> Self {
+        let mut s = RunState {
+            now: SimTime::START,
+            rng: Random::new(seed),
+            queue: b.queue.cleared(),
+            triggers: refilled(b.triggers, m.triggers.len(), TriggerState::default()),
+            values: refilled(b.values, m.signals.len(), None),
+            people: refilled(b.people, m.people.len(), PersonState::default()),
+            unavailable: emptied(b.unavailable),
+            incident: None,
+            pages_sent: 0,
+            updates_missed: 0,
+            breaches: emptied(b.breaches),
+            last_step: None,
+            exhausted: emptied(b.exhausted),
+            tier_at: PerTimeline::default(),
+            log: log.then(|| emptied(b.log)),
+            events: 0,
+            step_events: 0,
+            update_events: 0,
+            budget_exhausted: false,
+            finished: false,
+        };
+        for c in &m.changes {
+            let (signal, value) = (c.signal, c.value);
+            s.queue.push(c.at, Ev::Signal { signal, value });
+        }
+        for (index, inj) in m.injects.iter().enumerate() {
+            match *inj {
+                SimInject::Unavailable { at, until, person } => {
+                    s.unavailable.push((person, at, until));
+                    s.queue.push(at, Ev::Inject { index });
+                }
+                SimInject::Note { at, .. } => s.queue.push(at, Ev::Inject { index }),
+            }
+        }
+        s
+    }
+
+    /// Schedules `ev` at `d` from now.
+    #[inline]
+    pub(super) fn push_after(&mut self, d: crate::Duration, ev: Ev) {
+        self.queue.push(self.now.plus(d), ev);
+    }
+
+    #[inline]
+    pub(super) fn is_unavailable(&self, p: PersonIx, t: SimTime) -> bool {
+        (self.unavailable.iter()).any(|&(q, from, until)| q == p && from <= t && t < until)
+    }
+
+    #[inline]
+    pub(super) fn tier(&self) -> Option<TierIx> {
+        self.incident.as_ref().map(|i| i.tier)
+    }
+}
