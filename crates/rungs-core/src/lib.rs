@@ -27,7 +27,6 @@ pub mod model;
 pub mod oncall;
 pub mod overview;
 pub mod parse;
-pub mod resolved;
 pub mod scenario;
 #[cfg_attr(not(feature = "schema"), allow(dead_code))]
 mod schema;

@@ -21,6 +21,7 @@ mod engine;
 mod index;
 mod model;
 mod monte_carlo;
+mod resolved;
 mod time;
 
 use std::fmt;
@@ -32,6 +33,7 @@ pub use model::{Delay, SignalSlot, SimModel, SimPerson, SimTarget, SimTier, SimT
 pub use monte_carlo::{
     monte_carlo, run_seed, FigureStats, Histogram, Precursor, Study, Summary, HISTOGRAM_BINS,
 };
+pub use resolved::{Resolved, ResolvedTier};
 pub use time::{AsSecs, SimTime};
 
 /// The most events one run processes. A run that has processed this many while more

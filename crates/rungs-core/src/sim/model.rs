@@ -5,11 +5,11 @@
 use jiff::tz::TimeZone;
 
 use super::index::{PerTimeline, PersonIx, TierIx, Timeline};
+use super::resolved::Resolved;
 use super::time::SimTime;
 use crate::diagnostic::Report;
 use crate::id::*;
 use crate::model::*;
-use crate::resolved::Resolved;
 use crate::validate::FALLBACK_ACK;
 use crate::{Duration, Instant};
 
@@ -301,7 +301,7 @@ fn compile_people(l: &Ladder) -> Vec<SimPerson> {
         .collect()
 }
 
-fn compile_tier(rt: &crate::resolved::ResolvedTier) -> SimTier {
+fn compile_tier(rt: &super::resolved::ResolvedTier) -> SimTier {
     let t = rt.tier;
     let deadline = |tl: Timeline| match tl {
         Timeline::Acknowledge => t.timelines.acknowledge,

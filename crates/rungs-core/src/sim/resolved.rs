@@ -4,9 +4,9 @@
 
 use std::collections::HashMap;
 
+use super::{PersonIx, SimTarget, TierIx};
 use crate::diagnostic::{Report, Severity};
 use crate::model::{Ladder, Target, Tier};
-use crate::sim::{PersonIx, SimTarget, TierIx};
 use crate::{Instant, PersonId};
 
 /// A tier of a [`Resolved`] ladder.
