@@ -180,6 +180,17 @@ impl Doc {
     /// Pointer): edits of the same field in quick succession (typing) are one step.
     /// Refused while [`locked`](Doc::locked).
     pub fn edit(&self, field: &str, f: impl FnOnce(&mut Ladder)) {
+        let mut f = Some(f);
+        self.edit_erased(field, &mut |l| {
+            if let Some(f) = f.take() {
+                f(l)
+            }
+        });
+    }
+
+    /// [`Doc::edit`] with the change behind `dyn`: the dozens of edits of the forms share
+    /// one copy of this code instead of one each.
+    fn edit_erased(&self, field: &str, f: &mut dyn FnMut(&mut Ladder)) {
         // typed text first: the edit builds on it, or is refused if it does not parse
         self.read_typed();
         if self.locked_untracked() {
@@ -194,7 +205,7 @@ impl Doc {
         self.last_edit.set_value(None);
     }
 
-    fn edit_untimed(&self, field: &str, f: impl FnOnce(&mut Ladder)) {
+    fn edit_untimed(&self, field: &str, f: &mut dyn FnMut(&mut Ladder)) {
         let mut next = self.ladder.get_untracked();
         f(&mut next);
         let now = js_sys::Date::now();
