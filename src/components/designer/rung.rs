@@ -1,7 +1,7 @@
 //! One tier drawn as a rung of the ladder.
 
 use leptos::prelude::*;
-use rungs_core::overview::RungView;
+use rungs_core::overview::{RungView, StepView};
 
 use crate::components::designer::section::EditButton;
 use crate::components::designer::target::TargetPill;
@@ -29,7 +29,6 @@ pub fn Rung(
         playbook,
         triggers,
     } = rung;
-    let last_step = steps.len();
     let name_for_edit = name.clone();
     let heading_id = format!("rung-{id}");
     let labelled_by = heading_id.clone();
@@ -62,44 +61,7 @@ pub fn Rung(
                     })
                     .collect_view()}
             </ul>
-            <ol class="chain" aria-label="Escalation chain">
-                {steps
-                    .into_iter()
-                    .map(|s| {
-                        let after = if s.number < last_step {
-                            format!("after {}", s.escalate_after)
-                        } else if repeat > 0 {
-                            format!("after {}, back to step 1", s.escalate_after)
-                        } else {
-                            format!("after {}, exhausted", s.escalate_after)
-                        };
-                        view! {
-                            <li class="step" data-testid=testid::STEP data-pointer=s.pointer>
-                                <span class="step-no">{format!("Step {}", s.number)}</span>
-                                <div class="step-targets">
-                                    {s
-                                        .targets
-                                        .into_iter()
-                                        .map(|t| view! { <TargetPill target=t /> })
-                                        .collect_view()}
-                                </div>
-                                <span class="step-after">{after}</span>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-                {(repeat > 0)
-                    .then(|| {
-                        view! {
-                            <li class="repeat">
-                                {format!(
-                                    "↻ the whole chain repeats {repeat} more time{}",
-                                    if repeat == 1 { "" } else { "s" },
-                                )}
-                            </li>
-                        }
-                    })}
-            </ol>
+            <Chain steps=steps repeat=repeat />
             <dl class="owners">
                 {owners
                     .into_iter()
@@ -143,5 +105,57 @@ pub fn Rung(
                     })}
             </footer>
         </article>
+    }
+}
+
+/// A tier's escalation chain: its steps in order, each with its targets and when it
+/// escalates, and whether the chain repeats.
+#[component]
+fn Chain(
+    /// The steps.
+    steps: Vec<StepView>,
+    /// How many more times the whole chain runs after the last step.
+    repeat: u32,
+) -> impl IntoView {
+    let last_step = steps.len();
+    view! {
+        <ol class="chain" aria-label="Escalation chain">
+            {steps
+                .into_iter()
+                .map(|s| {
+                    let after = if s.number < last_step {
+                        format!("after {}", s.escalate_after)
+                    } else if repeat > 0 {
+                        format!("after {}, back to step 1", s.escalate_after)
+                    } else {
+                        format!("after {}, exhausted", s.escalate_after)
+                    };
+                    view! {
+                        <li class="step" data-testid=testid::STEP data-pointer=s.pointer>
+                            <span class="step-no">{format!("Step {}", s.number)}</span>
+                            <div class="step-targets">
+                                {s
+                                    .targets
+                                    .into_iter()
+                                    .map(|t| view! { <TargetPill target=t /> })
+                                    .collect_view()}
+                            </div>
+                            <span class="step-after">{after}</span>
+                        </li>
+                    }
+                })
+                .collect_view()}
+            {(repeat > 0)
+                .then(|| {
+                    view! {
+                        <li class="repeat">
+                            {format!(
+                                "↻ the whole chain repeats {repeat} more time{}",
+                                if repeat == 1 { "" } else { "s" },
+                            )}
+                        </li>
+                    }
+                })}
+        </ol>
     }
 }

@@ -137,7 +137,6 @@ pub fn Study(
     };
 
     let is_running = Memo::new(move |_| matches!(state.get(), State::Running(_)));
-    let status = move || room.status();
 
     view! {
         <section
@@ -209,22 +208,34 @@ pub fn Study(
                         }
                     })
             }}
-            <div class="study-progress">
-                <progress
-                    data-testid=testid::STUDY_PROGRESS
-                    aria-label="Runs made"
-                    max=move || total.get().max(1).to_string()
-                    value=move || match state.get() {
-                        State::Running(d) => d.to_string(),
-                        State::Done => total.get().to_string(),
-                        _ => "0".to_string(),
-                    }
-                ></progress>
-                <span class="muted small" role="status" data-testid=testid::STUDY_STATUS>
-                    {status}
-                </span>
-            </div>
+            <StudyProgress room=room />
             {move || outcome.get().map(|o| view! { <Results outcome=o ladder=ladder /> })}
         </section>
+    }
+}
+
+/// The study's progress bar and status line.
+#[component]
+fn StudyProgress(
+    /// The study's state for the session.
+    room: StudyRoom,
+) -> impl IntoView {
+    let StudyRoom { state, total, .. } = room;
+    view! {
+        <div class="study-progress">
+            <progress
+                data-testid=testid::STUDY_PROGRESS
+                aria-label="Runs made"
+                max=move || total.get().max(1).to_string()
+                value=move || match state.get() {
+                    State::Running(d) => d.to_string(),
+                    State::Done => total.get().to_string(),
+                    _ => "0".to_string(),
+                }
+            ></progress>
+            <span class="muted small" role="status" data-testid=testid::STUDY_STATUS>
+                {move || room.status()}
+            </span>
+        </div>
     }
 }

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use rungs_core::overview::find_name;
+use rungs_core::sim::Summary;
 use rungs_core::study::percent;
 use rungs_core::Ladder;
 
@@ -18,24 +19,12 @@ pub fn Results(
     ladder: Signal<Ladder>,
 ) -> impl IntoView {
     let s = outcome.summary;
-    let tiers: Vec<(String, String)> = ladder.with_untracked(|l| {
-        let mut t: Vec<_> = l.tiers.iter().collect();
-        t.sort_by_key(|t| t.rank);
-        t.iter()
-            .map(|t| (t.id.to_string(), t.name.clone()))
-            .collect()
-    });
-    // The summary names tiers and people by id, as the command line does; the page
-    // shows names.
-    let tier_name = move |id: &str| ladder.with_untracked(|l| find_name(&l.tiers, id));
-    let person_name = move |id: &str| ladder.with_untracked(|l| find_name(&l.people, id));
     let figures = [
         ("time_to_acknowledge", "Time to acknowledge"),
         ("time_to_contain", "Time to contain"),
         ("time_to_resolve", "Time to resolve"),
         ("time_to_first_update", "Time to first update"),
     ];
-    let timelines = ["acknowledge", "contain", "resolve", "first_update"];
     let incidents = s.incidents;
     let histograms = figures
         .iter()
@@ -45,6 +34,54 @@ pub fn Results(
                 .map(|f| view! { <Histogram title=*title figure=f.clone() incidents=incidents /> })
         })
         .collect_view();
+    view! {
+        <div class="study-results" data-testid=testid::STUDY_RESULTS>
+            <p>
+                {format!(
+                    "{} runs, seeds {}..{}: an incident was detected in {}.",
+                    s.runs,
+                    s.seed,
+                    s.seed.wrapping_add(u64::from(s.runs).saturating_sub(1)),
+                    s.incidents,
+                )}
+            </p>
+            <div class="study-histograms">{histograms}</div>
+            <BreachRates summary=s.clone() ladder=ladder />
+            <h3>"Most often paged last before a breach"</h3>
+            <Precursors summary=s.clone() ladder=ladder />
+            <h3>"Pages per incident"</h3>
+            <PagesPerPerson summary=s ladder=ladder />
+            <details>
+                <summary>"Summary as JSON (as rungs simulate --format json prints it)"</summary>
+                <pre data-testid=testid::STUDY_JSON>{outcome.json}</pre>
+            </details>
+        </div>
+    }
+}
+
+/// The display name of the tier with id `id` (the summary names tiers by id, as the
+/// command line does; the page shows names).
+fn tier_name(ladder: Signal<Ladder>, id: &str) -> String {
+    ladder.with_untracked(|l| find_name(&l.tiers, id))
+}
+
+/// The breach rate of each tier and timeline, and how often each tier's policy ran out.
+#[component]
+fn BreachRates(
+    /// The study's summary.
+    summary: Summary,
+    /// The ladder (for tier names and order).
+    ladder: Signal<Ladder>,
+) -> impl IntoView {
+    let s = summary;
+    let tiers: Vec<(String, String)> = ladder.with_untracked(|l| {
+        let mut t: Vec<_> = l.tiers.iter().collect();
+        t.sort_by_key(|t| t.rank);
+        t.iter()
+            .map(|t| (t.id.to_string(), t.name.clone()))
+            .collect()
+    });
+    let timelines = ["acknowledge", "contain", "resolve", "first_update"];
     let breach_rows = tiers
         .iter()
         .map(|(id, name)| {
@@ -66,39 +103,59 @@ pub fn Results(
     } else {
         s.exhausted_rate
             .iter()
-            .map(|(t, r)| format!("{}: {}", tier_name(t), percent(*r)))
+            .map(|(t, r)| format!("{}: {}", tier_name(ladder, t), percent(*r)))
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let page_rows = s
-        .pages_per_person
-        .iter()
-        .map(|(p, r)| {
-            let off = s.off_hours_pages_per_person.get(p).copied().unwrap_or(0.0);
-            view! {
-                <tr>
-                    <th scope="row">{person_name(p)}</th>
-                    <td>{format!("{r:.3}")}</td>
-                    <td>{format!("{off:.3}")}</td>
-                </tr>
-            }
-        })
-        .collect_view();
-    let precursors = if s.breach_precursor.is_empty() {
+    view! {
+        <h3>"Breach rate per tier and timeline"</h3>
+        <div class="table-wrap">
+            <table data-testid=testid::STUDY_BREACH_RATES>
+                <thead>
+                    <tr>
+                        <th scope="col">"Tier"</th>
+                        <th scope="col">"Acknowledge"</th>
+                        <th scope="col">"Contain"</th>
+                        <th scope="col">"Resolve"</th>
+                        <th scope="col">"First update"</th>
+                        <th scope="col">"Policy exhausted"</th>
+                    </tr>
+                </thead>
+                <tbody>{breach_rows}</tbody>
+            </table>
+        </div>
+        <p data-testid=testid::STUDY_EXHAUSTED>"Exhausted rate: " {exhausted}</p>
+    }
+}
+
+/// For each tier, the step most often paged last before one of its breaches.
+#[component]
+fn Precursors(
+    /// The study's summary.
+    summary: Summary,
+    /// The ladder (for tier names).
+    ladder: Signal<Ladder>,
+) -> impl IntoView {
+    let items = if summary.breach_precursor.is_empty() {
         view! { <li>"No breaches."</li> }.into_any()
     } else {
-        s.breach_precursor
+        summary
+            .breach_precursor
             .iter()
             .map(|(tier, p)| {
                 let what = match (&p.tier, p.step) {
                     (Some(t), Some(k)) => {
-                        format!("{} step {k} ({})", tier_name(t), p.targets.join(", "))
+                        format!(
+                            "{} step {k} ({})",
+                            tier_name(ladder, t),
+                            p.targets.join(", ")
+                        )
                     }
                     _ => "no page yet".to_string(),
                 };
                 view! {
                     <li>
-                        <strong>{tier_name(tier)}</strong>
+                        <strong>{tier_name(ladder, tier)}</strong>
                         {format!(
                             ": {what}, before {} of its breaches ({})",
                             p.breaches,
@@ -110,54 +167,45 @@ pub fn Results(
             .collect_view()
             .into_any()
     };
+    view! { <ul data-testid=testid::STUDY_PRECURSOR>{items}</ul> }
+}
+
+/// Pages per incident for each person, and how many of them came off hours.
+#[component]
+fn PagesPerPerson(
+    /// The study's summary.
+    summary: Summary,
+    /// The ladder (for people's names).
+    ladder: Signal<Ladder>,
+) -> impl IntoView {
+    let s = summary;
+    let page_rows = s
+        .pages_per_person
+        .iter()
+        .map(|(p, r)| {
+            let off = s.off_hours_pages_per_person.get(p).copied().unwrap_or(0.0);
+            let name = ladder.with_untracked(|l| find_name(&l.people, p));
+            view! {
+                <tr>
+                    <th scope="row">{name}</th>
+                    <td>{format!("{r:.3}")}</td>
+                    <td>{format!("{off:.3}")}</td>
+                </tr>
+            }
+        })
+        .collect_view();
     view! {
-        <div class="study-results" data-testid=testid::STUDY_RESULTS>
-            <p>
-                {format!(
-                    "{} runs, seeds {}..{}: an incident was detected in {}.",
-                    s.runs,
-                    s.seed,
-                    s.seed.wrapping_add(u64::from(s.runs).saturating_sub(1)),
-                    s.incidents,
-                )}
-            </p>
-            <div class="study-histograms">{histograms}</div>
-            <h3>"Breach rate per tier and timeline"</h3>
-            <div class="table-wrap">
-                <table data-testid=testid::STUDY_BREACH_RATES>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Tier"</th>
-                            <th scope="col">"Acknowledge"</th>
-                            <th scope="col">"Contain"</th>
-                            <th scope="col">"Resolve"</th>
-                            <th scope="col">"First update"</th>
-                            <th scope="col">"Policy exhausted"</th>
-                        </tr>
-                    </thead>
-                    <tbody>{breach_rows}</tbody>
-                </table>
-            </div>
-            <p data-testid=testid::STUDY_EXHAUSTED>"Exhausted rate: " {exhausted}</p>
-            <h3>"Most often paged last before a breach"</h3>
-            <ul data-testid=testid::STUDY_PRECURSOR>{precursors}</ul>
-            <h3>"Pages per incident"</h3>
-            <div class="table-wrap">
-                <table data-testid=testid::STUDY_PAGES>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Person"</th>
-                            <th scope="col">"Pages"</th>
-                            <th scope="col">"Off-hours pages (22:00–07:00)"</th>
-                        </tr>
-                    </thead>
-                    <tbody>{page_rows}</tbody>
-                </table>
-            </div>
-            <details>
-                <summary>"Summary as JSON (as rungs simulate --format json prints it)"</summary>
-                <pre data-testid=testid::STUDY_JSON>{outcome.json}</pre>
-            </details>
+        <div class="table-wrap">
+            <table data-testid=testid::STUDY_PAGES>
+                <thead>
+                    <tr>
+                        <th scope="col">"Person"</th>
+                        <th scope="col">"Pages"</th>
+                        <th scope="col">"Off-hours pages (22:00–07:00)"</th>
+                    </tr>
+                </thead>
+                <tbody>{page_rows}</tbody>
+            </table>
         </div>
     }
 }
