@@ -121,6 +121,14 @@ pub const DRILL_SPEED: &str = "drill-speed";
 pub const SIM_CLOCK: &str = "sim-clock";
 /// A page waiting for a human's acknowledgement.
 pub const PAGE_CARD: &str = "page-card";
+/// What a page card says paged them (tier, step, rotation).
+pub const PAGE_SOURCE: &str = "page-source";
+/// A page card's countdown to its step's escalation.
+pub const PAGE_COUNTDOWN: &str = "page-countdown";
+/// What the drill's clock does while a page waits for someone in the room.
+pub const DRILL_WHILE_WAITING: &str = "drill-while-waiting";
+/// The drill clock's note that it runs slower (or stopped) while a page waits.
+pub const DRILL_SLOWED: &str = "drill-slowed";
 /// The Acknowledge button of a page card.
 pub const ACKNOWLEDGE: &str = "acknowledge";
 /// The facilitator's note input.
@@ -189,3 +197,7 @@ pub const STUDY_PRECURSOR: &str = "study-precursor";
 pub const STUDY_PAGES: &str = "study-pages";
 /// The study's summary as JSON, as `rungs simulate --format json` prints it.
 pub const STUDY_JSON: &str = "study-json";
+/// The drill room's list of past drills.
+pub const PAST_DRILLS: &str = "past-drills";
+/// One past drill.
+pub const PAST_DRILL: &str = "past-drill";

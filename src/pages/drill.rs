@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use rungs_core::overview::{LadderOverview, ScenarioView};
 
 use crate::components::drill::live::LiveDrill;
+use crate::components::drill::past::PastDrills;
 use crate::components::drill::scenario_form::ScenarioForm;
 use crate::components::drill::study::Study;
 use crate::state::doc::use_doc;
@@ -113,6 +114,7 @@ pub fn DrillPage(
         </section>
         <LiveDrill ladder=doc.ladder scenario=chosen print_view=print_view />
         <Study ladder=doc.ladder scenario=chosen />
+        <PastDrills ladder=doc.ladder />
     }
 }
 

@@ -3,17 +3,12 @@
 use leptos::prelude::*;
 use rungs_core::examples::EXAMPLES;
 
+use crate::platform::clock::local_date_time;
 use crate::platform::dom::confirm;
 use crate::platform::library;
 use crate::state::doc::use_doc;
 use crate::state::session::Session;
 use crate::testid;
-
-/// When an entry was saved, in the user's locale.
-fn saved_at(ms: f64) -> String {
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
-    String::from(date.to_locale_string("default", &wasm_bindgen::JsValue::UNDEFINED))
-}
 
 /// The local library and the templates.
 #[component]
@@ -166,7 +161,7 @@ fn EntryRow(
         <li class="entry" class:open=is_open data-testid=testid::LIBRARY_ENTRY>
             <label class="visually-hidden" for=input_id.clone()>"Ladder name"</label>
             <input id=input_id class="entry-name" prop:value=name on:change=rename />
-            <span class="muted small">{format!("saved {}", saved_at(updated))}</span>
+            <span class="muted small">{format!("saved {}", local_date_time(updated))}</span>
             <Show when=badge>
                 <span class="badge">"open"</span>
             </Show>

@@ -9,13 +9,52 @@ use std::collections::BTreeSet;
 
 use gloo_timers::callback::Interval;
 use leptos::prelude::*;
-use rungs_core::drill::DrillSession;
+use rungs_core::drill::{remember, DrillSession, PastDrill, PAST_DRILLS_KEPT};
 use rungs_core::Ladder;
 
+use crate::platform::clock::now_ms;
+use crate::platform::library;
 use crate::state::study_room::StudyRoom;
 
 /// How often the drill's clock ticks, in real milliseconds.
 pub const TICK_MS: u32 = 100;
+
+/// What the clock does while a page waits for someone in the room.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WhileWaiting {
+    /// Runs at 1× (real time), so the card can be answered before its step escalates.
+    SlowDown,
+    /// Stops until the page is acknowledged.
+    Pause,
+    /// Keeps the speed chosen.
+    KeepSpeed,
+}
+
+impl WhileWaiting {
+    /// Every choice, with its label, as the drill room offers them.
+    pub const ALL: [(WhileWaiting, &'static str, &'static str); 3] = [
+        (WhileWaiting::SlowDown, "slow", "slow to 1×"),
+        (WhileWaiting::Pause, "pause", "pause"),
+        (WhileWaiting::KeepSpeed, "keep", "keep the speed"),
+    ];
+
+    /// The choice of the select's `value`.
+    pub fn from_value(v: &str) -> WhileWaiting {
+        Self::ALL
+            .iter()
+            .find(|(_, value, _)| *value == v)
+            .map_or(WhileWaiting::SlowDown, |(w, _, _)| *w)
+    }
+
+    /// Simulated seconds per real second at `speed` while a page waits.
+    pub fn speed(self, speed: u32) -> u32 {
+        match self {
+            WhileWaiting::SlowDown => 1,
+            WhileWaiting::Pause => 0,
+            WhileWaiting::KeepSpeed => speed,
+        }
+    }
+}
 
 /// The drill room's state, kept for the session (made by the app, in context), so that
 /// leaving the drill room and coming back finds the drill as it was: its session, the
@@ -31,6 +70,8 @@ pub struct DrillRoom {
     pub speed: RwSignal<u32>,
     /// The clock is running.
     pub running: RwSignal<bool>,
+    /// What the clock does while a page waits for someone in the room.
+    pub while_waiting: RwSignal<WhileWaiting>,
     /// The ids of the people played in the room.
     pub humans: RwSignal<BTreeSet<String>>,
     /// The facilitator's note being typed.
@@ -43,6 +84,12 @@ pub struct DrillRoom {
     pub chosen: RwSignal<Option<String>>,
     /// The Monte Carlo study's inputs and last result.
     pub study: StudyRoom,
+    /// The finished drills of this ladder, newest first (kept in the library).
+    pub past: RwSignal<Vec<PastDrill>>,
+    /// What became of the last drill kept, when there is something to say.
+    pub past_note: RwSignal<Option<String>>,
+    /// The drill on show was kept as a past drill already.
+    recorded: StoredValue<bool>,
 }
 
 impl DrillRoom {
@@ -54,12 +101,16 @@ impl DrillRoom {
             tick: Trigger::new(),
             speed: RwSignal::new(60),
             running: RwSignal::new(false),
+            while_waiting: RwSignal::new(WhileWaiting::SlowDown),
             humans: RwSignal::new(BTreeSet::new()),
             note: RwSignal::new(String::new()),
             paused_away: RwSignal::new(false),
             entry: StoredValue::new(None),
             chosen: RwSignal::new(None),
             study: StudyRoom::new(),
+            past: RwSignal::new(Vec::new()),
+            past_note: RwSignal::new(None),
+            recorded: StoredValue::new(false),
         }
     }
 
@@ -77,6 +128,13 @@ impl DrillRoom {
             room.paused_away.set(false);
             room.chosen.set(None);
             room.study.clear();
+            room.past.set(
+                room.entry
+                    .get_value()
+                    .map(|id| library::past_drills(&id))
+                    .unwrap_or_default(),
+            );
+            room.past_note.set(None);
             room.tick.notify();
         }
         room
@@ -128,6 +186,7 @@ impl DrillRoom {
 
     /// Replaces the drill with `session` (or none) and stops the clock.
     pub fn set(&self, session: Option<DrillSession>) {
+        self.recorded.set_value(false);
         self.stop_clock();
         self.paused_away.set(false);
         self.drill.set_value(session);
@@ -144,15 +203,30 @@ impl DrillRoom {
         self.running.set(false);
     }
 
-    /// Runs the clock: every [`TICK_MS`] the drill moves on by that times the speed,
-    /// until it is over.
+    /// Simulated seconds per real second now: the speed chosen, or what
+    /// [`DrillRoom::while_waiting`] says while a page waits for someone in the room.
+    pub fn effective_speed(&self) -> u32 {
+        let speed = self.speed.get_untracked();
+        let waiting = self.peek(|d| !d.awaiting().is_empty()).unwrap_or(false);
+        if waiting {
+            self.while_waiting.get_untracked().speed(speed)
+        } else {
+            speed
+        }
+    }
+
+    /// Runs the clock: every [`TICK_MS`] the drill moves on by that times the speed
+    /// ([`DrillRoom::effective_speed`]), until it is over.
     pub fn run_clock(&self) {
         self.stop_clock();
         self.paused_away.set(false);
         self.running.set(true);
         let room = *self;
         let interval = Interval::new(TICK_MS, move || {
-            let ms = u64::from(TICK_MS) * u64::from(room.speed.get_untracked());
+            let ms = u64::from(TICK_MS) * u64::from(room.effective_speed());
+            if ms == 0 {
+                return;
+            }
             let mut over = false;
             room.act(|d| over = d.advance_by(ms));
             if over {
@@ -160,6 +234,54 @@ impl DrillRoom {
             }
         });
         self.clock.set_value(Some(interval));
+    }
+
+    /// Keeps the drill on show as a past drill of this ladder once it is finished (once
+    /// per drill). A shared ladder not yet copied keeps it for the session only; storage
+    /// that refuses says so, and the drill's debrief stays downloadable meanwhile.
+    pub fn keep_finished(&self, l: &Ladder) {
+        if self.recorded.get_value() {
+            return;
+        }
+        let Some(past) = self
+            .peek(|d| d.is_finished().then(|| d.past(l, now_ms())))
+            .flatten()
+        else {
+            return;
+        };
+        self.recorded.set_value(true);
+        let note = match self.entry.get_value() {
+            None => Some(
+                "This drill is kept for this visit only: make a copy of the shared ladder to keep its drills."
+                    .to_string(),
+            ),
+            Some(id) => match library::add_past_drill(&id, past.clone()) {
+                Ok(0) => None,
+                Ok(_) => Some(format!(
+                    "Kept with the {PAST_DRILLS_KEPT} most recent drills; the oldest was let go."
+                )),
+                Err(e) => Some(format!(
+                    "This drill could not be kept in this browser ({e}); download its debrief to keep it."
+                )),
+            },
+        };
+        self.past_note.set(note);
+        self.past.update(|list| {
+            remember(list, past);
+        });
+    }
+
+    /// Forgets the past drill that finished at `finished_at`.
+    pub fn forget_past(&self, finished_at: f64) {
+        if let Some(id) = self.entry.get_value() {
+            if let Err(e) = library::delete_past_drill(&id, finished_at) {
+                self.past_note
+                    .set(Some(format!("That drill could not be removed: {e}")));
+                return;
+            }
+        }
+        self.past
+            .update(|list| list.retain(|d| d.finished_at != finished_at));
     }
 
     /// Pauses a running drill as its page is left; it says so on return.

@@ -31,6 +31,18 @@ test('a live drill at 1200x runs to resolution with a human acknowledging throug
     const card = page.locator(sel('PAGE_CARD'));
     if (await card.count()) {
       await expect(card.first()).toContainText('Emi');
+      if (acks === 0) {
+        // the card says what paged her and when it escalates; the clock slows to 1x
+        // meanwhile, so the facilitator is not overtaken by the next step
+        await expect(card.first().locator(sel('PAGE_SOURCE'))).toContainText(/SEV\d \w+ (step \d(, via [A-Z][\w ]+)?|communication owner)/);
+        await expect(card.first().locator(sel('PAGE_COUNTDOWN'))).toContainText(/escalates in (\d+m)?\d+s|escalating now/);
+        await expect(page.locator(sel('DRILL_SLOWED'))).toContainText('1×');
+        const before = await page.locator(sel('SIM_CLOCK')).textContent();
+        await page.waitForTimeout(1000);
+        const after = await page.locator(sel('SIM_CLOCK')).textContent();
+        const secs = (t) => t.match(/\+(\d\d):(\d\d):(\d\d)/).slice(1).reduce((s, n) => s * 60 + Number(n), 0);
+        expect(secs(after) - secs(before)).toBeLessThanOrEqual(3);
+      }
       await card.first().locator(sel('ACKNOWLEDGE')).click();
       acks += 1;
     } else {
@@ -114,6 +126,19 @@ test('a live drill at 1200x runs to resolution with a human acknowledging throug
     await page.evaluate(() => { for (const s of ['.topbar', '.drill-status']) document.querySelector(s).style.position = 'static'; });
     await page.locator(sel('LIVE_DRILL')).screenshot({ path: 'docs/drill.png' });
   }
+  // the finished drill joins the ladder's past drills, and is still there after a reload
+  const past = page.locator(sel('PAST_DRILL'));
+  await expect(past).toHaveCount(1);
+  await expect(past).toContainText('Checkout errors at 3 a.m.');
+  await expect(past).toContainText(/Final tier SEV\d .* · acknowledged in /);
+  await page.reload();
+  await page.locator(sel('NAV_DRILL')).click();
+  await expect(page.locator(sel('PAST_DRILL'))).toHaveCount(1);
+  const [again] = await Promise.all([page.waitForEvent('download'), page.locator(sel('PAST_DRILL')).getByRole('button', { name: 'Debrief (Markdown)' }).click()]);
+  expect(readFileSync(await again.path(), 'utf8')).toBe(text);
+  page.once('dialog', (d) => d.accept());
+  await page.locator(sel('PAST_DRILL')).getByRole('button', { name: 'Remove' }).click();
+  await expect(page.locator(sel('PAST_DRILL'))).toHaveCount(0);
   expect(problems).toEqual([]);
 });
 

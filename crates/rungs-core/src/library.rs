@@ -20,6 +20,8 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use serde::{Deserialize, Serialize};
 
+use crate::drill::{remember, PastDrill};
+
 /// The key of the index.
 pub const INDEX: &str = "rungs.library";
 /// Where an index that could not be read is kept, for the record.
@@ -32,6 +34,14 @@ pub const OLD_SOURCE: &str = "rungs.working-copy.source";
 pub const OLD_EXAMPLE: &str = "rungs.working-copy.example";
 /// The prefix of every entry's text key.
 pub const TEXT_PREFIX: &str = "rungs.ladder.";
+
+/// The prefix of every entry's past-drills key (see [`past_drills_key`]).
+pub const DRILLS_PREFIX: &str = "rungs.drills.";
+
+/// The key of an entry's past drills: a JSON list of [`PastDrill`], newest first.
+pub fn past_drills_key(id: &str) -> String {
+    format!("{DRILLS_PREFIX}{id}")
+}
 
 /// One ladder kept in the library.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -369,7 +379,39 @@ impl<S: Store> Library<S> {
         self.store.remove(&text_key(id))?;
         let mut index = self.index();
         index.remove(id);
-        self.write_index(&index)
+        self.write_index(&index)?;
+        // its past drills go with it (best effort: a leftover list is never listed)
+        let _ = self.store.remove(&past_drills_key(id));
+        Ok(())
+    }
+
+    /// The past drills of entry `id`, newest first (none when the list does not read).
+    pub fn past_drills(&self, id: &str) -> Vec<PastDrill> {
+        self.store
+            .get(&past_drills_key(id))
+            .and_then(|t| serde_json::from_str(&t).ok())
+            .unwrap_or_default()
+    }
+
+    /// Keeps `drill` as entry `id`'s newest past drill; returns how many old ones were
+    /// dropped to stay within [`PAST_DRILLS_KEPT`](crate::drill::PAST_DRILLS_KEPT).
+    pub fn add_past_drill(&mut self, id: &str, drill: PastDrill) -> Result<usize, String> {
+        let mut list = self.past_drills(id);
+        let dropped = remember(&mut list, drill);
+        self.write_past_drills(id, &list)?;
+        Ok(dropped)
+    }
+
+    /// Forgets entry `id`'s past drill that finished at `finished_at`.
+    pub fn delete_past_drill(&mut self, id: &str, finished_at: f64) -> Result<(), String> {
+        let mut list = self.past_drills(id);
+        list.retain(|d| d.finished_at != finished_at);
+        self.write_past_drills(id, &list)
+    }
+
+    fn write_past_drills(&mut self, id: &str, list: &[PastDrill]) -> Result<(), String> {
+        let text = serde_json::to_string(list).map_err(|e| e.to_string())?;
+        self.store.set(&past_drills_key(id), &text)
     }
 
     /// The entry last open in the designer, if it is still listed.

@@ -206,6 +206,31 @@ fn pages_for_people_in_the_room_wait_for_their_acknowledge() {
         assert!(!d.advance_by(10_000), "nobody was paged");
     }
     let who = d.awaiting()[0].clone();
+    // the card says who, which tier and step paged them, through which rotation, and
+    // how long until the step escalates
+    let cards = d.page_cards(&l);
+    assert_eq!(cards.len(), 1, "{cards:?}");
+    let card = &cards[0];
+    assert_eq!(card.person_id, who);
+    assert_eq!(card.person, name_of(&l, &who));
+    assert_eq!(card.step, Some(1));
+    assert!(card.tier.starts_with("SEV"), "{card:?}");
+    let via = card.via.clone().expect("step 1 pages rotations");
+    assert!(l.rotations.iter().any(|r| r.name == via), "{via}");
+    assert_eq!(card.source(), format!("{} step 1, via {via}", card.tier));
+    let tier = l.tiers.iter().find(|t| t.name == card.tier).unwrap();
+    let after = tier.escalation.steps[0].escalate_after;
+    assert_eq!(
+        card.escalates_in.unwrap().as_millis() + card.waited.as_millis(),
+        after.as_millis(),
+        "{card:?}"
+    );
+    // time passes: the countdown runs down with it
+    let before = card.escalates_in.unwrap();
+    d.advance_by(1_000);
+    if let Some(c) = d.page_cards(&l).first() {
+        assert!(c.escalates_in.unwrap() < before || before == Duration::ZERO);
+    }
     assert!(d.clock_text().contains(" · SEV"), "{}", d.clock_text());
     assert!(!d.open_deadlines().is_empty());
     assert!(d.acknowledge(&who));
@@ -267,4 +292,40 @@ fn a_drill_that_cannot_start_says_why() {
     assert!(matches!(e, rungs_core::drill::StartError::Invalid(_)));
     assert!(!e.to_string().is_empty());
     assert!(!e.to_string().contains("; ;"));
+}
+
+#[test]
+fn a_finished_drill_is_kept_as_a_past_drill_with_its_debriefs() {
+    let l = saas();
+    let d = scripted(&l);
+    let past = d.past(&l, 1_700_000_000_000.0);
+    assert_eq!(past.scenario, d.scenario());
+    assert_eq!(past.markdown, d.debrief_markdown(&l));
+    assert_eq!(past.json, d.debrief_json());
+    assert_eq!(past.finished_at, 1_700_000_000_000.0);
+    // one line: the final tier by name, breaches counted, the acknowledgement time
+    let final_tier = d
+        .debrief_facts(&l)
+        .into_iter()
+        .find(|(k, _)| *k == "Final tier")
+        .unwrap()
+        .1;
+    assert!(
+        past.summary
+            .starts_with(&format!("Final tier {final_tier} · ")),
+        "{}",
+        past.summary
+    );
+    assert!(past.summary.contains("breach"), "{}", past.summary);
+    assert!(
+        past.summary.contains("acknowledged in "),
+        "{}",
+        past.summary
+    );
+    // it round-trips as stored
+    let text = serde_json::to_string(&past).unwrap();
+    assert_eq!(
+        serde_json::from_str::<rungs_core::drill::PastDrill>(&text).unwrap(),
+        past
+    );
 }

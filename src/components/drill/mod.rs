@@ -2,5 +2,6 @@
 //! simulated incidents.
 
 pub mod live;
+pub mod past;
 pub mod scenario_form;
 pub mod study;

@@ -17,6 +17,7 @@
 //! ```
 
 mod fields;
+pub mod past;
 pub mod report;
 
 use std::collections::BTreeSet;
@@ -24,8 +25,9 @@ use std::fmt;
 use std::rc::Rc;
 
 use crate::sim::{Engine, Figures, LogEntry, SimModel, SimTime, EVENT_BUDGET};
-use crate::{Ladder, Report};
+use crate::{Duration, Ladder, Report};
 
+pub use past::{remember, PastDrill, PAST_DRILLS_KEPT};
 pub use report::{
     describe, lanes, name_of, pages, timeline_breaches, timeline_end, timeline_marks, ScoreRow,
     TimelineMark,
@@ -60,6 +62,42 @@ impl fmt::Display for StartError {
 }
 
 impl std::error::Error for StartError {}
+
+/// A page waiting for someone in the room, as its card shows it: who, which tier and
+/// step paged them (through which rotation), how long it has waited and how long until
+/// the step escalates to the next one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageCard {
+    /// The person's id.
+    pub person_id: String,
+    /// Their name.
+    pub person: String,
+    /// The tier whose policy paged.
+    pub tier: String,
+    /// The escalation step (from 1); `None` for the communication owner's page.
+    pub step: Option<usize>,
+    /// The rotation's name, when the page came through one.
+    pub via: Option<String>,
+    /// How long the page has waited.
+    pub waited: Duration,
+    /// How long until the step escalates (zero once due); `None` for the communication
+    /// owner's page, which does not escalate.
+    pub escalates_in: Option<Duration>,
+}
+
+impl PageCard {
+    /// What paged them, as the card says it: `SEV1 step 2, via APAC primary`.
+    pub fn source(&self) -> String {
+        let what = match self.step {
+            Some(k) => format!("{} step {k}", self.tier),
+            None => format!("{} communication owner", self.tier),
+        };
+        match &self.via {
+            Some(r) => format!("{what}, via {r}"),
+            None => what,
+        }
+    }
+}
 
 /// A drill in progress: the simulation engine and what the drill room keeps beside it
 /// (the scenario's name and who is played by people in the room). The engine shares
@@ -161,6 +199,38 @@ impl DrillSession {
                     .is_some_and(|p| self.engine.awaiting_human(p))
             })
             .cloned()
+            .collect()
+    }
+
+    /// The pages waiting for someone in the room, as their cards show them, in the
+    /// order of [`DrillSession::humans`].
+    pub fn page_cards(&self, l: &Ladder) -> Vec<PageCard> {
+        let now = self.engine.now();
+        self.humans
+            .iter()
+            .filter_map(|h| {
+                let w = self.engine.waiting_page(self.model.person(h)?)?;
+                let tier = self.model.tiers.get(w.tier.index())?;
+                let via = w.via.and_then(|r| self.model.rotations.get(r)).map(|r| {
+                    l.rotations
+                        .iter()
+                        .find(|x| x.id == r.id)
+                        .map_or_else(|| r.id.to_string(), |x| x.name.clone())
+                });
+                let escalates_in = w.step.and_then(|k| tier.steps.get(k)).map(|step| {
+                    let due = w.at.plus(step.after);
+                    due.since(now)
+                });
+                Some(PageCard {
+                    person_id: h.clone(),
+                    person: name_of(l, h),
+                    tier: tier.name.clone(),
+                    step: w.step.map(|k| k + 1),
+                    via,
+                    waited: now.since(w.at),
+                    escalates_in,
+                })
+            })
             .collect()
     }
 

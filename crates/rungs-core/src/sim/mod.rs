@@ -27,7 +27,7 @@ mod time;
 use std::fmt;
 
 use crate::{Duration, PersonId, TierId};
-pub use engine::Engine;
+pub use engine::{Engine, WaitingPage};
 pub use index::{PerTimeline, PersonIx, TierIx, Timeline};
 pub use model::{Delay, SignalSlot, SimModel, SimPerson, SimTarget, SimTier, SimTrigger};
 pub use monte_carlo::{

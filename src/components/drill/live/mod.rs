@@ -18,7 +18,7 @@ use leptos::prelude::*;
 use rungs_core::drill::{DrillSession, StartError, SPEEDS};
 use rungs_core::Ladder;
 
-use crate::state::drill_room::DrillRoom;
+use crate::state::drill_room::{DrillRoom, WhileWaiting};
 use crate::testid;
 use debrief::{DebriefHead, Scorecard};
 use injects::Injects;
@@ -45,6 +45,12 @@ pub fn LiveDrill(
     on_cleanup(move || room.leave());
     let finished = Memo::new(move |_| room.finished());
     let started = Memo::new(move |_| room.started());
+    // A finished drill joins the ladder's past drills, with its debrief.
+    Effect::new(move |_| {
+        if finished.get() {
+            ladder.with_untracked(|l| room.keep_finished(l));
+        }
+    });
     // A drill under way or finished is discarded only when the facilitator says so.
     let discard = move || {
         let Some(question) = room.peek(DrillSession::discard_question) else {
@@ -102,6 +108,17 @@ pub fn LiveDrill(
                         room.speed.set(event_target_value(&ev).parse().unwrap_or(60));
                     }>
                         {SPEEDS.iter().map(|s| { let s = *s; view! { <option value=s.to_string() selected=move || room.speed.get() == s>{format!("{s}×")}</option> } }).collect_view()}
+                    </select>
+                </label>
+                <label class="speed">
+                    "While a page waits for someone here "
+                    <select data-testid=testid::DRILL_WHILE_WAITING on:change=move |ev| {
+                        room.while_waiting.set(WhileWaiting::from_value(&event_target_value(&ev)));
+                    }>
+                        {WhileWaiting::ALL.iter().map(|(w, value, label)| {
+                            let w = *w;
+                            view! { <option value=*value selected=move || room.while_waiting.get() == w>{*label}</option> }
+                        }).collect_view()}
                     </select>
                 </label>
                 <button class="button" disabled=move || !started.get() || finished.get() on:click=move |_| {

@@ -2,11 +2,10 @@
 //! the pages waiting for someone in the room.
 
 use leptos::prelude::*;
-use rungs_core::drill::name_of;
 use rungs_core::sim::format_duration as fmt_secs;
-use rungs_core::Ladder;
+use rungs_core::{Duration, Ladder};
 
-use crate::state::drill_room::DrillRoom;
+use crate::state::drill_room::{DrillRoom, WhileWaiting};
 use crate::testid;
 
 /// The drill's clock line, a stopped run's reason, the breach flag and the deadlines.
@@ -56,7 +55,9 @@ pub fn DrillStatus(
     }
 }
 
-/// A card for each page waiting for someone in the room, with their Acknowledge.
+/// A card for each page waiting for someone in the room: who, what paged them, how long
+/// until the step escalates, and their Acknowledge. While one waits the clock slows to
+/// 1× or stops, as the facilitator chose, and says so.
 #[component]
 pub fn PageCards(
     /// The ladder drilled (for names).
@@ -64,26 +65,43 @@ pub fn PageCards(
     /// The drill room.
     room: DrillRoom,
 ) -> impl IntoView {
-    let waiting = move || {
-        room.read(ladder, |l, d| {
-            d.awaiting()
-                .into_iter()
-                .map(|id| {
-                    let name = name_of(l, &id);
-                    (id, name)
-                })
-                .collect::<Vec<_>>()
-        })
+    let cards = move || room.read(ladder, |l, d| d.page_cards(l));
+    let slowed = move || {
+        let waiting = room.watch(|d| !d.awaiting().is_empty());
+        if !waiting || !room.running.get() {
+            return None;
+        }
+        match room.while_waiting.get() {
+            WhileWaiting::SlowDown if room.speed.get() > 1 => {
+                Some("The clock runs at 1× until the page is acknowledged.")
+            }
+            WhileWaiting::Pause => Some("The clock stands still until the page is acknowledged."),
+            _ => None,
+        }
     };
     view! {
         <div class="pages" aria-live="polite">
+            {move || slowed().map(|m| view! { <p class="muted small" data-testid=testid::DRILL_SLOWED>{m}</p> })}
             {move || {
-                waiting()
+                cards()
                     .into_iter()
-                    .map(|(id, name)| {
+                    .map(|c| {
+                        let id = c.person_id.clone();
+                        let name = c.person.clone();
+                        let countdown = c.escalates_in.map(|left| {
+                            if left == Duration::ZERO {
+                                "escalating now".to_string()
+                            } else {
+                                format!("escalates in {}", fmt_secs(left))
+                            }
+                        });
                         view! {
                             <div class="page-card" data-testid=testid::PAGE_CARD role="alert">
-                                <span>"📟 Page for " <strong>{name.clone()}</strong></span>
+                                <span>
+                                    "📟 Page for " <strong>{name.clone()}</strong>
+                                    <span class="page-source" data-testid=testid::PAGE_SOURCE>{c.source()}</span>
+                                    {countdown.map(|t| view! { <span class="page-countdown" data-testid=testid::PAGE_COUNTDOWN>{t}</span> })}
+                                </span>
                                 <button
                                     class="button primary"
                                     data-testid=testid::ACKNOWLEDGE

@@ -7,7 +7,7 @@ use super::super::index::{PersonIx, TierIx, Timeline};
 use super::super::model::{SimInject, SimModel, SimTarget};
 use super::super::EventKind;
 use super::queue::Ev;
-use super::state::{BreachRecord, Entry, Incident};
+use super::state::{BreachRecord, Entry, Incident, WaitingPage};
 use super::{until_text, Engine};
 
 impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
@@ -441,6 +441,15 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
                 Some(g) => state.pending = Some(g),
                 None => state.pending_comm = true,
             }
+            state.last_page = Some(WaitingPage {
+                tier,
+                step: match why {
+                    Why::Step(k) => Some(k),
+                    Why::Communication => None,
+                },
+                via,
+                at: now,
+            });
             "waiting for the player"
         } else if unavailable {
             "unavailable: will not answer"

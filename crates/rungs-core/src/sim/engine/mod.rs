@@ -21,6 +21,7 @@ use super::{EventKind, LogEntry, EVENT_BUDGET};
 use queue::Ev;
 use state::Entry;
 pub(crate) use state::RunState;
+pub use state::WaitingPage;
 
 /// A simulation of one incident, stepped event by event or run to the end. Reusable
 /// across runs ([`Engine::reset`]).
@@ -164,6 +165,15 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
     pub fn awaiting_human(&self, person: PersonIx) -> bool {
         self.human.get(person.0).copied().unwrap_or(false)
             && (self.run.people[person].pending.is_some() || self.run.people[person].pending_comm)
+    }
+
+    /// The page waiting for `person`'s acknowledgement, if they are played in the room
+    /// and one is.
+    pub fn waiting_page(&self, person: PersonIx) -> Option<WaitingPage> {
+        if !self.awaiting_human(person) {
+            return None;
+        }
+        self.run.people[person].last_page
     }
 
     /// A human acknowledges their pending page at the current instant. Returns whether

@@ -95,6 +95,8 @@ pub(crate) struct PersonState {
     pub pending_comm: bool,
     pub paged: bool,
     pub tally: PersonTally,
+    /// A player's last page: what paged them and when (kept for players only).
+    pub last_page: Option<WaitingPage>,
 }
 
 /// A breach: which tier missed which deadline when, and the escalation step paged last
@@ -242,4 +244,18 @@ impl RunState {
     pub(super) fn tier(&self) -> Option<TierIx> {
         self.incident.as_ref().map(|i| i.tier)
     }
+}
+
+/// A page waiting for a person played in the room: which tier and step (or the
+/// communication owner's page) sent it, through which rotation, and when.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WaitingPage {
+    /// The tier whose policy paged.
+    pub tier: TierIx,
+    /// The escalation step (0-based); `None` for the communication owner's page.
+    pub step: Option<usize>,
+    /// The rotation (index) the page went through, if any.
+    pub via: Option<usize>,
+    /// When it was sent.
+    pub at: SimTime,
 }
