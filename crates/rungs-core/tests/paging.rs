@@ -426,3 +426,23 @@ fn the_week_of_an_empty_rotation_is_one_gap() {
     assert_eq!(lane.gaps.len(), 1);
     assert_eq!((lane.gaps[0].start, lane.gaps[0].end), (0.0, 1.0));
 }
+
+#[test]
+fn the_ends_of_time_neither_panic_nor_loop() {
+    let l = saas();
+    let utc = zone("UTC");
+    for t in [
+        Instant::from_millis(i64::MIN),
+        Instant::from_millis(i64::MAX),
+    ] {
+        let now = on_call_now(&l, t);
+        assert_eq!(now.tiers.len(), 4);
+        assert!(upcoming_shifts(&l, 0, t, 50).len() <= MAX_UPCOMING_SHIFTS);
+        let week = schedule_week(&l, t, &utc);
+        assert!(week
+            .lanes
+            .iter()
+            .all(|lane| lane.segments.len() <= MAX_SEGMENTS_PER_LANE));
+        assert!(!readable_instant(t, &utc).is_empty());
+    }
+}
