@@ -8,7 +8,7 @@
 //! [`model`] (the documents, and [`Kind`], the one list of collections); `examples`,
 //! `parse`, `schema`, `oncall`; [`diagnostic`] and [`validate`] (one file per rule group);
 //! [`sim`], which runs on validated ladders; and the views built on them: [`edit`],
-//! [`overview`], [`coverage`], [`diagram`], [`step_chart`], [`share`], [`history`].
+//! [`overview`], [`coverage`], [`paging`] (who is on call), [`diagram`], [`step_chart`], [`share`], [`history`].
 
 #![warn(missing_docs)]
 
@@ -26,6 +26,7 @@ pub mod library;
 pub mod model;
 pub mod oncall;
 pub mod overview;
+pub mod paging;
 pub mod parse;
 pub mod scenario;
 #[cfg_attr(not(feature = "schema"), allow(dead_code))]

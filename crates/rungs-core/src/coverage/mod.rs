@@ -207,7 +207,7 @@ fn hour_cell(
                     parts.push(text);
                 }
             }
-            let reached = groups.intern(key, &ctx.holders);
+            let reached = groups.intern(key, &ctx.ids.holders);
             let mut label = format!("{when}: step {} reaches {}", k + 1, parts.join(", "));
             if gap_minutes > 0 {
                 label.push_str(&format!("; nobody is reached for {gap_minutes} min"));

@@ -1,11 +1,10 @@
-//! Who each target reaches during the week: the ladder's indexes and each rotation's
-//! on-call spans, computed once per grid.
-
-use foldhash::{HashMap, HashMapExt};
+//! Who each target reaches during the week: the ladder's indexes ([`Lookup`], shared with
+//! `paging`) and each rotation's on-call spans, computed once per grid.
 
 use super::spans::{covers, intersect, merge};
 use crate::model::{Ladder, Target};
 use crate::oncall::{self, Span};
+use crate::paging::Lookup;
 
 /// More shifts than this in one week (only possible with sub-second shifts built in code)
 /// are not walked one by one: the rotation then counts as covering its window whenever
@@ -30,11 +29,8 @@ pub(super) enum Reach {
 /// Indexes of the ladder and the week's rotation spans, computed once.
 pub(super) struct Ctx<'a> {
     pub(super) ladder: &'a Ladder,
-    people: HashMap<&'a str, usize>,
-    roles: HashMap<&'a str, usize>,
-    rotations: HashMap<&'a str, usize>,
-    /// Holders of each role (by position), in the order of `people`.
-    pub(super) holders: Vec<Vec<usize>>,
+    /// Positions by id and the holders of each role.
+    pub(super) ids: Lookup<'a>,
     /// For each rotation, when in the week its on-call member is a known person inside
     /// its window; computed on first use.
     rotation_spans: Vec<Option<Vec<Span>>>,
@@ -42,34 +38,11 @@ pub(super) struct Ctx<'a> {
     to: i64,
 }
 
-pub(super) fn index<'a, I: Iterator<Item = &'a str>>(ids: I) -> HashMap<&'a str, usize> {
-    let mut map = HashMap::with_capacity(ids.size_hint().0);
-    for (i, id) in ids.enumerate() {
-        map.entry(id).or_insert(i);
-    }
-    map
-}
-
 impl<'a> Ctx<'a> {
     pub(super) fn new(ladder: &'a Ladder, from: i64, to: i64) -> Self {
-        let roles = index(ladder.roles.iter().map(|r| r.id.as_str()));
-        let mut holders = vec![Vec::new(); ladder.roles.len()];
-        for (p, person) in ladder.people.iter().enumerate() {
-            for r in &person.roles {
-                if let Some(&ri) = roles.get(r.as_str()) {
-                    // People are visited in order, so a repeat can only be the last one.
-                    if holders[ri].last() != Some(&p) {
-                        holders[ri].push(p);
-                    }
-                }
-            }
-        }
         Ctx {
             ladder,
-            people: index(ladder.people.iter().map(|p| p.id.as_str())),
-            roles,
-            rotations: index(ladder.rotations.iter().map(|r| r.id.as_str())),
-            holders,
+            ids: Lookup::new(ladder),
             rotation_spans: vec![None; ladder.rotations.len()],
             from,
             to,
@@ -79,14 +52,14 @@ impl<'a> Ctx<'a> {
     pub(super) fn reach(&mut self, t: &Target) -> Reach {
         match t {
             Target::Person(id) => self
-                .people
-                .get(id.as_str())
-                .map_or(Reach::Nobody, |&p| Reach::Person(p)),
-            Target::Role(id) => match self.roles.get(id.as_str()) {
-                Some(&r) if !self.holders[r].is_empty() => Reach::Role(r),
+                .ids
+                .person(id.as_str())
+                .map_or(Reach::Nobody, Reach::Person),
+            Target::Role(id) => match self.ids.roles.get(id.as_str()) {
+                Some(&r) if !self.ids.holders[r].is_empty() => Reach::Role(r),
                 _ => Reach::Nobody,
             },
-            Target::Rotation(id) => match self.rotations.get(id.as_str()) {
+            Target::Rotation(id) => match self.ids.rotations.get(id.as_str()) {
                 Some(&r) => {
                     self.ensure_rotation_spans(r);
                     Reach::Rotation(r)
@@ -107,7 +80,7 @@ impl<'a> Ctx<'a> {
         let resolves: Vec<bool> = rot
             .members
             .iter()
-            .map(|m| self.people.contains_key(m.as_str()))
+            .map(|m| self.ids.person(m.as_str()).is_some())
             .collect();
         let spans = if shift == 0 || !resolves.iter().any(|&b| b) {
             Vec::new()
@@ -169,7 +142,7 @@ impl<'a> Ctx<'a> {
             Reach::Nobody => None,
             Reach::Person(p) => Some((Reached::Person(p), self.person_name(p).to_string())),
             Reach::Role(r) => {
-                let holders = &self.holders[r];
+                let holders = &self.ids.holders[r];
                 let mut shown = holders
                     .iter()
                     .take(ROLE_NAMES_IN_LABEL)
@@ -192,7 +165,7 @@ impl<'a> Ctx<'a> {
                 }
                 let rot = &l.rotations[r];
                 let member = oncall::rotation_member_at(rot, t)?;
-                let p = *self.people.get(rot.members[member].as_str())?;
+                let p = self.ids.person(rot.members[member].as_str())?;
                 let name = self.person_name(p);
                 Some((
                     Reached::Person(p),

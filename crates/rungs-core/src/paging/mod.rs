@@ -1,0 +1,83 @@
+//! Who is on call: who a step of a tier's escalation pages at an instant, who owns each
+//! duty now, a rotation's next hand-offs and a week of shifts, with every id resolved to
+//! a display name. Pure: the instant is always a parameter, never read from a clock.
+//!
+//! Who a target reaches follows the format exactly as [`crate::coverage`] does: a person
+//! always; a rotation its on-call member (`members[floor((t - start) / shift) mod n]`),
+//! only inside its window read in the rotation's zone; a role every holder. References
+//! that do not resolve, rotations without members and roles nobody holds reach nobody, and
+//! so does a rotation during the turn of a member who is not in `people`. Windows are the
+//! spans of [`oncall::window_spans`], so the heatmap, these lines and the schedule agree
+//! to the millisecond, across DST changes too.
+//!
+//! Here: [`readable_instant`], the one way a date is shown to people. `lookup`: the
+//! ladder's indexes; `reach`: [`who_is_paged`] and its sentence; `now`: [`on_call_now`];
+//! `shifts`: [`upcoming_shifts`]; `schedule`: [`schedule_week`].
+
+mod lookup;
+mod now;
+mod reach;
+mod schedule;
+mod shifts;
+
+pub(crate) use lookup::Lookup;
+pub use now::{on_call_now, OnCallNow, OwnerNow, StepNow, TierNow};
+pub use reach::{who_is_paged, StepReach, TargetReach, Unreached};
+pub use schedule::{
+    schedule_week, DayMark, GapView, Lane, ScheduleView, SegmentView, MAX_SEGMENTS_PER_LANE,
+};
+pub use shifts::{upcoming_shifts, ShiftView, MAX_UPCOMING_SHIFTS};
+
+use crate::oncall;
+use crate::time::{Instant, TimeZoneName};
+
+/// An instant as people read it, in `zone`: `"Sat 14 Mar, 03:00 UTC"`, `"Sat 14 Mar,
+/// 04:00 CET"`. The zone's abbreviation when it has one, else its offset from UTC
+/// (`"Sat 14 Mar, 11:00 UTC+8"`, `"UTC+5:30"`).
+pub fn readable_instant(at: Instant, zone: &TimeZoneName) -> String {
+    let tz = zone.tz();
+    let local = tz.to_datetime(at.timestamp());
+    format!(
+        "{} {}",
+        local.strftime("%a %-d %b, %H:%M"),
+        zone_abbreviation(zone, at)
+    )
+}
+
+/// The abbreviation of `zone` at `at` (`"CET"`, `"EDT"`), or `"UTC+8"` when the database
+/// has none but a number.
+fn zone_abbreviation(zone: &TimeZoneName, at: Instant) -> String {
+    let info = zone.tz().to_offset_info(at.timestamp());
+    let abbreviation = info.abbreviation();
+    if abbreviation.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return abbreviation.to_string();
+    }
+    let seconds = info.offset().seconds();
+    let sign = if seconds < 0 { '-' } else { '+' };
+    let minutes = seconds.unsigned_abs() / 60;
+    match (minutes / 60, minutes % 60) {
+        (0, 0) => "UTC".to_string(),
+        (h, 0) => format!("UTC{sign}{h}"),
+        (h, m) => format!("UTC{sign}{h}:{m:02}"),
+    }
+}
+
+/// Whether `rotation`'s window (if any) covers `t`, by the spans of
+/// [`oncall::window_spans`], as the coverage heatmap reads it.
+fn window_covers(rotation: &crate::model::Rotation, t: i64) -> bool {
+    rotation.window.as_ref().is_none_or(|w| {
+        !oncall::window_spans(w, rotation.timezone.tz(), t, t.saturating_add(1)).is_empty()
+    })
+}
+
+/// Names joined as people write a list: `"A"`, `"A and B"`, `"A, B and C"`.
+fn join_names<S: AsRef<str>>(names: &[S]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.as_ref().to_string(),
+        [init @ .., last] => {
+            let init: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
+            format!("{} and {}", init.join(", "), last.as_ref())
+        }
+    }
+}

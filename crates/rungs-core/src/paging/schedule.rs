@@ -1,0 +1,267 @@
+//! The coming week of every rotation, as a timeline: [`schedule_week`].
+
+use super::shifts::{turn_at, turn_span};
+use super::{readable_instant, Lookup};
+use crate::id::PersonId;
+use crate::model::{Kind, Ladder};
+use crate::oncall::{self, format_span, Span};
+use crate::overview::describe_window;
+use crate::time::{Instant, TimeZoneName};
+
+const DAY_MS: i64 = 86_400_000;
+
+/// At most this many turns of one rotation are walked for a week (a week of 30-minute
+/// shifts is 336). A lane with more, only possible with tiny shifts, stops there and
+/// says so ([`Lane::truncated`]).
+pub const MAX_SEGMENTS_PER_LANE: usize = 400;
+
+/// Every rotation's next seven days, drawn as lanes over one time axis: positions are
+/// fractions of the week (0 is `from`, "now"; 1 is seven days later).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScheduleView {
+    /// The IANA zone labels are read in.
+    pub zone: String,
+    /// Start of the week shown ("now").
+    pub from: Instant,
+    /// End of the week shown, seven days (168 hours) later.
+    pub to: Instant,
+    /// `"Sat 14 Mar, 03:00 UTC – Sat 21 Mar, 03:00 UTC"`.
+    pub label: String,
+    /// Where "now" is: always 0, the start of the axis.
+    pub now: f64,
+    /// "Now" for people: `"Sat 14 Mar, 03:00 UTC"`.
+    pub now_label: String,
+    /// Each local midnight inside the week, for the axis's ticks.
+    pub days: Vec<DayMark>,
+    /// One lane per rotation, in document order.
+    pub lanes: Vec<Lane>,
+}
+
+/// A local midnight on the axis.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DayMark {
+    /// Position, a fraction of the week.
+    pub at: f64,
+    /// The day it begins: `"Sun 15 Mar"`.
+    pub label: String,
+}
+
+/// One rotation's week.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lane {
+    /// Position in `ladder.rotations` (what [`super::upcoming_shifts`] takes).
+    pub index: usize,
+    /// JSON Pointer of the rotation (`/rotations/i`).
+    pub pointer: String,
+    /// Rotation id.
+    pub id: String,
+    /// Rotation name.
+    pub name: String,
+    /// Its window with its zone (`"every day 07:00–16:00 Asia/Singapore"`), or `None`
+    /// around the clock.
+    pub window: Option<String>,
+    /// When somebody of it is on call, in order: inside its window, during turns of
+    /// people in `people`; touching turns of the same person are one segment.
+    pub segments: Vec<SegmentView>,
+    /// When nobody of it is on call, in order (up to the cut of a truncated lane).
+    pub gaps: Vec<GapView>,
+    /// Whether more than [`MAX_SEGMENTS_PER_LANE`] turns fell in the week: then
+    /// segments and gaps stop at the last turn walked.
+    pub truncated: bool,
+}
+
+/// A stretch of the week during which one person is on call.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SegmentView {
+    /// Display name.
+    pub person: String,
+    /// Their id.
+    pub person_id: PersonId,
+    /// When it begins.
+    pub from: Instant,
+    /// When it ends.
+    pub to: Instant,
+    /// Position of its start, a fraction of the week.
+    pub start: f64,
+    /// Position of its end, a fraction of the week.
+    pub end: f64,
+    /// For people and screen readers: `"APAC primary: Emi Sato, Sat 14 Mar 03:00–08:00
+    /// UTC"`.
+    pub label: String,
+}
+
+/// A stretch of the week during which nobody of a rotation is on call.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GapView {
+    /// When it begins.
+    pub from: Instant,
+    /// When it ends.
+    pub to: Instant,
+    /// Position of its start, a fraction of the week.
+    pub start: f64,
+    /// Position of its end, a fraction of the week.
+    pub end: f64,
+    /// `"APAC primary: nobody on call, Sat 14 Mar 08:00 – Sun 15 Mar 23:00 UTC"`.
+    pub label: String,
+}
+
+/// The week's axis: its bounds, and how a zone's labels are written.
+struct Axis<'z> {
+    from: i64,
+    to: i64,
+    zone: &'z TimeZoneName,
+}
+
+impl Axis<'_> {
+    fn at(&self, t: i64) -> f64 {
+        (t - self.from) as f64 / (self.to - self.from).max(1) as f64
+    }
+
+    fn when(&self, span: Span) -> String {
+        format!("{} {}", format_span(self.zone.tz(), span), self.zone)
+    }
+}
+
+/// The seven days (168 hours) from `from`: each rotation's on-call stretches and gaps,
+/// labels read in `zone`. Windows apply: a shift's hours outside its rotation's window
+/// are a gap. Work is bounded by [`MAX_SEGMENTS_PER_LANE`] turns per rotation.
+pub fn schedule_week(ladder: &Ladder, from: Instant, zone: &TimeZoneName) -> ScheduleView {
+    let start = from.as_millis();
+    let axis = Axis {
+        from: start,
+        to: start.saturating_add(7 * DAY_MS),
+        zone,
+    };
+    let lookup = Lookup::new(ladder);
+    let to = Instant::from_millis(axis.to);
+    ScheduleView {
+        zone: zone.to_string(),
+        from,
+        to,
+        label: format!(
+            "{} – {}",
+            readable_instant(from, zone),
+            readable_instant(to, zone)
+        ),
+        now: 0.0,
+        now_label: readable_instant(from, zone),
+        days: day_marks(&axis),
+        lanes: (0..ladder.rotations.len())
+            .map(|i| lane(&lookup, i, &axis))
+            .collect(),
+    }
+}
+
+/// The local midnights strictly inside the axis.
+fn day_marks(axis: &Axis) -> Vec<DayMark> {
+    let tz = axis.zone.tz();
+    let ts = |ms: i64| Instant::from_millis(ms).timestamp();
+    let mut day = tz.to_datetime(ts(axis.from)).date();
+    let mut marks = Vec::new();
+    while let Ok(next) = day.tomorrow() {
+        day = next;
+        let Ok(midnight) = tz.to_ambiguous_timestamp(day.at(0, 0, 0, 0)).compatible() else {
+            break;
+        };
+        let t = midnight.as_millisecond();
+        if t >= axis.to {
+            break;
+        }
+        marks.push(DayMark {
+            at: axis.at(t),
+            label: day.strftime("%a %-d %b").to_string(),
+        });
+    }
+    marks
+}
+
+/// Rotation `i`'s lane.
+fn lane(lookup: &Lookup, i: usize, axis: &Axis) -> Lane {
+    let rot = &lookup.ladder.rotations[i];
+    let (on, cut) = on_call_spans(lookup, i, axis);
+    let person = |p: usize| &lookup.ladder.people[p];
+    let segments = on
+        .iter()
+        .map(|&(span, p)| SegmentView {
+            person: person(p).name.clone(),
+            person_id: person(p).id.clone(),
+            from: Instant::from_millis(span.start),
+            to: Instant::from_millis(span.end),
+            start: axis.at(span.start),
+            end: axis.at(span.end),
+            label: format!("{}: {}, {}", rot.name, person(p).name, axis.when(span)),
+        })
+        .collect();
+    let covered: Vec<Span> = on.iter().map(|&(s, _)| s).collect();
+    let gaps = oncall::gaps(&[covered], axis.from, cut)
+        .into_iter()
+        .map(|g| GapView {
+            from: Instant::from_millis(g.start),
+            to: Instant::from_millis(g.end),
+            start: axis.at(g.start),
+            end: axis.at(g.end),
+            label: format!("{}: nobody on call, {}", rot.name, axis.when(g)),
+        })
+        .collect();
+    Lane {
+        index: i,
+        pointer: Kind::Rotation.pointer(i),
+        id: rot.id.to_string(),
+        name: rot.name.clone(),
+        window: rot
+            .window
+            .as_ref()
+            .map(|w| format!("{} {}", describe_window(w), rot.timezone)),
+        segments,
+        gaps,
+        truncated: cut < axis.to,
+    }
+}
+
+/// When in the week rotation `i` has a known person on call (with their position in
+/// `people`), touching stretches of one person merged; and where the walk stopped (the
+/// end of the week unless more than [`MAX_SEGMENTS_PER_LANE`] turns fell in it).
+fn on_call_spans(lookup: &Lookup, i: usize, axis: &Axis) -> (Vec<(Span, usize)>, i64) {
+    let rot = &lookup.ladder.rotations[i];
+    let open = match &rot.window {
+        None => vec![Span {
+            start: axis.from,
+            end: axis.to,
+        }],
+        Some(w) => oncall::window_spans(w, rot.timezone.tz(), axis.from, axis.to),
+    };
+    let mut on: Vec<(Span, usize)> = Vec::new();
+    let mut walked = 0;
+    for window in open {
+        let Some(mut turn) = turn_at(rot, window.start) else {
+            break;
+        };
+        while let Some((shift, member)) = turn_span(rot, turn) {
+            if shift.start >= window.end {
+                break;
+            }
+            let span = Span {
+                start: shift.start.max(window.start),
+                end: shift.end.min(window.end),
+            };
+            walked += 1;
+            if walked > MAX_SEGMENTS_PER_LANE {
+                return (on, span.start);
+            }
+            if let Some(p) = lookup.person(rot.members[member].as_str()) {
+                push_merged(&mut on, span, p);
+            }
+            turn += 1;
+        }
+    }
+    (on, axis.to)
+}
+
+/// Appends `span` of person `p`, extending the last stretch when it is the same person's
+/// and touches it.
+fn push_merged(on: &mut Vec<(Span, usize)>, span: Span, p: usize) {
+    match on.last_mut() {
+        Some((last, q)) if *q == p && last.end == span.start => last.end = span.end,
+        _ => on.push((span, p)),
+    }
+}
