@@ -201,3 +201,5 @@ pub const STUDY_JSON: &str = "study-json";
 pub const PAST_DRILLS: &str = "past-drills";
 /// One past drill.
 pub const PAST_DRILL: &str = "past-drill";
+/// The drill setup's line on who the scenario pages first.
+pub const FIRST_PAGE: &str = "first-page";

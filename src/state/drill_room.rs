@@ -74,6 +74,8 @@ pub struct DrillRoom {
     pub while_waiting: RwSignal<WhileWaiting>,
     /// The ids of the people played in the room.
     pub humans: RwSignal<BTreeSet<String>>,
+    /// The scenario whose first-paged people were last ticked as players.
+    pub preticked_for: RwSignal<Option<String>>,
     /// The facilitator's note being typed.
     pub note: RwSignal<String>,
     /// The drill was running when its page was left, and is paused.
@@ -103,6 +105,7 @@ impl DrillRoom {
             running: RwSignal::new(false),
             while_waiting: RwSignal::new(WhileWaiting::SlowDown),
             humans: RwSignal::new(BTreeSet::new()),
+            preticked_for: RwSignal::new(None),
             note: RwSignal::new(String::new()),
             paused_away: RwSignal::new(false),
             entry: StoredValue::new(None),
@@ -124,6 +127,7 @@ impl DrillRoom {
             room.entry.set_value(open);
             room.drill.set_value(None);
             room.humans.set(BTreeSet::new());
+            room.preticked_for.set(None);
             room.note.set(String::new());
             room.paused_away.set(false);
             room.chosen.set(None);

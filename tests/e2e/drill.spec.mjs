@@ -142,6 +142,31 @@ test('a live drill at 1200x runs to resolution with a human acknowledging throug
   expect(problems).toEqual([]);
 });
 
+test('the drill setup says who the scenario pages first, and seats them until the facilitator chooses', async ({ page }) => {
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto('/');
+  await page.locator(sel('NAV_DRILL')).click();
+  await page.locator(`${sel('SCENARIO_PICK')}[value="checkout-3am"]`).check();
+  // 3 a.m. on a Saturday: only APAC primary has someone on, Emi; the other two
+  // rotations of step 1 are outside their hours
+  await expect(page.locator(sel('FIRST_PAGE'))).toHaveText(
+    /^When the incident opens, SEV\d \w+ step 1 pages: Sat 14 Mar, 03:\d\d UTC: Emi Sato via APAC primary; EMEA primary and Americas primary are outside their hours$/,
+  );
+  await expect(page.locator(`${sel('HUMAN')}:checked`)).toHaveCount(1);
+  await expect(page.locator(`${sel('HUMAN')}[data-person="emi"]`)).toBeChecked();
+  await expect(page.locator('label', { has: page.locator(`${sel('HUMAN')}[data-person="emi"]`) })).toContainText('paged first');
+  await expect(page.locator('label', { has: page.locator(`${sel('HUMAN')}[data-person="emi"]`) })).toContainText('APAC primary');
+  // the facilitator's choice holds, also after a visit elsewhere
+  await page.locator(`${sel('HUMAN')}[data-person="emi"]`).uncheck();
+  await page.locator(`${sel('HUMAN')}[data-person="ben"]`).check();
+  await page.locator(sel('NAV_DESIGN')).click();
+  await page.locator(sel('NAV_DRILL')).click();
+  await expect(page.locator(`${sel('HUMAN')}[data-person="emi"]`)).not.toBeChecked();
+  await expect(page.locator(`${sel('HUMAN')}[data-person="ben"]`)).toBeChecked();
+  expect(problems).toEqual([]);
+});
+
 // Opens the drill room on the SaaS example and adds a scenario; collects page errors.
 async function newScenario(page) {
   const problems = [];
@@ -180,8 +205,9 @@ test('a scenario created in the UI runs, survives a reload and travels in a shar
   await form.getByRole('button', { name: 'Add note' }).click();
   await expect(form.locator('.injects-list li')).toContainText(['The DBA is on holiday']);
   await expect(page.locator(sel('SCENARIO'))).toHaveCount(3);
-  // it runs
+  // it runs (nobody in the room: the simulated responders answer every page)
   await page.locator(sel('DRILL_SPEED')).selectOption('1200');
+  for (const box of await page.locator(`${sel('HUMAN')}:checked`).all()) await box.uncheck();
   await page.locator(sel('DRILL_START')).click();
   await expect(page.locator(sel('SCORECARD'))).toBeVisible({ timeout: 40_000 });
   // the picker's time is read as UTC

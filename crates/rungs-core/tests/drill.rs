@@ -329,3 +329,39 @@ fn a_finished_drill_is_kept_as_a_past_drill_with_its_debriefs() {
         past
     );
 }
+
+#[test]
+fn before_a_drill_the_first_page_is_known_with_whom_it_reaches() {
+    use rungs_core::drill::first_page;
+    let l = saas();
+    let first = first_page(&l, "checkout-3am")
+        .unwrap()
+        .expect("the scenario opens an incident");
+    let start = Instant::parse("2026-03-14T03:00:00Z").unwrap();
+    assert!(first.at >= start, "{}", first.at);
+    // it is the instant the drill itself opens the incident
+    let mut d = DrillSession::start(&l, "checkout-3am", Vec::<String>::new()).unwrap();
+    while !d
+        .log()
+        .iter()
+        .any(|e| e.kind == rungs_core::sim::EventKind::Opened)
+    {
+        assert!(d.step());
+    }
+    let opened = d
+        .log()
+        .iter()
+        .find(|e| e.kind == rungs_core::sim::EventKind::Opened)
+        .unwrap();
+    assert_eq!(d.model().instant(opened.t), first.at);
+    // at 3 a.m. on a Saturday only APAC primary has someone on: Emi
+    assert_eq!(first.reach.step, 1);
+    let people: Vec<String> = first.reach.people().iter().map(|p| p.to_string()).collect();
+    assert_eq!(people, ["emi"]);
+    assert!(
+        first.reach.summary().contains("Emi Sato via APAC primary"),
+        "{}",
+        first.reach.summary()
+    );
+    assert!(matches!(first_page(&l, "no-such-scenario"), Err(_)));
+}

@@ -18,6 +18,7 @@
 
 mod fields;
 pub mod past;
+mod preview;
 pub mod report;
 
 use std::collections::BTreeSet;
@@ -28,6 +29,7 @@ use crate::sim::{Engine, Figures, LogEntry, SimModel, SimTime, EVENT_BUDGET};
 use crate::{Duration, Ladder, Report};
 
 pub use past::{remember, PastDrill, PAST_DRILLS_KEPT};
+pub use preview::{first_page, FirstPage};
 pub use report::{
     describe, lanes, name_of, pages, timeline_breaches, timeline_end, timeline_marks, ScoreRow,
     TimelineMark,

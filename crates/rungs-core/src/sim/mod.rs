@@ -2,7 +2,7 @@
 //! against a ladder and a scenario, single runs for drills and many runs (Monte Carlo)
 //! for studies. The semantics are documented in docs/simulation.md.
 //!
-//! It runs on a [`SimModel`] compiled from a [`Resolved`](crate::resolved::Resolved)
+//! It runs on a [`SimModel`] compiled from a [`Resolved`]
 //! ladder: tiers and people are addressed by [`TierIx`] and [`PersonIx`], instants by
 //! [`SimTime`], spans by [`Duration`], deadlines by [`Timeline`].
 //!

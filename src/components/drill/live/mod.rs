@@ -96,7 +96,7 @@ pub fn LiveDrill(
                 <DebriefHead ladder=ladder room=room print_view=print_view />
             </Show>
             <Show when=move || !started.get()>
-                <Players ladder=ladder humans=room.humans />
+                <Players ladder=ladder scenario=scenario room=room />
             </Show>
             <div class="drill-controls" role="group" aria-label="Clock">
                 <button class="button primary" data-testid=testid::DRILL_START disabled=move || scenario.with(Option::is_none) on:click=start>

@@ -1,39 +1,99 @@
-//! The drill's setup: who in the room plays which responder.
+//! The drill's setup: who the scenario pages first, and who in the room plays which
+//! responder.
 
 use std::collections::BTreeSet;
 
 use leptos::prelude::*;
-use rungs_core::Ladder;
+use rungs_core::drill::first_page;
+use rungs_core::{Ladder, TimeZoneName};
 
+use crate::state::drill_room::DrillRoom;
 use crate::testid;
 
-/// The people of the ladder as checkboxes: those ticked are played in the room, and
-/// their pages wait for their Acknowledge.
+/// Who step 1 pages when the scenario's incident opens, and the people as checkboxes:
+/// those ticked are played in the room, and their pages wait for their Acknowledge. The
+/// people paged first are ticked when a scenario is chosen, until the facilitator
+/// changes the choice.
 #[component]
 pub fn Players(
     /// The ladder drilled.
     ladder: Signal<Ladder>,
-    /// The ids of the people played in the room.
-    humans: RwSignal<BTreeSet<String>>,
+    /// The id of the scenario chosen.
+    scenario: Signal<Option<String>>,
+    /// The drill room (its players).
+    room: DrillRoom,
 ) -> impl IntoView {
+    let humans = room.humans;
+    let first = Memo::new(move |_| {
+        let id = scenario.get()?;
+        ladder.with(|l| first_page(l, &id).ok().flatten())
+    });
+    let first_people = Memo::new(move |_| {
+        first.with(|f| {
+            f.as_ref()
+                .map(|f| {
+                    f.reach
+                        .people()
+                        .iter()
+                        .map(|p| p.to_string())
+                        .collect::<BTreeSet<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    // those paged first play, unless the facilitator chose for this scenario already
+    Effect::new(move |_| {
+        let id = scenario.get();
+        let people = first_people.get();
+        if id.is_some() && room.preticked_for.get_untracked() != id {
+            room.preticked_for.set(id);
+            humans.set(people);
+        }
+    });
+    let utc = TimeZoneName::new("UTC").expect("UTC is a zone");
+    let line = move || {
+        first.with(|f| match f {
+            Some(f) => format!(
+                "When the incident opens, {} step 1 pages: {}",
+                f.reach.tier,
+                f.reach.sentence(f.at, &utc)
+            ),
+            None => {
+                "This scenario's signals never open an incident, so nobody is paged.".to_string()
+            }
+        })
+    };
     let people = Memo::new(move |_| {
         ladder.with(|l| {
             l.people
                 .iter()
-                .map(|p| (p.id.to_string(), p.name.clone()))
+                .map(|p| {
+                    let rotations: Vec<&str> = l
+                        .rotations
+                        .iter()
+                        .filter(|r| r.members.contains(&p.id))
+                        .map(|r| r.name.as_str())
+                        .collect();
+                    (p.id.to_string(), p.name.clone(), rotations.join(", "))
+                })
                 .collect::<Vec<_>>()
         })
     });
     view! {
-        <fieldset class="checks">
+        <p class="first-page" data-testid=testid::FIRST_PAGE>{line}</p>
+        <fieldset class="checks players">
             <legend>"Played by people in the room (their pages wait for Acknowledge)"</legend>
             <For
                 each=move || people.get()
                 key=|p| p.clone()
-                children=move |(id, name)| {
+                children=move |(id, name, rotations)| {
                     let for_id = format!("human-{id}");
                     let label_for = for_id.clone();
                     let key = id.clone();
+                    let paged_first = {
+                        let id = id.clone();
+                        move || first_people.with(|f| f.contains(&id))
+                    };
                     view! {
                         <label class="check" for=label_for>
                             <input
@@ -52,7 +112,13 @@ pub fn Players(
                                     });
                                 }
                             />
-                            {name}
+                            <span>
+                                {name}
+                                <Show when=paged_first.clone()>
+                                    <span class="badge paged-first">"paged first"</span>
+                                </Show>
+                                <span class="muted small person-rotations">{rotations}</span>
+                            </span>
                         </label>
                     }
                 }
