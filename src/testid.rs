@@ -203,3 +203,7 @@ pub const PAST_DRILLS: &str = "past-drills";
 pub const PAST_DRILL: &str = "past-drill";
 /// The drill setup's line on who the scenario pages first.
 pub const FIRST_PAGE: &str = "first-page";
+/// "On call now" under an escalation step or an owner of a tier.
+pub const ON_CALL_NOW: &str = "on-call-now";
+/// A rotation form's list of its next shifts.
+pub const UPCOMING_SHIFTS: &str = "upcoming-shifts";

@@ -7,6 +7,7 @@
 use leptos::prelude::*;
 use rungs_core::edit::Kind;
 use rungs_core::overview::LadderOverview;
+use rungs_core::paging::on_call_now;
 use rungs_core::Report;
 
 use crate::components::designer::coverage::Coverage;
@@ -36,7 +37,11 @@ pub fn DesignPage(
     stale: Signal<bool>,
 ) -> impl IntoView {
     provide_context(Findings(report));
-    provide_context(TargetChoices::new(crate::state::doc::use_doc()));
+    let doc = crate::state::doc::use_doc();
+    provide_context(TargetChoices::new(doc));
+    // who each step and owner reaches now, moving on every minute
+    let now = crate::platform::clock::ticking_now(60_000);
+    let on_call = Memo::new(move |_| doc.ladder.with(|l| on_call_now(l, now.get())));
     view! {
         <ZoneList />
         <LadderSummary overview=overview />
@@ -67,7 +72,13 @@ pub fn DesignPage(
                     <For
                         each=move || overview.with(|o| o.rungs.clone())
                         key=|r| r.clone()
-                        children=|r| view! { <Rung rung=r /> }
+                        children=move |r| {
+                            let pointer = r.pointer.clone();
+                            let now = Signal::derive(move || {
+                                on_call.with(|o| o.tiers.iter().find(|t| t.pointer == pointer).cloned())
+                            });
+                            view! { <Rung rung=r now=now /> }
+                        }
                     />
                 </div>
         </section>

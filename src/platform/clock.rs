@@ -31,3 +31,14 @@ pub fn local_date_time(ms: f64) -> String {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
     String::from(date.to_locale_string("default", &wasm_bindgen::JsValue::UNDEFINED))
 }
+
+/// The current instant as a signal that moves on every `every_ms` milliseconds while the
+/// calling component lives: for views that say who is on call "now".
+pub fn ticking_now(every_ms: u32) -> leptos::prelude::ReadSignal<rungs_core::Instant> {
+    use leptos::prelude::*;
+    let (read, write) = signal(now());
+    let interval = gloo_timers::callback::Interval::new(every_ms, move || write.set(now()));
+    let held = StoredValue::new_local(Some(interval));
+    on_cleanup(move || held.set_value(None));
+    read
+}

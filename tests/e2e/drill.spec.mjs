@@ -151,7 +151,7 @@ test('the drill setup says who the scenario pages first, and seats them until th
   // 3 a.m. on a Saturday: only APAC primary has someone on, Emi; the other two
   // rotations of step 1 are outside their hours
   await expect(page.locator(sel('FIRST_PAGE'))).toHaveText(
-    /^When the incident opens, SEV\d \w+ step 1 pages: Sat 14 Mar, 03:\d\d UTC: Emi Sato via APAC primary; EMEA primary and Americas primary are outside their hours$/,
+    /^The incident opens Sat 14 Mar, 03:\d\d UTC in SEV\d \w+\. Step 1 pages Emi Sato via APAC primary; EMEA primary and Americas primary are outside their hours\.$/,
   );
   await expect(page.locator(`${sel('HUMAN')}:checked`)).toHaveCount(1);
   await expect(page.locator(`${sel('HUMAN')}[data-person="emi"]`)).toBeChecked();

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use rungs_core::overview::{RungView, StepView};
+use rungs_core::paging::TierNow;
 
 use crate::components::designer::section::EditButton;
 use crate::components::designer::target::TargetPill;
@@ -12,6 +13,9 @@ use crate::testid;
 pub fn Rung(
     /// The tier to draw.
     rung: RungView,
+    /// Who its steps and owners reach now (nothing said without it).
+    #[prop(optional, into)]
+    now: Signal<Option<TierNow>>,
 ) -> impl IntoView {
     let RungView {
         pointer,
@@ -61,7 +65,7 @@ pub fn Rung(
                     })
                     .collect_view()}
             </ul>
-            <Chain steps=steps repeat=repeat />
+            <Chain steps=steps repeat=repeat now=now />
             <dl class="owners">
                 {owners
                     .into_iter()
@@ -71,6 +75,10 @@ pub fn Rung(
                                 <dt>{duty}</dt>
                                 <dd>
                                     <TargetPill target=who />
+                                    <OnCallNow line=Signal::derive({
+                                        let duty = duty.to_string();
+                                        move || now.with(|n| n.as_ref().and_then(|n| n.owners.iter().find(|o| o.duty == duty).map(|o| o.line.clone())))
+                                    }) />
                                 </dd>
                             </div>
                         }
@@ -116,6 +124,8 @@ fn Chain(
     steps: Vec<StepView>,
     /// How many more times the whole chain runs after the last step.
     repeat: u32,
+    /// Who the tier's steps reach now.
+    now: Signal<Option<TierNow>>,
 ) -> impl IntoView {
     let last_step = steps.len();
     view! {
@@ -141,6 +151,10 @@ fn Chain(
                                     .collect_view()}
                             </div>
                             <span class="step-after">{after}</span>
+                            <OnCallNow line=Signal::derive({
+                                let k = s.number - 1;
+                                move || now.with(|n| n.as_ref().and_then(|n| n.steps.get(k)).map(|s| s.line.clone()))
+                            }) />
                         </li>
                     }
                 })
@@ -157,5 +171,23 @@ fn Chain(
                     }
                 })}
         </ol>
+    }
+}
+
+/// "On call now: …" under a step or an owner: who it reaches at this minute.
+#[component]
+fn OnCallNow(
+    /// The line, when known.
+    line: Signal<Option<String>>,
+) -> impl IntoView {
+    move || {
+        line.get().map(|l| {
+            view! {
+                <span class="on-call-now" data-testid=testid::ON_CALL_NOW>
+                    <span class="on-call-label">"On call now: "</span>
+                    {l}
+                </span>
+            }
+        })
     }
 }

@@ -10,11 +10,12 @@ pub fn TargetPill(
     target: TargetView,
 ) -> impl IntoView {
     let class = format!("pill target {}", target.kind);
-    let title = format!("{} `{}`", target.kind, target.id);
+    // the whole name, for a pill too narrow to show it
+    let title = format!("{}: {}", target.kind, target.label);
     view! {
         <span class=class title=title>
             <span class="kind">{target.kind}</span>
-            {target.label}
+            <span class="pill-name">{target.label}</span>
         </span>
     }
 }

@@ -11,6 +11,7 @@ use crate::components::designer::forms::common::{
 };
 use crate::state::doc::use_doc;
 use crate::state::lens::{derive, Field, Lens};
+use crate::testid;
 use crate::widgets::fields::{parse_duration, show_duration, ParsedField, SelectField, TextField};
 use crate::widgets::reorder::ReorderList;
 
@@ -49,6 +50,39 @@ pub fn RotationForm(
             placeholder="2026-01-05T09:00:00Z"
         />
         <CoverWindow i=i />
+        <UpcomingShifts i=i />
+    }
+}
+
+/// The rotation's next hand-offs from now: who is on, from when to when.
+#[component]
+fn UpcomingShifts(
+    /// Index of the rotation.
+    i: usize,
+) -> impl IntoView {
+    let doc = use_doc();
+    let shifts = Memo::new(move |_| {
+        doc.ladder
+            .with(|l| rungs_core::paging::upcoming_shifts(l, i, crate::platform::clock::now(), 6))
+    });
+    view! {
+        <h3>"Next shifts"</h3>
+        {move || {
+            let list = shifts.get();
+            if list.is_empty() {
+                view! { <p class="muted small">"No shifts: add members to the rotation."</p> }.into_any()
+            } else {
+                view! {
+                    <ol class="upcoming-shifts" data-testid=testid::UPCOMING_SHIFTS>
+                        {list
+                            .into_iter()
+                            .map(|s| view! { <li><strong>{s.person}</strong>" · "{s.label}</li> })
+                            .collect_view()}
+                    </ol>
+                }
+                    .into_any()
+            }
+        }}
     }
 }
 

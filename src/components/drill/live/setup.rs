@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 use rungs_core::drill::first_page;
+use rungs_core::paging::readable_instant;
 use rungs_core::{Ladder, TimeZoneName};
 
 use crate::state::drill_room::DrillRoom;
@@ -54,9 +55,10 @@ pub fn Players(
     let line = move || {
         first.with(|f| match f {
             Some(f) => format!(
-                "When the incident opens, {} step 1 pages: {}",
+                "The incident opens {} in {}. Step 1 pages {}.",
+                readable_instant(f.at, &utc),
                 f.reach.tier,
-                f.reach.sentence(f.at, &utc)
+                f.reach.summary()
             ),
             None => {
                 "This scenario's signals never open an incident, so nobody is paged.".to_string()

@@ -1,0 +1,10 @@
+import { chromium } from 'playwright';
+const [,, url, out, w, h, nav, el] = process.argv;
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium' });
+const p = await b.newPage({ viewport: { width: Number(w), height: Number(h) } });
+await p.goto(url);
+if (nav) await p.locator(`[data-testid="${nav}"]`).click();
+await p.waitForTimeout(500);
+if (el) await p.locator(`[data-testid="${el}"]`).first().screenshot({ path: out });
+else await p.screenshot({ path: out, fullPage: false });
+await b.close();

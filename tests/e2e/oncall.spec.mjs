@@ -1,0 +1,34 @@
+// Who is on call: the designer says whom each escalation step and owner reaches now,
+// and a rotation's form lists its next shifts. The page's clock is fixed at 3 a.m. UTC
+// on Saturday 14 March 2026, the SaaS example's checkout scenario.
+import { test, expect } from '@playwright/test';
+import { sel } from './testids.mjs';
+
+test('each step and owner says who it reaches now; a rotation lists its next shifts', async ({ page }) => {
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.clock.setFixedTime(new Date('2026-03-14T03:00:00Z'));
+  await page.goto('/');
+  const sev1 = page.locator(sel('RUNG')).first();
+  await expect(sev1.locator(sel('RUNG_NAME'))).toHaveText('SEV1 Critical');
+  const steps = sev1.locator(sel('STEP'));
+  await expect(steps.nth(0).locator(sel('ON_CALL_NOW'))).toHaveText(
+    'On call now: Emi Sato via APAC primary; EMEA primary and Americas primary are outside their hours',
+  );
+  await expect(steps.nth(1).locator(sel('ON_CALL_NOW'))).toHaveText(
+    'On call now: Ana Lima via Global secondary; Ben Okafor via Incident command',
+  );
+  await expect(sev1.locator('.owner', { hasText: 'communication' }).locator(sel('ON_CALL_NOW'))).toHaveText(
+    'On call now: Grace Kim and Hana Novak via Communications lead',
+  );
+  // every step of every tier says it
+  const allSteps = await page.locator(sel('STEP')).count();
+  await expect(page.locator(`${sel('STEP')} ${sel('ON_CALL_NOW')}`)).toHaveCount(allSteps);
+  // the rotation's form previews its hand-offs: Emi until Monday, then Farah
+  await page.getByRole('button', { name: 'Edit APAC primary' }).click();
+  const shifts = page.locator(sel('UPCOMING_SHIFTS')).locator('li');
+  await expect(shifts).toHaveCount(6);
+  await expect(shifts.nth(0)).toContainText('Emi Sato');
+  await expect(shifts.nth(1)).toContainText('Farah Rahman · Mon 16 Mar 08:00 – Mon 23 Mar 08:00 Asia/Singapore');
+  expect(problems).toEqual([]);
+});
