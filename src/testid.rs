@@ -207,3 +207,11 @@ pub const FIRST_PAGE: &str = "first-page";
 pub const ON_CALL_NOW: &str = "on-call-now";
 /// A rotation form's list of its next shifts.
 pub const UPCOMING_SHIFTS: &str = "upcoming-shifts";
+/// The viewer of a shared ladder.
+pub const VIEWER: &str = "viewer";
+/// One tier in the viewer.
+pub const VIEWER_TIER: &str = "viewer-tier";
+/// The viewer's list of people.
+pub const VIEWER_CONTACTS: &str = "viewer-contacts";
+/// The viewer's Print button.
+pub const VIEWER_PRINT: &str = "viewer-print";

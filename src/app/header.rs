@@ -73,6 +73,8 @@ pub fn Header(
                         }
                     })
             }}
+            // a shared ladder is read, not edited: no history, no file to open over it
+            <Show when=move || !doc.readonly.get()>
             <div class="undo-redo" role="group" aria-label="History">
                 <button
                     class="button icon"
@@ -117,6 +119,7 @@ pub fn Header(
                     }
                 />
             </label>
+            </Show>
         </header>
     }
 }

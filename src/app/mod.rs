@@ -198,6 +198,10 @@ fn CurrentPage(
         // An entry whose text never parsed: its JSON alone, never another ladder.
         _ if doc.broken.get() => view! { <BrokenEntry /> }.into_any(),
         // Rendered once per visit; its lists follow the ladder entry by entry.
+        // a shared ladder opens in the viewer: read, not edited
+        Page::Design if doc.readonly.get() => {
+            view! { <crate::components::viewer::Viewer overview=overview /> }.into_any()
+        }
         Page::Design => view! {
             <DesignPage
                 overview=overview

@@ -3,3 +3,4 @@
 
 pub mod designer;
 pub mod drill;
+pub mod viewer;

@@ -111,6 +111,32 @@ test('the served schema and examples are the checked-in files', async ({ request
   }
 });
 
+test('a share link on a phone opens a viewer: the tiers on the first screen, who is on call, one action, no editor', async ({ page, browser }) => {
+  const problems = await open(page);
+  await page.locator(sel('NAV_SHARE')).click();
+  const link = await page.locator(sel('SHARE_LINK')).inputValue();
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const other = await phone.newPage();
+  other.on('pageerror', (e) => problems.push(e.message));
+  await other.clock.setFixedTime(new Date('2026-03-14T03:00:00Z'));
+  await other.goto(link);
+  const first = other.locator(sel('VIEWER_TIER')).first();
+  await expect(first.locator('h2')).toHaveText('SEV1 Critical');
+  // the first tier starts on the first screen, not thousands of pixels down
+  expect((await first.boundingBox()).y).toBeLessThan(844);
+  await expect(first.locator('.viewer-step').first()).toContainText('On call now: Emi Sato via APAC primary');
+  await expect(other.locator(sel('VIEWER_CONTACTS'))).toContainText('Emi Sato');
+  // one action, and nothing that looks editable
+  await expect(other.locator(sel('MAKE_COPY'))).toBeVisible();
+  await expect(other.locator('input:visible, textarea:visible, select:visible')).toHaveCount(0);
+  await expect(other.locator(sel('EDIT'))).toHaveCount(0);
+  const overflow = await other.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await other.screenshot({ path: 'tests/e2e/results/phone-viewer.png', fullPage: true });
+  await phone.close();
+  expect(problems).toEqual([]);
+});
+
 test('a phone-width screen shows the ladder without horizontal scrolling', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   const problems = await open(page);
@@ -174,7 +200,11 @@ test('a share link opens the same ladder read-only in a fresh browser, and a cop
   other.on('pageerror', (e) => problems.push(e.message));
   await other.goto(link);
   await expect(other.locator(sel('LADDER_NAME'))).toHaveText('Loaf & Ledger');
-  await expect(other.locator(sel('RUNG'))).toHaveCount(3);
+  // it opens in the viewer: the tiers to read, no editor
+  await expect(other.locator(sel('VIEWER_TIER'))).toHaveCount(3);
+  await expect(other.locator(sel('UNDO'))).toHaveCount(0);
+  await expect(other.locator(sel('IMPORT'))).toHaveCount(0);
+  await expect(other.locator(sel('INSPECTOR'))).toHaveCount(0);
   await expect(other.locator(sel('SHARED'))).toBeVisible();
   await expect(other.locator(sel('SOURCE'))).toBeHidden();
   await other.locator(sel('MAKE_COPY')).click();
