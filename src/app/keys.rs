@@ -28,3 +28,27 @@ pub fn undo_keys(doc: Doc) {
     });
     on_cleanup(move || handle.remove());
 }
+
+/// Escape closes the inspector (its edits are in already), unless a menu or the JSON
+/// editor has the key.
+pub fn escape_closes_inspector() {
+    let Some(selected) = use_context::<crate::state::selection::Selected>() else {
+        return;
+    };
+    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() != "Escape"
+            || ev.default_prevented()
+            || selected.0.with_untracked(Option::is_none)
+        {
+            return;
+        }
+        let in_source = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .is_some_and(|e| e.id() == crate::components::designer::source_editor::SOURCE_ID);
+        if !in_source {
+            selected.0.set(None);
+        }
+    });
+    on_cleanup(move || handle.remove());
+}

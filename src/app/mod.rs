@@ -119,6 +119,7 @@ pub fn App() -> impl IntoView {
     provide_context(crate::state::drill_room::DrillRoom::new());
     keep_saved(doc, session);
     undo_keys(doc);
+    keys::escape_closes_inspector();
 
     let overview = Memo::new(move |_| timed("overview", || doc.ladder.with(LadderOverview::new)));
     let report = Memo::new(move |_| match doc.parse_error.get() {

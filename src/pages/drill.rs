@@ -13,6 +13,7 @@ use crate::state::doc::use_doc;
 use crate::state::drill_room::DrillRoom;
 use crate::testid;
 use rungs_core::edit::{self, Kind};
+use rungs_core::text::count;
 
 /// The drill room.
 #[component]
@@ -49,8 +50,8 @@ pub fn DrillPage(
                     overview
                         .with(|o| {
                             format!(
-                                "{} scenario(s) travel with “{}”. Choose one, mark who in the room plays which responder, and run the incident on an accelerated clock.",
-                                o.scenarios.len(),
+                                "{} travel with “{}”. Choose one, mark who in the room plays which responder, and run the incident on an accelerated clock.",
+                                count(o.scenarios.len(), "scenario", "scenarios"),
                                 o.name,
                             )
                         })
@@ -173,11 +174,11 @@ fn ScenarioCard(
             </label>
             <p class="muted small">
                 {format!(
-                    "starts {} · runs up to {} · {} signal(s) · {} inject(s)",
+                    "starts {} · runs up to {} · {} · {}",
                     s.start,
                     s.horizon,
-                    s.signals,
-                    s.injects,
+                    count(s.signals, "signal", "signals"),
+                    count(s.injects, "inject", "injects"),
                 )}
             </p>
         </li>

@@ -42,3 +42,10 @@ pub fn ticking_now(every_ms: u32) -> leptos::prelude::ReadSignal<rungs_core::Ins
     on_cleanup(move || held.set_value(None));
     read
 }
+
+/// The browser's time zone (IANA name), when it gives one Rungs knows.
+pub fn browser_zone() -> Option<rungs_core::TimeZoneName> {
+    let format = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new());
+    let zone = js_sys::Reflect::get(&format.resolved_options(), &"timeZone".into()).ok()?;
+    rungs_core::TimeZoneName::new(&zone.as_string()?).ok()
+}

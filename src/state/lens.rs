@@ -126,6 +126,32 @@ impl<E: Collection + Send + Sync> Lens<E> {
             move |l| E::all_mut(l).get_mut(i),
         )
     }
+
+    /// The entry's name field, `name` of entry `i`: while the entry's id is still the
+    /// one it was made with, the id follows the name
+    /// ([`rungs_core::edit::id_follows_name`]).
+    pub fn name(
+        doc: Doc,
+        i: usize,
+        get: impl Fn(&E) -> String + Send + Sync + 'static,
+        set: impl Fn(&mut E, String) + Send + Sync + 'static,
+    ) -> Field<String> {
+        let get = Arc::new(get);
+        let read = get.clone();
+        Field::new(
+            doc,
+            ptr(E::KIND, i, "name"),
+            move |l| E::all(l).get(i).map(|e| read(e)),
+            move |l, v| {
+                let Some(e) = E::all_mut(l).get_mut(i) else {
+                    return;
+                };
+                let old = get(e);
+                set(e, v);
+                rungs_core::edit::id_follows_name(l, E::KIND, i, &old);
+            },
+        )
+    }
 }
 
 impl<S: 'static> Lens<S> {

@@ -35,7 +35,7 @@ impl State {
 /// A finished study.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Outcome {
-    /// The scenario studied.
+    /// The name of the scenario studied.
     pub scenario: String,
     /// What the runs came to.
     pub summary: Summary,
@@ -87,7 +87,6 @@ impl StudyRoom {
             State::Failed(e) => e,
             State::Done => outcome.with(|o| {
                 o.as_ref().map_or(String::new(), |o| {
-                    let runs = f64::from(o.summary.runs);
                     let stopped = o.summary.budget_exhausted_runs;
                     let budget = if stopped > 0 {
                         format!(
@@ -99,13 +98,11 @@ impl StudyRoom {
                         String::new()
                     };
                     format!(
-                        "{} runs of {} (seed {}) in {:.2} s ({:.0} runs/s; {:.0} ms in the worker){budget}",
-                        o.summary.runs,
+                        "{} of {} (seed {}) in {:.1} s{budget}",
+                        rungs_core::text::count(o.summary.runs as usize, "run", "runs"),
                         o.scenario,
                         o.summary.seed,
                         o.elapsed_ms / 1000.0,
-                        runs / (o.elapsed_ms / 1000.0).max(1e-3),
-                        o.compute_ms
                     )
                 })
             }),

@@ -43,8 +43,9 @@ async function buildLadder(page) {
 
   await add(page, 'rotations');
   await field('Name').fill('Primary');
-  await field('Add a member').selectOption({ label: 'Ana Lima (person)' });
-  await field('Add a member').selectOption({ label: 'Ben Okafor (person-2)' });
+  // pickers name people; their ids followed their names as they were typed
+  await field('Add a member').selectOption({ label: 'Ana Lima' });
+  await field('Add a member').selectOption({ label: 'Ben Okafor' });
   await field('Shift length').fill('1 week');
   await expect(inspector.locator(sel('FIELD_ERROR'))).toContainText('1 week');
   await field('Shift length').fill('7d');
@@ -92,8 +93,8 @@ test('a ladder built from New ladder shows its errors, is fixed in the forms, an
   expect(out).toContain('valid, 0 errors');
   const saved = JSON.parse(readFileSync(file, 'utf8'));
   expect(saved.people.map((p) => [p.name, p.timezone])).toEqual([['Ana Lima', 'Europe/London'], ['Ben Okafor', 'America/New_York']]);
-  expect(saved.rotations[0].members).toEqual(['person', 'person-2']);
-  expect(saved.tiers.map((t) => t.escalation.steps[0].notify)).toEqual([[{ rotation: 'rotation' }], [{ rotation: 'rotation' }]]);
+  expect(saved.rotations[0].members).toEqual(['ana-lima', 'ben-okafor']);
+  expect(saved.tiers.map((t) => t.escalation.steps[0].notify)).toEqual([[{ rotation: 'primary' }], [{ rotation: 'primary' }]]);
   expect(saved.triggers[0].service).toBe(saved.services[0].id);
   expect(problems).toEqual([]);
 });
@@ -227,4 +228,22 @@ test('a message template previews with sample values; Copy JSON puts the ladder 
   const copied = JSON.parse(await page.evaluate(() => navigator.clipboard.readText()));
   expect(copied.templates.at(-1).body).toBe('Update on {{incident}}: {{tier}}');
   expect(problems).toEqual([]);
+});
+
+test.describe('in Tokyo', () => {
+  test.use({ timezoneId: 'Asia/Tokyo' });
+  test('a new person starts in the browser\'s time zone, and Escape closes the inspector', async ({ page }) => {
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto('/');
+    await add(page, 'people');
+    const inspector = page.locator(sel('INSPECTOR'));
+    await expect(inspector.getByLabel('Name', { exact: true })).toBeFocused();
+    await expect(inspector.getByLabel('Time zone', { exact: true })).toHaveValue('Asia/Tokyo');
+    await page.keyboard.press('Escape');
+    await expect(inspector).not.toContainText('Time zone');
+    // the summary counts in words that agree with the number
+    await expect(page.locator('.summary .stats li').first()).toHaveText('4 tiers');
+    expect(problems).toEqual([]);
+  });
 });

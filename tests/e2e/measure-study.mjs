@@ -25,7 +25,9 @@ async function study(runs) {
   await page.locator(tid('study-start')).click();
   await page.waitForSelector(`${tid('study')}[data-state="done"]`, { timeout: 120_000 });
   const wall = Date.now() - t0;
-  return { wall, status: await page.locator(tid('study-status')).textContent() };
+  const status = page.locator(tid('study-status'));
+  const times = `${await status.getAttribute('data-elapsed-ms')} ms start to summary, ${await status.getAttribute('data-worker-ms')} ms in the worker`;
+  return { wall, status: `${await status.textContent()} (${times})` };
 }
 
 for (let i = 0; i < 5; i++) {

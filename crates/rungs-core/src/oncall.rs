@@ -295,7 +295,10 @@ pub fn summarize_gaps(gaps: &[Span], zone: Option<&crate::TimeZoneName>) -> Stri
         })
         .collect();
     if patterns.len() > 3 {
-        parts.push(format!("and {} more pattern(s)", patterns.len() - 3));
+        parts.push(format!(
+            "and {} more",
+            crate::text::count(patterns.len() - 3, "pattern", "patterns")
+        ));
     }
     parts.join("; ")
 }

@@ -41,6 +41,13 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .map(|(_, c)| c)
 }
 
+/// `n` and the noun in the number it takes: `count(1, "tier", "tiers")` is `1 tier`,
+/// `count(3, "tier", "tiers")` is `3 tiers` (digits grouped: `1,200 tiers`).
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    let noun = if n == 1 { one } else { many };
+    format!("{} {noun}", group_thousands(n as u64))
+}
+
 /// `n` with its thousands separated by commas: `12,345`.
 pub fn group_thousands(n: u64) -> String {
     let digits = n.to_string();
@@ -85,6 +92,14 @@ pub fn markdown_text(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_take_the_noun_in_their_number() {
+        assert_eq!(count(0, "tier", "tiers"), "0 tiers");
+        assert_eq!(count(1, "tier", "tiers"), "1 tier");
+        assert_eq!(count(2, "person", "people"), "2 people");
+        assert_eq!(count(1200, "signal", "signals"), "1,200 signals");
+    }
 
     #[test]
     fn thousands_are_grouped() {

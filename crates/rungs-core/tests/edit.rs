@@ -1062,3 +1062,55 @@ fn adding_an_entry_of_every_kind_appends_one_with_a_fresh_id_and_a_name() {
     let i = add(&mut l, Kind::Scenario, at());
     assert_eq!(l.scenarios[i].start, at());
 }
+
+#[test]
+fn a_new_entrys_id_follows_its_name_until_the_user_chooses_one() {
+    let mut l = saas();
+    let i = add(&mut l, Kind::Person, at());
+    assert_eq!(l.people[i].id.as_str(), "person");
+    // typed letter by letter, the id follows
+    let mut old = l.people[i].name.clone();
+    for name in ["G", "Gu", "Gus", "Gus Ng"] {
+        l.people[i].name = name.into();
+        id_follows_name(&mut l, Kind::Person, i, &old);
+        old = name.into();
+    }
+    assert_eq!(l.people[i].id.as_str(), "gus-ng");
+    // a step that pages them follows too
+    l.tiers[0].escalation.steps[0]
+        .notify
+        .push(Target::Person(PersonId::new("gus-ng").unwrap()));
+    l.people[i].name = "Gus Nguyen".into();
+    assert_eq!(
+        id_follows_name(&mut l, Kind::Person, i, "Gus Ng").as_deref(),
+        Some("gus-nguyen")
+    );
+    assert!(l.tiers[0].escalation.steps[0]
+        .notify
+        .contains(&Target::Person(PersonId::new("gus-nguyen").unwrap())));
+    // a name another entry's id already has gets a suffix
+    l.people[i].name = "Ana".into();
+    let before = l
+        .people
+        .iter()
+        .find(|p| p.id.as_str() == "ana")
+        .map(|p| p.id.clone());
+    assert!(before.is_some(), "the example has ana");
+    assert_eq!(
+        id_follows_name(&mut l, Kind::Person, i, "Gus Nguyen").as_deref(),
+        Some("ana-2")
+    );
+    // an id the user chose stays
+    rename(&mut l, Kind::Person, "ana-2", "gus").unwrap();
+    l.people[i].name = "Gus Nguyen".into();
+    assert_eq!(id_follows_name(&mut l, Kind::Person, i, "Ana"), None);
+    assert_eq!(l.people[i].id.as_str(), "gus");
+    // an example's own ids were chosen: renaming Ana Lima keeps `ana`
+    let ana = l
+        .people
+        .iter()
+        .position(|p| p.id.as_str() == "ana")
+        .unwrap();
+    l.people[ana].name = "Ana Lima-Souza".into();
+    assert_eq!(id_follows_name(&mut l, Kind::Person, ana, "Ana Lima"), None);
+}

@@ -790,7 +790,7 @@ fn a_tier_that_can_page_without_end_within_a_scenario_horizon_is_excessive() {
     assert_eq!(d.severity, Severity::Warning);
     assert_eq!(
         d.message,
-        "tier `sev1` (SEV1) can page up to 314,496,000 times within the 520w horizon of scenario `drill`: its step repeats every 1s, 4294967295 more time(s)"
+        "tier `sev1` (SEV1) can page up to 314,496,000 times within the 520w horizon of scenario `drill`: its step repeats every 1s, 4,294,967,295 more times"
     );
     assert!(d.hint.as_deref().unwrap().contains("1,000,000 events"));
     // the longest of several scenarios counts, once per tier
@@ -828,7 +828,7 @@ fn excessive_paging_counts_each_paged_person_up_to_the_limit() {
     let r = run("501m");
     let d = expect_only(&r, Code::ExcessivePaging, "/horizon");
     assert!(
-        d.message.starts_with("tier `sev2` (SEV2) can page up to 1,002 times within the 8h21m horizon of the scenario: its step repeats every 1m, 100000 more time(s) (the ladder's /tiers/1/escalation/repeat)"),
+        d.message.starts_with("tier `sev2` (SEV2) can page up to 1,002 times within the 8h21m horizon of the scenario: its step repeats every 1m, 100,000 more times (the ladder's /tiers/1/escalation/repeat)"),
         "{}",
         d.message
     );

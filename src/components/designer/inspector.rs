@@ -128,8 +128,13 @@ pub fn Inspector() -> impl IntoView {
                     .into_any(),
                 };
                 view! {
-                    <IdField kind=kind i=i />
                     {form}
+                    // the id is derived from the name when the entry is made; it is
+                    // there to change, not to start with
+                    <details class="advanced">
+                        <summary>"Advanced: id"</summary>
+                        <IdField kind=kind i=i />
+                    </details>
                     <p class="inspector-foot">
                         <button
                             class="button danger"

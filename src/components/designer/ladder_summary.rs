@@ -15,12 +15,12 @@ pub fn LadderSummary(
     let stats = move || {
         overview.with(|o| {
             [
-                (o.rungs.len(), "tiers"),
-                (o.people.len(), "people"),
-                (o.rotations.len(), "rotations"),
-                (o.triggers.len(), "triggers"),
-                (o.services.len(), "services"),
-                (o.scenarios.len(), "scenarios"),
+                (o.rungs.len(), "tier", "tiers"),
+                (o.people.len(), "person", "people"),
+                (o.rotations.len(), "rotation", "rotations"),
+                (o.triggers.len(), "trigger", "triggers"),
+                (o.services.len(), "service", "services"),
+                (o.scenarios.len(), "scenario", "scenarios"),
             ]
         })
     };
@@ -40,7 +40,8 @@ pub fn LadderSummary(
                 {move || {
                     stats()
                         .into_iter()
-                        .map(|(n, what)| {
+                        .map(|(n, one, many)| {
+                            let what = if n == 1 { one } else { many };
                             view! {
                                 <li>
                                     <strong>{n}</strong>

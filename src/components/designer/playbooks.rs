@@ -55,7 +55,7 @@ pub fn Playbooks() -> impl IntoView {
                                 <ol class="members">
                                     {steps.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}
                                 </ol>
-                                <p class="muted small">{format!("{artifacts} artifact(s)")}</p>
+                                <p class="muted small">{rungs_core::text::count(artifacts, "artifact", "artifacts")}</p>
                             </li>
                         }
                     }

@@ -19,7 +19,15 @@ pub fn AddButton(
     let on_click = move |_| {
         let mut index = 0;
         doc.edit(&format!("/{}/-", kind.collection()), |l| {
-            index = edit::add(l, kind, now())
+            index = edit::add(l, kind, now());
+            // people and rotations start in the zone of whoever adds them
+            if let Some(zone) = crate::platform::clock::browser_zone() {
+                match kind {
+                    Kind::Person => l.people[index].timezone = zone,
+                    Kind::Rotation => l.rotations[index].timezone = zone,
+                    _ => {}
+                }
+            }
         });
         select(selected, Sel::Item(kind, index));
     };

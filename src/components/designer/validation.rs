@@ -32,6 +32,10 @@ pub fn reveal_pointer(pointer: &str) {
     let Some(el) = find("#inspector ").or_else(|| find("")) else {
         return;
     };
+    // a field folded away (the id, under "Advanced") is unfolded first
+    if let Ok(Some(details)) = el.closest("details") {
+        let _ = details.set_attribute("open", "");
+    }
     let options = web_sys::ScrollIntoViewOptions::new();
     options.set_behavior(web_sys::ScrollBehavior::Smooth);
     options.set_block(web_sys::ScrollLogicalPosition::Center);

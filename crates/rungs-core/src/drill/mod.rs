@@ -246,14 +246,16 @@ impl DrillSession {
     }
 
     /// The facilitator makes `person` (an id) unavailable from now on, with a note
-    /// saying so; returns whether the person exists.
-    pub fn make_unavailable(&mut self, person: &str) -> bool {
+    /// naming them (by their name in `l`); returns whether the person exists.
+    pub fn make_unavailable(&mut self, l: &Ladder, person: &str) -> bool {
         let Some(p) = self.model.person(person) else {
             return false;
         };
         self.engine.make_unavailable(p, None);
-        self.engine
-            .note(&format!("{person} became unavailable (facilitator)"));
+        self.engine.note(&format!(
+            "{} became unavailable (facilitator)",
+            name_of(l, person)
+        ));
         true
     }
 
@@ -316,7 +318,7 @@ impl DrillSession {
         self.engine.figures()
     }
 
-    /// The drill's clock line: `+00:12:00 · 2025-03-04T09:12:00Z · SEV2 Major`
+    /// The drill's clock line: `+00:12:00 · Tue 4 Mar, 09:12 UTC · SEV2 Major`
     /// (the tier in force, or "no incident yet").
     pub fn clock_text(&self) -> String {
         let now = self.engine.now();
@@ -325,7 +327,9 @@ impl DrillSession {
             .tier()
             .and_then(|t| fields::tier_name(&self.model, t))
             .unwrap_or_else(|| "no incident yet".into());
-        format!("{} · {} · {}", now, self.model.instant(now.0), tier)
+        let utc = crate::TimeZoneName::new("UTC").expect("UTC is a zone");
+        let at = crate::paging::readable_instant(self.model.instant(now), &utc);
+        format!("{now} · {at} · {tier}")
     }
 
     /// The open deadlines of the tier in force: (timeline, seconds left; negative when

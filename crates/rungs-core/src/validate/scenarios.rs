@@ -34,8 +34,8 @@ impl Validator<'_> {
             let how = match (e.steps.len(), e.repeat) {
                 (1, 0) => "its step pages that many people".to_string(),
                 (n, 0) => format!("its {n} steps page that many people"),
-                (1, r) => format!("its step repeats every {cycle}, {r} more time(s)"),
-                (n, r) => format!("its {n} steps repeat every {cycle}, {r} more time(s)"),
+                (1, r) => format!("its step repeats every {cycle}, {}", more_times(r)),
+                (n, r) => format!("its {n} steps repeat every {cycle}, {}", more_times(r)),
             };
             let mut message = format!(
                 "{} can page up to {} times within the {horizon} horizon of {scenario}: {how}",
@@ -143,4 +143,13 @@ impl Validator<'_> {
             "resolve_after_contain",
         );
     }
+}
+
+/// `1 more time`, `3 more times` (digits grouped).
+fn more_times(r: u32) -> String {
+    let times = if r == 1 { "time" } else { "times" };
+    format!(
+        "{} more {times}",
+        crate::text::group_thousands(u64::from(r))
+    )
 }

@@ -111,8 +111,8 @@ impl Validator<'_> {
                     Code::PageStorm,
                     entry_ptr(Kind::Tier, i, &[&"escalation", &"repeat"]),
                     format!(
-                        "{label} repeats its policy {} time(s) but every step waits 0m: all pages go out at once",
-                        t.escalation.repeat
+                        "{label} repeats its policy {} but every step waits 0m: all pages go out at once",
+                        crate::text::count(t.escalation.repeat as usize, "time", "times")
                     ),
                 )
                 .hint("give the steps an escalate_after, or set repeat to 0"),

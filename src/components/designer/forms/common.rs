@@ -18,22 +18,30 @@ pub fn options(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
         .collect()
 }
 
-/// The choice of `kind` entries, with an empty "none" first when `none` is given.
+/// The choice of `kind` entries by name, with an empty "none" first when `none` is
+/// given. A name two entries share gets its id to tell them apart.
 pub fn choices(l: &Ladder, kind: Kind, none: Option<&str>) -> Vec<(String, String)> {
     let ids = edit::ids(l, kind);
     let names: Vec<String> = (0..ids.len())
         .map(|i| crate::state::entries::entry_name(l, kind, i).unwrap_or_default())
         .collect();
+    let shared = |name: &str| names.iter().filter(|n| n.as_str() == name).count() > 1;
+    let labels: Vec<String> = ids
+        .iter()
+        .zip(&names)
+        .map(|(id, name)| {
+            if name.is_empty() {
+                id.clone()
+            } else if shared(name) {
+                format!("{name} ({id})")
+            } else {
+                name.clone()
+            }
+        })
+        .collect();
     none.map(|n| (String::new(), n.to_string()))
         .into_iter()
-        .chain(ids.into_iter().zip(names).map(|(id, name)| {
-            let label = if name == id {
-                id.clone()
-            } else {
-                format!("{name} ({id})")
-            };
-            (id, label)
-        }))
+        .chain(ids.into_iter().zip(labels))
         .collect()
 }
 

@@ -38,7 +38,7 @@ pub fn PersonForm(
         }
     };
     view! {
-        <TextField label="Name" field=lens.field("name", |x| x.name.clone(), |x, v| x.name = v) />
+        <TextField label="Name" field={Lens::<Person>::name(use_doc(), i, |x| x.name.clone(), |x, v| x.name = v)} />
         <ParsedField
             label="Time zone"
             field=lens.required("timezone", |x| x.timezone.clone(), |x, v| x.timezone = v)

@@ -46,7 +46,7 @@ pub fn PlaybookForm(
         })
     });
     view! {
-        <TextField label="Name" field=lens.field("name", |x| x.name.clone(), |x, v| x.name = v) />
+        <TextField label="Name" field={Lens::<Playbook>::name(use_doc(), i, |x| x.name.clone(), |x, v| x.name = v)} />
         <h3>"Steps"</h3>
         <div data-pointer=lens.pointer("steps")>
             <ReorderList len=len row=row move_to=move_to remove=remove noun="playbook step" />

@@ -15,7 +15,7 @@ pub fn RoleForm(
 ) -> impl IntoView {
     let lens = Lens::<Role>::entry(use_doc(), i);
     view! {
-        <TextField label="Name" field=lens.field("name", |x| x.name.clone(), |x, v| x.name = v) />
+        <TextField label="Name" field={Lens::<Role>::name(use_doc(), i, |x| x.name.clone(), |x, v| x.name = v)} />
         <TextField
             label="What the role does"
             field=lens.field(

@@ -23,7 +23,7 @@ pub fn RotationForm(
 ) -> impl IntoView {
     let lens = Lens::<Rotation>::entry(use_doc(), i);
     view! {
-        <TextField label="Name" field=lens.field("name", |x| x.name.clone(), |x, v| x.name = v) />
+        <TextField label="Name" field={Lens::<Rotation>::name(use_doc(), i, |x| x.name.clone(), |x, v| x.name = v)} />
         <h3>"Members, in turn order"</h3>
         <Members i=i />
         <div class="field-grid">

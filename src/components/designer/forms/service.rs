@@ -37,7 +37,7 @@ pub fn ServiceForm(
             .collect::<Vec<_>>()
     });
     view! {
-        <TextField label="Name" field=lens.field("name", |x| x.name.clone(), |x, v| x.name = v) />
+        <TextField label="Name" field={Lens::<Service>::name(use_doc(), i, |x| x.name.clone(), |x, v| x.name = v)} />
         <div class="field-grid">
             <TextField
                 label="Owning team"

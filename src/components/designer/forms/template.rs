@@ -47,7 +47,7 @@ pub fn TemplateForm(
         set_body.run(format!("{}{{{{{name}}}}}", text.get_untracked()));
     };
     view! {
-        <TextField label="Name" field=lens.field("name", |x| x.name.clone(), |x, v| x.name = v) />
+        <TextField label="Name" field={Lens::<Template>::name(use_doc(), i, |x| x.name.clone(), |x, v| x.name = v)} />
         <div class="field-grid">
             <SelectField label="Audience" field=audience options=audiences />
             <TextField

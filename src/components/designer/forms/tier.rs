@@ -76,7 +76,7 @@ pub fn TierForm(
             .collect::<Vec<_>>()
     });
     view! {
-        <TextField label="Name" field=lens.field("name", |t| t.name.clone(), |t, v| t.name = v) />
+        <TextField label="Name" field={Lens::<Tier>::name(use_doc(), i, |t| t.name.clone(), |t, v| t.name = v)} />
         <NumberField
             label="Rank (1 is the most severe)"
             field=lens.field("rank", |t| Some(f64::from(t.rank)), |t, v: Option<f64>| t.rank = v.unwrap_or(0.0) as u32)

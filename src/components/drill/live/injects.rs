@@ -40,7 +40,7 @@ pub fn Injects(
                 </label>
                 <button class="button" on:click=move |_| {
                     let id = unavailable_pick.get_untracked();
-                    room.act(|d| { d.make_unavailable(&id); })
+                    ladder.with_untracked(|l| room.act(|d| { d.make_unavailable(l, &id); }))
                 }>"Apply"</button>
             </div>
             <div class="inject-row">

@@ -73,6 +73,7 @@ pub fn Study(
             }
         };
         input_error.set(None);
+        let name = scenario_name(ladder, &id);
         let request = Request {
             ladder: ladder.with_untracked(rungs_core::to_canonical_json),
             scenario: id.clone(),
@@ -102,7 +103,7 @@ pub fn Study(
                 match serde_json::from_str::<Summary>(&json) {
                     Ok(summary) => {
                         outcome.set(Some(Outcome {
-                            scenario: id.clone(),
+                            scenario: name.clone(),
                             summary,
                             json,
                             elapsed_ms,
@@ -148,7 +149,7 @@ pub fn Study(
             <h2 id="study-h">"Monte Carlo study"</h2>
             <p class="muted small" data-testid=testid::STUDY_SCENARIO>
                 {move || match scenario.get() {
-                    Some(id) => format!("Scenario {id}"),
+                    Some(id) => format!("Scenario: {}", scenario_name(ladder, &id)),
                     None => "Choose a scenario to study.".to_string(),
                 }}
             </p>
@@ -233,9 +234,26 @@ fn StudyProgress(
                     _ => "0".to_string(),
                 }
             ></progress>
-            <span class="muted small" role="status" data-testid=testid::STUDY_STATUS>
+            // the times for measurement scripts (docs/performance.md), not for reading
+            <span
+                class="muted small"
+                role="status"
+                data-testid=testid::STUDY_STATUS
+                data-elapsed-ms=move || room.outcome.with(|o| o.as_ref().map(|o| format!("{:.0}", o.elapsed_ms)))
+                data-worker-ms=move || room.outcome.with(|o| o.as_ref().map(|o| format!("{:.0}", o.compute_ms)))
+            >
                 {move || room.status()}
             </span>
         </div>
     }
+}
+
+/// The name of the ladder's scenario `id` (its id when it has none).
+fn scenario_name(ladder: Signal<Ladder>, id: &str) -> String {
+    ladder.with(|l| {
+        l.scenarios
+            .iter()
+            .find(|s| s.id.as_str() == id)
+            .map_or_else(|| id.to_string(), |s| s.name.clone())
+    })
 }
