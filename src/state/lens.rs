@@ -148,7 +148,8 @@ impl<E: Collection + Send + Sync> Lens<E> {
                 };
                 let old = get(e);
                 set(e, v);
-                rungs_core::edit::id_follows_name(l, E::KIND, i, &old);
+                let new = E::all(l).get(i).map(|e| get(e)).unwrap_or_default();
+                rungs_core::edit::id_follows_name(l, E::KIND, i, &old, &new);
             },
         )
     }

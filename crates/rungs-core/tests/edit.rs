@@ -1072,7 +1072,7 @@ fn a_new_entrys_id_follows_its_name_until_the_user_chooses_one() {
     let mut old = l.people[i].name.clone();
     for name in ["G", "Gu", "Gus", "Gus Ng"] {
         l.people[i].name = name.into();
-        id_follows_name(&mut l, Kind::Person, i, &old);
+        id_follows_name(&mut l, Kind::Person, i, &old, name);
         old = name.into();
     }
     assert_eq!(l.people[i].id.as_str(), "gus-ng");
@@ -1082,7 +1082,7 @@ fn a_new_entrys_id_follows_its_name_until_the_user_chooses_one() {
         .push(Target::Person(PersonId::new("gus-ng").unwrap()));
     l.people[i].name = "Gus Nguyen".into();
     assert_eq!(
-        id_follows_name(&mut l, Kind::Person, i, "Gus Ng").as_deref(),
+        id_follows_name(&mut l, Kind::Person, i, "Gus Ng", "Gus Nguyen").as_deref(),
         Some("gus-nguyen")
     );
     assert!(l.tiers[0].escalation.steps[0]
@@ -1097,13 +1097,16 @@ fn a_new_entrys_id_follows_its_name_until_the_user_chooses_one() {
         .map(|p| p.id.clone());
     assert!(before.is_some(), "the example has ana");
     assert_eq!(
-        id_follows_name(&mut l, Kind::Person, i, "Gus Nguyen").as_deref(),
+        id_follows_name(&mut l, Kind::Person, i, "Gus Nguyen", "Ana").as_deref(),
         Some("ana-2")
     );
     // an id the user chose stays
     rename(&mut l, Kind::Person, "ana-2", "gus").unwrap();
     l.people[i].name = "Gus Nguyen".into();
-    assert_eq!(id_follows_name(&mut l, Kind::Person, i, "Ana"), None);
+    assert_eq!(
+        id_follows_name(&mut l, Kind::Person, i, "Ana", "Gus Nguyen"),
+        None
+    );
     assert_eq!(l.people[i].id.as_str(), "gus");
     // an example's own ids were chosen: renaming Ana Lima keeps `ana`
     let ana = l
@@ -1112,5 +1115,8 @@ fn a_new_entrys_id_follows_its_name_until_the_user_chooses_one() {
         .position(|p| p.id.as_str() == "ana")
         .unwrap();
     l.people[ana].name = "Ana Lima-Souza".into();
-    assert_eq!(id_follows_name(&mut l, Kind::Person, ana, "Ana Lima"), None);
+    assert_eq!(
+        id_follows_name(&mut l, Kind::Person, ana, "Ana Lima", "Ana Lima-Souza"),
+        None
+    );
 }

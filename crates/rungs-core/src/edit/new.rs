@@ -88,7 +88,7 @@ pub fn unique_id(ladder: &Ladder, kind: Kind, base: &str) -> String {
         .expect("some suffix is free")
 }
 
-/// After entry `i` of `kind` was renamed from `old_name`: while its id is still the one
+/// After entry `i` of `kind` was renamed from `old_name` to `new_name`: while its id is still the one
 /// it was made with (from its noun, as new entries get: `person`, `person-2`; or from its
 /// old name: `ana-lima`), the id follows the new name, with every reference to it.
 /// Returns the new id when it moved. An id the user chose stays as it is.
@@ -97,9 +97,9 @@ pub fn id_follows_name(
     kind: Kind,
     i: usize,
     old_name: &str,
+    new_name: &str,
 ) -> Option<String> {
     let id = kind.ids(ladder).get(i)?.to_string();
-    let new_name = crate::entry::entry_name(ladder, kind, i)?;
     let made_from = |base: &str| {
         let stem = slug(kind, base);
         id == stem
@@ -108,10 +108,10 @@ pub fn id_follows_name(
                 .and_then(|rest| rest.strip_prefix('-'))
                 .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
     };
-    if !(made_from(kind.noun()) || made_from(old_name)) || made_from(&new_name) {
+    if !(made_from(kind.noun()) || made_from(old_name)) || made_from(new_name) {
         return None;
     }
-    let new = unique_id(ladder, kind, &new_name);
+    let new = unique_id(ladder, kind, new_name);
     super::rename(ladder, kind, &id, &new).ok()?;
     Some(new)
 }
