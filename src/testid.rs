@@ -215,3 +215,11 @@ pub const VIEWER_TIER: &str = "viewer-tier";
 pub const VIEWER_CONTACTS: &str = "viewer-contacts";
 /// The viewer's Print button.
 pub const VIEWER_PRINT: &str = "viewer-print";
+/// The designer's week of who is on call.
+pub const SCHEDULE: &str = "schedule";
+/// One rotation's lane in it.
+pub const SCHEDULE_LANE: &str = "schedule-lane";
+/// One shift in a lane.
+pub const SCHEDULE_SHIFT: &str = "schedule-shift";
+/// What the shift or gap chosen says.
+pub const SCHEDULE_DETAIL: &str = "schedule-detail";

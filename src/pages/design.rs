@@ -19,6 +19,7 @@ use crate::components::designer::people::{People, Roles};
 use crate::components::designer::playbooks::{Playbooks, Templates};
 use crate::components::designer::rotations::Rotations;
 use crate::components::designer::rung::Rung;
+use crate::components::designer::schedule::Schedule;
 use crate::components::designer::triggers::{Services, Triggers};
 use crate::components::designer::validation::ValidationPanel;
 use crate::testid;
@@ -54,6 +55,7 @@ pub fn DesignPage(
             <div class="ladder-col">
                 <Diagram />
                 <Coverage />
+                <Schedule />
             </div>
             <aside class="side-col">
                 <Inspector />

@@ -4,6 +4,8 @@
 import { test, expect } from '@playwright/test';
 import { sel } from './testids.mjs';
 
+test.use({ timezoneId: 'UTC' });
+
 test('each step and owner says who it reaches now; a rotation lists its next shifts', async ({ page }) => {
   const problems = [];
   page.on('pageerror', (e) => problems.push(e.message));
@@ -24,6 +26,16 @@ test('each step and owner says who it reaches now; a rotation lists its next shi
   // every step of every tier says it
   const allSteps = await page.locator(sel('STEP')).count();
   await expect(page.locator(`${sel('STEP')} ${sel('ON_CALL_NOW')}`)).toHaveCount(allSteps);
+  // the week's schedule: a lane per rotation, shifts named, gaps to tap for their times
+  const schedule = page.locator(sel('SCHEDULE'));
+  await expect(schedule.locator(sel('SCHEDULE_LANE'))).toHaveCount(5);
+  const apac = schedule.locator(sel('SCHEDULE_LANE')).filter({ hasText: 'APAC primary' });
+  await expect(apac.locator(sel('SCHEDULE_SHIFT')).first()).toHaveAttribute('aria-label', 'APAC primary: Emi Sato, Sat 14 Mar 03:00–08:00 UTC');
+  await apac.locator('.schedule-gap').first().click();
+  await expect(schedule.locator(sel('SCHEDULE_DETAIL'))).toHaveText('APAC primary: nobody on call, Sat 14 Mar 08:00–23:00 UTC');
+  await apac.locator(sel('SCHEDULE_SHIFT')).first().focus();
+  await page.keyboard.press('Enter');
+  await expect(schedule.locator(sel('SCHEDULE_DETAIL'))).toContainText('Emi Sato');
   // the rotation's form previews its hand-offs: Emi until Monday, then Farah
   await page.getByRole('button', { name: 'Edit APAC primary' }).click();
   const shifts = page.locator(sel('UPCOMING_SHIFTS')).locator('li');

@@ -12,12 +12,7 @@ use crate::testid;
 
 /// The browser's own time zone, or UTC.
 fn browser_zone() -> TimeZoneName {
-    let options = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new())
-        .resolved_options();
-    js_sys::Reflect::get(&options, &"timeZone".into())
-        .ok()
-        .and_then(|z| z.as_string())
-        .and_then(|z| TimeZoneName::new(&z).ok())
+    crate::platform::clock::browser_zone()
         .unwrap_or_else(|| TimeZoneName::new("UTC").expect("UTC exists"))
 }
 

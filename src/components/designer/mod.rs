@@ -10,6 +10,7 @@ pub mod people;
 pub mod playbooks;
 pub mod rotations;
 pub mod rung;
+pub mod schedule;
 pub mod section;
 pub mod source_editor;
 pub mod table_panel;
