@@ -107,10 +107,46 @@ fn the_scorecard_reads_each_figure_against_the_final_tiers_target() {
     assert_eq!(rows[1].value, f.time_to_contain);
     assert_eq!(rows[2].value, f.time_to_resolve);
     assert_eq!(rows[3].value, f.time_to_first_update);
-    let final_tier = f.final_tier.clone().unwrap();
-    let tier = l.tiers.iter().find(|t| t.id == final_tier).unwrap();
-    let ack = tier.timelines.acknowledge;
+    // each figure is judged against the tier in force when it was reached, as studies
+    // judge it
+    let in_force = |tl: rungs_core::sim::Timeline, value: Option<Duration>| {
+        let at = f.detected_at.unwrap().plus(value.unwrap());
+        let figure_event = d
+            .log()
+            .iter()
+            .position(|e| {
+                e.t >= at
+                    && matches!(
+                        e.kind,
+                        rungs_core::sim::EventKind::Ack | rungs_core::sim::EventKind::Resolved
+                    )
+            })
+            .unwrap();
+        let tier = d.log()[..figure_event]
+            .iter()
+            .rev()
+            .find(|e| {
+                use rungs_core::sim::EventKind::*;
+                matches!(e.kind, Opened | Promoted | Escalated | Demoted)
+            })
+            .and_then(|e| e.tier.clone())
+            .unwrap();
+        let t = l.tiers.iter().find(|t| t.id == tier).unwrap();
+        (
+            tier.to_string(),
+            match tl {
+                rungs_core::sim::Timeline::Acknowledge => t.timelines.acknowledge,
+                rungs_core::sim::Timeline::Resolve => t.timelines.resolve,
+                _ => unreachable!("only these two are checked"),
+            },
+        )
+    };
+    let (tier, ack) = in_force(rungs_core::sim::Timeline::Acknowledge, rows[0].value);
+    assert_eq!(rows[0].tier.as_deref(), Some(tier.as_str()));
     assert_eq!(rows[0].target, ack);
+    let (tier, resolve) = in_force(rungs_core::sim::Timeline::Resolve, rows[2].value);
+    assert_eq!(rows[2].tier.as_deref(), Some(tier.as_str()));
+    assert_eq!(rows[2].target, resolve);
 }
 
 #[test]
@@ -120,6 +156,7 @@ fn a_score_row_is_met_only_when_both_numbers_are_there() {
         figure: "Time to acknowledge",
         value: secs(value),
         target: secs(target),
+        tier: Some("sev1".into()),
     };
     assert_eq!(row(Some(60), Some(300)).met(), Some(true));
     assert_eq!(row(Some(300), Some(300)).met(), Some(true));
@@ -364,4 +401,26 @@ fn before_a_drill_the_first_page_is_known_with_whom_it_reaches() {
         first.reach.summary()
     );
     assert!(first_page(&l, "no-such-scenario").is_err());
+}
+
+#[test]
+fn an_acknowledgement_made_in_sev2_is_judged_against_sev2_even_after_a_promotion() {
+    let l = saas();
+    let everyone: Vec<String> = l.people.iter().map(|p| p.id.to_string()).collect();
+    let mut d = DrillSession::start(&l, "checkout-3am", everyone).unwrap();
+    while d.awaiting().is_empty() {
+        assert!(!d.advance_by(10_000));
+    }
+    let who = d.awaiting()[0].clone();
+    assert!(d.acknowledge(&who));
+    assert!(d.promote());
+    let rows = d.scorecard();
+    assert_eq!(rows[0].tier.as_deref(), Some("sev2"));
+    let sev2 = l.tiers.iter().find(|t| t.id.as_str() == "sev2").unwrap();
+    let sev1 = l.tiers.iter().find(|t| t.id.as_str() == "sev1").unwrap();
+    assert_eq!(rows[0].target, sev2.timelines.acknowledge);
+    assert_ne!(sev1.timelines.acknowledge, sev2.timelines.acknowledge);
+    // a figure not reached yet is judged against the tier in force now
+    assert_eq!(rows[2].value, None);
+    assert_eq!(rows[2].tier.as_deref(), Some("sev1"));
 }

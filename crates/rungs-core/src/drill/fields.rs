@@ -72,3 +72,34 @@ pub(super) fn signal_labels(m: &SimModel) -> Vec<String> {
 pub(super) fn seed(m: &SimModel) -> u64 {
     m.seed
 }
+
+/// The id of the tier in force when `timeline`'s figure was reached at `at`: the tier
+/// the last opening, promotion, escalation or demotion logged before that figure's event
+/// moved the incident to (a move at the same instant but after it does not count).
+pub(super) fn tier_when(log: &[LogEntry], timeline: Timeline, at: SimTime) -> Option<&str> {
+    let kind = match timeline {
+        Timeline::Acknowledge => EventKind::Ack,
+        Timeline::Contain => EventKind::Contained,
+        Timeline::Resolve => EventKind::Resolved,
+        Timeline::FirstUpdate => EventKind::FirstUpdate,
+    };
+    let end = log
+        .iter()
+        .position(|e| e.kind == kind && e.t >= at)
+        .unwrap_or(log.len());
+    log[..end]
+        .iter()
+        .rev()
+        .find(|e| {
+            matches!(
+                e.kind,
+                EventKind::Opened | EventKind::Promoted | EventKind::Escalated | EventKind::Demoted
+            )
+        })
+        .and_then(|e| e.tier.as_deref())
+}
+
+/// When the incident was detected.
+pub(super) fn detected_at(f: &Figures) -> Option<SimTime> {
+    f.detected_at
+}

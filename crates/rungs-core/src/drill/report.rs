@@ -121,8 +121,12 @@ pub struct ScoreRow {
     pub figure: &'static str,
     /// Measured, in seconds.
     pub value: Option<Duration>,
-    /// The target of the tier the incident ended in.
+    /// The target it is judged against: that of the tier in force when the figure was
+    /// reached (the tier the incident ended in, for a figure never reached), the rule
+    /// the study's `met_target` follows too (docs/simulation.md).
     pub target: Option<Duration>,
+    /// The id of the tier the target comes from.
+    pub tier: Option<String>,
 }
 
 impl ScoreRow {
@@ -133,11 +137,19 @@ impl ScoreRow {
 }
 
 impl DrillSession {
-    /// The scorecard: each figure against the final tier's target.
+    /// The scorecard: each figure against the target of the tier in force when it was
+    /// reached (see [`ScoreRow::target`]).
     pub fn scorecard(&self) -> Vec<ScoreRow> {
         let f = self.engine.figures();
         let measured = fields::measured(&f);
-        let tier = fields::final_tier(&f);
+        let log = self.engine.log();
+        let tier_of = |tl: Timeline, value: Option<Duration>| {
+            match (fields::detected_at(&f), value) {
+                (Some(at), Some(v)) => fields::tier_when(log, tl, at.plus(v)),
+                _ => None,
+            }
+            .or_else(|| fields::final_tier(&f))
+        };
         [
             ("Time to acknowledge", Timeline::Acknowledge),
             ("Time to contain", Timeline::Contain),
@@ -145,10 +157,14 @@ impl DrillSession {
             ("Time to first update", Timeline::FirstUpdate),
         ]
         .into_iter()
-        .map(|(figure, tl)| ScoreRow {
-            figure,
-            value: measured[tl],
-            target: tier.and_then(|t| fields::target(&self.model, t, tl)),
+        .map(|(figure, tl)| {
+            let tier = tier_of(tl, measured[tl]);
+            ScoreRow {
+                figure,
+                value: measured[tl],
+                target: tier.and_then(|t| fields::target(&self.model, t, tl)),
+                tier: tier.map(str::to_string),
+            }
         })
         .collect()
     }
@@ -234,7 +250,12 @@ impl DrillSession {
                 r.value
                     .map(fmt_secs)
                     .unwrap_or_else(|| "not reached".into()),
-                r.target.map(fmt_secs).unwrap_or_else(|| "none".into()),
+                match (r.target, &r.tier) {
+                    (Some(t), Some(tier)) =>
+                        format!("{} ({})", fmt_secs(t), md_text(&name_of(l, tier))),
+                    (Some(t), None) => fmt_secs(t),
+                    (None, _) => "none".into(),
+                },
                 match r.met() {
                     Some(true) => "yes",
                     Some(false) => "**no**",

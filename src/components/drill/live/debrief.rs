@@ -52,7 +52,17 @@ pub fn Scorecard(
 ) -> impl IntoView {
     let note_list = move || room.watch(DrillSession::notes);
     let events = move || room.read(ladder, |l, d| d.events(l));
-    let rows = move || room.watch(DrillSession::scorecard);
+    let rows = move || {
+        room.read(ladder, |l, d| {
+            d.scorecard()
+                .into_iter()
+                .map(|r| {
+                    let tier = r.tier.as_deref().map(|t| rungs_core::drill::name_of(l, t));
+                    (r, tier)
+                })
+                .collect::<Vec<_>>()
+        })
+    };
     let breaches = move || room.read(ladder, |l, d| d.breaches(l));
     let paged = move || room.read(ladder, |l, d| d.pages(l));
     let file_stem = move || {
@@ -68,13 +78,16 @@ pub fn Scorecard(
                     <tr><th scope="col">"Figure"</th><th scope="col">"Measured"</th><th scope="col">"Target"</th><th scope="col">"Met"</th></tr>
                 </thead>
                 <tbody>
-                    {move || rows().into_iter().map(|r| {
+                    {move || rows().into_iter().map(|(r, tier)| {
                         let met = r.met();
                         view! {
                             <tr class:missed=met == Some(false)>
                                 <td>{r.figure}</td>
                                 <td>{r.value.map(fmt_secs).unwrap_or_else(|| "not reached".into())}</td>
-                                <td>{r.target.map(fmt_secs).unwrap_or_else(|| "none".into())}</td>
+                                <td>
+                                    {r.target.map(fmt_secs).unwrap_or_else(|| "none".into())}
+                                    {tier.map(|t| view! { <span class="muted small">{format!(" ({t})")}</span> })}
+                                </td>
                                 <td>{match met { Some(true) => "✓ yes", Some(false) => "✗ no", None => "—" }}</td>
                             </tr>
                         }
