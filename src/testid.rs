@@ -223,3 +223,5 @@ pub const SCHEDULE_LANE: &str = "schedule-lane";
 pub const SCHEDULE_SHIFT: &str = "schedule-shift";
 /// What the shift or gap chosen says.
 pub const SCHEDULE_DETAIL: &str = "schedule-detail";
+/// What the timeline mark chosen says.
+pub const TIMELINE_DETAIL: &str = "timeline-detail";

@@ -52,7 +52,12 @@ test('a live drill at 1200x runs to resolution with a human acknowledging throug
   await expect(scorecard).toBeVisible({ timeout: 40_000 });
   expect(acks).toBeGreaterThan(0);
 
-  await expect(page.locator(sel('TIMELINE')).locator('circle.acknowledged').first()).toBeAttached();
+  // every mark is explained by the legend, and tells what happened when chosen
+  const ack = page.locator(sel('TIMELINE')).locator('.tl-mark.acknowledged').first();
+  await expect(ack).toBeAttached();
+  await ack.focus();
+  await expect(page.locator(sel('TIMELINE_DETAIL'))).toHaveText(/^\+\d\d:\d\d:\d\d(\.\d{3})? Emi Sato acknowledged$/);
+  await expect(page.locator('.tl-legend li')).toHaveCount(10);
   const measured = (row) => scorecard.locator('tr', { hasText: row }).locator('td').nth(1);
   await expect(measured('Time to acknowledge')).not.toHaveText('not reached');
   await expect(measured('Time to resolve')).not.toHaveText('not reached');
