@@ -225,3 +225,5 @@ pub const SCHEDULE_SHIFT: &str = "schedule-shift";
 pub const SCHEDULE_DETAIL: &str = "schedule-detail";
 /// What the timeline mark chosen says.
 pub const TIMELINE_DETAIL: &str = "timeline-detail";
+/// What the facilitator's last inject did.
+pub const INJECT_DONE: &str = "inject-done";

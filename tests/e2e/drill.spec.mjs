@@ -24,6 +24,8 @@ test('a live drill at 1200x runs to resolution with a human acknowledging throug
   await page.locator('.injects summary').click();
   await page.locator(sel('DRILL_NOTE')).fill('Bridge opened by <b>Ana</b>');
   await page.getByRole('button', { name: 'Add note' }).click();
+  // an inject says it took
+  await expect(page.locator(sel('INJECT_DONE'))).toHaveText(/^\+\d\d:\d\d:\d\d(\.\d{3})?: note added to the timeline\.$/);
   // Emi's pages wait for her: acknowledge each one as it comes, until the run ends.
   let acks = 0;
   const scorecard = page.locator(sel('SCORECARD'));

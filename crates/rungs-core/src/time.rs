@@ -82,6 +82,24 @@ impl std::hash::Hash for TimeZoneName {
     }
 }
 
+/// The zone whose last part is the city `name` (any case, spaces as `_`): "London" is
+/// `Europe/London`, "new york" `America/New_York`; `None` for a name with a `/` or
+/// longer than any city.
+fn city_zone(name: &str, names: &[String]) -> Option<String> {
+    let city = name.trim().replace(' ', "_");
+    if city.is_empty() || city.contains('/') || city.len() > 40 {
+        return None;
+    }
+    names
+        .iter()
+        .find(|n| {
+            n.rsplit('/')
+                .next()
+                .is_some_and(|last| n.contains('/') && last.eq_ignore_ascii_case(&city))
+        })
+        .cloned()
+}
+
 impl TimeZoneName {
     /// Looks `name` up in the bundled IANA database.
     pub fn new(name: &str) -> Result<Self, TimeZoneError> {
@@ -96,9 +114,11 @@ impl TimeZoneName {
                     .available()
                     .map(|n| n.as_str().to_string())
                     .collect();
-                // closest() skips names too long to be a typo (a megabyte of letters)
-                let suggestion = crate::text::closest(name, names.iter().map(String::as_str))
-                    .map(str::to_string);
+                // a city alone ("London", "new york") names the zone it ends; else the
+                // closest spelling (closest() skips names too long to be a typo)
+                let suggestion = city_zone(name, &names).or_else(|| {
+                    crate::text::closest(name, names.iter().map(String::as_str)).map(str::to_string)
+                });
                 Err(TimeZoneError {
                     shown: crate::text::truncate_for_display(name, 40),
                     suggestion,
@@ -273,6 +293,17 @@ string_serde!(ClockTime, "a time of day like \"09:00\"", {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_city_alone_suggests_its_zone() {
+        let e = TimeZoneName::new("London").unwrap_err();
+        assert_eq!(e.suggestion.as_deref(), Some("Europe/London"));
+        let e = TimeZoneName::new("new york").unwrap_err();
+        assert_eq!(e.suggestion.as_deref(), Some("America/New_York"));
+        // a typo of a full name still gets the closest spelling
+        let e = TimeZoneName::new("America/New_Yrok").unwrap_err();
+        assert_eq!(e.suggestion.as_deref(), Some("America/New_York"));
+    }
 
     #[test]
     fn instants_take_offsets_and_print_utc() {

@@ -19,6 +19,12 @@ pub fn Injects(
     let signal_pick = RwSignal::new(String::new());
     let signal_value = RwSignal::new(String::new());
     let note = room.note;
+    // what the last inject did, so the facilitator sees it took
+    let done = RwSignal::new(None::<String>);
+    let say = move |what: String| {
+        let at = room.peek(|d| d.now().to_string()).unwrap_or_default();
+        done.set(Some(format!("{at}: {what}")));
+    };
     let people = Memo::new(move |_| {
         ladder.with(|l| {
             l.people
@@ -40,7 +46,14 @@ pub fn Injects(
                 </label>
                 <button class="button" on:click=move |_| {
                     let id = unavailable_pick.get_untracked();
-                    ladder.with_untracked(|l| room.act(|d| { d.make_unavailable(l, &id); }))
+                    let mut made = false;
+                    ladder.with_untracked(|l| room.act(|d| made = d.make_unavailable(l, &id)));
+                    if made {
+                        let name = ladder.with_untracked(|l| rungs_core::drill::name_of(l, &id));
+                        say(format!("{name} is unavailable from now on."));
+                    } else {
+                        done.set(Some("Choose who becomes unavailable first.".into()));
+                    }
                 }>"Apply"</button>
             </div>
             <div class="inject-row">
@@ -62,13 +75,34 @@ pub fn Injects(
                 </label>
                 <button class="button" on:click=move |_| {
                     let (signal, value) = (signal_pick.get_untracked(), signal_value.get_untracked());
-                    room.act(|d| { d.set_signal_text(&signal, &value); })
+                    let mut set = false;
+                    room.act(|d| set = d.set_signal_text(&signal, &value));
+                    if set {
+                        let label = room
+                            .peek(|d| d.signals().into_iter().find(|(i, _)| i.to_string() == signal).map(|(_, l)| l))
+                            .flatten()
+                            .unwrap_or_default();
+                        say(format!("{label} is now {}.", value.trim()));
+                    } else {
+                        done.set(Some("Choose a signal and type a number.".into()));
+                    }
                 }>"Apply"</button>
             </div>
             <div class="inject-row">
-                <button class="button" on:click=move |_| room.act(|d| { d.promote(); })>"Promote"</button>
-                <button class="button" on:click=move |_| room.act(|d| { d.demote(); })>"Demote"</button>
-                <button class="button" on:click=move |_| room.act(|d| d.post_update())>"Post an update"</button>
+                <button class="button" on:click=move |_| {
+                    let mut moved = false;
+                    room.act(|d| moved = d.promote());
+                    say(if moved { "promoted one tier.".into() } else { "already at the most severe tier.".into() });
+                }>"Promote"</button>
+                <button class="button" on:click=move |_| {
+                    let mut moved = false;
+                    room.act(|d| moved = d.demote());
+                    say(if moved { "demoted one tier.".into() } else { "already at the least severe tier.".into() });
+                }>"Demote"</button>
+                <button class="button" on:click=move |_| {
+                    room.act(|d| d.post_update());
+                    say("status update posted.".into());
+                }>"Post an update"</button>
             </div>
             <div class="inject-row">
                 <label class="grow">
@@ -81,9 +115,11 @@ pub fn Injects(
                     room.act(|d| added = d.add_note(&text));
                     if added {
                         note.set(String::new());
+                        say("note added to the timeline.".into());
                     }
                 }>"Add note"</button>
             </div>
+            {move || done.get().map(|m| view! { <p class="field-msg" role="status" data-testid=testid::INJECT_DONE>{m}</p> })}
         </details>
     }
 }
