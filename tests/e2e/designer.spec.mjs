@@ -53,6 +53,9 @@ async function buildLadder(page) {
 
   await add(page, 'tiers');
   await field('Name').fill('SEV2 Degraded');
+  // a trigger watches a service: until there is one, Add trigger says so
+  await expect(page.locator(`${sel('ADD')}[data-kind="triggers"]`)).toBeDisabled();
+  await expect(page.locator('.add-hint')).toContainText('Add a service first');
   await add(page, 'services');
   await field('Name').fill('Checkout');
   await add(page, 'triggers');

@@ -31,11 +31,29 @@ pub fn AddButton(
         });
         select(selected, Sel::Item(kind, index));
     };
+    // what must exist before an entry of this kind makes sense
+    let missing = move || {
+        doc.ladder.with(|l| match kind {
+            Kind::Trigger if l.services.is_empty() => {
+                Some("Add a service first: a trigger watches one of its metrics.")
+            }
+            Kind::Trigger if l.tiers.is_empty() => Some("Add a tier first: a trigger opens one."),
+            _ => None,
+        })
+    };
     view! {
         <Show when=move || !doc.locked()>
-            <button class="button add" data-testid=testid::ADD data-kind=kind.collection() on:click=on_click>
+            <button
+                class="button add"
+                data-testid=testid::ADD
+                data-kind=kind.collection()
+                disabled=move || missing().is_some()
+                title=move || missing().unwrap_or_default()
+                on:click=on_click
+            >
                 {format!("+ Add {}", kind.noun())}
             </button>
+            {move || missing().map(|m| view! { <span class="muted small add-hint">{m}</span> })}
         </Show>
     }
 }
