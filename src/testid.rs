@@ -227,3 +227,5 @@ pub const SCHEDULE_DETAIL: &str = "schedule-detail";
 pub const TIMELINE_DETAIL: &str = "timeline-detail";
 /// What the facilitator's last inject did.
 pub const INJECT_DONE: &str = "inject-done";
+/// Validation's finding about a field, under the field.
+pub const FIELD_FINDING: &str = "field-finding";

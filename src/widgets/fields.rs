@@ -19,14 +19,27 @@ pub fn field_id(pointer: &str) -> String {
     format!("f{}", pointer.replace('/', "-"))
 }
 
-/// The first finding at exactly `pointer`, as `(is error, sentence)`.
+/// The first finding at exactly `pointer`, as `(is error, sentence)`: its message and,
+/// when it has one, what to do about it.
 fn finding_at(pointer: &str) -> Option<(bool, String)> {
     let Findings(report) = use_context::<Findings>()?;
     report.with(|r| {
         r.diagnostics
             .iter()
             .find(|d| d.pointer == pointer)
-            .map(|d| (d.severity == rungs_core::Severity::Error, d.message.clone()))
+            .map(|d| {
+                let text = match &d.hint {
+                    Some(h) => {
+                        let mut hint = h.clone();
+                        if let Some(first) = hint.get(..1) {
+                            hint = first.to_uppercase() + &hint[1..];
+                        }
+                        format!("{}. {hint}", d.message.trim_end_matches('.'))
+                    }
+                    None => d.message.clone(),
+                };
+                (d.severity == rungs_core::Severity::Error, text)
+            })
     })
 }
 
@@ -76,7 +89,7 @@ fn FieldShell(
                     .get()
                     .map(|(error, m)| {
                         view! {
-                            <p class=if error { "field-msg error" } else { "field-msg warning" }>{m}</p>
+                            <p class=if error { "field-msg error" } else { "field-msg warning" } data-testid=testid::FIELD_FINDING>{m}</p>
                         }
                     })
             }}

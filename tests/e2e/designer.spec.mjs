@@ -79,6 +79,10 @@ test('a ladder built from New ladder shows its errors, is fixed in the forms, an
   // Going to the first error opens its tier in the inspector.
   await page.locator(sel('DIAGNOSTIC')).filter({ hasText: 'notifies nobody' }).first().click();
   await expect(page.locator('#inspector-h')).toContainText('Tier:');
+  // the finding sits under its field too, with what to do about it
+  await expect(inspector.locator(sel('FIELD_FINDING')).first()).toHaveText(
+    'no step of tier `sev1` (SEV1) can reach anybody, so nobody can acknowledge within 15m. Page someone in an earlier step, or allow more time to acknowledge',
+  );
   for (const tier of ['SEV1', 'SEV2 Degraded']) {
     await edit(page, tier);
     await inspector.getByLabel('Add to this step', { exact: true }).selectOption({ label: 'Primary' });
