@@ -55,7 +55,7 @@ pub fn DesignPage(
             <div class="ladder-col">
                 <Diagram />
                 <Coverage />
-                <Schedule />
+                <Schedule now=now />
             </div>
             <aside class="side-col">
                 <Inspector />

@@ -4,9 +4,9 @@
 
 use leptos::prelude::*;
 use rungs_core::paging::{schedule_week, Lane};
-use rungs_core::TimeZoneName;
+use rungs_core::{Instant, TimeZoneName};
 
-use crate::platform::clock::{browser_zone, ticking_now};
+use crate::platform::clock::browser_zone;
 use crate::state::doc::use_doc;
 use crate::testid;
 
@@ -19,10 +19,13 @@ fn pct(f: f64) -> String {
 
 /// The week's schedule, rotation by rotation.
 #[component]
-pub fn Schedule() -> impl IntoView {
+pub fn Schedule(
+    /// The current instant, moving on every minute (the page's, which also says who is
+    /// on call now).
+    now: ReadSignal<Instant>,
+) -> impl IntoView {
     let doc = use_doc();
     let zone = browser_zone().unwrap_or_else(|| TimeZoneName::new("UTC").expect("UTC is a zone"));
-    let now = ticking_now(60_000);
     let week = Memo::new(move |_| doc.ladder.with(|l| schedule_week(l, now.get(), &zone)));
     // what the last block chosen says, for touch and keyboard
     let detail = RwSignal::new(None::<String>);

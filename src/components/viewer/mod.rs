@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 use rungs_core::overview::{LadderOverview, RungView};
 use rungs_core::paging::{on_call_now, TierNow};
+use rungs_core::text::count;
 
 use crate::state::doc::use_doc;
 use crate::testid;
@@ -30,7 +31,7 @@ pub fn Viewer(
             <header class="viewer-head">
                 <h1 data-testid=testid::LADDER_NAME>{move || overview.with(|o| o.name.clone())}</h1>
                 <p class="muted small">
-                    {move || overview.with(|o| format!("Revision {} · {}", o.revision, tier_count(o.rungs.len())))}
+                    {move || overview.with(|o| format!("Revision {} · {}", o.revision, count(o.rungs.len(), "tier", "tiers")))}
                 </p>
                 {move || overview.with(|o| o.description.clone()).map(|d| view! { <p>{d}</p> })}
                 <p class="no-print">
@@ -52,15 +53,6 @@ pub fn Viewer(
             />
             <Contacts overview=overview />
         </article>
-    }
-}
-
-/// "1 tier", "4 tiers".
-fn tier_count(n: usize) -> String {
-    if n == 1 {
-        "1 tier".to_string()
-    } else {
-        format!("{n} tiers")
     }
 }
 

@@ -213,12 +213,10 @@ impl DrillSession {
             .filter_map(|h| {
                 let w = self.engine.waiting_page(self.model.person(h)?)?;
                 let tier = self.model.tiers.get(w.tier.index())?;
-                let via = w.via.and_then(|r| self.model.rotations.get(r)).map(|r| {
-                    l.rotations
-                        .iter()
-                        .find(|x| x.id == r.id)
-                        .map_or_else(|| r.id.to_string(), |x| x.name.clone())
-                });
+                let via = w
+                    .via
+                    .and_then(|r| self.model.rotations.get(r))
+                    .map(|r| crate::overview::find_name(&l.rotations, &r.id));
                 let escalates_in = w.step.and_then(|k| tier.steps.get(k)).map(|step| {
                     let due = w.at.plus(step.after);
                     due.since(now)

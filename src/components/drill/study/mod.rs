@@ -250,10 +250,5 @@ fn StudyProgress(
 
 /// The name of the ladder's scenario `id` (its id when it has none).
 fn scenario_name(ladder: Signal<Ladder>, id: &str) -> String {
-    ladder.with(|l| {
-        l.scenarios
-            .iter()
-            .find(|s| s.id.as_str() == id)
-            .map_or_else(|| id.to_string(), |s| s.name.clone())
-    })
+    ladder.with(|l| rungs_core::overview::find_name(&l.scenarios, id))
 }
