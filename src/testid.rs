@@ -189,6 +189,8 @@ pub const STUDY_RESULTS: &str = "study-results";
 pub const STUDY_HISTOGRAM: &str = "study-histogram";
 /// The table of breach rates per tier and timeline.
 pub const STUDY_BREACH_RATES: &str = "study-breach-rates";
+/// The line under the breach table's heading that gives its denominator.
+pub const STUDY_BREACH_NOTE: &str = "study-breach-note";
 /// The exhausted rate.
 pub const STUDY_EXHAUSTED: &str = "study-exhausted";
 /// The steps most often paged last before a breach.

@@ -67,15 +67,35 @@ test('a 1,000-run study equals `rungs simulate --runs 1000 --seed 7` exactly', a
   await expect(histograms).toHaveCount(4);
   await expect(histograms.locator('rect.bar')).toHaveCount(4 * 20);
   const targets = Object.values(summary.figures).filter((f) => f.histogram.target !== null).length;
-  await expect(histograms.locator('line.target')).toHaveCount(targets);
+  await expect(histograms.locator('line.mark.target')).toHaveCount(targets);
+  // median and p90 marked on every histogram, a count axis up the side, round time ticks
+  await expect(histograms.locator('line.mark.median')).toHaveCount(4);
+  await expect(histograms.locator('line.mark.p90')).toHaveCount(4);
+  await expect(histograms.first().locator('text.axis-label').first()).toHaveText('0');
+  await expect(histograms.first()).toContainText(/Runs per \S+ bin \(count axis up to \d+\)/);
+  // the target names its tier by name
+  await expect(histograms.filter({ hasText: 'Time to acknowledge' }).locator('text.mark-label.target')).toContainText(/target \S+ \(SEV\d [A-Z]/);
   const ack = summary.figures.time_to_acknowledge;
   await expect(histograms.filter({ hasText: 'Time to acknowledge' })).toContainText(`reached in ${ack.reached} of ${summary.incidents}`);
   const sev1 = summary.breach_rate.sev1;
-  await expect(page.locator(`${sel('STUDY_BREACH_RATES')} tbody tr`).first()).toContainText(
-    `${(sev1.acknowledge * 100).toFixed(1)}%`,
+  const firstRow = page.locator(`${sel('STUDY_BREACH_RATES')} tbody tr`).first();
+  await expect(firstRow).toContainText(
+    `${(sev1.acknowledge * 100).toFixed(1)}% (${summary.breach_count.sev1.acknowledge})`,
   );
+  await expect(firstRow).toContainText(`reached in ${summary.tier_reached.sev1.toLocaleString('en-US')} incidents`);
+  await expect(page.locator(sel('STUDY_BREACH_NOTE'))).toContainText(`share of all ${summary.incidents.toLocaleString('en-US')} detected incidents`);
+  // a tier no incident reached says so instead of 0.0%
+  const rows = page.locator(`${sel('STUDY_BREACH_RATES')} tbody tr`);
+  const neverReached = (await rows.count()) - Object.keys(summary.tier_reached).length;
+  expect(neverReached).toBeGreaterThan(0);
+  await expect(rows.filter({ hasText: 'never reached' })).toHaveCount(neverReached);
+  await expect(rows.filter({ hasText: 'never reached' }).first().locator('td').first()).toHaveText('not reached');
   const precursor = summary.breach_precursor.sev1;
   await expect(page.locator(sel('STUDY_PRECURSOR'))).toContainText(`before ${precursor.breaches} of its breaches`);
+  // the steps' targets by name, not "rotation apac-primary"
+  await expect(page.locator(sel('STUDY_PRECURSOR'))).toContainText('APAC primary');
+  await expect(page.locator(sel('STUDY_PRECURSOR'))).not.toContainText('rotation ');
+  await expect(page.locator(sel('STUDY_RESULTS'))).toContainText('1,000 runs, seeds 7..1006: an incident was detected in 1,000.');
   await expect(page.locator(`${sel('STUDY_PAGES')} tbody tr`)).toHaveCount(Object.keys(summary.pages_per_person).length);
   // people by name, not by id
   await expect(page.locator(`${sel('STUDY_PAGES')} tbody th`).first()).toHaveText('Ana Lima');

@@ -271,16 +271,29 @@ fn summary_text(s: &ScenarioDocument, m: &Summary) -> String {
             met
         );
     }
-    let _ = writeln!(o, "\nBreach rate");
+    let _ = writeln!(
+        o,
+        "\nBreach rate (share of the {} detected incidents)",
+        m.incidents
+    );
     if m.breach_rate.is_empty() {
         let _ = writeln!(o, "  none");
     }
     for (tier, per) in &m.breach_rate {
+        let counts = m.breach_count.get(tier);
         let parts: Vec<String> = per
             .iter()
-            .map(|(tl, r)| format!("{tl} {:.1}%", r * 100.0))
+            .map(|(tl, r)| {
+                let n = counts.and_then(|c| c.get(tl)).copied().unwrap_or(0);
+                format!("{tl} {:.1}% ({n})", r * 100.0)
+            })
             .collect();
-        let _ = writeln!(o, "  {tier:<10} {}", parts.join(", "));
+        let reached = m.tier_reached.get(tier).copied().unwrap_or(0);
+        let _ = writeln!(
+            o,
+            "  {tier:<10} {} (tier reached in {reached})",
+            parts.join(", ")
+        );
     }
     let _ = writeln!(o, "\nExhausted rate");
     if m.exhausted_rate.is_empty() {

@@ -388,6 +388,24 @@ fn simulate_runs_a_study_from_a_scenario_file() {
     .unwrap();
     assert!(text.contains("200 runs, seeds 2026..2225"), "{text}");
     assert!(text.contains("time_to_acknowledge"), "{text}");
+    // every breach rate has its denominator and its count
+    let incidents = summary["incidents"].as_u64().unwrap();
+    assert!(
+        text.contains(&format!(
+            "Breach rate (share of the {incidents} detected incidents)"
+        )),
+        "{text}"
+    );
+    for (tier, per) in summary["breach_count"].as_object().unwrap() {
+        let reached = &summary["tier_reached"][tier];
+        assert!(
+            text.contains(&format!("(tier reached in {reached})")),
+            "{text}"
+        );
+        for n in per.as_object().unwrap().values() {
+            assert!(text.contains(&format!("% ({n})")), "{text}");
+        }
+    }
 }
 
 #[test]

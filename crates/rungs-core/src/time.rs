@@ -290,6 +290,37 @@ string_serde!(ClockTime, "a time of day like \"09:00\"", {
     "description": "A local time of day, \"HH:MM\"."
 });
 
+/// An instant as people read it, in `zone`: `"Sat 14 Mar, 03:00 UTC"`, `"Sat 14 Mar,
+/// 04:00 CET"`. The zone's abbreviation when it has one, else its offset from UTC
+/// (`"Sat 14 Mar, 11:00 UTC+8"`, `"UTC+5:30"`).
+pub fn readable_instant(at: Instant, zone: &TimeZoneName) -> String {
+    let tz = zone.tz();
+    let local = tz.to_datetime(at.timestamp());
+    format!(
+        "{} {}",
+        local.strftime("%a %-d %b, %H:%M"),
+        zone_abbreviation(zone, at)
+    )
+}
+
+/// The abbreviation of `zone` at `at` (`"CET"`, `"EDT"`), or `"UTC+8"` when the database
+/// has none but a number.
+fn zone_abbreviation(zone: &TimeZoneName, at: Instant) -> String {
+    let info = zone.tz().to_offset_info(at.timestamp());
+    let abbreviation = info.abbreviation();
+    if abbreviation.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return abbreviation.to_string();
+    }
+    let seconds = info.offset().seconds();
+    let sign = if seconds < 0 { '-' } else { '+' };
+    let minutes = seconds.unsigned_abs() / 60;
+    match (minutes / 60, minutes % 60) {
+        (0, 0) => "UTC".to_string(),
+        (h, 0) => format!("UTC{sign}{h}"),
+        (h, m) => format!("UTC{sign}{h}:{m:02}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -557,10 +557,19 @@ fn a_study_reports_the_step_paged_last_before_the_breaches_and_histograms() {
                       "breaches": 10, "share": 0.5 }
         })
     );
+    // both tiers were reached in every run; the counts behind the rates
+    assert_eq!(
+        serde_json::to_value(&summary.tier_reached).unwrap(),
+        json!({ "sev1": 10, "sev2": 10 })
+    );
+    assert_eq!(
+        serde_json::to_value(&summary.breach_count).unwrap(),
+        json!({ "sev1": { "acknowledge": 10, "contain": 10 }, "sev2": { "acknowledge": 10 } })
+    );
     // acknowledged after 1140 s, in sev1 (target 5m); range max(1140, 300): 20 bins of
-    // floor(1140 / 20) + 1 = 58 s, so 1140 s falls in bin 19
+    // the smallest round width past 1140 / 20 = 57 s, one minute, so 1140 s falls in bin 19
     let h = &summary.figures["time_to_acknowledge"].histogram;
-    assert_eq!(h.bin_width, 58.0);
+    assert_eq!(h.bin_width, 60.0);
     assert_eq!(h.counts.len(), sim::HISTOGRAM_BINS);
     assert_eq!(h.counts[19], 10);
     assert_eq!(h.counts.iter().sum::<u32>(), 10);

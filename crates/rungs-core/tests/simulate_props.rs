@@ -307,9 +307,39 @@ fn histograms_count_every_reached_figure_and_cover_the_p99_and_target() {
         let range = h.bin_width * sim::HISTOGRAM_BINS as f64;
         assert!(range > f.p99.unwrap_or(0.0) && range > h.target.unwrap_or(0.0));
         assert_eq!(h.bin_width.fract(), 0.0);
+        // a round width: seconds, minutes, hours, days or weeks a reader can name
+        let w = h.bin_width as u64;
+        let round = [1, 2, 5, 10, 15, 20, 30, 45]
+            .iter()
+            .flat_map(|&k| [k, k * 60])
+            .chain([90, 3600, 5400, 7200, 10_800, 14_400, 21_600, 28_800, 43_200])
+            .chain([86_400, 172_800, 259_200])
+            .any(|r| r == w)
+            || w % 604_800 == 0;
+        assert!(round, "{name}: bin width {w} s");
+        // the width is the smallest such: half the range would not cover the p99 and target
+        assert!(range / 2.0 <= f.p99.unwrap_or(0.0).max(h.target.unwrap_or(0.0)) || w == 1);
         // at most 1% of the runs lie beyond the p99
         assert!(f64::from(h.over) <= 0.01 * f64::from(f.reached), "{name}");
     }
+    // the counts behind the rates: every rate is its count over the detected incidents,
+    // and every breached tier was reached
+    for (tier, per) in &summary.breach_count {
+        let reached = summary.tier_reached[tier];
+        for (tl, &n) in per {
+            assert!(n <= reached, "{tier} {tl}");
+            let rate = (f64::from(n) / f64::from(summary.incidents) * 1e4).round() / 1e4;
+            assert_eq!(summary.breach_rate[tier][tl], rate, "{tier} {tl}");
+        }
+    }
+    assert_eq!(
+        summary.breach_count.keys().collect::<Vec<_>>(),
+        summary.breach_rate.keys().collect::<Vec<_>>()
+    );
+    assert!(summary
+        .tier_reached
+        .values()
+        .all(|&n| n <= summary.incidents));
     // every breached tier names the step before most of its breaches
     assert_eq!(
         summary.breach_precursor.keys().collect::<Vec<_>>(),

@@ -10,7 +10,7 @@ mod names;
 mod rungs;
 
 pub(crate) use names::LadderNames;
-pub use names::{find_name, Named, Names};
+pub use names::{find_name, target_name, Named, Names};
 pub(crate) use rungs::rung_views;
 
 use foldhash::{HashMap, HashMapExt};
@@ -193,7 +193,7 @@ pub struct ScenarioView {
     pub id: String,
     /// Name.
     pub name: String,
-    /// Start instant.
+    /// Start instant, as people read it, in UTC: `Sat 14 Mar, 03:00 UTC`.
     pub start: String,
     /// Horizon.
     pub horizon: String,
@@ -354,6 +354,7 @@ fn service_views(ladder: &Ladder, names: &LadderNames) -> Vec<ServiceView> {
 }
 
 fn scenario_views(ladder: &Ladder) -> Vec<ScenarioView> {
+    let utc = crate::time::TimeZoneName::new("UTC").expect("UTC is in every zone database");
     ladder
         .scenarios
         .iter()
@@ -362,7 +363,7 @@ fn scenario_views(ladder: &Ladder) -> Vec<ScenarioView> {
             pointer: Kind::Scenario.pointer(i),
             id: s.id.to_string(),
             name: s.name.clone(),
-            start: s.start.to_string(),
+            start: crate::time::readable_instant(s.start, &utc),
             horizon: s.horizon.to_string(),
             signals: s.signals.len(),
             injects: s.injects.len(),

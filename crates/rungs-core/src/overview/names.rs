@@ -39,6 +39,18 @@ pub fn find_name<T: Named>(items: &[T], id: &str) -> String {
         .to_string()
 }
 
+/// The display name of a study's target, written `person ana`, `rotation primary` or
+/// `role comms` (as [`Precursor::targets`](crate::sim::Precursor) are): `Ana Lima`.
+/// Anything else is returned as it is.
+pub fn target_name(ladder: &Ladder, target: &str) -> String {
+    match target.split_once(' ') {
+        Some(("person", id)) => find_name(&ladder.people, id),
+        Some(("rotation", id)) => find_name(&ladder.rotations, id),
+        Some(("role", id)) => find_name(&ladder.roles, id),
+        _ => target.to_string(),
+    }
+}
+
 /// The display names of one collection by id, indexed once so that each lookup takes
 /// constant time. Agrees with [`find_name`]: the first entry with an id wins, and an id
 /// that does not resolve is its own name.
@@ -83,5 +95,30 @@ impl<'a> LadderNames<'a> {
             services: Names::new(&ladder.services),
             playbooks: Names::new(&ladder.playbooks),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_study_target_reads_as_its_name() {
+        let ladder = crate::parse_ladder(crate::examples::EXAMPLES[0].json).unwrap();
+        assert_eq!(target_name(&ladder, "person ana"), "Ana Lima");
+        assert_eq!(
+            target_name(&ladder, "rotation apac-primary"),
+            "APAC primary"
+        );
+        // an id that does not resolve, or an unknown kind, stays as written
+        assert_eq!(target_name(&ladder, "person nobody"), "nobody");
+        assert_eq!(target_name(&ladder, "team x"), "team x");
+    }
+
+    #[test]
+    fn a_scenario_starts_at_a_readable_time() {
+        let ladder = crate::parse_ladder(crate::examples::EXAMPLES[0].json).unwrap();
+        let o = super::super::LadderOverview::new(&ladder);
+        assert_eq!(o.scenarios[0].start, "Sat 14 Mar, 03:00 UTC");
     }
 }

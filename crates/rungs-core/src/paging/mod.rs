@@ -10,7 +10,7 @@
 //! spans of [`oncall::window_spans`], so the heatmap, these lines and the schedule agree
 //! to the millisecond, across DST changes too.
 //!
-//! Here: [`readable_instant`], the one way a date is shown to people. `lookup`: the
+//! Here: [`readable_instant`] (from [`crate::time`]), the one way a date is shown to people. `lookup`: the
 //! ladder's indexes; `reach`: [`who_is_paged`] and its sentence; `now`: [`on_call_now`];
 //! `shifts`: [`upcoming_shifts`]; `schedule`: [`schedule_week`].
 
@@ -29,38 +29,7 @@ pub use schedule::{
 pub use shifts::{upcoming_shifts, ShiftView, MAX_UPCOMING_SHIFTS};
 
 use crate::oncall;
-use crate::time::{Instant, TimeZoneName};
-
-/// An instant as people read it, in `zone`: `"Sat 14 Mar, 03:00 UTC"`, `"Sat 14 Mar,
-/// 04:00 CET"`. The zone's abbreviation when it has one, else its offset from UTC
-/// (`"Sat 14 Mar, 11:00 UTC+8"`, `"UTC+5:30"`).
-pub fn readable_instant(at: Instant, zone: &TimeZoneName) -> String {
-    let tz = zone.tz();
-    let local = tz.to_datetime(at.timestamp());
-    format!(
-        "{} {}",
-        local.strftime("%a %-d %b, %H:%M"),
-        zone_abbreviation(zone, at)
-    )
-}
-
-/// The abbreviation of `zone` at `at` (`"CET"`, `"EDT"`), or `"UTC+8"` when the database
-/// has none but a number.
-fn zone_abbreviation(zone: &TimeZoneName, at: Instant) -> String {
-    let info = zone.tz().to_offset_info(at.timestamp());
-    let abbreviation = info.abbreviation();
-    if abbreviation.starts_with(|c: char| c.is_ascii_alphabetic()) {
-        return abbreviation.to_string();
-    }
-    let seconds = info.offset().seconds();
-    let sign = if seconds < 0 { '-' } else { '+' };
-    let minutes = seconds.unsigned_abs() / 60;
-    match (minutes / 60, minutes % 60) {
-        (0, 0) => "UTC".to_string(),
-        (h, 0) => format!("UTC{sign}{h}"),
-        (h, m) => format!("UTC{sign}{h}:{m:02}"),
-    }
-}
+pub use crate::time::readable_instant;
 
 /// Whether `rotation`'s window (if any) covers `t`, by the spans of
 /// [`oncall::window_spans`], as the coverage heatmap reads it.

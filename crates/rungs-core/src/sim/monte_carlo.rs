@@ -92,6 +92,13 @@ pub struct Summary {
     pub off_hours_pages_per_person: BTreeMap<String, f64>,
     /// Per tier with breaches: the escalation step paged last before most of them.
     pub breach_precursor: BTreeMap<String, Precursor>,
+    /// Per tier: detected incidents that were in it at some moment (tiers never
+    /// reached are left out), the denominator a reader needs beside `breach_rate`.
+    #[serde(default)]
+    pub tier_reached: BTreeMap<String, u32>,
+    /// Per tier and timeline: the breaches behind `breach_rate`.
+    #[serde(default)]
+    pub breach_count: BTreeMap<String, BTreeMap<String, u32>>,
     /// Runs stopped by the per-run [`EVENT_BUDGET`](super::EVENT_BUDGET) (their
     /// figures are counted like those of any other run).
     #[serde(default)]
@@ -161,6 +168,8 @@ pub struct Study<'m> {
     tier_at: PerTimeline<Vec<u64>>,
     breaches: Vec<PerTimeline<u64>>,
     exhausted: Vec<u64>,
+    /// Per tier: incidents that were in it at some moment.
+    reached: Vec<u32>,
     pages: Vec<u64>,
     off_hours: Vec<u64>,
     /// Index of each tier's step 0 among all steps, for `precursors`.
@@ -198,6 +207,7 @@ impl<'m> Study<'m> {
             tier_at: PerTimeline::from_fn(|_| vec![0; n_tiers]),
             breaches: vec![PerTimeline::default(); n_tiers],
             exhausted: vec![0; n_tiers],
+            reached: vec![0; n_tiers],
             pages: vec![0; n_people],
             off_hours: vec![0; n_people],
             step_base,
@@ -278,6 +288,9 @@ impl<'m> Study<'m> {
             let slot = b.after_step.map_or(0, |(bt, s)| 1 + self.step_base[bt] + s);
             *self.precursors.entry((b.tier, slot)).or_insert(0) += 1;
         }
+        for &t in &run.entered {
+            self.reached[t.index()] += 1;
+        }
         for &t in &run.exhausted {
             self.exhausted[t] += 1;
         }
@@ -317,7 +330,20 @@ impl<'m> Study<'m> {
         let mut breach_rate = BTreeMap::new();
         let mut exhausted_rate = BTreeMap::new();
         let mut breach_precursor = BTreeMap::new();
+        let mut tier_reached = BTreeMap::new();
+        let mut breach_count = BTreeMap::new();
         for (t, tier) in TierIx::all(model.tiers.len()).zip(&model.tiers) {
+            if self.reached[t.index()] > 0 {
+                tier_reached.insert(tier.id.to_string(), self.reached[t.index()]);
+            }
+            let counts: BTreeMap<String, u32> = self.breaches[t]
+                .iter()
+                .filter(|(_, n)| **n > 0)
+                .map(|(tl, n)| (tl.as_str().to_string(), *n as u32))
+                .collect();
+            if !counts.is_empty() {
+                breach_count.insert(tier.id.to_string(), counts);
+            }
             let per: BTreeMap<String, f64> = self.breaches[t]
                 .iter()
                 .filter(|(_, n)| **n > 0)
@@ -352,6 +378,8 @@ impl<'m> Study<'m> {
             pages_per_person: per_person(&self.pages),
             off_hours_pages_per_person: per_person(&self.off_hours),
             breach_precursor,
+            tier_reached,
+            breach_count,
             budget_exhausted_runs: self.budget_exhausted,
         }
     }
@@ -399,10 +427,30 @@ impl<'m> Study<'m> {
     }
 }
 
+/// Round bin widths, seconds, smallest first; beyond them, whole weeks.
+const ROUND_WIDTHS: [u64; 31] = [
+    1, 2, 5, 10, 15, 20, 30, 45, // seconds
+    60, 90, 120, 180, 240, 300, 600, 900, 1200, 1800, 2700, // minutes
+    3600, 5400, 7200, 10_800, 14_400, 21_600, 28_800, 43_200, // hours
+    86_400, 172_800, 259_200, 604_800, // days
+];
+
+/// The smallest round bin width, milliseconds, whose `HISTOGRAM_BINS` bins reach past
+/// `top` milliseconds.
+fn round_bin_width(top: u64) -> u64 {
+    const WEEK: u64 = 604_800;
+    let bins = HISTOGRAM_BINS as u64;
+    let width = ROUND_WIDTHS
+        .into_iter()
+        .find(|w| w * 1000 * bins > top)
+        .unwrap_or_else(|| (top / (WEEK * 1000 * bins) + 1) * WEEK);
+    width * 1000
+}
+
 fn histogram(sorted: &[Duration], target: Option<Duration>, tier: Option<&SimTier>) -> Histogram {
     let p99 = nearest_rank(sorted, 0.99).unwrap_or_default();
     let top = p99.max(target.unwrap_or_default()).as_millis();
-    let width = (top / HISTOGRAM_BINS as u64 / 1000 + 1) * 1000;
+    let width = round_bin_width(top);
     let mut counts = vec![0u32; HISTOGRAM_BINS];
     let mut over = 0;
     for &v in sorted {

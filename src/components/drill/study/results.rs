@@ -1,9 +1,10 @@
 //! A finished study's summary: histograms of its figures and tables of its breaches.
 
 use leptos::prelude::*;
-use rungs_core::overview::find_name;
+use rungs_core::overview::{find_name, target_name};
 use rungs_core::sim::Summary;
-use rungs_core::study::percent;
+use rungs_core::study::{breach_rows, histogram_chart, percent, BreachCell};
+use rungs_core::text::{count, group_thousands};
 use rungs_core::Ladder;
 
 use crate::state::study_room::Outcome;
@@ -29,20 +30,21 @@ pub fn Results(
     let histograms = figures
         .iter()
         .filter_map(|(key, title)| {
-            s.figures
-                .get(*key)
-                .map(|f| view! { <Histogram title=*title figure=f.clone() incidents=incidents /> })
+            s.figures.get(*key).map(|f| {
+                let chart = histogram_chart(f, |tier| tier_name(ladder, tier));
+                view! { <Histogram title=*title figure=f.clone() chart=chart incidents=incidents /> }
+            })
         })
         .collect_view();
     view! {
         <div class="study-results" data-testid=testid::STUDY_RESULTS>
             <p>
                 {format!(
-                    "{} runs, seeds {}..{}: an incident was detected in {}.",
-                    s.runs,
+                    "{}, seeds {}..{}: an incident was detected in {}.",
+                    count(s.runs as usize, "run", "runs"),
                     s.seed,
                     s.seed.wrapping_add(u64::from(s.runs).saturating_sub(1)),
-                    s.incidents,
+                    group_thousands(u64::from(s.incidents)),
                 )}
             </p>
             <div class="study-histograms">{histograms}</div>
@@ -81,19 +83,39 @@ fn BreachRates(
             .map(|t| (t.id.to_string(), t.name.clone()))
             .collect()
     });
-    let timelines = ["acknowledge", "contain", "resolve", "first_update"];
-    let breach_rows = tiers
-        .iter()
-        .map(|(id, name)| {
-            let per = s.breach_rate.get(id).cloned().unwrap_or_default();
+    let rows = breach_rows(&s, tiers.iter().map(|(id, _)| id.as_str()));
+    let breach_rows = rows
+        .into_iter()
+        .zip(&tiers)
+        .map(|(row, (_, name))| {
+            let reached = if row.reached == 0 {
+                "never reached".to_string()
+            } else {
+                format!(
+                    "reached in {}",
+                    count(row.reached as usize, "incident", "incidents")
+                )
+            };
+            let cells = row
+                .timelines
+                .iter()
+                .chain([&row.exhausted])
+                .map(|c| {
+                    let class = if *c == BreachCell::NotReached {
+                        "muted"
+                    } else {
+                        ""
+                    };
+                    view! { <td class=class>{c.text()}</td> }
+                })
+                .collect_view();
             view! {
                 <tr>
-                    <th scope="row">{name.clone()}</th>
-                    {timelines
-                        .iter()
-                        .map(|tl| view! { <td>{percent(per.get(*tl).copied().unwrap_or(0.0))}</td> })
-                        .collect_view()}
-                    <td>{percent(s.exhausted_rate.get(id).copied().unwrap_or(0.0))}</td>
+                    <th scope="row">
+                        {name.clone()}
+                        <span class="muted small block">{reached}</span>
+                    </th>
+                    {cells}
                 </tr>
             }
         })
@@ -107,8 +129,14 @@ fn BreachRates(
             .collect::<Vec<_>>()
             .join(", ")
     };
+    let denominator = format!(
+        "Each cell is the share of all {} detected incidents that missed that target in that \
+         tier, with the number of breaches in brackets.",
+        group_thousands(u64::from(s.incidents))
+    );
     view! {
         <h3>"Breach rate per tier and timeline"</h3>
+        <p class="muted small" data-testid=testid::STUDY_BREACH_NOTE>{denominator}</p>
         <div class="table-wrap">
             <table data-testid=testid::STUDY_BREACH_RATES>
                 <thead>
@@ -145,11 +173,13 @@ fn Precursors(
             .map(|(tier, p)| {
                 let what = match (&p.tier, p.step) {
                     (Some(t), Some(k)) => {
-                        format!(
-                            "{} step {k} ({})",
-                            tier_name(ladder, t),
-                            p.targets.join(", ")
-                        )
+                        let targets = ladder.with_untracked(|l| {
+                            p.targets
+                                .iter()
+                                .map(|t| target_name(l, t))
+                                .collect::<Vec<_>>()
+                        });
+                        format!("{} step {k} ({})", tier_name(ladder, t), targets.join(", "))
                     }
                     _ => "no page yet".to_string(),
                 };

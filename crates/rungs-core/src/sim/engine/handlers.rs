@@ -325,6 +325,9 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
             return;
         };
         let from = inc.tier;
+        if !self.run.entered.contains(&to) {
+            self.run.entered.push(to);
+        }
         inc.tier = to;
         inc.max_tier = inc.max_tier.most_severe(to);
         inc.deadline_gen += 1;

@@ -127,6 +127,8 @@ pub(crate) struct RunState {
     /// The escalation step that paged last in this run: `(tier, step)`.
     pub(super) last_step: Option<(TierIx, usize)>,
     pub(crate) exhausted: Vec<TierIx>,
+    /// Tiers the incident has been in, in the order first entered.
+    pub(crate) entered: Vec<TierIx>,
     /// Tier in force at each figure's moment, for met-target statistics.
     pub(crate) tier_at: PerTimeline<Option<TierIx>>,
     pub(super) log: Option<Vec<LogEntry>>,
@@ -150,6 +152,7 @@ pub(super) struct Buffers {
     unavailable: Vec<(PersonIx, SimTime, SimTime)>,
     breaches: Vec<BreachRecord>,
     exhausted: Vec<TierIx>,
+    entered: Vec<TierIx>,
     log: Vec<LogEntry>,
 }
 
@@ -185,6 +188,7 @@ impl RunState {
             unavailable: take(&mut self.unavailable),
             breaches: take(&mut self.breaches),
             exhausted: take(&mut self.exhausted),
+            entered: take(&mut self.entered),
             log: self.log.take().unwrap_or_default(),
         }
     }
@@ -205,6 +209,7 @@ impl RunState {
             breaches: emptied(b.breaches),
             last_step: None,
             exhausted: emptied(b.exhausted),
+            entered: emptied(b.entered),
             tier_at: PerTimeline::default(),
             log: log.then(|| emptied(b.log)),
             events: 0,
