@@ -161,6 +161,8 @@ pub const EDIT_SCENARIO: &str = "edit-scenario";
 pub const SCENARIO_FORM: &str = "scenario-form";
 /// A signal's editable step chart in the scenario editor.
 pub const STEP_CHART: &str = "step-chart";
+/// The line above a step chart naming its signal and unit.
+pub const STEP_CHART_TITLE: &str = "step-chart-title";
 /// A draggable point of a step chart.
 pub const CHART_POINT: &str = "chart-point";
 /// The breach count in a live drill's status bar.
@@ -231,3 +233,5 @@ pub const TIMELINE_DETAIL: &str = "timeline-detail";
 pub const INJECT_DONE: &str = "inject-done";
 /// Validation's finding about a field, under the field.
 pub const FIELD_FINDING: &str = "field-finding";
+/// The line under a date-time picker that writes its instant out, in its zone and in UTC.
+pub const INSTANT_NOTE: &str = "instant-note";

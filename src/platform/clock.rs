@@ -49,3 +49,9 @@ pub fn browser_zone() -> Option<rungs_core::TimeZoneName> {
     let zone = js_sys::Reflect::get(&format.resolved_options(), &"timeZone".into()).ok()?;
     rungs_core::TimeZoneName::new(&zone.as_string()?).ok()
 }
+
+/// The browser's time zone, or UTC when it gives none Rungs knows: the zone a person
+/// reads dates in.
+pub fn viewer_zone() -> rungs_core::TimeZoneName {
+    browser_zone().unwrap_or_else(rungs_core::TimeZoneName::utc)
+}

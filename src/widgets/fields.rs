@@ -3,8 +3,11 @@
 //! typed values that do not read (a duration like `1x`) are refused on the spot with the
 //! reason, and never reach the ladder.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
-use rungs_core::{Report, Target};
+use rungs_core::time::{parse_picker, picker_value, readable_instant, Instant};
+use rungs_core::{Report, Target, TimeZoneName};
 
 use crate::state::doc::use_doc;
 use crate::state::lens::Field;
@@ -132,6 +135,28 @@ pub fn TextField(
     view! { <FieldShell label=label pointer=pointer help=help.unwrap_or_default()>{control}</FieldShell> }
 }
 
+/// How a [`ParsedField`] reads typed text: a function, or a closure over what the reading
+/// depends on (the time zone of a date-time picker).
+pub struct Parse<T>(Arc<ParseFn<T>>);
+
+/// The function behind a [`Parse`].
+type ParseFn<T> = dyn Fn(&str) -> Result<T, String> + Send + Sync;
+
+impl<T, F: Fn(&str) -> Result<T, String> + Send + Sync + 'static> From<F> for Parse<T> {
+    fn from(f: F) -> Self {
+        Parse(Arc::new(f))
+    }
+}
+
+/// How a [`ParsedField`] writes a value as text (see [`Parse`]).
+pub struct Show<T>(Arc<dyn Fn(&T) -> String + Send + Sync>);
+
+impl<T, F: Fn(&T) -> String + Send + Sync + 'static> From<F> for Show<T> {
+    fn from(f: F) -> Self {
+        Show(Arc::new(f))
+    }
+}
+
 /// A value typed as text and read by `parse` (durations, instants, zones, times, ids):
 /// what reads is stored at once; what does not is refused with the reason. When the value
 /// changes elsewhere (undo, the JSON editor), the text follows it.
@@ -143,9 +168,11 @@ pub fn ParsedField<T>(
     /// The value edited (`None`: not set, or an emptied optional field).
     field: Field<Option<T>>,
     /// Reads typed text.
-    parse: fn(&str) -> Result<T, String>,
+    #[prop(into)]
+    parse: Parse<T>,
     /// Writes a value as text.
-    show: fn(&T) -> String,
+    #[prop(into)]
+    show: Show<T>,
     /// Whether the field may be left empty.
     #[prop(optional)]
     optional: bool,
@@ -173,10 +200,19 @@ where
         value,
         set,
     } = field;
-    let draft = RwSignal::new(value.get_untracked().as_ref().map(show).unwrap_or_default());
+    let (parse, show) = (parse.0, show.0);
+    let draft = RwSignal::new(
+        value
+            .get_untracked()
+            .as_ref()
+            .map(|v| show(v))
+            .unwrap_or_default(),
+    );
     let refusal = RwSignal::new(None::<String>);
     // Follow outside changes unless the draft already means the same value.
+    let follow_parse = parse.clone();
     Effect::new(move |_| {
+        let parse = &follow_parse;
         let v = value.get();
         let same = draft.with_untracked(|d| {
             let d = d.trim();
@@ -186,7 +222,7 @@ where
             }
         });
         if !same {
-            draft.set(v.as_ref().map(show).unwrap_or_default());
+            draft.set(v.as_ref().map(|v| show(v)).unwrap_or_default());
             refusal.set(None);
         }
     });
@@ -209,6 +245,7 @@ where
             Err(e) => refusal.set(Some(e)),
         }
     };
+    let store_on_leave = store.clone();
     let id = field_id(&pointer);
     view! {
         <FieldShell label=label pointer=pointer refusal=refusal help=help.unwrap_or_default()>
@@ -230,7 +267,7 @@ where
                 }
                 on:change=move |ev| {
                     if on_leave {
-                        store(event_target_value(&ev));
+                        store_on_leave(event_target_value(&ev));
                     }
                 }
             />
@@ -507,5 +544,41 @@ pub fn TargetSelect(
                 }}
             </select>
         </FieldShell>
+    }
+}
+
+/// A date and time picked on the wall clock of `zone` (a `datetime-local` picker), with
+/// the instant written out beneath as people read it, and in UTC too when the zone is
+/// another.
+#[component]
+pub fn InstantField(
+    /// The label.
+    #[prop(into)]
+    label: String,
+    /// The instant edited.
+    field: Field<Option<Instant>>,
+    /// The zone whose wall clock the picker shows.
+    zone: Signal<TimeZoneName>,
+) -> impl IntoView {
+    let value = field.value;
+    let parse = move |s: &str| parse_picker(s, &zone.get());
+    let show = move |t: &Instant| picker_value(*t, &zone.get());
+    let note = move || {
+        value.get().map(|t| {
+            let z = zone.get();
+            let local = readable_instant(t, &z);
+            let utc = TimeZoneName::utc();
+            if z == utc {
+                local
+            } else {
+                format!("{local} ({}) · {}", z.as_str(), readable_instant(t, &utc))
+            }
+        })
+    };
+    view! {
+        <div class="instant-field">
+            <ParsedField label=label field=field parse=parse show=show input_type="datetime-local" />
+            <p class="muted small field-note" data-testid=testid::INSTANT_NOTE>{note}</p>
+        </div>
     }
 }

@@ -78,7 +78,8 @@ fn step_path(points: &[SignalPoint], scale: &StepScale) -> String {
 }
 
 /// An editable step chart of `points` over `horizon`, with dashed `thresholds`.
-/// `label` names the signal for assistive technology (`checkout error_rate`).
+/// `label` names the signal and its unit, above the chart and for assistive technology
+/// (`Checkout error_rate (share, 0 to 1)`).
 #[component]
 pub fn StepChart(
     #[prop(into)] points: Signal<Vec<SignalPoint>>,
@@ -282,6 +283,9 @@ pub fn StepChart(
     };
 
     view! {
+        <p class="step-chart-title small" data-testid=testid::STEP_CHART_TITLE>
+            {move || label.get()}
+        </p>
         <svg
             node_ref=svg_ref
             class="step-chart"
@@ -297,8 +301,10 @@ pub fn StepChart(
             <rect class="plot" x=LEFT y=TOP width=RIGHT - LEFT height=BOTTOM - TOP on:pointerdown=on_plot_down />
             <line class="axis" x1=LEFT x2=RIGHT y1=BOTTOM y2=BOTTOM />
             <text class="tick" x=LEFT - 10.0 y=TOP + 4.0 text-anchor="end">{move || axis_label(scale.get().top)}</text>
+            <text class="tick" x=LEFT - 10.0 y=(TOP + BOTTOM) / 2.0 + 3.0 text-anchor="end">{move || axis_label(scale.get().top / 2.0)}</text>
             <text class="tick" x=LEFT - 10.0 y=BOTTOM + 3.0 text-anchor="end">"0"</text>
             <text class="tick" x=LEFT y=H - 6.0 text-anchor="start">"0m"</text>
+            <text class="tick" x=(LEFT + RIGHT) / 2.0 y=H - 6.0 text-anchor="middle">"time from the scenario's start"</text>
             <text class="tick" x=RIGHT y=H - 6.0 text-anchor="end">{move || scale.get().end.to_string()}</text>
             {move || {
                 let s = scale.get();

@@ -253,4 +253,34 @@ test.describe('in Tokyo', () => {
     await expect(page.locator('.summary .stats li').first()).toHaveText('4 tiers');
     expect(problems).toEqual([]);
   });
+
+  test('date-time pickers read the rotation\'s zone and the facilitator\'s, and say the time in UTC too', async ({ page }) => {
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto('/');
+    const inspector = page.locator(sel('INSPECTOR'));
+    // APAC primary hands over in Singapore: its first shift, 00:00 UTC, is 08:00 there
+    await edit(page, 'APAC primary');
+    const start = inspector.getByLabel('First shift starts, in the rotation\'s time zone', { exact: true });
+    await expect(start).toHaveAttribute('type', 'datetime-local');
+    await expect(start).toHaveValue('2026-01-05T08:00');
+    await expect(inspector.locator(sel('INSTANT_NOTE'))).toHaveText('Mon 5 Jan, 08:00 UTC+8 (Asia/Singapore) · Mon 5 Jan, 00:00 UTC');
+    // picking 09:00 there stores 01:00 UTC
+    await start.fill('2026-01-05T09:00');
+    await expect(inspector.locator(sel('INSTANT_NOTE'))).toContainText('Mon 5 Jan, 01:00 UTC');
+    // a new zone keeps the instant and shows it on the new zone's clock
+    await inspector.getByLabel('Time zone', { exact: true }).fill('Europe/London');
+    await expect(start).toHaveValue('2026-01-05T01:00');
+    await page.locator(sel('NAV_SHARE')).click();
+    const saved = JSON.parse(await page.locator(sel('SHARE_JSON')).textContent());
+    expect(saved.rotations.find((r) => r.id === 'apac-primary').start).toBe('2026-01-05T01:00:00Z');
+    // a scenario's start is picked on the facilitator's own clock, here Tokyo's
+    await page.locator(sel('NAV_DRILL')).click();
+    await page.getByRole('button', { name: 'Edit this scenario' }).click();
+    const form = page.locator(sel('SCENARIO_FORM'));
+    const scenarioStart = form.getByLabel('Starts at, your time in Asia/Tokyo (decides who is on call)', { exact: true });
+    await expect(scenarioStart).toHaveValue('2026-03-14T12:00');
+    await expect(form.locator(sel('INSTANT_NOTE'))).toHaveText('Sat 14 Mar, 12:00 JST (Asia/Tokyo) · Sat 14 Mar, 03:00 UTC');
+    expect(problems).toEqual([]);
+  });
 });

@@ -202,7 +202,9 @@ async function stepChart(form) {
 test('a scenario created in the UI runs, survives a reload and travels in a share link', async ({ page, browser }) => {
   const { problems, form } = await newScenario(page);
   await form.getByLabel('Scenario name', { exact: true }).fill('Night DB failover');
-  await form.getByLabel('Starts at, UTC (decides who is on call)', { exact: true }).fill('2026-04-04T02:00');
+  // the picker shows the facilitator's own clock (UTC in this browser), and says it in UTC
+  await form.getByLabel('Starts at, your time in UTC (decides who is on call)', { exact: true }).fill('2026-04-04T02:00');
+  await expect(form.locator(sel('INSTANT_NOTE'))).toHaveText('Sat 4 Apr, 02:00 UTC');
   await form.getByLabel('Points', { exact: true }).fill('0m=0.01, 5m=x');
   await expect(form.locator(sel('FIELD_ERROR'))).toContainText('`x` is not a number');
   await form.getByLabel('Points', { exact: true }).fill('0m=0.01, 5m=0.4');
@@ -251,6 +253,10 @@ test('a signal is edited on its step chart: drag a point, click to add one, arro
       return [secs, Number(v)];
     });
   await expect(handles).toHaveCount(2);
+  // the chart names its signal by the service's name, with the unit its metric implies,
+  // and its time axis
+  await expect(form.locator(sel('STEP_CHART_TITLE')).first()).toHaveText(/^[A-Z][\w ]+ \w+( \(.+\))?$/);
+  await expect(chart).toContainText("time from the scenario's start");
   const [first, second] = await points();
   expect(first).toEqual([0, 0]);
   // the chart's top value; it rescales when the points change

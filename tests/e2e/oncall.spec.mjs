@@ -26,6 +26,15 @@ test('each step and owner says who it reaches now; a rotation lists its next shi
   // every step of every tier says it
   const allSteps = await page.locator(sel('STEP')).count();
   await expect(page.locator(`${sel('STEP')} ${sel('ON_CALL_NOW')}`)).toHaveCount(allSteps);
+  // the heatmap tells the hours when step 1 answers but not all its targets do (two of
+  // SEV1's three primaries are outside their hours at any time), by a marker and its legend
+  const heatmap = page.locator(sel('HEATMAP'));
+  const sev1Week = heatmap.locator('.hm-tier').first();
+  await expect(sev1Week.locator('figcaption')).toContainText('not all targets answer in 168 h');
+  const sat3 = sev1Week.locator('.hm-grid .hm').nth(5 * 24 + 3);
+  await expect(sat3).toHaveClass('hm step1 some');
+  await expect(sat3).toHaveAttribute('title', /only 1 of its 3 targets answers: EMEA primary and Americas primary reach nobody$/);
+  await expect(heatmap.locator('.hm-legend')).toContainText('step 1 answers, but not all its targets do');
   // the week's schedule: a lane per rotation, shifts named, gaps to tap for their times
   const schedule = page.locator(sel('SCHEDULE'));
   await expect(schedule.locator(sel('SCHEDULE_LANE'))).toHaveCount(5);

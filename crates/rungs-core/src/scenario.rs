@@ -1,26 +1,9 @@
 //! Making a scenario and reading its form's fields: the start instant as a date-time
 //! picker gives it, and a signal's points typed as `offset=value` pairs.
 
-use crate::{Duration, Instant, SignalPoint};
+use crate::{Duration, SignalPoint};
 
 pub use crate::edit::new_scenario;
-
-/// Reads the date-time picker's `YYYY-MM-DDTHH:MM[:SS]` as UTC (or any RFC 3339 text).
-pub fn parse_start(s: &str) -> Result<Instant, String> {
-    let full = match s.len() {
-        16 => format!("{s}:00Z"),
-        19 => format!("{s}Z"),
-        _ => s.to_string(),
-    };
-    Instant::parse(&full).map_err(|e| e.to_string())
-}
-
-/// The picker's value for an instant: its UTC date and time to the minute (or second).
-pub fn show_start(t: &Instant) -> String {
-    let text = t.to_string();
-    let text = text.trim_end_matches('Z');
-    text.strip_suffix(":00").unwrap_or(text).to_string()
-}
 
 /// Reads a signal's points typed as `offset=value` pairs separated by commas
 /// (`0s=0, 5m=0.3`); empty pairs are skipped.

@@ -93,6 +93,49 @@ pub fn axis_label(v: f64) -> String {
     format!("{rounded}{unit}")
 }
 
+/// The unit a metric is measured in, read from its name as teams write them: `_ms` is
+/// milliseconds, `_s` or `_seconds` seconds, `_pct` or `_percent` percent, `_per_hour`
+/// and `_per_minute` rates, `_rate`, `saturation` or `_ratio` a share from 0 to 1, and
+/// `_count`, `_total` or a plural a count; `None` when the name does not say.
+pub fn metric_unit(metric: &str) -> Option<&'static str> {
+    let m = metric.to_ascii_lowercase();
+    let ends = |suffixes: &[&str]| suffixes.iter().any(|s| m.ends_with(s));
+    Some(if ends(&["_ms", "_millis", "_milliseconds"]) {
+        "milliseconds"
+    } else if ends(&["_s", "_secs", "_seconds"]) {
+        "seconds"
+    } else if ends(&["_pct", "_percent"]) {
+        "percent"
+    } else if ends(&["_per_hour"]) {
+        "per hour"
+    } else if ends(&["_per_minute", "_per_min"]) {
+        "per minute"
+    } else if ends(&["_per_second", "_per_sec", "_rps", "_qps"]) {
+        "per second"
+    } else if ends(&[
+        "_rate",
+        "_ratio",
+        "saturation",
+        "utilization",
+        "utilisation",
+    ]) {
+        "share, 0 to 1"
+    } else if ends(&["_count", "_total", "s"]) {
+        "count"
+    } else {
+        return None;
+    })
+}
+
+/// What the step chart's vertical axis shows: the service and metric, with the unit
+/// where the metric's name says it (`Checkout error_rate (share, 0 to 1)`).
+pub fn axis_title(service: &str, metric: &str) -> String {
+    match metric_unit(metric) {
+        Some(unit) => format!("{service} {metric} ({unit})"),
+        None => format!("{service} {metric}"),
+    }
+}
+
 /// The smallest of 1, 2, 2.5 or 5 times a power of ten that is at least `v` (`v > 0`).
 fn nice_ceil(v: f64) -> f64 {
     let mag = 10f64.powi(v.log10().floor() as i32);
@@ -447,5 +490,24 @@ mod tests {
             assert!(ordered(&p), "{p:?}");
             assert!(p.iter().all(|q| q.0 < horizon && q.1 >= 0.0), "{p:?}");
         }
+    }
+
+    #[test]
+    fn the_axis_names_the_metric_and_its_unit() {
+        assert_eq!(
+            axis_title("Checkout", "error_rate"),
+            "Checkout error_rate (share, 0 to 1)"
+        );
+        assert_eq!(
+            axis_title("API Gateway", "latency_p99_ms"),
+            "API Gateway latency_p99_ms (milliseconds)"
+        );
+        assert_eq!(metric_unit("replication_lag_s"), Some("seconds"));
+        assert_eq!(metric_unit("revenue_at_risk_per_hour"), Some("per hour"));
+        assert_eq!(metric_unit("anomalous_key_exports"), Some("count"));
+        assert_eq!(metric_unit("saturation"), Some("share, 0 to 1"));
+        // a name that does not say stays without a unit
+        assert_eq!(metric_unit("p99"), None);
+        assert_eq!(axis_title("Search", "p99"), "Search p99");
     }
 }

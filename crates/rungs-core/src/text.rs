@@ -89,6 +89,18 @@ pub fn markdown_text(s: &str) -> String {
     out
 }
 
+/// Names joined as people write a list: `"A"`, `"A and B"`, `"A, B and C"`.
+pub fn join_names<S: AsRef<str>>(names: &[S]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.as_ref().to_string(),
+        [init @ .., last] => {
+            let init: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
+            format!("{} and {}", init.join(", "), last.as_ref())
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

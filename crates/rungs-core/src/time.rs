@@ -127,6 +127,14 @@ impl TimeZoneName {
         }
     }
 
+    /// UTC, the zone of last resort.
+    pub fn utc() -> Self {
+        TimeZoneName {
+            name: "UTC".into(),
+            tz: jiff::tz::TimeZone::UTC,
+        }
+    }
+
     /// The IANA name.
     pub fn as_str(&self) -> &str {
         &self.name
@@ -321,6 +329,49 @@ fn zone_abbreviation(zone: &TimeZoneName, at: Instant) -> String {
     }
 }
 
+/// The value of a date-time picker (`YYYY-MM-DDTHH:MM`, with `:SS` only when the seconds
+/// are not zero) that shows `t` on the wall clock of `zone`.
+pub fn picker_value(t: Instant, zone: &TimeZoneName) -> String {
+    let local = zone.tz().to_datetime(t.timestamp());
+    if local.second() == 0 {
+        local.strftime("%Y-%m-%dT%H:%M").to_string()
+    } else {
+        local.strftime("%Y-%m-%dT%H:%M:%S").to_string()
+    }
+}
+
+/// Reads a date-time picker's `YYYY-MM-DDTHH:MM[:SS]` as wall-clock time in `zone`, or
+/// any RFC 3339 text with an offset. A wall-clock time the clocks skip (the hour lost in
+/// spring) is the first instant after the gap; one they show twice (the hour repeated in
+/// autumn), the earlier of the two.
+pub fn parse_picker(s: &str, zone: &TimeZoneName) -> Result<Instant, String> {
+    let s = s.trim();
+    if let Ok(t) = Instant::parse(s) {
+        return Ok(t);
+    }
+    let local: jiff::civil::DateTime = s.parse().map_err(|_| {
+        format!(
+            "“{}” is not a date and time: pick one, or type it like 2026-03-14T09:00",
+            crate::text::truncate_for_display(s, 40)
+        )
+    })?;
+    let tz = zone.tz();
+    let ambiguous = tz.to_ambiguous_timestamp(local);
+    let at = match ambiguous.offset() {
+        jiff::tz::AmbiguousOffset::Unambiguous { offset } => offset.to_timestamp(local),
+        jiff::tz::AmbiguousOffset::Fold { before, .. } => before.to_timestamp(local),
+        jiff::tz::AmbiguousOffset::Gap { before, .. } => {
+            before.to_timestamp(local).map(|after_gap| {
+                tz.preceding(after_gap)
+                    .next()
+                    .map_or(after_gap, |tr| tr.timestamp())
+            })
+        }
+    };
+    at.map(Instant)
+        .map_err(|_| format!("{s} is out of the supported range"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -388,5 +439,73 @@ mod tests {
         for bad in ["24:00", "9:30", "09:60", "0930", "09:3a", ""] {
             assert!(ClockTime::parse(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_picker_reads_and_shows_wall_clock_time_in_its_zone() {
+        let berlin = TimeZoneName::new("Europe/Berlin").unwrap();
+        let utc = TimeZoneName::utc();
+        assert_eq!(utc, TimeZoneName::new("UTC").unwrap());
+        let at = |s: &str| Instant::parse(s).unwrap();
+        // winter: UTC+1
+        assert_eq!(
+            parse_picker("2026-03-14T04:00", &berlin),
+            Ok(at("2026-03-14T03:00:00Z"))
+        );
+        assert_eq!(
+            picker_value(at("2026-03-14T03:00:00Z"), &berlin),
+            "2026-03-14T04:00"
+        );
+        assert_eq!(
+            picker_value(at("2026-03-14T03:00:00Z"), &utc),
+            "2026-03-14T03:00"
+        );
+        // seconds only when there are some
+        assert_eq!(
+            picker_value(at("2026-03-14T03:00:07Z"), &utc),
+            "2026-03-14T03:00:07"
+        );
+        assert_eq!(
+            parse_picker("2026-03-14T03:00:07", &utc),
+            Ok(at("2026-03-14T03:00:07Z"))
+        );
+        // summer: UTC+2
+        assert_eq!(
+            parse_picker("2026-07-01T09:00", &berlin),
+            Ok(at("2026-07-01T07:00:00Z"))
+        );
+        // 02:30 on 29 March does not exist in Berlin: the first instant after the gap
+        assert_eq!(
+            parse_picker("2026-03-29T02:30", &berlin),
+            Ok(at("2026-03-29T01:00:00Z"))
+        );
+        // 02:30 on 25 October happens twice: the earlier
+        assert_eq!(
+            parse_picker("2026-10-25T02:30", &berlin),
+            Ok(at("2026-10-25T00:30:00Z"))
+        );
+        // RFC 3339 text with an offset is taken as it is, whatever the zone
+        assert_eq!(
+            parse_picker("2026-03-14T03:00:00Z", &berlin),
+            Ok(at("2026-03-14T03:00:00Z"))
+        );
+        // every value shown reads back as the same instant
+        for t in [
+            "2026-01-01T00:00:00Z",
+            "2026-03-29T01:00:00Z",
+            "2026-10-25T00:30:00Z",
+            "2026-10-25T01:30:00Z",
+        ] {
+            let shown = picker_value(at(t), &berlin);
+            let back = parse_picker(&shown, &berlin).unwrap();
+            // the repeated hour's later half reads as the earlier one, an hour before
+            assert!(
+                back == at(t) || t == "2026-10-25T01:30:00Z",
+                "{t} -> {shown}"
+            );
+        }
+        assert!(parse_picker("next tuesday", &utc)
+            .unwrap_err()
+            .contains("“next tuesday” is not a date and time"));
     }
 }

@@ -1,8 +1,10 @@
 //! Scenario creation and the texts of the scenario and study forms.
 
 use rungs_core::edit::{self, Kind};
-use rungs_core::scenario::{new_scenario, parse_points, parse_start, show_points, show_start};
+use rungs_core::scenario::{new_scenario, parse_points, show_points};
 use rungs_core::study::{parse_runs, parse_seed, percent};
+use rungs_core::time::{parse_picker, picker_value};
+use rungs_core::TimeZoneName;
 use rungs_core::*;
 
 fn saas() -> Ladder {
@@ -58,6 +60,9 @@ fn a_new_scenario_of_a_ladder_without_triggers_has_no_signals() {
 
 #[test]
 fn the_start_reads_as_the_picker_gives_it_and_shows_back() {
+    let utc = TimeZoneName::utc();
+    let parse_start = |s: &str| parse_picker(s, &utc);
+    let show_start = |t: &Instant| picker_value(*t, &utc);
     let minute = parse_start("2026-03-14T03:00").unwrap();
     assert_eq!(minute, Instant::parse("2026-03-14T03:00:00Z").unwrap());
     assert_eq!(show_start(&minute), "2026-03-14T03:00");
@@ -68,6 +73,12 @@ fn the_start_reads_as_the_picker_gives_it_and_shows_back() {
     assert!(parse_start("").is_err());
     assert!(parse_start("yesterday").is_err());
     assert!(parse_start("2026-13-14T03:00").is_err());
+    // in Tokyo's zone the same picker value is nine hours earlier
+    let tokyo = TimeZoneName::new("Asia/Tokyo").unwrap();
+    assert_eq!(
+        parse_picker("2026-03-14T12:00", &tokyo).unwrap(),
+        Instant::parse("2026-03-14T03:00:00Z").unwrap()
+    );
 }
 
 #[test]

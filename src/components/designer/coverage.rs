@@ -10,18 +10,14 @@ use crate::platform::clock::now;
 use crate::state::doc::use_doc;
 use crate::testid;
 
-/// The browser's own time zone, or UTC.
-fn browser_zone() -> TimeZoneName {
-    crate::platform::clock::browser_zone()
-        .unwrap_or_else(|| TimeZoneName::new("UTC").expect("UTC exists"))
-}
-
 /// The class of a cell: who answers and whether anyone does.
 fn cell_class(c: &Cell) -> &'static str {
     match (c.first_step, c.gap_minutes) {
         (_, 60) => "hm gap",
         (_, g) if g > 0 => "hm partial",
+        (Some(1), _) if c.silent > 0 => "hm step1 some",
         (Some(1), _) => "hm step1",
+        (Some(_), _) if c.silent > 0 => "hm later some",
         (Some(_), _) => "hm later",
         (None, _) => "hm none",
     }
@@ -31,7 +27,7 @@ fn cell_class(c: &Cell) -> &'static str {
 #[component]
 pub fn Coverage() -> impl IntoView {
     let doc = use_doc();
-    let zone = RwSignal::new(browser_zone());
+    let zone = RwSignal::new(crate::platform::clock::viewer_zone());
     let typed = RwSignal::new(zone.get_untracked().to_string());
     let refusal = RwSignal::new(None::<String>);
     let grid = Memo::new(move |_| {
@@ -72,6 +68,7 @@ pub fn Coverage() -> impl IntoView {
             </p>
             <ul class="hm-legend small" aria-label="Legend">
                 <li><span class="hm step1"></span>"step 1 answers"</li>
+                <li><span class="hm step1 some"></span>"step 1 answers, but not all its targets do"</li>
                 <li><span class="hm later"></span>"only a later step answers"</li>
                 <li><span class="hm partial"></span>"nobody for part of the hour"</li>
                 <li><span class="hm gap"></span>"nobody at all"</li>
@@ -90,17 +87,24 @@ pub fn Coverage() -> impl IntoView {
 
 fn row(r: &GridRow, days: &[String]) -> impl IntoView + use<> {
     let gap_hours = r.cells.iter().filter(|c| c.gap_minutes > 0).count();
-    let summary = if gap_hours == 0 {
-        format!(
-            "{}: someone is reached at every hour of the week",
-            r.tier_name
-        )
-    } else {
-        format!(
-            "{}: nobody is reached during {gap_hours} of 168 hours",
-            r.tier_name
-        )
-    };
+    let some_hours = r
+        .cells
+        .iter()
+        .filter(|c| c.gap_minutes == 0 && c.silent > 0)
+        .count();
+    let some = (some_hours > 0).then(|| format!(" · not all targets answer in {some_hours} h"));
+    let summary =
+        if gap_hours == 0 {
+            format!(
+                "{}: someone is reached at every hour of the week",
+                r.tier_name
+            )
+        } else {
+            format!(
+                "{}: nobody is reached during {gap_hours} of 168 hours",
+                r.tier_name
+            )
+        } + &format!("; in {some_hours} hours the answering step has targets that reach nobody");
     view! {
         <figure class="hm-tier" data-pointer=r.pointer.clone()>
             <figcaption>
@@ -111,6 +115,7 @@ fn row(r: &GridRow, days: &[String]) -> impl IntoView + use<> {
                     } else {
                         format!(" gaps in {gap_hours} h")
                     }}
+                    {some.clone()}
                 </span>
             </figcaption>
             <div class="hm-grid" role="img" aria-label=summary>

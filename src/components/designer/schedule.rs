@@ -4,9 +4,9 @@
 
 use leptos::prelude::*;
 use rungs_core::paging::{schedule_week, Lane};
-use rungs_core::{Instant, TimeZoneName};
+use rungs_core::Instant;
 
-use crate::platform::clock::browser_zone;
+use crate::platform::clock::viewer_zone;
 use crate::state::doc::use_doc;
 use crate::testid;
 
@@ -25,7 +25,7 @@ pub fn Schedule(
     now: ReadSignal<Instant>,
 ) -> impl IntoView {
     let doc = use_doc();
-    let zone = browser_zone().unwrap_or_else(|| TimeZoneName::new("UTC").expect("UTC is a zone"));
+    let zone = viewer_zone();
     let week = Memo::new(move |_| doc.ladder.with(|l| schedule_week(l, now.get(), &zone)));
     // what the last block chosen says, for touch and keyboard
     let detail = RwSignal::new(None::<String>);

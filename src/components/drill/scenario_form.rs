@@ -8,12 +8,16 @@ use rungs_core::{
     UnavailableInject, WorkModel,
 };
 
-use rungs_core::scenario::{parse_points, parse_start, show_points, show_start};
+use rungs_core::overview::find_name;
+use rungs_core::scenario::{parse_points, show_points};
+use rungs_core::step_chart::axis_title;
 
 use crate::state::doc::use_doc;
 use crate::state::lens::{derive, Lens};
 use crate::testid;
-use crate::widgets::fields::{parse_duration, show_duration, NumberField, ParsedField, TextField};
+use crate::widgets::fields::{
+    parse_duration, show_duration, InstantField, NumberField, ParsedField, TextField,
+};
 use crate::widgets::step_chart::StepChart;
 
 /// The form of scenario `i`.
@@ -50,17 +54,17 @@ pub fn ScenarioForm(
         view! { <ParsedField label=label field=field parse=parse_duration show=show_duration /> }
     };
     let signal_count = lens.value(|s| s.signals.len());
+    // a facilitator picks the start on their own clock; the note beneath gives it in UTC
+    let viewer = crate::platform::clock::viewer_zone();
     let add = lens.pointer("signals");
     view! {
         <div class="scenario-form" data-testid=testid::SCENARIO_FORM>
             <TextField label="Scenario name" field=lens.field("name", |s| s.name.clone(), |s, v| s.name = v) />
             <div class="field-grid">
-                <ParsedField
-                    label="Starts at, UTC (decides who is on call)"
+                <InstantField
+                    label=format!("Starts at, your time in {} (decides who is on call)", viewer.as_str())
                     field=lens.required("start", |s| s.start, |s, v| s.start = v)
-                    parse=parse_start
-                    show=show_start
-                    input_type="datetime-local"
+                    zone=Signal::stored(viewer.clone())
                 />
                 <ParsedField
                     label="Runs for at most"
@@ -129,7 +133,9 @@ fn SignalEdit(
             thresholds=derive(doc, move |l| l.scenarios.get(i).and_then(|s| s.signals.get(k)).map(|c| {
                 l.triggers.iter().filter(|t| t.service == c.service && t.metric == c.metric).map(|t| t.threshold).collect()
             }).unwrap_or_default())
-            label=curve.value(|c| format!("{} {}", c.service, c.metric))
+            label=derive(doc, move |l| l.scenarios.get(i).and_then(|s| s.signals.get(k)).map(|c| {
+                axis_title(&find_name(&l.services, &c.service), &c.metric)
+            }).unwrap_or_default())
             set=curve.setter("points", |c, v: Vec<SignalPoint>| c.points = v)
             gesture=Callback::new(move |()| doc.begin_step())
         />

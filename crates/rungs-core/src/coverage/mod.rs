@@ -104,6 +104,9 @@ pub struct Cell {
     /// rounded up so that any uncovered time counts; 60 is a full gap. Always at least 1
     /// when `first_step` is `None`, except in an hour that does not exist (0).
     pub gap_minutes: u8,
+    /// How many of `first_step`'s targets reach nobody at the start of the hour (a
+    /// rotation outside its hours, say) while the others answer: 0 when all of them do.
+    pub silent: u8,
     /// Tooltip text, e.g. `"Tue 03:00–04:00 Europe/London: step 1 reaches Ana Lima
     /// (rotation Primary)"` or `"Tue 03:00–04:00 Europe/London: nobody is reached for
     /// 30 min"`.
@@ -188,6 +191,7 @@ fn hour_cell(
             first_step: None,
             reached: 0,
             gap_minutes: 0,
+            silent: 0,
             label: when.to_string(),
         };
     };
@@ -201,14 +205,32 @@ fn hour_cell(
         Some((k, (reaches, _))) => {
             let mut key: Vec<Reached> = Vec::new();
             let mut parts: Vec<String> = Vec::new();
+            let mut silent: Vec<&str> = Vec::new();
             for r in reaches {
-                if let Some((who, text)) = ctx.reached_at(r, start) {
-                    key.push(who);
-                    parts.push(text);
+                match ctx.reached_at(r, start) {
+                    Some((who, text)) => {
+                        key.push(who);
+                        parts.push(text);
+                    }
+                    None => silent.push(ctx.target_name(r)),
                 }
             }
             let reached = groups.intern(key, &ctx.ids.holders);
             let mut label = format!("{when}: step {} reaches {}", k + 1, parts.join(", "));
+            if !silent.is_empty() {
+                let verb = if silent.len() == 1 {
+                    "reaches"
+                } else {
+                    "reach"
+                };
+                let answering = reaches.len() - silent.len();
+                let answer = if answering == 1 { "answers" } else { "answer" };
+                label.push_str(&format!(
+                    "; only {answering} of its {} targets {answer}: {} {verb} nobody",
+                    reaches.len(),
+                    crate::text::join_names(&silent),
+                ));
+            }
             if gap_minutes > 0 {
                 label.push_str(&format!("; nobody is reached for {gap_minutes} min"));
             }
@@ -216,6 +238,7 @@ fn hour_cell(
                 first_step: Some(k + 1),
                 reached,
                 gap_minutes,
+                silent: silent.len().min(u8::MAX as usize) as u8,
                 label,
             }
         }
@@ -223,6 +246,7 @@ fn hour_cell(
             first_step: None,
             reached: 0,
             gap_minutes,
+            silent: 0,
             label: if gap_minutes >= 60 {
                 format!("{when}: nobody is reached")
             } else {

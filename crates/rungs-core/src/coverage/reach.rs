@@ -134,6 +134,18 @@ impl<'a> Ctx<'a> {
         &self.ladder.people[p].name
     }
 
+    /// How a tooltip names a target: a rotation or role by its name, a person by theirs,
+    /// and a reference that reaches nobody as "a target that does not resolve".
+    pub(super) fn target_name(&self, reach: &Reach) -> &'a str {
+        let l = self.ladder;
+        match *reach {
+            Reach::Nobody => "a target that reaches nobody",
+            Reach::Person(p) => self.person_name(p),
+            Reach::Role(r) => &l.roles[r].name,
+            Reach::Rotation(r) => &l.rotations[r].name,
+        }
+    }
+
     /// Who `reach` reaches at `t`, and how a tooltip says it; `None` for nobody. A role
     /// is named by its first holders only, so the text stays short however many hold it.
     pub(super) fn reached_at(&self, reach: &Reach, t: i64) -> Option<(Reached, String)> {

@@ -84,9 +84,12 @@ fn follow_the_sun_reaches_whoever_is_awake() {
         .all(|c| c.first_step == Some(1) && c.gap_minutes == 0));
     let mon9 = &sev1.cells[9];
     assert_eq!(names(&g, mon9), ["Ana Lima"]);
+    // ... but only one of step 1's three rotations answers at a time, and the cell says so
+    assert_eq!(mon9.silent, 2);
     assert_eq!(
         mon9.label,
-        "Mon 09:00–10:00 UTC: step 1 reaches Ana Lima (rotation EMEA primary)"
+        "Mon 09:00–10:00 UTC: step 1 reaches Ana Lima (rotation EMEA primary); only 1 of its 3 \
+         targets answers: APAC primary and Americas primary reach nobody"
     );
     // 07:00 UTC: London opens while Singapore is still on until 08:00 UTC.
     assert_eq!(names(&g, &sev1.cells[7]), ["Ana Lima", "Farah Rahman"]);
@@ -98,7 +101,8 @@ fn follow_the_sun_reaches_whoever_is_awake() {
     assert_eq!(tokyo.week_label, "Mon 2 Mar 2026");
     assert_eq!(
         tokyo.rows[0].cells[24 + 9].label,
-        "Tue 09:00–10:00 Asia/Tokyo: step 1 reaches Farah Rahman (rotation APAC primary)"
+        "Tue 09:00–10:00 Asia/Tokyo: step 1 reaches Farah Rahman (rotation APAC primary); only 1 \
+         of its 3 targets answers: EMEA primary and Americas primary reach nobody"
     );
     // From New York, Monday noon is 17:00 UTC: only the Americas are on.
     let ny = week_grid(&l, &zone("America/New_York"), at("2026-03-04T12:00:00Z"));
@@ -133,6 +137,7 @@ fn business_hours_leave_nights_and_weekends_uncovered() {
             first_step: Some(1),
             reached: c(10).reached,
             gap_minutes: 0,
+            silent: 0,
             label: "Mon 10:00–11:00 Europe/London: step 1 reaches Ana Lima (rotation Primary)"
                 .into(),
         }
@@ -198,6 +203,7 @@ fn spring_forward_skips_an_hour_in_london() {
             first_step: None,
             reached: 0,
             gap_minutes: 0,
+            silent: 0,
             label:
                 "Sun 01:00–02:00 Europe/London: this hour does not exist (the clocks go forward)"
                     .into(),

@@ -325,7 +325,7 @@ impl DrillSession {
             .tier()
             .and_then(|t| fields::tier_name(&self.model, t))
             .unwrap_or_else(|| "no incident yet".into());
-        let utc = crate::TimeZoneName::new("UTC").expect("UTC is a zone");
+        let utc = crate::TimeZoneName::utc();
         let at = crate::paging::readable_instant(self.model.instant(now), &utc);
         format!("{now} · {at} · {tier}")
     }

@@ -121,7 +121,7 @@ const fn mins(m: u64) -> Duration {
 }
 
 fn utc() -> TimeZoneName {
-    TimeZoneName::new("UTC").expect("UTC is a known zone")
+    TimeZoneName::utc()
 }
 
 /// The ladder "New ladder" starts from: name as given, revision 1, one tier `sev1` named

@@ -354,7 +354,7 @@ fn service_views(ladder: &Ladder, names: &LadderNames) -> Vec<ServiceView> {
 }
 
 fn scenario_views(ladder: &Ladder) -> Vec<ScenarioView> {
-    let utc = crate::time::TimeZoneName::new("UTC").expect("UTC is in every zone database");
+    let utc = crate::time::TimeZoneName::utc();
     ladder
         .scenarios
         .iter()

@@ -29,6 +29,7 @@ pub use schedule::{
 pub use shifts::{upcoming_shifts, ShiftView, MAX_UPCOMING_SHIFTS};
 
 use crate::oncall;
+pub(crate) use crate::text::join_names;
 pub use crate::time::readable_instant;
 
 /// Whether `rotation`'s window (if any) covers `t`, by the spans of
@@ -37,16 +38,4 @@ fn window_covers(rotation: &crate::model::Rotation, t: i64) -> bool {
     rotation.window.as_ref().is_none_or(|w| {
         !oncall::window_spans(w, rotation.timezone.tz(), t, t.saturating_add(1)).is_empty()
     })
-}
-
-/// Names joined as people write a list: `"A"`, `"A and B"`, `"A, B and C"`.
-fn join_names<S: AsRef<str>>(names: &[S]) -> String {
-    match names {
-        [] => String::new(),
-        [one] => one.as_ref().to_string(),
-        [init @ .., last] => {
-            let init: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
-            format!("{} and {}", init.join(", "), last.as_ref())
-        }
-    }
 }

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use rungs_core::edit::{self, Kind};
-use rungs_core::{ClockTime, Instant, Ladder, TimeZoneName};
+use rungs_core::{ClockTime, Ladder, TimeZoneName};
 
 use crate::state::lens::Field;
 
@@ -53,14 +53,7 @@ pub fn parse_zone(s: &str) -> Result<TimeZoneName, String> {
 pub fn show_zone(z: &TimeZoneName) -> String {
     z.to_string()
 }
-/// Reads an RFC 3339 instant.
-pub fn parse_instant(s: &str) -> Result<Instant, String> {
-    Instant::parse(s).map_err(|e| e.to_string())
-}
-/// Writes an RFC 3339 instant the way it is typed.
-pub fn show_instant(t: &Instant) -> String {
-    t.to_string()
-}
+
 /// Reads a local clock time (HH:MM).
 pub fn parse_clock(s: &str) -> Result<ClockTime, String> {
     ClockTime::parse(s).map_err(|e| e.to_string())

@@ -3,16 +3,17 @@
 
 use leptos::prelude::*;
 use rungs_core::edit::{self, Kind};
-use rungs_core::{ClockTime, Rotation, Weekday, Window};
+use rungs_core::{ClockTime, Rotation, TimeZoneName, Weekday, Window};
 
 use crate::components::designer::forms::common::{
-    choices, parse_clock, parse_instant, parse_zone, show_clock, show_instant, show_zone,
-    CheckList, ZONES_LIST,
+    choices, parse_clock, parse_zone, show_clock, show_zone, CheckList, ZONES_LIST,
 };
 use crate::state::doc::use_doc;
 use crate::state::lens::{derive, Field, Lens};
 use crate::testid;
-use crate::widgets::fields::{parse_duration, show_duration, ParsedField, SelectField, TextField};
+use crate::widgets::fields::{
+    parse_duration, show_duration, InstantField, ParsedField, SelectField, TextField,
+};
 use crate::widgets::reorder::ReorderList;
 
 /// The form of rotation `i`.
@@ -22,6 +23,8 @@ pub fn RotationForm(
     i: usize,
 ) -> impl IntoView {
     let lens = Lens::<Rotation>::entry(use_doc(), i);
+    let zone = lens.value(|x| Some(x.timezone.clone()));
+    let zone = Signal::derive(move || zone.get().unwrap_or_else(TimeZoneName::utc));
     view! {
         <TextField label="Name" field={Lens::<Rotation>::name(use_doc(), i, |x| x.name.clone(), |x, v| x.name = v)} />
         <h3>"Members, in turn order"</h3>
@@ -42,12 +45,10 @@ pub fn RotationForm(
                 show=show_zone
             />
         </div>
-        <ParsedField
-            label="First shift starts (RFC 3339)"
+        <InstantField
+            label="First shift starts, in the rotation's time zone"
             field=lens.required("start", |x| x.start, |x, v| x.start = v)
-            parse=parse_instant
-            show=show_instant
-            placeholder="2026-01-05T09:00:00Z"
+            zone=zone
         />
         <CoverWindow i=i />
         <UpcomingShifts i=i />
@@ -98,13 +99,15 @@ fn Members(
     let member_name = move |k: usize| {
         doc.ladder.with(|l| {
             let id = l.rotations.get(i)?.members.get(k)?.clone();
-            Some(
-                l.people
-                    .iter()
-                    .find(|x| x.id == id)
-                    .map(|x| format!("{} ({id})", x.name))
-                    .unwrap_or_else(|| format!("{id} (missing)")),
-            )
+            // the name, with the id only where two people share it
+            let person = l.people.iter().find(|x| x.id == id);
+            Some(match person {
+                Some(x) if l.people.iter().filter(|y| y.name == x.name).count() > 1 => {
+                    format!("{} ({id})", x.name)
+                }
+                Some(x) => x.name.clone(),
+                None => format!("{id} (not among the people)"),
+            })
         })
     };
     let row = Callback::new(move |k: usize| {
@@ -155,7 +158,13 @@ fn CoverWindow(
     let window = lens.at("window", |r| r.window.as_ref(), |r| r.window.as_mut());
     let days: Vec<(String, String)> = Weekday::ALL
         .iter()
-        .map(|d| (d.as_str().to_string(), d.as_str().to_string()))
+        .map(|d| {
+            let id = d.as_str();
+            (
+                id.to_string(),
+                format!("{}{}", id[..1].to_uppercase(), &id[1..]),
+            )
+        })
         .collect();
     let toggle_day = |w: &mut Window, (day, on): (String, bool)| {
         w.days.retain(|d| d.as_str() != day);

@@ -51,7 +51,7 @@ pub fn Players(
             humans.set(people);
         }
     });
-    let utc = TimeZoneName::new("UTC").expect("UTC is a zone");
+    let utc = TimeZoneName::utc();
     let line = move || {
         first.with(|f| match f {
             Some(f) => format!(
