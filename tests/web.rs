@@ -202,12 +202,15 @@ async fn the_validation_panel_counts_findings_and_reads_them_as_sentences() {
     assert_eq!(items.len(), 2);
     assert!(items[0].starts_with("Error"), "{items:?}");
     assert!(
-        items[0].contains("step 1 of tier `p2` names rotation `weekyl`, which does not exist"),
+        items[0].contains("P2 Degraded step 1 pages the rotation “weekyl”, which does not exist."),
         "{items:?}"
     );
-    assert!(items[0].contains("did you mean `weekly`?"), "{items:?}");
     assert!(
-        items[1].contains("nobody holds the role `legal` (Legal <b>team</b>)"),
+        items[0].contains("Did you mean “Weekly on-call” (id weekly)?"),
+        "{items:?}"
+    );
+    assert!(
+        items[1].contains("Nobody holds the role “Legal <b>team</b>”."),
         "{items:?}"
     );
     assert!(
@@ -296,7 +299,7 @@ async fn editing_the_json_revalidates_and_a_broken_text_never_replaces_the_ladde
     )
     .await;
     assert_eq!(texts(&root, testid::ERROR_COUNT), ["1 error"]);
-    assert!(texts(&root, testid::DIAGNOSTIC)[0].contains("names rotation `secondry`"));
+    assert!(texts(&root, testid::DIAGNOSTIC)[0].contains("pages the rotation “secondry”"));
     assert_eq!(texts(&root, testid::STATUS), ["1 error · 0 warnings"]);
 
     // Text that is not JSON: the last good ladder stays on show, with the error's place.

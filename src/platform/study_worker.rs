@@ -83,7 +83,7 @@ pub fn run(request: &Request, mut progress: impl FnMut(u32)) -> Result<String, S
             .iter()
             .map(|d| d.message.clone())
             .collect::<Vec<_>>()
-            .join("; ")
+            .join(" ")
     })?;
     let seed = request.seed.unwrap_or(scenario.seed);
     let mut study = Study::new(&model, seed, request.runs);

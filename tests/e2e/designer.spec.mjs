@@ -74,14 +74,14 @@ test('a ladder built from New ladder shows its errors, is fixed in the forms, an
   // Export is not offered yet; the Share page lists what blocks it.
   await page.locator(sel('NAV_SHARE')).click();
   await expect(page.locator(sel('DOWNLOAD'))).toHaveCount(0);
-  await expect(page.locator(sel('BLOCKERS'))).toContainText('step 1 of tier `sev1` (SEV1) notifies nobody');
+  await expect(page.locator(sel('BLOCKERS'))).toContainText('SEV1 step 1 notifies nobody.');
   await page.locator(sel('NAV_DESIGN')).click();
   // Going to the first error opens its tier in the inspector.
   await page.locator(sel('DIAGNOSTIC')).filter({ hasText: 'notifies nobody' }).first().click();
   await expect(page.locator('#inspector-h')).toContainText('Tier:');
   // the finding sits under its field too, with what to do about it
   await expect(inspector.locator(sel('FIELD_FINDING')).first()).toHaveText(
-    'no step of tier `sev1` (SEV1) can reach anybody, so nobody can acknowledge within 15m. Page someone in an earlier step, or allow more time to acknowledge',
+    'No step of SEV1 can reach anybody, so nobody can acknowledge within 15m. Page someone in an earlier step, or allow more time to acknowledge.',
   );
   for (const tier of ['SEV1', 'SEV2 Degraded']) {
     await edit(page, tier);

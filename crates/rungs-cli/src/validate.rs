@@ -58,7 +58,7 @@ pub fn scenario_file(scenario: &Path, ladder: &Path) -> Checked {
         Err(e) => {
             let mut d = Diagnostic::from_parse_error(&e);
             d.message = format!(
-                "the ladder {} cannot be read: {}",
+                "The ladder {} cannot be read: {}",
                 ladder.display(),
                 d.message
             );

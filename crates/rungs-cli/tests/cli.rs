@@ -153,13 +153,13 @@ fn validate_reports_errors_like_rustc_and_exits_1() {
     let out = rungs(&["validate", AT, broken_ladder().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.starts_with("error[unknown-reference]: step 1 of tier `p1` names rotation `weekyl`, which does not exist\n"), "{text}");
+    assert!(text.starts_with("error[unknown-reference]: P1 Site down step 1 pages the rotation “weekyl”, which does not exist.\n"), "{text}");
     assert!(
         text.contains("broken.json at /tiers/0/escalation/steps/0/notify/0/rotation\n"),
         "{text}"
     );
     assert!(
-        text.contains("  = hint: did you mean `weekly`?\n"),
+        text.contains("  = hint: Did you mean “Weekly on-call” (id weekly)?\n"),
         "{text}"
     );
     assert!(text.contains("broken.json: invalid, 1 error, "), "{text}");
@@ -188,7 +188,10 @@ fn validate_json_prints_one_object_per_file() {
         docs[0]["errors"][0]["pointer"],
         "/tiers/0/escalation/steps/0/notify/0/rotation"
     );
-    assert_eq!(docs[0]["errors"][0]["hint"], "did you mean `weekly`?");
+    assert_eq!(
+        docs[0]["errors"][0]["hint"],
+        "Did you mean “Weekly on-call” (id weekly)?"
+    );
     assert!(docs[0]["errors"][0]["message"]
         .as_str()
         .unwrap()
@@ -204,7 +207,7 @@ fn validate_allows_warnings_unless_denied() {
     assert_eq!(out.status.code(), Some(0));
     assert!(String::from_utf8(out.stdout)
         .unwrap()
-        .contains("warning[empty-role]: nobody holds the role `legal` (Legal)"));
+        .contains("warning[empty-role]: Nobody holds the role “Legal”.\n"));
     assert_eq!(
         rungs(&["validate", "--deny-warnings", AT, file.to_str().unwrap()])
             .status
@@ -418,7 +421,9 @@ fn simulate_refuses_invalid_inputs_with_their_errors() {
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(
-        err.contains("error[unknown-reference]: inject 1 names person `anna`"),
+        err.contains(
+            "error[unknown-reference]: Inject 1 names the person “anna”, who does not exist.\n"
+        ),
         "{err}"
     );
     assert!(err.contains("at /injects/0/unavailable"), "{err}");
@@ -549,7 +554,7 @@ fn validate_warns_about_a_ladder_that_pages_without_end() {
     assert!(text.contains("warning[excessive-paging]"), "{text}");
     assert!(
         text.contains(
-            "can page up to 314,496,000 times within the 520w horizon of scenario `checkout-3am`"
+            "can page up to 314,496,000 times within the 520w horizon of the scenario “Checkout errors at 3 a.m. on a Saturday”"
         ),
         "{text}"
     );

@@ -678,7 +678,7 @@ fn a_new_ladder_is_one_tier_with_an_empty_step() {
         [(
             Code::EmptyStep,
             "/tiers/0/escalation/steps/0/notify",
-            "step 1 of tier `sev1` (SEV1) notifies nobody"
+            "SEV1 step 1 notifies nobody."
         )]
     );
     let warnings: Vec<(Code, &str)> = report

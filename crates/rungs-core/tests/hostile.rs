@@ -90,8 +90,8 @@ fn a_chain_of_forty_thousand_services_is_checked_without_recursion() {
     );
     assert!(
         cycles[0].message.starts_with(
-            "services depend on each other in a cycle: s0 → s1 → s2 → s3 → s4 → s5 → s6 → s7 → … 39984 more … → s39992"
-        ) && cycles[0].message.ends_with("→ s39999 → s0"),
+            "Services depend on each other in a cycle: S0 → S1 → S2 → S3 → S4 → S5 → S6 → S7 → … 39984 more … → S39992"
+        ) && cycles[0].message.ends_with("→ S39999 → S0."),
         "{}",
         cycles[0].message
     );
@@ -142,11 +142,14 @@ fn thousands_of_unknown_references_are_all_reported_and_only_the_first_hundred_g
         .filter(|d| {
             d.hint
                 .as_deref()
-                .is_some_and(|h| h.starts_with("did you mean"))
+                .is_some_and(|h| h.starts_with("Did you mean"))
         })
         .count();
     assert_eq!(hinted, rungs_core::validate::MAX_SUGGESTIONS);
-    assert_eq!(unknown[0].hint.as_deref(), Some("did you mean `p0`?"));
+    assert_eq!(
+        unknown[0].hint.as_deref(),
+        Some("Did you mean Person 0 (id p0)?")
+    );
     assert_eq!(unknown[n - 1].hint, None);
 
     // A reference far longer than any id: reported, no suggestion searched.

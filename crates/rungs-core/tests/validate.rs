@@ -127,9 +127,12 @@ fn unknown_references_suggest_the_closest_id() {
     );
     assert_eq!(
         d.message,
-        "step 1 of tier `sev1` names rotation `primry`, which does not exist"
+        "SEV1 step 1 pages the rotation “primry”, which does not exist."
     );
-    assert_eq!(d.hint.as_deref(), Some("did you mean `primary`?"));
+    assert_eq!(
+        d.hint.as_deref(),
+        Some("Did you mean “Primary” (id primary)?")
+    );
     assert_eq!(d.severity, Severity::Error);
 }
 
@@ -160,12 +163,15 @@ fn unknown_references_of_every_kind_are_found() {
         d.hint
             .as_deref()
             .unwrap()
-            .starts_with("known people: `ana`, `ben`"),
+            .starts_with("Use one of the people: Ana (id ana), Ben (id ben)."),
         "{d:?}"
     );
     let r = check(&with(base(), "/tiers/0/playbook", json!("pb")));
     let d = expect_only(&r, Code::UnknownReference, "/tiers/0/playbook");
-    assert_eq!(d.hint.as_deref(), Some("the ladder has no playbooks yet"));
+    assert_eq!(
+        d.hint.as_deref(),
+        Some("The ladder has no playbooks yet: add one, or remove this reference.")
+    );
     let r = check(&push(
         base(),
         "/services",
@@ -177,8 +183,20 @@ fn unknown_references_of_every_kind_are_found() {
 #[test]
 fn duplicate_ids() {
     let r = check(&with(base(), "/people/1/id", json!("ana")));
+    // The finding is at the second entry (its pointer) and names the first by name.
     let d = expect(&r, Code::DuplicateId, "/people/1/id");
-    assert!(d.message.contains("/people/0"), "{}", d.message);
+    assert_eq!(d.message, "The id “ana” is already used by Ana.");
+    let r = check(&push(
+        base(),
+        "/rotations",
+        json!({ "id": "primary", "name": "Backup", "members": ["ben"], "shift": "1w",
+        "start": "2026-01-05T00:00:00Z", "timezone": "UTC" }),
+    ));
+    let d = expect(&r, Code::DuplicateId, "/rotations/1/id");
+    assert_eq!(
+        d.message,
+        "The id “primary” is already used by the rotation “Primary”."
+    );
 }
 
 #[test]
@@ -201,7 +219,7 @@ fn timelines_out_of_order_inside_a_tier() {
     let d = expect(&r, Code::TimelineOrder, "/tiers/0/timelines/acknowledge");
     assert_eq!(
         d.message,
-        "tier `sev1` (SEV1) allows 1h to acknowledge but only 30m to contain"
+        "SEV1 allows 1h to acknowledge but only 30m to contain."
     );
     let r = check(&with(base(), "/tiers/0/timelines/contain", json!("5h")));
     expect(&r, Code::TimelineOrder, "/tiers/0/timelines/contain");
@@ -229,7 +247,7 @@ fn dependency_cycles_name_every_service() {
     let d = expect_only(&r, Code::DependencyCycle, "/services/2/depends_on/0");
     assert_eq!(
         d.message,
-        "services depend on each other in a cycle: a → b → c → a"
+        "Services depend on each other in a cycle: A → B → C → A."
     );
     let r = check(&with(base(), "/services/0/depends_on", json!(["checkout"])));
     expect_only(&r, Code::DependencyCycle, "/services/0/depends_on/0");
@@ -270,14 +288,14 @@ fn unknown_and_unclosed_template_placeholders() {
     );
     let r = check(&tpl("{{incident}} on {{servce}}"));
     let d = expect_only(&r, Code::UnknownPlaceholder, "/templates/0/body");
-    assert_eq!(d.hint.as_deref(), Some("did you mean `{{service}}`?"));
+    assert_eq!(d.hint.as_deref(), Some("Did you mean “{{service}}”?"));
     let r = check(&tpl("<b>{{owner}}</b>"));
     assert!(
         expect_only(&r, Code::UnknownPlaceholder, "/templates/0/body")
             .hint
             .as_deref()
             .unwrap()
-            .starts_with("known placeholders")
+            .starts_with("Use one of the known placeholders: {{incident}}, ")
     );
     let r = check(&tpl("hello {{incident"));
     expect_only(&r, Code::UnknownPlaceholder, "/templates/0/body");
@@ -373,8 +391,7 @@ fn coverage_gaps_say_when_in_utc_and_in_the_rotation_zone() {
     let d = expect(&r, Code::CoverageGap, "/tiers/1/escalation/steps/0/notify");
     assert_eq!(d.severity, Severity::Warning);
     assert!(
-        d.message
-            .starts_with("step 1 of tier `sev2` (SEV2) pages nobody for"),
+        d.message.starts_with("SEV2 step 1 pages nobody for"),
         "{}",
         d.message
     );
@@ -476,10 +493,7 @@ fn a_step_that_never_reaches_anybody() {
     );
     let r = check(&doc);
     let d = expect(&r, Code::CoverageGap, "/tiers/1/escalation/steps/0/notify");
-    assert_eq!(
-        d.message,
-        "step 1 of tier `sev2` (SEV2) pages nobody at any hour"
-    );
+    assert_eq!(d.message, "SEV2 step 1 pages nobody at any hour.");
     expect(&r, Code::EmptyRole, "/roles/1");
     expect(
         &r,
@@ -502,7 +516,7 @@ fn nobody_reachable_before_the_acknowledge_deadline() {
         Code::UnreachableBeforeDeadline,
         "/tiers/0/timelines/acknowledge",
     );
-    assert_eq!(d.message, "the first step of tier `sev1` (SEV1) that reaches a person pages at 5m, after the acknowledge deadline of 5m");
+    assert_eq!(d.message, "The first step of SEV1 that reaches a person pages at 5m, after the acknowledge deadline of 5m.");
 }
 
 #[test]
@@ -539,7 +553,14 @@ fn owners_without_backup() {
     );
     let r = check(&doc);
     let d = expect_only(&r, Code::OwnerWithoutBackup, "/tiers/0/owners/resolution");
-    assert_eq!(d.message, "the resolution owner of tier `sev1` (SEV1) is Cy alone, with no backup and no rotation behind them");
+    assert_eq!(
+        d.message,
+        "The resolution owner of SEV1 is Cy alone, with no backup and no rotation behind them."
+    );
+    assert_eq!(
+        d.hint.as_deref(),
+        Some("Give Cy a backup, or make the owner a rotation.")
+    );
     // A role held by one person without a backup is the same risk.
     let doc = with(base(), "/people/1/roles", json!([]));
     let doc = with(doc, "/people/0/backup", Value::Null);
@@ -591,7 +612,7 @@ fn a_more_severe_tier_allowing_more_time() {
     let d = expect_only(&r, Code::TimelineInversion, "/tiers/0/timelines/resolve");
     assert!(
         d.message
-            .contains("allows 10h for resolve, more than the less severe tier `sev2` (SEV2) (8h)"),
+            .contains("SEV1 allows 10h to resolve, more than the less severe SEV2 allows (8h)."),
         "{}",
         d.message
     );
@@ -680,7 +701,7 @@ fn escalating_faster_than_people_respond() {
         Code::EscalatesBeforeResponse,
         "/tiers/0/escalation/steps/0/escalate_after",
     );
-    assert_eq!(d.message, "step 1 of tier `sev1` (SEV1) escalates after 1m, but the people it pages acknowledge after 3m at the median");
+    assert_eq!(d.message, "SEV1 step 1 escalates after 1m, but the people it pages acknowledge after 3m at the median.");
 }
 
 #[test]
@@ -724,7 +745,10 @@ fn a_clean_scenario() {
 fn scenarios_naming_unknown_services_and_people() {
     let r = check_scenario(&with(scenario(), "/signals/0/service", json!("checkot")));
     let d = expect(&r, Code::UnknownReference, "/signals/0/service");
-    assert_eq!(d.hint.as_deref(), Some("did you mean `checkout`?"));
+    assert_eq!(
+        d.hint.as_deref(),
+        Some("Did you mean “Checkout” (id checkout)?")
+    );
     let r = check_scenario(&with(scenario(), "/injects/0/unavailable", json!("anna")));
     expect_only(&r, Code::UnknownReference, "/injects/0/unavailable");
 }
@@ -790,7 +814,7 @@ fn a_tier_that_can_page_without_end_within_a_scenario_horizon_is_excessive() {
     assert_eq!(d.severity, Severity::Warning);
     assert_eq!(
         d.message,
-        "tier `sev1` (SEV1) can page up to 314,496,000 times within the 520w horizon of scenario `drill`: its step repeats every 1s, 4,294,967,295 more times"
+        "SEV1 can page up to 314,496,000 times within the 520w horizon of the scenario “S”: its step repeats every 1s, 4,294,967,295 more times."
     );
     assert!(d.hint.as_deref().unwrap().contains("1,000,000 events"));
     // the longest of several scenarios counts, once per tier
@@ -804,7 +828,7 @@ fn a_tier_that_can_page_without_end_within_a_scenario_horizon_is_excessive() {
     ));
     assert_eq!(excessive(&r), 1, "{:#?}", r.diagnostics);
     let d = expect(&r, Code::ExcessivePaging, "/tiers/0/escalation/repeat");
-    assert!(d.message.contains("scenario `drill`"), "{}", d.message);
+    assert!(d.message.contains("the scenario “S”"), "{}", d.message);
     // without a scenario there is no horizon to count in
     assert_eq!(excessive(&check(&doc)), 0);
 }
@@ -828,7 +852,7 @@ fn excessive_paging_counts_each_paged_person_up_to_the_limit() {
     let r = run("501m");
     let d = expect_only(&r, Code::ExcessivePaging, "/horizon");
     assert!(
-        d.message.starts_with("tier `sev2` (SEV2) can page up to 1,002 times within the 8h21m horizon of the scenario: its step repeats every 1m, 100,000 more times (the ladder's /tiers/1/escalation/repeat)"),
+        d.message == "SEV2 can page up to 1,002 times within the 8h21m horizon of the scenario: its step repeats every 1m, 100,000 more times.",
         "{}",
         d.message
     );
@@ -876,7 +900,7 @@ fn excessive_paging_without_repeat_points_at_the_steps() {
     let d = expect(&r, Code::ExcessivePaging, "/tiers/1/escalation/steps");
     assert!(
         d.message
-            .ends_with(": its 1001 steps page that many people"),
+            .ends_with(": its 1001 steps page that many people."),
         "{}",
         d.message
     );
@@ -964,5 +988,336 @@ fn the_large_generated_ladder_is_valid() {
         report.is_valid(),
         "{:#?}",
         report.errors().collect::<Vec<_>>()
+    );
+}
+
+// ---- wording --------------------------------------------------------------------------
+
+/// A ladder with one or more of every finding validation makes, each from the smallest
+/// change to the clean base ladder (or its scenario).
+fn broken_ladders() -> Vec<Value> {
+    let tpl = |body: &str| {
+        push(
+            base(),
+            "/templates",
+            json!({ "id": "status", "name": "Status update", "audience": "internal", "channel": "#inc", "body": body }),
+        )
+    };
+    let embedded = |s: Value| {
+        let mut s = s;
+        s.as_object_mut().unwrap().remove("format");
+        s["id"] = json!("drill");
+        push(base(), "/scenarios", s)
+    };
+    let zero_waits = with(
+        with(
+            base(),
+            "/tiers/0/escalation/steps/0/escalate_after",
+            json!("0m"),
+        ),
+        "/tiers/0/escalation/steps/1/escalate_after",
+        json!("0m"),
+    );
+    let mut unbreached = base();
+    unbreached["tiers"][1]
+        .as_object_mut()
+        .unwrap()
+        .remove("on_breach");
+    let lone_owner = with(
+        push(
+            base(),
+            "/people",
+            json!({ "id": "cy", "name": "Cy", "timezone": "UTC" }),
+        ),
+        "/tiers/0/owners",
+        json!({ "resolution": { "person": "cy" }, "commander": { "person": "zed" }, "triage": { "role": "nobody" } }),
+    );
+    let mut excessive = scenario();
+    excessive["horizon"] = json!("520w");
+    vec![
+        with(
+            base(),
+            "/tiers/0/escalation/steps/0/notify/0",
+            json!({ "rotation": "primry" }),
+        ),
+        with(
+            base(),
+            "/tiers/0/escalation/steps/0/notify/0",
+            json!({ "person": "zzzzzz" }),
+        ),
+        with(base(), "/people/0/backup", json!("bn")),
+        with(base(), "/people/0/roles/0", json!("icc")),
+        with(base(), "/rotations/0/members/1", json!("bob")),
+        with(base(), "/triggers/0/service", json!("checkou")),
+        with(base(), "/triggers/0/tier", json!("sev3")),
+        with(base(), "/tiers/0/playbook", json!("pb")),
+        push(
+            base(),
+            "/services",
+            json!({ "id": "web", "name": "Web", "depends_on": ["chekout"] }),
+        ),
+        push(
+            base(),
+            "/playbooks",
+            json!({ "id": "pb", "name": "Checkout down", "steps": [{ "stage": "diagnosis", "text": "Look", "owner": { "role": "sme" } }] }),
+        ),
+        lone_owner,
+        with(base(), "/people/1/id", json!("ana")),
+        with(base(), "/rotations/0/id", json!("x")),
+        push(
+            base(),
+            "/triggers",
+            json!({ "id": "errors", "service": "checkout", "metric": "latency", "op": ">", "threshold": 1, "tier": "sev1", "clear_for": "1m" }),
+        ),
+        with(base(), "/tiers/1/rank", json!(1)),
+        with(base(), "/tiers/0/rank", json!(0)),
+        with(base(), "/tiers", json!([])),
+        with(base(), "/tiers/0/timelines/acknowledge", json!("1h")),
+        with(base(), "/services/0/depends_on", json!(["checkout"])),
+        with(base(), "/people/0/backup", json!("ana")),
+        with(base(), "/tiers/1/escalation/steps", json!([])),
+        with(base(), "/tiers/1/escalation/steps/0/notify", json!([])),
+        with(base(), "/rotations/0/members", json!([])),
+        with(base(), "/rotations/0/shift", json!("0m")),
+        with(
+            base(),
+            "/rotations/0/window",
+            json!({ "days": [], "from": "09:00", "to": "17:00" }),
+        ),
+        with(
+            base(),
+            "/rotations/0/window",
+            json!({ "days": ["mon", "tue", "mon"], "from": "09:00", "to": "17:00" }),
+        ),
+        windowed(
+            base(),
+            0,
+            json!(["sat", "sun"]),
+            "00:00",
+            "00:00",
+            "Europe/Berlin",
+        ),
+        tpl("{{incident}} on {{servce}}"),
+        tpl("<b>{{owner}}</b>"),
+        tpl("hello {{incident"),
+        with(
+            base(),
+            "/people/0/response",
+            json!({ "ack_median": "10m", "ack_p90": "5m" }),
+        ),
+        with(base(), "/defaults/response/ack_median", json!("0m")),
+        push(base(), "/roles", json!({ "id": "legal", "name": "Legal" })),
+        push(
+            base(),
+            "/people",
+            json!({ "id": "dee", "name": "", "timezone": "UTC" }),
+        ),
+        with(base(), "/triggers", json!([])),
+        unbreached,
+        with(base(), "/tiers/0/timelines/resolve", json!("10h")),
+        with(base(), "/tiers/0/timelines/first_update", json!("15m")),
+        with(base(), "/triggers/0/clear_for", json!("0m")),
+        push(
+            with(base(), "/triggers/0/tier", json!("sev1")),
+            "/triggers",
+            json!({ "id": "mild", "service": "checkout", "metric": "error_rate", "op": ">=", "threshold": 0.5, "tier": "sev2", "clear_for": "10m" }),
+        ),
+        push(
+            base(),
+            "/triggers",
+            json!({ "id": "same", "service": "checkout", "metric": "error_rate", "op": ">=", "threshold": 0.05, "tier": "sev1", "clear_for": "10m" }),
+        ),
+        with(
+            base(),
+            "/tiers/0/escalation/steps/0/escalate_after",
+            json!("1m"),
+        ),
+        with(zero_waits, "/tiers/0/escalation/repeat", json!(3)),
+        with(
+            with(
+                base(),
+                "/tiers/0/escalation/steps/0/notify",
+                json!([{ "person": "ana" }]),
+            ),
+            "/tiers/0/escalation/steps/1/notify",
+            json!([{ "role": "ic" }, { "person": "ana" }]),
+        ),
+        with(
+            push(base(), "/roles", json!({ "id": "sme", "name": "Expert" })),
+            "/tiers/0/escalation/steps/0/notify",
+            json!([{ "role": "sme" }]),
+        ),
+        embedded(with(scenario(), "/injects/0/unavailable", json!("zed"))),
+        embedded(with(
+            scenario(),
+            "/signals/0/points",
+            json!([["5m", 0.0], ["5m", 0.2], ["3h", 1.0]]),
+        )),
+        embedded(with(scenario(), "/work/contain_after_ack/p90", json!("5m"))),
+        {
+            let mut s = excessive;
+            s.as_object_mut().unwrap().remove("format");
+            s["id"] = json!("drill");
+            push(
+                with(
+                    base(),
+                    "/tiers/0/escalation",
+                    json!({ "steps": [{ "notify": [{ "rotation": "primary" }], "escalate_after": "1s" }], "repeat": u32::MAX }),
+                ),
+                "/scenarios",
+                s,
+            )
+        },
+    ]
+}
+
+/// Broken standalone scenarios for the base ladder, and the ladder that pages without
+/// end within any long horizon.
+fn broken_scenarios() -> Vec<(Value, Value)> {
+    let endless = with(
+        base(),
+        "/tiers/1/escalation",
+        json!({ "steps": [{ "notify": [{ "role": "ic" }], "escalate_after": "1m" }], "repeat": 100_000 }),
+    );
+    vec![
+        (
+            base(),
+            with(scenario(), "/signals/0/service", json!("checkot")),
+        ),
+        (
+            base(),
+            with(scenario(), "/injects/0/unavailable", json!("anna")),
+        ),
+        (
+            base(),
+            with(
+                scenario(),
+                "/signals/0/points",
+                json!([["5m", 0.0], ["5m", 0.2]]),
+            ),
+        ),
+        (base(), with(scenario(), "/injects/1/at", json!("3h"))),
+        (
+            base(),
+            with(scenario(), "/signals/0/metric", json!("errors")),
+        ),
+        (
+            base(),
+            with(
+                scenario(),
+                "/work/resolve_after_contain/median",
+                json!("0m"),
+            ),
+        ),
+        (endless, with(scenario(), "/horizon", json!("501m"))),
+    ]
+}
+
+/// Whether `text` has something that looks like a JSON Pointer: a word that starts
+/// with `/`, or a collection's key between slashes.
+fn has_pointer(text: &str) -> bool {
+    let collections = Kind::ALL.map(|k| format!("/{}/", k.collection()));
+    text.split(|c: char| c.is_whitespace() || "(“\"'".contains(c))
+        .any(|w| w.starts_with('/'))
+        || collections.iter().any(|c| text.contains(c.as_str()))
+        || ["/defaults", "/signals", "/injects", "/work", "/horizon"]
+            .iter()
+            .any(|p| text.contains(p))
+}
+
+#[test]
+fn every_finding_is_a_sentence_with_names_not_ids_or_pointers() {
+    let mut reports = Vec::new();
+    for ex in examples::EXAMPLES {
+        reports.push(validate_ladder(
+            &parse_ladder(ex.json).unwrap(),
+            Instant::parse(AT).unwrap(),
+        ));
+    }
+    for doc in broken_ladders() {
+        let r = check(&doc);
+        assert!(!r.diagnostics.is_empty(), "no finding for {doc}");
+        reports.push(r);
+    }
+    for (ladder, s) in broken_scenarios() {
+        let ladder = parse_ladder(&ladder.to_string()).unwrap();
+        reports.push(validate_scenario(
+            &parse_scenario(&s.to_string()).unwrap(),
+            &ladder,
+        ));
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    for d in reports.iter().flat_map(|r| &r.diagnostics) {
+        seen.insert(d.code);
+        println!("{}: {}\n    hint: {:?}", d.code, d.message, d.hint);
+        let mut texts = vec![("message", d.message.as_str())];
+        texts.extend(d.hint.as_deref().map(|h| ("hint", h)));
+        for (what, text) in texts {
+            assert!(!text.contains('`'), "a backtick in the {what}: {d:?}");
+            assert!(!has_pointer(text), "a pointer in the {what}: {d:?}");
+            assert!(
+                text.starts_with(|c: char| c.is_uppercase()),
+                "the {what} does not start with a capital: {d:?}"
+            );
+            assert!(
+                text.ends_with('.') || (what == "hint" && text.ends_with('?')),
+                "the {what} does not end a sentence: {d:?}"
+            );
+            assert!(
+                !text.contains(".."),
+                "a double full stop in the {what}: {d:?}"
+            );
+        }
+    }
+    // Every code validation can give is worded here; the others come from reading the
+    // JSON and are the reader's.
+    let read = [
+        Code::JsonSyntax,
+        Code::InvalidDocument,
+        Code::UnsupportedFormat,
+        Code::DocumentTooLarge,
+    ];
+    let missing: Vec<&Code> = Code::ALL
+        .iter()
+        .filter(|c| !read.contains(c) && !seen.contains(c))
+        .collect();
+    assert!(missing.is_empty(), "not covered: {missing:?}");
+}
+
+#[test]
+fn findings_name_entries_by_name_and_fall_back_to_the_id() {
+    // A person with a blank name is named by their id.
+    let r = check(&push(
+        base(),
+        "/people",
+        json!({ "id": "dee", "name": " ", "timezone": "UTC" }),
+    ));
+    let d = expect_only(&r, Code::UnusedPerson, "/people/2");
+    assert_eq!(
+        d.message,
+        "Dee is in no rotation, role or step, so nothing ever pages them."
+    );
+    let r = check(&with(base(), "/people/0/backup", json!("ana")));
+    assert_eq!(
+        expect_only(&r, Code::BackupCycle, "/people/0/backup").message,
+        "Ana is their own backup."
+    );
+    let r = check(&with(base(), "/people/0/backup", json!("bn")));
+    let d = expect_only(&r, Code::UnknownReference, "/people/0/backup");
+    assert_eq!(d.message, "Ana's backup “bn” does not exist.");
+    assert_eq!(d.hint.as_deref(), Some("Did you mean Ben (id ben)?"));
+    let r = check(&push(
+        base(),
+        "/roles",
+        json!({ "id": "comms", "name": "Comms lead" }),
+    ));
+    assert_eq!(
+        expect_only(&r, Code::EmptyRole, "/roles/1").message,
+        "Nobody holds the role “Comms lead”."
+    );
+    let r = check(&with(base(), "/rotations/0/members", json!([])));
+    assert_eq!(
+        expect(&r, Code::EmptyRotation, "/rotations/0/members").message,
+        "The rotation “Primary” has no members."
     );
 }

@@ -48,7 +48,8 @@ pub enum StartError {
 }
 
 impl fmt::Display for StartError {
-    /// The problem as the drill room words it after "This scenario cannot run: ".
+    /// The problem as the drill room words it after "This scenario cannot run: " (the
+    /// errors' messages are sentences, one after the other).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             StartError::NoScenario => f.write_str("choose a scenario first"),
@@ -57,7 +58,7 @@ impl fmt::Display for StartError {
                     .errors()
                     .map(|d| d.message.clone())
                     .collect::<Vec<_>>()
-                    .join("; "),
+                    .join(" "),
             ),
         }
     }

@@ -26,7 +26,7 @@ macro_rules! named {
     )*};
 }
 
-named!(Person, Role, Rotation, Tier, Service, Playbook, Scenario);
+named!(Person, Role, Rotation, Tier, Service, Playbook, Template, Scenario);
 
 /// The display name of `id` in `items`, or the id itself when it does not resolve.
 ///

@@ -15,7 +15,7 @@ impl Validator<'_> {
                     continue; // reported as an empty step
                 }
                 let targets: Vec<&Target> = s.notify.iter().collect();
-                let what = format!("step {} of {}", k + 1, self.tier_label(i));
+                let what = format!("{} step {}", self.tier(i), k + 1);
                 self.coverage_gap(
                     &mut spans,
                     window,
@@ -26,7 +26,7 @@ impl Validator<'_> {
             }
             for (duty, who) in t.owners.duties() {
                 if let Some(who) = who {
-                    let what = format!("the {duty} owner of {}", self.tier_label(i));
+                    let what = format!("The {duty} owner of {}", self.tier(i));
                     self.coverage_gap(
                         &mut spans,
                         window,
@@ -79,17 +79,17 @@ impl Validator<'_> {
         }
         let total: i64 = gaps.iter().map(|g| g.len()).sum();
         let message = if total == to - from {
-            format!("{what} pages nobody at any hour")
+            format!("{what} pages nobody at any hour.")
         } else {
             let shown = oncall::summarize_gaps(&gaps, zone.as_ref());
             format!(
-                "{what} pages nobody for {} over the next 8 weeks: {shown}",
+                "{what} pages nobody for {} over the next 8 weeks: {shown}.",
                 hours(total)
             )
         };
         self.push(
             Diagnostic::new(Code::CoverageGap, pointer, message)
-                .hint("add a rotation or a person that covers these hours"),
+                .hint("Add a rotation or a person that covers these hours."),
         );
     }
 
@@ -102,7 +102,7 @@ impl Validator<'_> {
                     entry_ptr(Kind::Person, i, &[&"response"]),
                     r.ack_median,
                     r.ack_p90,
-                    &format!("the response model of `{}`", p.id),
+                    &format!("{}'s response model", self.person(i)),
                 );
             }
         }
@@ -111,7 +111,7 @@ impl Validator<'_> {
                 "/defaults/response".into(),
                 r.ack_median,
                 r.ack_p90,
-                "the default response model",
+                "The default response model",
             );
         }
     }

@@ -6,45 +6,49 @@ use super::*;
 impl Validator<'_> {
     pub(super) fn rotations(&mut self) {
         for (i, r) in self.l.rotations.iter().enumerate() {
+            let rotation = || self.ix.rotations.entry(i);
             if r.members.is_empty() {
-                self.push(
+                self.out.push(
                     Diagnostic::new(
                         Code::EmptyRotation,
                         entry_ptr(Kind::Rotation, i, &[&"members"]),
-                        format!("rotation `{}` has no members", r.id),
+                        format!("{} has no members.", rotation()),
                     )
-                    .hint("add the people who take turns on call"),
+                    .hint("Add the people who take turns on call."),
                 );
             }
             if r.shift.is_zero() {
-                self.push(
+                self.out.push(
                     Diagnostic::new(
                         Code::InvalidShift,
                         entry_ptr(Kind::Rotation, i, &[&"shift"]),
-                        format!("rotation `{}` has a shift of 0m", r.id),
+                        format!("{} has a shift of 0m.", rotation()),
                     )
-                    .hint("a shift is how long each member is on call, e.g. \"1w\" or \"12h\""),
+                    .hint("Set the shift to how long each member is on call, such as 1w or 12h."),
                 );
             }
             if let Some(w) = &r.window {
                 if w.days.is_empty() {
-                    self.push(
-                        Diagnostic::new(Code::MalformedWindow, entry_ptr(Kind::Rotation, i, &[&"window", &"days"]), format!("the window of rotation `{}` lists no days, so it never covers anything", r.id))
-                            .hint("list the days it covers, or remove the window for around-the-clock cover"),
+                    self.out.push(
+                        Diagnostic::new(Code::MalformedWindow, entry_ptr(Kind::Rotation, i, &[&"window", &"days"]), format!("The window of {} lists no days, so it never covers anything.", rotation()))
+                            .hint("List the days it covers, or remove the window for around-the-clock cover."),
                     );
                 }
                 let mut seen = [false; 7];
                 for (j, d) in w.days.iter().enumerate() {
                     if std::mem::replace(&mut seen[*d as usize], true) {
-                        self.push(Diagnostic::new(
-                            Code::MalformedWindow,
-                            entry_ptr(Kind::Rotation, i, &[&"window", &"days", &j]),
-                            format!(
-                                "the window of rotation `{}` lists `{}` twice",
-                                r.id,
-                                d.as_str()
-                            ),
-                        ));
+                        self.out.push(
+                            Diagnostic::new(
+                                Code::MalformedWindow,
+                                entry_ptr(Kind::Rotation, i, &[&"window", &"days", &j]),
+                                format!(
+                                    "The window of {} lists {} twice.",
+                                    rotation(),
+                                    quoted(d.as_str())
+                                ),
+                            )
+                            .hint("List each day once."),
+                        );
                     }
                 }
             }
@@ -102,8 +106,8 @@ impl Validator<'_> {
     /// Reports the cycle `cycle` (services in dependency order, back to the first), closed
     /// by dependency `j` of service `s`.
     fn dependency_cycle(&mut self, s: usize, j: usize, cycle: &[usize]) {
-        let l = self.l;
-        let name = |x: &usize| l.services[*x].id.as_str();
+        let services = &self.ix.services;
+        let name = |x: &usize| services.names[*x];
         let mut names: Vec<&str> = Vec::new();
         let elided;
         if cycle.len() <= CYCLE_NAMES_SHOWN {
@@ -121,11 +125,11 @@ impl Validator<'_> {
                 Code::DependencyCycle,
                 entry_ptr(Kind::Service, s, &[&"depends_on", &j]),
                 format!(
-                    "services depend on each other in a cycle: {}",
+                    "Services depend on each other in a cycle: {}.",
                     names.join(" → ")
                 ),
             )
-            .hint("dependencies must form a hierarchy; remove one of these depends_on entries"),
+            .hint("Remove one of these dependencies, so that the services form a hierarchy."),
         );
     }
 
@@ -155,9 +159,9 @@ impl Validator<'_> {
                     Diagnostic::new(
                         Code::BackupCycle,
                         entry_ptr(Kind::Person, i, &[&"backup"]),
-                        format!("{} (`{}`) is their own backup", p.name, p.id),
+                        format!("{} is their own backup.", self.person(i)),
                     )
-                    .hint("name someone else as the backup, or leave it out"),
+                    .hint("Name someone else as the backup, or leave it out."),
                 );
             }
             if p.roles.is_empty() && !used[i] {
@@ -166,11 +170,11 @@ impl Validator<'_> {
                         Code::UnusedPerson,
                         entry_ptr(Kind::Person, i, &[]),
                         format!(
-                            "{} (`{}`) is in no rotation, role or step, so nothing ever pages them",
-                            p.name, p.id
+                            "{} is in no rotation, role or step, so nothing ever pages them.",
+                            self.person(i)
                         ),
                     )
-                    .hint("add them to a rotation or give them a role, or remove them"),
+                    .hint("Add them to a rotation or give them a role, or remove them."),
                 );
             }
         }
@@ -180,9 +184,9 @@ impl Validator<'_> {
                     Diagnostic::new(
                         Code::EmptyRole,
                         entry_ptr(Kind::Role, i, &[]),
-                        format!("nobody holds the role `{}` ({})", r.id, r.name),
+                        format!("Nobody holds {}.", self.ix.roles.entry(i)),
                     )
-                    .hint("give the role to someone in people, or remove it"),
+                    .hint("Give the role to someone, or remove it."),
                 );
             }
         }
@@ -190,13 +194,21 @@ impl Validator<'_> {
 
     pub(super) fn templates(&mut self) {
         for (i, t) in self.l.templates.iter().enumerate() {
+            let template = || entry(Kind::Template, name_or_id(t));
             let mut rest = t.body.as_str();
             while let Some(open) = rest.find("{{") {
                 let after = &rest[open + 2..];
                 let Some(close) = after.find("}}") else {
                     self.push(
-                        Diagnostic::new(Code::UnknownPlaceholder, entry_ptr(Kind::Template, i, &[&"body"]), format!("template `{}` opens a placeholder with `{{{{` that is never closed", t.id))
-                            .hint("close it with `}}`"),
+                        Diagnostic::new(
+                            Code::UnknownPlaceholder,
+                            entry_ptr(Kind::Template, i, &[&"body"]),
+                            format!(
+                                "{} opens a placeholder with “{{{{” that is never closed.",
+                                template()
+                            ),
+                        )
+                        .hint("Close it with “}}”, or remove the “{{”."),
                     );
                     break;
                 };
@@ -207,9 +219,9 @@ impl Validator<'_> {
                         .then(|| closest(name, TEMPLATE_PLACEHOLDERS))
                         .flatten();
                     let hint = match best {
-                        Some(best) => format!("did you mean `{{{{{best}}}}}`?"),
+                        Some(best) => format!("Did you mean “{{{{{best}}}}}”?"),
                         None => format!(
-                            "known placeholders: {}",
+                            "Use one of the known placeholders: {}.",
                             TEMPLATE_PLACEHOLDERS
                                 .iter()
                                 .map(|p| format!("{{{{{p}}}}}"))
@@ -222,8 +234,8 @@ impl Validator<'_> {
                             Code::UnknownPlaceholder,
                             entry_ptr(Kind::Template, i, &[&"body"]),
                             format!(
-                                "template `{}` uses the unknown placeholder `{{{{{shown}}}}}`",
-                                t.id
+                                "{} uses the unknown placeholder “{{{{{shown}}}}}”.",
+                                template()
                             ),
                         )
                         .hint(hint),

@@ -9,8 +9,21 @@
 //! `tiers.rs` (ranks, escalation, owners, timelines), `entries.rs` (rotations, services,
 //! people, templates), `triggers.rs` (contradictions, reachability), `coverage.rs`
 //! (uncovered hours, response models) and `scenarios.rs` (also all that
-//! [`validate_scenario`] checks). `index.rs` indexes one collection and gives the "did you
-//! mean" hints; the shared `Validator` state, `Indexes` and pointer helpers are here.
+//! [`validate_scenario`] checks). `index.rs` indexes one collection (with its display
+//! names) and gives the "did you mean" hints; the shared `Validator` state, `Indexes`,
+//! pointer helpers and the wording helpers are here.
+//!
+//! # How findings are worded
+//!
+//! A message is a full sentence that starts with a capital letter and ends with a full
+//! stop; a hint is a full sentence saying what to do (a question for "did you mean").
+//! Entries are named by their display name, the id standing in for a blank name: people
+//! and tiers bare (`Ana Lima is their own backup.`, `SEV1 Critical step 1 notifies
+//! nobody.`), everything else in typographic quotes after its noun (`The rotation
+//! “Primary” has no members.`). What the user typed that is wrong stays as written, in
+//! quotes (`Ana Lima's backup “ana2” does not exist.`); a suggestion names the entry and,
+//! when it differs, the id to type (`Did you mean “Primary” (id primary)?`). Messages
+//! never carry ids in backticks or JSON Pointers: the pointer is the finding's own field.
 
 mod coverage;
 mod entries;
@@ -20,7 +33,7 @@ mod scenarios;
 mod tiers;
 mod triggers;
 
-use index::{take_suggestion, Index};
+use index::{name_or_id, take_suggestion, Index, Missing};
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -31,7 +44,7 @@ use crate::diagnostic::{Code, Diagnostic, Report, Severity};
 use crate::model::*;
 use crate::oncall::{self, Span, COVERAGE_HORIZON_MS};
 use crate::parse::escape_pointer_token;
-use crate::text::closest;
+use crate::text::{closest, truncate_for_display};
 use crate::{Duration, Instant};
 
 /// More pages than this from one tier's escalation within a scenario's horizon is an
@@ -77,11 +90,13 @@ pub fn validate_ladder(ladder: &Ladder, reference: Instant) -> Report {
     v.reachability();
     v.coverage(reference.as_millis());
     for (i, s) in ladder.scenarios.iter().enumerate() {
-        v.scenario(&s.to_document(), &Kind::Scenario.pointer(i));
+        let of = format!(" of {}", v.scenario_label(i));
+        v.scenario(&s.to_document(), &Kind::Scenario.pointer(i), &of);
     }
     // The longest horizon pages the most: one warning per tier, naming that scenario.
-    if let Some(s) = ladder.scenarios.iter().max_by_key(|s| s.horizon) {
-        v.excessive_paging(s.horizon, &format!("scenario `{}`", s.id), None);
+    if let Some(i) = (0..ladder.scenarios.len()).max_by_key(|&i| ladder.scenarios[i].horizon) {
+        let s = &ladder.scenarios[i];
+        v.excessive_paging(s.horizon, &v.scenario_label(i), None);
     }
     v.finish()
 }
@@ -89,7 +104,7 @@ pub fn validate_ladder(ladder: &Ladder, reference: Instant) -> Report {
 /// Validates a standalone scenario against the ladder it drills.
 pub fn validate_scenario(scenario: &ScenarioDocument, ladder: &Ladder) -> Report {
     let mut v = Validator::new(ladder);
-    v.scenario(scenario, "");
+    v.scenario(scenario, "", "");
     v.excessive_paging(scenario.horizon, "the scenario", Some("/horizon"));
     v.finish()
 }
@@ -177,20 +192,25 @@ impl<'a> Indexes<'a> {
         }
     }
 
+    /// The index of the collection target `t` names.
+    fn of_target(&self, t: &Target) -> &Index<'a> {
+        match t {
+            Target::Person(_) => &self.people,
+            Target::Rotation(_) => &self.rotations,
+            Target::Role(_) => &self.roles,
+        }
+    }
+
     /// Checks that target `t` resolves; `base` is the pointer of the target object.
     fn target(
         &self,
         out: &mut Vec<Diagnostic>,
         t: &Target,
         base: impl FnOnce() -> String,
-        context: impl FnOnce() -> String,
+        message: impl FnOnce(&Missing) -> String,
     ) {
-        let (index, id) = match t {
-            Target::Person(id) => (&self.people, id.as_str()),
-            Target::Rotation(id) => (&self.rotations, id.as_str()),
-            Target::Role(id) => (&self.roles, id.as_str()),
-        };
-        index.resolve(out, id, || target_ptr(&base(), t), context);
+        self.of_target(t)
+            .resolve(out, t.id(), || target_ptr(&base(), t), message);
     }
 }
 
@@ -227,6 +247,51 @@ fn ptr(parts: &[&dyn std::fmt::Display]) -> String {
 /// The pointer of entry `i` of `kind` followed by `rest`, e.g. `/tiers/0/escalation`.
 fn entry_ptr(kind: Kind, i: usize, rest: &[&dyn std::fmt::Display]) -> String {
     kind.pointer(i) + &ptr(rest)
+}
+
+/// The most characters of a name or a typed value a message shows.
+const SHOWN_CHARS: usize = 80;
+
+/// A name or a value as written, in typographic quotes: `“Primary”`.
+fn quoted(s: &str) -> String {
+    format!("“{}”", truncate_for_display(s, SHOWN_CHARS))
+}
+
+/// A display name as a message shows it without its noun: a person or a tier bare
+/// (`Ana Lima`, `SEV1 Critical`), anything else in quotes (`“Primary”`).
+fn shown(kind: Kind, name: &str) -> String {
+    match kind {
+        Kind::Person | Kind::Tier => truncate_for_display(name, SHOWN_CHARS),
+        _ => quoted(name),
+    }
+}
+
+/// An entry named in a message: a person or a tier by name alone, anything else after
+/// its noun (`the rotation “Primary”`).
+fn entry(kind: Kind, name: &str) -> String {
+    match kind {
+        Kind::Person | Kind::Tier => shown(kind, name),
+        _ => format!("the {} {}", kind.noun(), quoted(name)),
+    }
+}
+
+/// `s` with its first letter capitalised (a message may start with a name or an id).
+fn capitalised(s: &mut String) {
+    if let Some(first) = s.chars().next() {
+        if first.is_lowercase() {
+            let upper: String = first.to_uppercase().collect();
+            s.replace_range(..first.len_utf8(), &upper);
+        }
+    }
+}
+
+/// The words for a timeline: `to acknowledge`, `for the first update`.
+fn timeline_words(name: &str) -> String {
+    match name {
+        "first_update" => "for the first update".into(),
+        "update_every" => "between updates".into(),
+        _ => format!("to {name}"),
+    }
 }
 
 fn target_ptr(base: &str, t: &Target) -> String {
@@ -313,6 +378,13 @@ impl<'a> Validator<'a> {
     fn finish(mut self) -> Report {
         // Errors first; otherwise in the order found, which follows the document.
         self.out.sort_by_key(|d| d.severity == Severity::Warning);
+        // A sentence may start with a name or an id written in lower case.
+        for d in &mut self.out {
+            capitalised(&mut d.message);
+            if let Some(h) = &mut d.hint {
+                capitalised(h);
+            }
+        }
         Report {
             diagnostics: self.out,
         }
@@ -369,16 +441,31 @@ impl<'a> Validator<'a> {
     }
 
     fn delay_model(&mut self, pointer: String, median: Duration, p90: Duration, what: &str) {
-        if p90 < median || (median.is_zero() && !p90.is_zero()) {
-            self.push(
-                Diagnostic::new(Code::InvalidDelayModel, pointer, format!("{what} has a 90th percentile of {p90} below its median of {median}"))
-                    .hint("the 90th percentile must be at least the median (equal means a fixed delay), and a zero median needs a zero p90"),
-            );
-        }
+        let message = if p90 < median {
+            format!("{what} has a 90th percentile of {p90}, below its median of {median}.")
+        } else if median.is_zero() && !p90.is_zero() {
+            format!("{what} has a median of 0m but a 90th percentile of {p90}.")
+        } else {
+            return;
+        };
+        self.push(
+            Diagnostic::new(Code::InvalidDelayModel, pointer, message)
+                .hint("Make the 90th percentile at least the median (equal means a fixed delay); a zero median needs a zero 90th percentile."),
+        );
     }
 
-    fn tier_label(&self, i: usize) -> String {
-        let t = &self.l.tiers[i];
-        format!("tier `{}` ({})", t.id, t.name)
+    /// Tier `i` by its display name: `SEV1 Critical`.
+    fn tier(&self, i: usize) -> String {
+        self.ix.tiers.name(i)
+    }
+
+    /// Person `i` by their display name: `Ana Lima`.
+    fn person(&self, i: usize) -> String {
+        self.ix.people.name(i)
+    }
+
+    /// Embedded scenario `i` with its noun: `the scenario “Checkout errors at 3 a.m.”`.
+    fn scenario_label(&self, i: usize) -> String {
+        entry(Kind::Scenario, name_or_id(&self.l.scenarios[i]))
     }
 }

@@ -21,20 +21,28 @@ impl Validator<'_> {
             let (coll, noun) = (kind.collection(), kind.noun());
             for &(i, j) in &index.repeats {
                 let id = index.ids[i];
+                // The first entry by name; "another" when its name is the id itself.
+                let first = if index.names[j] == id {
+                    format!("another {noun}")
+                } else {
+                    index.entry(j)
+                };
                 self.out.push(
                     Diagnostic::new(
                         Code::DuplicateId,
                         ptr(&[&coll, &i, &"id"]),
-                        format!("{noun} id `{id}` is already used by {}", kind.pointer(j)),
+                        format!("The id {} is already used by {first}.", quoted(id)),
                     )
-                    .hint(format!("give each {noun} its own id")),
+                    .hint(format!(
+                        "Change one of the two ids: no two {coll} may share one."
+                    )),
                 );
             }
         }
         if l.tiers.is_empty() {
             self.push(
-                Diagnostic::new(Code::NoTiers, "/tiers", "the ladder has no tiers")
-                    .hint("add at least one severity tier with an escalation policy"),
+                Diagnostic::new(Code::NoTiers, "/tiers", "The ladder has no tiers.")
+                    .hint("Add at least one severity tier with an escalation policy."),
             );
         }
     }
@@ -54,7 +62,13 @@ impl Validator<'_> {
                     out,
                     d.as_str(),
                     || entry_ptr(Kind::Service, i, &[&"depends_on", &j]),
-                    || format!("service `{}` depends_on", s.id),
+                    |m| {
+                        format!(
+                            "{} depends on {}.",
+                            ix.services.entry(i),
+                            m.does_not_exist()
+                        )
+                    },
                 );
             }
         }
@@ -64,7 +78,7 @@ impl Validator<'_> {
                     out,
                     r.as_str(),
                     || entry_ptr(Kind::Person, i, &[&"roles", &j]),
-                    || format!("person `{}`", p.id),
+                    |m| format!("{} has {}.", ix.people.name(i), m.does_not_exist()),
                 );
             }
             if let Some(b) = &p.backup {
@@ -72,7 +86,7 @@ impl Validator<'_> {
                     out,
                     b.as_str(),
                     || entry_ptr(Kind::Person, i, &[&"backup"]),
-                    || format!("the backup of person `{}`", p.id),
+                    |m| format!("{}'s backup {} does not exist.", ix.people.name(i), m.id()),
                 );
             }
         }
@@ -82,7 +96,13 @@ impl Validator<'_> {
                     out,
                     m.as_str(),
                     || entry_ptr(Kind::Rotation, i, &[&"members", &j]),
-                    || format!("rotation `{}`", r.id),
+                    |m| {
+                        format!(
+                            "{} has the member {}, who does not exist.",
+                            ix.rotations.entry(i),
+                            m.id()
+                        )
+                    },
                 );
             }
         }
@@ -98,7 +118,13 @@ impl Validator<'_> {
                         out,
                         who,
                         || entry_ptr(Kind::Tier, i, &[&"owners", &duty]),
-                        || format!("the {duty} owner of tier `{}`", t.id),
+                        |m| {
+                            format!(
+                                "The {duty} owner of {} is {}.",
+                                ix.tiers.name(i),
+                                m.does_not_exist()
+                            )
+                        },
                     );
                 }
             }
@@ -108,7 +134,14 @@ impl Validator<'_> {
                         out,
                         who,
                         || entry_ptr(Kind::Tier, i, &[&"escalation", &"steps", &k, &"notify", &j]),
-                        || format!("step {} of tier `{}`", k + 1, t.id),
+                        |m| {
+                            format!(
+                                "{} step {} pages {}.",
+                                ix.tiers.name(i),
+                                k + 1,
+                                m.does_not_exist()
+                            )
+                        },
                     );
                 }
             }
@@ -117,7 +150,7 @@ impl Validator<'_> {
                     out,
                     p.as_str(),
                     || entry_ptr(Kind::Tier, i, &[&"playbook"]),
-                    || format!("tier `{}`", t.id),
+                    |m| format!("{} uses {}.", ix.tiers.name(i), m.does_not_exist()),
                 );
             }
         }
@@ -127,18 +160,19 @@ impl Validator<'_> {
     fn trigger_and_playbook_references(&mut self) {
         let (l, ix, out) = (self.l, &self.ix, &mut self.out);
         for (i, t) in l.triggers.iter().enumerate() {
-            let ctx = || format!("trigger `{}`", t.id);
+            // Built only for a finding, like the pointers.
+            let trigger = || entry(Kind::Trigger, t.id.as_str());
             ix.services.resolve(
                 out,
                 t.service.as_str(),
                 || entry_ptr(Kind::Trigger, i, &[&"service"]),
-                ctx,
+                |m| format!("{} watches {}.", trigger(), m.does_not_exist()),
             );
             ix.tiers.resolve(
                 out,
                 t.tier.as_str(),
                 || entry_ptr(Kind::Trigger, i, &[&"tier"]),
-                ctx,
+                |m| format!("{} opens {}.", trigger(), m.does_not_exist()),
             );
         }
         for (i, p) in l.playbooks.iter().enumerate() {
@@ -148,7 +182,14 @@ impl Validator<'_> {
                         out,
                         owner,
                         || entry_ptr(Kind::Playbook, i, &[&"steps", &k, &"owner"]),
-                        || format!("step {} of playbook `{}`", k + 1, p.id),
+                        |m| {
+                            format!(
+                                "The owner of step {} of {} is {}.",
+                                k + 1,
+                                ix.playbooks.entry(i),
+                                m.does_not_exist()
+                            )
+                        },
                     );
                 }
             }

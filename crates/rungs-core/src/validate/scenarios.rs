@@ -37,14 +37,18 @@ impl Validator<'_> {
                 (1, r) => format!("its step repeats every {cycle}, {}", more_times(r)),
                 (n, r) => format!("its {n} steps repeat every {cycle}, {}", more_times(r)),
             };
-            let mut message = format!(
-                "{} can page up to {} times within the {horizon} horizon of {scenario}: {how}",
-                self.tier_label(i),
+            let message = format!(
+                "{} can page up to {} times within the {horizon} horizon of {scenario}: {how}.",
+                self.tier(i),
                 crate::text::group_thousands(pages),
             );
-            if pointer.is_some() {
-                message.push_str(&format!(" (the ladder's {in_ladder})"));
-            }
+            // A standalone scenario's finding is read against the scenario file: say
+            // that the fix is in the ladder.
+            let whose = if pointer.is_some() {
+                format!("In the ladder, give {}'s steps", self.tier(i))
+            } else {
+                "Give the steps".to_string()
+            };
             self.push(
                 Diagnostic::new(
                     Code::ExcessivePaging,
@@ -52,42 +56,62 @@ impl Validator<'_> {
                     message,
                 )
                 .hint(format!(
-                    "give the steps a longer escalate_after, lower repeat or shorten the horizon; a simulated run stops after {} events",
+                    "{whose} a longer escalate_after, lower repeat or shorten the horizon: a simulated run stops after {} events.",
                     crate::text::group_thousands(EVENT_BUDGET)
                 )),
             );
         }
     }
 
-    pub(super) fn scenario(&mut self, s: &ScenarioDocument, base: &str) {
+    /// Checks scenario `s`, at `base` (its pointer in the ladder, or "" for a standalone
+    /// one). `of` names an embedded scenario after what a message is about (`Inject 1` +
+    /// ` of the scenario “Checkout at 3 a.m.”`); it is empty for a standalone one.
+    pub(super) fn scenario(&mut self, s: &ScenarioDocument, base: &str, of: &str) {
         let l = self.l;
         let horizon = s.horizon;
+        let after_horizon = "Move it before the horizon, or lengthen the horizon.";
         for (i, sig) in s.signals.iter().enumerate() {
             self.ix.services.resolve(
                 &mut self.out,
                 sig.service.as_str(),
                 || format!("{base}/signals/{i}/service"),
-                || format!("signal {}", i + 1),
+                |m| format!("Signal {}{of} watches {}.", i + 1, m.does_not_exist()),
             );
+            // `signal 1 of the scenario “S” (error_rate on “Checkout”)`, built only for a
+            // finding.
+            let signal = || {
+                format!(
+                    "signal {}{of} ({} on {})",
+                    i + 1,
+                    sig.metric,
+                    self.ix.services.name_of(sig.service.as_str())
+                )
+            };
             for (j, pair) in sig.points.windows(2).enumerate() {
                 if pair[1].0 <= pair[0].0 {
-                    self.push(
+                    self.out.push(
                         Diagnostic::new(
                             Code::UnorderedPoints,
                             format!("{base}/signals/{i}/points/{}/0", j + 1),
-                            format!("point {} of the {} {} signal is at {}, not after the point before it ({})", j + 2, sig.service, sig.metric, pair[1].0, pair[0].0),
+                            format!(
+                                "Point {} of {} is at {}, not after the point before it ({}).",
+                                j + 2,
+                                signal(),
+                                pair[1].0,
+                                pair[0].0
+                            ),
                         )
-                        .hint("list points in increasing time order, each time once"),
+                        .hint("List the points in increasing time order, each time once."),
                     );
                 }
             }
             for (j, p) in sig.points.iter().enumerate() {
                 if p.0 >= horizon {
-                    self.push(Diagnostic::new(
+                    self.out.push(Diagnostic::new(
                         Code::AfterHorizon,
                         format!("{base}/signals/{i}/points/{j}/0"),
-                        format!("a point of the {} {} signal is at {}, at or after the scenario's horizon of {horizon}", sig.service, sig.metric, p.0),
-                    ));
+                        format!("Point {} of {} is at {}, at or after the horizon of {horizon}, so it never happens.", j + 1, signal(), p.0),
+                    ).hint(after_horizon));
                 }
             }
             if !l
@@ -95,16 +119,18 @@ impl Validator<'_> {
                 .iter()
                 .any(|t| t.service == sig.service && t.metric == sig.metric)
             {
-                self.push(
+                self.out.push(
                     Diagnostic::new(
                         Code::UnwatchedSignal,
                         format!("{base}/signals/{i}/metric"),
                         format!(
-                            "no trigger watches {} on {}, so this signal cannot open an incident",
-                            sig.metric, sig.service
+                            "No trigger watches {} on {}, so signal {}{of} cannot open an incident.",
+                            sig.metric,
+                            self.ix.services.name_of(sig.service.as_str()),
+                            i + 1
                         ),
                     )
-                    .hint("check the metric's spelling against the ladder's triggers"),
+                    .hint("Check the metric's spelling against the ladder's triggers."),
                 );
             }
         }
@@ -114,19 +140,22 @@ impl Validator<'_> {
                     &mut self.out,
                     u.unavailable.as_str(),
                     || format!("{base}/injects/{i}/unavailable"),
-                    || format!("inject {}", i + 1),
+                    |m| format!("Inject {}{of} names {}.", i + 1, m.does_not_exist()),
                 );
             }
             if inj.at() >= horizon {
-                self.push(Diagnostic::new(
-                    Code::AfterHorizon,
-                    format!("{base}/injects/{i}/at"),
-                    format!(
-                        "inject {} happens at {}, at or after the scenario's horizon of {horizon}",
-                        i + 1,
-                        inj.at()
-                    ),
-                ));
+                self.push(
+                    Diagnostic::new(
+                        Code::AfterHorizon,
+                        format!("{base}/injects/{i}/at"),
+                        format!(
+                            "Inject {}{of} happens at {}, at or after the horizon of {horizon}, so it never happens.",
+                            i + 1,
+                            inj.at()
+                        ),
+                    )
+                    .hint(after_horizon),
+                );
             }
         }
         let w = &s.work;
@@ -134,13 +163,13 @@ impl Validator<'_> {
             format!("{base}/work/contain_after_ack"),
             w.contain_after_ack.median,
             w.contain_after_ack.p90,
-            "contain_after_ack",
+            &format!("The contain_after_ack delay{of}"),
         );
         self.delay_model(
             format!("{base}/work/resolve_after_contain"),
             w.resolve_after_contain.median,
             w.resolve_after_contain.p90,
-            "resolve_after_contain",
+            &format!("The resolve_after_contain delay{of}"),
         );
     }
 }

@@ -20,26 +20,25 @@ impl Validator<'_> {
 
     /// Rank 0, or a rank an earlier tier has (`ranks`: rank to the first tier with it).
     fn rank(&mut self, i: usize, ranks: &mut HashMap<u32, usize>) {
-        let l = self.l;
         let t = &self.l.tiers[i];
-        let label = self.tier_label(i);
+        let label = self.tier(i);
         if t.rank == 0 {
             self.push(
                 Diagnostic::new(
                     Code::InvalidRank,
                     entry_ptr(Kind::Tier, i, &[&"rank"]),
-                    format!("{label} has rank 0"),
+                    format!("{label} has rank 0."),
                 )
-                .hint("ranks start at 1, the most severe tier"),
+                .hint("Give it a rank of 1 or more: ranks start at 1, the most severe tier."),
             );
         } else if let Some(&j) = ranks.get(&t.rank) {
             self.push(
                 Diagnostic::new(
                     Code::DuplicateRank,
                     entry_ptr(Kind::Tier, i, &[&"rank"]),
-                    format!("{label} has rank {}, like tier `{}`", t.rank, l.tiers[j].id),
+                    format!("{label} has rank {}, like {}.", t.rank, self.tier(j)),
                 )
-                .hint("each tier needs its own rank; 1 is the most severe"),
+                .hint("Give each tier its own rank; 1 is the most severe."),
             );
         } else {
             ranks.insert(t.rank, i);
@@ -49,7 +48,7 @@ impl Validator<'_> {
     /// Deadlines in the wrong order (acknowledge, contain, resolve).
     fn timeline_order(&mut self, i: usize) {
         let t = &self.l.tiers[i];
-        let label = self.tier_label(i);
+        let label = self.tier(i);
         let tl = &t.timelines;
         for (a, b) in [
             ("acknowledge", "contain"),
@@ -66,9 +65,9 @@ impl Validator<'_> {
                         Diagnostic::new(
                             Code::TimelineOrder,
                             entry_ptr(Kind::Tier, i, &[&"timelines", &a]),
-                            format!("{label} allows {x} to {a} but only {y} to {b}"),
+                            format!("{label} allows {x} to {a} but only {y} to {b}."),
                         )
-                        .hint(format!("{a} must come no later than {b}")),
+                        .hint(format!("Allow no more time to {a} than to {b}.")),
                     );
                 }
             }
@@ -78,16 +77,16 @@ impl Validator<'_> {
     /// No steps, a step that notifies nobody, or a repeated policy that pages all at once.
     fn escalation_shape(&mut self, i: usize) {
         let t = &self.l.tiers[i];
-        let label = self.tier_label(i);
+        let label = self.tier(i);
         let steps = &t.escalation.steps;
         if steps.is_empty() {
             self.push(
                 Diagnostic::new(
                     Code::EmptyEscalation,
                     entry_ptr(Kind::Tier, i, &[&"escalation", &"steps"]),
-                    format!("{label} has no escalation steps, so it pages nobody"),
+                    format!("{label} has no escalation steps, so it pages nobody."),
                 )
-                .hint("add a step that notifies a rotation, a role or a person"),
+                .hint("Add a step that notifies a rotation, a role or a person."),
             );
         }
         for (k, s) in steps.iter().enumerate() {
@@ -96,9 +95,9 @@ impl Validator<'_> {
                     Diagnostic::new(
                         Code::EmptyStep,
                         entry_ptr(Kind::Tier, i, &[&"escalation", &"steps", &k, &"notify"]),
-                        format!("step {} of {label} notifies nobody", k + 1),
+                        format!("{label} step {} notifies nobody.", k + 1),
                     )
-                    .hint("add a rotation, a role or a person to notify, or remove the step"),
+                    .hint("Add a rotation, a role or a person to notify, or remove the step."),
                 );
             }
         }
@@ -111,11 +110,11 @@ impl Validator<'_> {
                     Code::PageStorm,
                     entry_ptr(Kind::Tier, i, &[&"escalation", &"repeat"]),
                     format!(
-                        "{label} repeats its policy {} but every step waits 0m: all pages go out at once",
+                        "{label} repeats its policy {} but every step waits 0m, so all pages go out at once.",
                         crate::text::count(t.escalation.repeat as usize, "time", "times")
                     ),
                 )
-                .hint("give the steps an escalate_after, or set repeat to 0"),
+                .hint("Give the steps an escalate_after, or set repeat to 0."),
             );
         }
     }
@@ -123,7 +122,7 @@ impl Validator<'_> {
     /// A first-update deadline with nobody to write it.
     fn communication_owner(&mut self, i: usize) {
         let t = &self.l.tiers[i];
-        let label = self.tier_label(i);
+        let label = self.tier(i);
         let tl = &t.timelines;
         if tl.first_update.is_some() && t.owners.communication.is_none() {
             self.push(
@@ -131,11 +130,11 @@ impl Validator<'_> {
                     Code::NoCommunicationOwner,
                     entry_ptr(Kind::Tier, i, &[&"owners", &"communication"]),
                     format!(
-                        "{label} expects a first update within {} but has no communication owner",
+                        "{label} expects a first update within {} but has no communication owner.",
                         tl.first_update.unwrap_or_default()
                     ),
                 )
-                .hint("name a communication owner (a comms rotation or role)"),
+                .hint("Name a communication owner, such as a comms rotation or role."),
             );
         }
     }
@@ -159,13 +158,14 @@ impl Validator<'_> {
                             Code::SamePersonConsecutiveSteps,
                             entry_ptr(Kind::Tier, i, &[&"escalation", &"steps", &(k + 1), &"notify", &j, &"person"]),
                             format!(
-                                "`{p}` is paged in step {} and again in step {} of {}: if they are away, both steps fail",
+                                "{} is paged in both {} step {} and step {}: if they are away, both steps fail.",
+                                self.ix.people.name_of(p.as_str()),
+                                self.tier(i),
                                 k + 1,
                                 k + 2,
-                                self.tier_label(i)
                             ),
                         )
-                        .hint("escalate to someone else, such as their backup or a secondary rotation");
+                        .hint(format!("Page someone else in step {}, such as their backup or a secondary rotation.", k + 2));
                         self.push(d);
                     }
                 }
@@ -190,13 +190,13 @@ impl Validator<'_> {
                         Code::EscalatesBeforeResponse,
                         entry_ptr(Kind::Tier, i, &[&"escalation", &"steps", &k, &"escalate_after"]),
                         format!(
-                            "step {} of {} escalates after {}, but the people it pages acknowledge after {median} at the median",
+                            "{} step {} escalates after {}, but the people it pages acknowledge after {median} at the median.",
+                            self.tier(i),
                             k + 1,
-                            self.tier_label(i),
                             s.escalate_after
                         ),
                     )
-                    .hint(format!("wait at least {median} before the next step"));
+                    .hint(format!("Wait at least {median} before the next step."));
                     self.push(d);
                 }
             }
@@ -217,10 +217,10 @@ impl Validator<'_> {
                 );
             }
             let problem = match first_reaching {
-                None => Some(format!("no step of {} can reach anybody, so nobody can acknowledge within {deadline}", self.tier_label(i))),
+                None => Some(format!("No step of {} can reach anybody, so nobody can acknowledge within {deadline}.", self.tier(i))),
                 Some(at) if at >= deadline => Some(format!(
-                    "the first step of {} that reaches a person pages at {at}, after the acknowledge deadline of {deadline}",
-                    self.tier_label(i)
+                    "The first step of {} that reaches a person pages at {at}, after the acknowledge deadline of {deadline}.",
+                    self.tier(i)
                 )),
                 Some(_) => None,
             };
@@ -231,7 +231,7 @@ impl Validator<'_> {
                         entry_ptr(Kind::Tier, i, &[&"timelines", &"acknowledge"]),
                         message,
                     )
-                    .hint("page someone in an earlier step, or allow more time to acknowledge"),
+                    .hint("Page someone in an earlier step, or allow more time to acknowledge."),
                 );
             }
         }
@@ -251,16 +251,16 @@ impl Validator<'_> {
             if let Some(p) = lone {
                 let person = &l.people[p];
                 if person.backup.is_none() {
+                    let name = self.person(p);
                     let d = Diagnostic::new(
                         Code::OwnerWithoutBackup,
                         entry_ptr(Kind::Tier, i, &[&"owners", &duty]),
                         format!(
-                            "the {duty} owner of {} is {} alone, with no backup and no rotation behind them",
-                            self.tier_label(i),
-                            person.name
+                            "The {duty} owner of {} is {name} alone, with no backup and no rotation behind them.",
+                            self.tier(i),
                         ),
                     )
-                    .hint(format!("give `{}` a backup, or make the owner a rotation", person.id));
+                    .hint(format!("Give {name} a backup, or make the owner a rotation."));
                     self.push(d);
                 }
             }
@@ -279,16 +279,18 @@ impl Validator<'_> {
             for pair in set.windows(2) {
                 let ((severe, a), (milder, b)) = (pair[0], pair[1]);
                 if a > b && l.tiers[severe].rank != l.tiers[milder].rank {
+                    let (what, more, less) =
+                        (timeline_words(name), self.tier(severe), self.tier(milder));
                     let d = Diagnostic::new(
                         Code::TimelineInversion,
                         entry_ptr(Kind::Tier, severe, &[&"timelines", &name]),
                         format!(
-                            "{} allows {a} for {name}, more than the less severe {} ({b})",
-                            self.tier_label(severe),
-                            self.tier_label(milder)
+                            "{more} allows {a} {what}, more than the less severe {less} allows ({b})."
                         ),
                     )
-                    .hint("a more severe tier should be held to a tighter target");
+                    .hint(format!(
+                        "Allow {more} at most {b} {what}, or give {less} more time: a more severe tier should be held to a tighter target."
+                    ));
                     self.push(d);
                 }
             }

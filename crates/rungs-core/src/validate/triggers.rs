@@ -20,9 +20,9 @@ impl Validator<'_> {
                     Diagnostic::new(
                         Code::FlappingTrigger,
                         entry_ptr(Kind::Trigger, i, &[&"clear_for"]),
-                        format!("trigger `{}` stops firing the moment its condition is false, so a noisy signal makes the incident flap", t.id),
+                        format!("{} stops firing the moment its condition is false, so a noisy signal makes the incident flap.", entry(Kind::Trigger, t.id.as_str())),
                     )
-                    .hint("set clear_for, e.g. \"10m\""),
+                    .hint("Set clear_for to how long the condition must stay false, such as 10m."),
                 );
             }
             let earlier = by_signal
@@ -53,17 +53,33 @@ impl Validator<'_> {
                 let contradicts =
                     (same && rt != ru) || (t_stricter && rt > ru) || (u_stricter && ru > rt);
                 if contradicts {
+                    let tier = |x: &Trigger| self.ix.tiers.name_of(x.tier.as_str());
+                    let condition =
+                        |x: &Trigger| format!("{} {} {}", x.metric, x.op.as_str(), x.threshold);
                     let message = if same {
-                        format!("triggers `{}` and `{}` watch the same condition on {} {} but open different tiers", u.id, t.id, t.service, t.metric)
+                        format!(
+                            "The triggers {} and {} watch the same condition ({} on {}) but open different tiers: {} and {}.",
+                            quoted(u.id.as_str()),
+                            quoted(t.id.as_str()),
+                            condition(t),
+                            self.ix.services.name_of(t.service.as_str()),
+                            tier(u),
+                            tier(t)
+                        )
                     } else {
                         format!(
-                            "triggers `{}` ({} {} {}) and `{}` ({} {} {}) contradict each other: the worse value opens the less severe tier",
-                            u.id, u.metric, u.op.as_str(), u.threshold, t.id, t.metric, t.op.as_str(), t.threshold
+                            "The triggers {} ({} opens {}) and {} ({} opens {}) contradict each other: the worse value opens the less severe tier.",
+                            quoted(u.id.as_str()),
+                            condition(u),
+                            tier(u),
+                            quoted(t.id.as_str()),
+                            condition(t),
+                            tier(t)
                         )
                     };
                     self.push(
                         Diagnostic::new(Code::ContradictoryTriggers, entry_ptr(Kind::Trigger, i, &[&"tier"]), message)
-                            .hint(format!("compare with /triggers/{j}; a worse signal should open an equal or more severe tier")),
+                            .hint("Change the tier of one of them: a worse value should open an equal or more severe tier."),
                     );
                 }
             }
@@ -85,9 +101,16 @@ impl Validator<'_> {
                     .contains(&Some(BreachAction::Escalate))
             });
             if !by_trigger && !by_breach {
+                let hint = match by_rank.get(pos + 1) {
+                    Some(&milder) => format!(
+                        "Add a trigger that opens it, or let a breach of {} escalate.",
+                        self.tier(milder)
+                    ),
+                    None => "Add a trigger that opens it.".to_string(),
+                };
                 self.push(
-                    Diagnostic::new(Code::UnreachableTier, entry_ptr(Kind::Tier, i, &[]), format!("nothing leads to {}: no trigger opens it and no breach escalates to it", self.tier_label(i)))
-                        .hint("add a trigger for it, or let a breach of the tier below escalate"),
+                    Diagnostic::new(Code::UnreachableTier, entry_ptr(Kind::Tier, i, &[]), format!("Nothing leads to {}: no trigger opens it and no breach escalates to it.", self.tier(i)))
+                        .hint(hint),
                 );
             }
         }
