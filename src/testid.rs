@@ -99,6 +99,8 @@ pub const DIAGRAM: &str = "diagram";
 pub const HEATMAP: &str = "heatmap";
 /// An "Add" button of a section of the designer.
 pub const ADD: &str = "add";
+/// What an empty section says it is for and what to add (`data-kind` names the collection).
+pub const EMPTY_NOTE: &str = "empty-note";
 /// An "Edit" button of an entry of the designer.
 pub const EDIT: &str = "edit";
 /// A field's inline error.

@@ -22,6 +22,13 @@ async function buildLadder(page) {
   await page.locator(sel('NAV_LIBRARY')).click();
   await page.locator(sel('NEW_LADDER')).click();
   await expect(page.locator(sel('LADDER_NAME'))).toHaveText('Untitled ladder');
+  // every empty section says what its entries are for and what to add first
+  const empty = (kind) => page.locator(`${sel('EMPTY_NOTE')}[data-kind="${kind}"]`);
+  for (const kind of ['people', 'roles', 'rotations', 'services', 'triggers', 'playbooks', 'templates', 'schedule']) {
+    await expect(empty(kind)).toBeVisible();
+  }
+  await expect(empty('rotations')).toContainText('A rotation takes its members in turns');
+  await expect(empty('schedule')).toContainText('No rotations yet, so nobody is on call by turns.');
   const inspector = page.locator(sel('INSPECTOR'));
   const field = (label) => inspector.getByLabel(label, { exact: true });
 
@@ -40,6 +47,7 @@ async function buildLadder(page) {
   await field('Time zone').fill('America/New_York');
   await expect(inspector.locator(sel('FIELD_ERROR'))).toHaveCount(0);
   await expect(page.locator(sel('PERSON'))).toHaveCount(2);
+  await expect(empty('people')).toHaveCount(0);
 
   await add(page, 'rotations');
   await field('Name').fill('Primary');
@@ -50,6 +58,8 @@ async function buildLadder(page) {
   await expect(inspector.locator(sel('FIELD_ERROR'))).toContainText('1 week');
   await field('Shift length').fill('7d');
   await expect(page.locator(sel('ROTATION_NAME'))).toHaveText(['Primary']);
+  await expect(empty('rotations')).toHaveCount(0);
+  await expect(empty('schedule')).toHaveCount(0);
 
   await add(page, 'tiers');
   await field('Name').fill('SEV2 Degraded');

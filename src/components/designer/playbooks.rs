@@ -36,9 +36,6 @@ pub fn Playbooks() -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="playbooks-h">
             <SectionHead id="playbooks-h" title="Playbooks" kind=Kind::Playbook />
-            <Show when=move || rows.with(Vec::is_empty)>
-                <p class="muted small">"No playbooks yet."</p>
-            </Show>
             <ul class="cards">
                 <For
                     each=move || rows.get()
@@ -88,9 +85,6 @@ pub fn Templates() -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="templates-h">
             <SectionHead id="templates-h" title="Message templates" kind=Kind::Template />
-            <Show when=move || rows.with(Vec::is_empty)>
-                <p class="muted small">"No templates yet."</p>
-            </Show>
             <ul class="cards">
                 <For
                     each=move || rows.get()

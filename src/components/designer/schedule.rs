@@ -37,7 +37,12 @@ pub fn Schedule(
             <p class="muted small">
                 {move || week.with(|w| format!("{} · times in {}", w.label, w.zone))}
             </p>
-            <div class="schedule-days" aria-hidden="true">
+            <Show when=move || week.with(|w| w.lanes.is_empty())>
+                <p class="muted small empty-note" data-testid=testid::EMPTY_NOTE data-kind="schedule">
+                    "No rotations yet, so nobody is on call by turns. Add a rotation under Rotations and its shifts show here, hour by hour, in your time zone."
+                </p>
+            </Show>
+            <div class="schedule-days" aria-hidden="true" class:hidden=move || week.with(|w| w.lanes.is_empty())>
                 <span class="schedule-now" style:left="0%">"now"</span>
                 {move || {
                     week.with(|w| {
@@ -59,7 +64,7 @@ pub fn Schedule(
                     })
                 }}
             </ul>
-            <p class="schedule-detail small" role="status" data-testid=testid::SCHEDULE_DETAIL>
+            <p class="schedule-detail small" role="status" data-testid=testid::SCHEDULE_DETAIL class:hidden=move || week.with(|w| w.lanes.is_empty())>
                 {move || detail.get().unwrap_or_else(|| "Choose a shift or a gap for its times.".into())}
             </p>
         </section>

@@ -99,10 +99,17 @@ pub fn SectionHead(
     /// What the section lists.
     kind: Kind,
 ) -> impl IntoView {
+    let doc = use_doc();
+    let empty = move || doc.ladder.with(|l| kind.len(l) == 0);
     view! {
         <div class="section-head">
             <h2 id=id>{title}</h2>
             <AddButton kind=kind />
         </div>
+        <Show when=empty>
+            <p class="muted small empty-note" data-testid=testid::EMPTY_NOTE data-kind=kind.collection()>
+                {kind.when_empty()}
+            </p>
+        </Show>
     }
 }

@@ -36,6 +36,13 @@ macro_rules! kinds {
                 }
             }
 
+            /// How many entries the collection has.
+            pub fn len(self, ladder: &Ladder) -> usize {
+                match self {
+                    $(Kind::$kind => ladder.$field.len(),)*
+                }
+            }
+
             /// The ids of the entries, in document order.
             pub fn ids(self, ladder: &Ladder) -> Vec<&str> {
                 match self {
@@ -107,6 +114,22 @@ kinds! {
 }
 
 impl Kind {
+    /// What an empty section of the collection says: what its entries are for, and what
+    /// to add first.
+    pub fn when_empty(self) -> &'static str {
+        match self {
+            Kind::Service => "No services yet. A service is a system whose metrics open incidents (checkout, search, an API gateway); triggers watch them and scenarios feed them signals.",
+            Kind::Role => "No roles yet. A role pages everyone who holds it at once, such as an incident commander or a communications lead; give people roles in their forms.",
+            Kind::Person => "Nobody yet. Add the people who can be paged, each with their time zone; rotations, roles and steps then name them.",
+            Kind::Rotation => "No rotations yet. A rotation takes its members in turns (a weekly primary, follow-the-sun shifts), and a step that names it pages whoever is on call. Add people first.",
+            Kind::Tier => "No tiers yet. A tier is a severity level with its deadlines and the escalation steps that page people; add the most severe first.",
+            Kind::Trigger => "No triggers yet. A trigger opens a tier when a service's metric crosses a threshold for long enough, so incidents start on their own in drills and studies.",
+            Kind::Playbook => "No playbooks yet. A playbook is the checklist a tier runs (who does what, in which order); a tier links to it.",
+            Kind::Template => "No templates yet. A message template drafts the status updates a tier sends, with placeholders such as {{incident}} and {{tier}}.",
+            Kind::Scenario => "No scenarios yet. A scenario replays signals and surprises (someone unavailable, a note) so the ladder can be drilled live or studied over many runs.",
+        }
+    }
+
     /// The kind whose JSON key is `collection` (`"people"`: [`Kind::Person`]).
     pub fn from_collection(collection: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.collection() == collection)
