@@ -247,6 +247,35 @@ test('a message template previews with sample values; Copy JSON puts the ladder 
   expect(problems).toEqual([]);
 });
 
+test('the inspector opens beside the entry being edited, wherever the page is scrolled, and nothing scrolls inside the page', async ({ page }) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.goto('/');
+  const inspector = page.locator(sel('INSPECTOR'));
+  // no panel of the side column scrolls on its own
+  const ownScroll = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('.side-col, .side-col *')].filter((e) => ['auto', 'scroll'].includes(getComputedStyle(e).overflowY)).length,
+    );
+  expect(await ownScroll()).toBe(0);
+  // SEV3 is far down the page: its form opens beside it, and the page does not jump
+  const sev3 = page.locator(sel('RUNG')).nth(2);
+  await sev3.scrollIntoViewIfNeeded();
+  await edit(page, 'SEV3 Minor');
+  await expect(inspector.getByLabel('Name', { exact: true })).toBeFocused();
+  const inView = async (loc) => {
+    const b = await loc.boundingBox();
+    return b.y < 900 && b.y + Math.min(b.height, 100) > 0;
+  };
+  expect(await inView(inspector)).toBe(true);
+  expect(await inView(sev3.locator(sel('RUNG_NAME')))).toBe(true);
+  // the page makes room for it: the tier is not under the drawer
+  const drawer = await inspector.boundingBox();
+  const tier = await sev3.boundingBox();
+  expect(tier.x + tier.width).toBeLessThanOrEqual(drawer.x);
+  await page.keyboard.press('Escape');
+  await expect(inspector).not.toHaveClass(/drawer/);
+});
+
 test.describe('in Tokyo', () => {
   test.use({ timezoneId: 'Asia/Tokyo' });
   test('a new person starts in the browser\'s time zone, and Escape closes the inspector', async ({ page }) => {

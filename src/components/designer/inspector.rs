@@ -154,7 +154,13 @@ pub fn Inspector() -> impl IntoView {
         view! { <fieldset class="inspector-body" disabled=readonly>{form}</fieldset> }
     };
     view! {
-        <section class="panel inspector" id=INSPECTOR_ID aria-labelledby="inspector-h" data-testid=testid::INSPECTOR>
+        <section
+            class="panel inspector"
+            class:drawer=move || selected.with(Option::is_some)
+            id=INSPECTOR_ID
+            aria-labelledby="inspector-h"
+            data-testid=testid::INSPECTOR
+        >
             <div class="inspector-head">
                 <h2 id="inspector-h">{title}</h2>
                 <Show when=move || selected.with(Option::is_some)>

@@ -98,7 +98,7 @@ pub fn PageCards(
                         view! {
                             <div class="page-card" data-testid=testid::PAGE_CARD role="alert">
                                 <span>
-                                    "📟 Page for " <strong>{name.clone()}</strong>
+                                    "Page for " <strong>{name.clone()}</strong>
                                     <span class="page-source" data-testid=testid::PAGE_SOURCE>{c.source()}</span>
                                     {countdown.map(|t| view! { <span class="page-countdown" data-testid=testid::PAGE_COUNTDOWN>{t}</span> })}
                                 </span>
