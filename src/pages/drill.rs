@@ -170,7 +170,6 @@ fn ScenarioCard(
                     on:change=move |_| chosen.set(Some(id.clone()))
                 />
                 <strong>{s.name}</strong>
-                <code class="id">{s.id}</code>
             </label>
             <p class="muted small">
                 {format!(

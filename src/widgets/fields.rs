@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use rungs_core::time::{parse_picker, picker_value, readable_instant, Instant};
 use rungs_core::{Report, Target, TimeZoneName};
 
+use crate::platform::timer::Debounce;
 use crate::state::doc::use_doc;
 use crate::state::lens::Field;
 use crate::testid;
@@ -135,6 +136,10 @@ pub fn TextField(
     view! { <FieldShell label=label pointer=pointer help=help.unwrap_or_default()>{control}</FieldShell> }
 }
 
+/// How long a [`ParsedField`] waits after the last keystroke before it says the text
+/// does not read, milliseconds.
+const REFUSAL_PAUSE_MS: u32 = 700;
+
 /// How a [`ParsedField`] reads typed text: a function, or a closure over what the reading
 /// depends on (the time zone of a date-time picker).
 pub struct Parse<T>(Arc<ParseFn<T>>);
@@ -226,23 +231,43 @@ where
             refusal.set(None);
         }
     });
-    let store = move |text: String| {
+    // A refusal waits for a pause in the typing (or for the field to be left), so a
+    // value is not marked wrong halfway through a word ("Europe/Lon").
+    let pause = Debounce::new();
+    let refuse = move |why: String, now: bool| {
+        if now {
+            pause.cancel();
+            refusal.set(Some(why));
+        } else {
+            pause.restart(REFUSAL_PAUSE_MS, move || refusal.set(Some(why)));
+        }
+    };
+    // `leaving`: the field is being left, so a refusal shows at once; what reads was
+    // stored as it was typed, unless the field stores only when left (`on_leave`).
+    let store = move |text: String, leaving: bool| {
+        let write = !leaving || on_leave;
         let t = text.trim();
         if t.is_empty() {
             if optional {
+                pause.cancel();
                 refusal.set(None);
-                set.run(None);
+                if write {
+                    set.run(None);
+                }
             } else {
-                refusal.set(Some("this field is required".into()));
+                refuse("this field is required".into(), leaving);
             }
             return;
         }
         match parse(t) {
             Ok(v) => {
+                pause.cancel();
                 refusal.set(None);
-                set.run(Some(v));
+                if write {
+                    set.run(Some(v));
+                }
             }
-            Err(e) => refusal.set(Some(e)),
+            Err(e) => refuse(e, leaving),
         }
     };
     let store_on_leave = store.clone();
@@ -262,13 +287,13 @@ where
                     let text = event_target_value(&ev);
                     draft.set(text.clone());
                     if !on_leave {
-                        store(text);
+                        store(text, false);
                     }
                 }
                 on:change=move |ev| {
-                    if on_leave {
-                        store_on_leave(event_target_value(&ev));
-                    }
+                    // leaving the field says at once what is wrong (and stores a
+                    // rename, which waits for it)
+                    store_on_leave(event_target_value(&ev), true);
                 }
             />
         </FieldShell>
