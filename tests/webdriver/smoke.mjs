@@ -82,12 +82,16 @@ for (const name of engines) {
     let driverProcess;
     const $ = (testid) => driver.wait(until.elementLocated(By.css(sel(testid))), WAIT, `no ${testid}`);
     const text = async (testid) => (await $(testid)).getText();
-    /** Clicks `css` once it can be clicked (a page still settling refuses clicks). */
+    /** Clicks `css` once it can be clicked (a page still settling refuses clicks), first
+     * scrolled to the middle of the window so that no sticky bar (the top bar, the
+     * drill's clock) lies over it: WebKit would hand such a click to the bar. */
     const click = (css) =>
       driver.wait(
         async () => {
           try {
-            await (await driver.findElement(By.css(css))).click();
+            const el = await driver.findElement(By.css(css));
+            await centre(el);
+            await el.click();
             return true;
           } catch (e) {
             if (['NoSuchElementError', 'ElementNotInteractableError', 'StaleElementReferenceError', 'ElementClickInterceptedError'].includes(e.name)) return false;
@@ -105,7 +109,11 @@ for (const name of engines) {
             ?.control,
         label,
       );
+    /** Scrolls `el` to the middle of the window: WebKit neither scrolls to an element it
+     * types into nor lets a sticky bar take a click meant for it. */
+    const centre = (el) => driver.executeScript((e) => e.scrollIntoView({ block: 'center' }), el);
     const typeInto = async (el, value) => {
+      await centre(el);
       await el.clear();
       await el.sendKeys(value);
     };
@@ -178,8 +186,12 @@ for (const name of engines) {
       await click(`${sel('SCENARIO_PICK')}[value="checkout-3am"]`);
       // nobody played in the room, so the drill runs on its own
       await $('HUMAN');
-      for (const box of await driver.findElements(By.css(`${sel('HUMAN')}:checked`))) await box.click();
+      for (const box of await driver.findElements(By.css(`${sel('HUMAN')}:checked`))) {
+        await centre(box);
+        await box.click();
+      }
       const speed = await $('DRILL_SPEED');
+      await centre(speed);
       const fastest = (await speed.findElements(By.css('option'))).at(-1);
       await fastest.click();
       await click(sel('DRILL_START'));
