@@ -102,6 +102,19 @@ fn type_into(root: &web_sys::HtmlElement, id: &str, text: &str) {
         .unwrap();
 }
 
+/// Leaves the field with id `id`, as a blur after typing does (a `change` event).
+fn leave(root: &web_sys::Element, id: &str) {
+    let input = root
+        .query_selector(&format!("#{id}"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element #{id}"));
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    input
+        .dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap())
+        .unwrap();
+}
+
 #[wasm_bindgen_test]
 async fn the_inspector_edits_a_tier_and_undo_and_redo_follow() {
     let (root, _h) = mount(|| view! { <rungs::App /> });
@@ -115,8 +128,12 @@ async fn the_inspector_edits_a_tier_and_undo_and_redo_follow() {
     type_into(&root, "f-tiers-0-name", "SEV1 <b>Outage</b>");
     tick().await;
     assert_eq!(texts(&root, testid::RUNG_NAME)[0], "SEV1 <b>Outage</b>");
-    // A duration that does not read is refused and the ladder keeps its value.
+    // A duration that does not read is refused once the field is left (while typing,
+    // only after a pause) and the ladder keeps its value.
     type_into(&root, "f-tiers-0-timelines-acknowledge", "5 minutes");
+    tick().await;
+    assert!(texts(&root, testid::FIELD_ERROR).is_empty());
+    leave(&root, "f-tiers-0-timelines-acknowledge");
     tick().await;
     let refusals = texts(&root, testid::FIELD_ERROR);
     assert_eq!(refusals.len(), 1, "{refusals:?}");

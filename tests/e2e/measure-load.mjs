@@ -1,0 +1,150 @@
+// Browser measurement (not a test): how quickly the app's first tier shows, and how many
+// bytes cross the wire before it does, on a phone profile and on localhost, for the start
+// page and for a shared link (the viewer). Serves the release build in DIR itself,
+// gzip-compressed as static hosts serve it.
+//
+//   trunk build --release
+//   node tests/e2e/measure-load.mjs [DIR] [LOADS]        (defaults: dist 5)
+//
+// The phone profile, through the Chrome DevTools Protocol: 9 Mbit/s down, 1.5 Mbit/s up,
+// 150 ms round trip (Network.emulateNetworkConditions), the CPU 4x slower
+// (Emulation.setCPUThrottlingRate), cache off, a 390x844 touch screen. Each figure is
+// the median of LOADS fresh loads. "First tier" is the moment the first tier's element
+// is in the page (a MutationObserver installed before any script runs), from the start
+// of navigation; the bytes are the encoded (compressed) sizes of every response finished
+// by then, headers included.
+import { chromium } from '@playwright/test';
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const [dir = 'dist', loadsArg = '5'] = process.argv.slice(2);
+const LOADS = Number(loadsArg);
+const root = resolve(dir);
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+const compressible = new Set(['.html', '.js', '.wasm', '.css', '.json', '.svg']);
+const gzipped = new Map();
+
+const server = createServer(async (req, res) => {
+  const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+  let file = normalize(join(root, path));
+  if (!file.startsWith(root)) return res.writeHead(403).end();
+  if (path.endsWith('/')) file = join(file, 'index.html');
+  try {
+    const ext = extname(file);
+    const headers = { 'content-type': types[ext] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
+    let body = await readFile(file);
+    if (compressible.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+      if (!gzipped.has(file)) gzipped.set(file, gzipSync(body, { level: 9 }));
+      body = gzipped.get(file);
+      headers['content-encoding'] = 'gzip';
+    }
+    res.writeHead(200, headers).end(body);
+  } catch {
+    res.writeHead(404).end();
+  }
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const origin = `http://127.0.0.1:${server.address().port}/`;
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+});
+
+/** A share link of the SaaS example, made by the app itself. */
+async function shareLink() {
+  const page = await browser.newPage();
+  await page.goto(origin);
+  await page.locator('[data-testid="nav-share"]').click();
+  const link = await page.locator('[data-testid="share-link"]').inputValue();
+  await page.close();
+  return link;
+}
+
+const PROFILES = {
+  phone: {
+    context: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+    network: { offline: false, latency: 150, downloadThroughput: (9e6 / 8), uploadThroughput: (1.5e6 / 8) },
+    cpu: 4,
+  },
+  localhost: { context: { viewport: { width: 1400, height: 900 } }, network: null, cpu: 1 },
+};
+
+/** One fresh load of `url`: first contentful paint, first tier, bytes before it. */
+async function load(url, profile, tier) {
+  const context = await browser.newContext(profile.context);
+  const page = await context.newPage();
+  await page.addInitScript((tier) => {
+    new MutationObserver((_, observer) => {
+      if (document.querySelector(tier)) {
+        window.__firstTier = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  }, tier);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  if (profile.network) await cdp.send('Network.emulateNetworkConditions', profile.network);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
+  const finished = [];
+  cdp.on('Network.loadingFinished', (e) => finished.push({ at: e.timestamp, bytes: e.encodedDataLength }));
+  let navStart = null;
+  cdp.on('Network.requestWillBeSent', (e) => {
+    if (navStart === null && e.type === 'Document') navStart = e.timestamp;
+  });
+  await page.goto(url);
+  await page.waitForFunction(() => window.__firstTier !== undefined, null, { timeout: 60_000 });
+  const { firstTier, fcp } = await page.evaluate(async () => ({
+    firstTier: window.__firstTier,
+    // the paint entry is written after the frame is painted: wait for it
+    fcp: await new Promise((resolve) => {
+      new PerformanceObserver((list) => {
+        const e = list.getEntriesByName('first-contentful-paint')[0];
+        if (e) resolve(e.startTime);
+      }).observe({ type: 'paint', buffered: true });
+      setTimeout(() => resolve(null), 5000);
+    }),
+  }));
+  // CDP timestamps are seconds on the browser's monotonic clock; the first tier is in
+  // milliseconds from navigation start
+  const cutoff = navStart + firstTier / 1000;
+  const bytes = finished.filter((f) => f.at <= cutoff).reduce((s, f) => s + f.bytes, 0);
+  await context.close();
+  return { firstTier, fcp, bytes };
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor((s.length - 1) / 2)];
+};
+
+const link = await shareLink();
+const pages = {
+  'start page (designer)': [origin, '[data-testid="rung"]'],
+  'shared link (viewer)': [link, '[data-testid="viewer-tier"]'],
+};
+console.log(`| page | profile | first tier (median of ${LOADS}) | first contentful paint | bytes over the wire before the first tier |`);
+console.log('| --- | --- | --- | --- | --- |');
+for (const [name, [url, tier]] of Object.entries(pages)) {
+  for (const [profileName, profile] of Object.entries(PROFILES)) {
+    const runs = [];
+    for (let i = 0; i < LOADS; i++) runs.push(await load(url, profile, tier));
+    const t = median(runs.map((r) => r.firstTier));
+    const f = median(runs.map((r) => r.fcp ?? NaN));
+    const b = median(runs.map((r) => r.bytes));
+    console.log(`| ${name} | ${profileName} | ${(t / 1000).toFixed(2)} s | ${(f / 1000).toFixed(2)} s | ${Math.round(b / 1024)} KiB (${b.toLocaleString('en-US')} B) |`);
+  }
+}
+await browser.close();
+server.close();
