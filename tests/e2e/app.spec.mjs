@@ -103,6 +103,20 @@ test('a Content-Security-Policy allows only the app\'s own scripts, and the app 
   expect(problems.filter((p) => !p.includes('Content Security Policy'))).toEqual([]);
 });
 
+test('every compressible file of the build has gzip and Brotli twins with the same bytes', async () => {
+  const { readdirSync, statSync } = await import('node:fs');
+  const { gunzipSync, brotliDecompressSync } = await import('node:zlib');
+  const { join, extname } = await import('node:path');
+  const walk = (d) => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
+  const files = walk('dist').filter((f) => ['.html', '.js', '.wasm', '.css', '.json'].includes(extname(f)));
+  expect(files.filter((f) => f.endsWith('.wasm'))).toHaveLength(2);
+  for (const file of files) {
+    const body = readFileSync(file);
+    expect(gunzipSync(readFileSync(`${file}.gz`)).equals(body), file).toBe(true);
+    expect(brotliDecompressSync(readFileSync(`${file}.br`)).equals(body), file).toBe(true);
+  }
+});
+
 test('the served schema and examples are the checked-in files', async ({ request }) => {
   for (const path of ['schema/ladder.v1.schema.json', 'schema/scenario.v1.schema.json', 'examples/saas.json']) {
     const res = await request.get(path);
