@@ -48,7 +48,11 @@ pub fn Schedule(
                     week.with(|w| {
                         w.days
                             .iter()
-                            .map(|d| view! { <span class="schedule-day" style:left=pct(d.at)>{d.label.clone()}</span> })
+                            .map(|d| {
+                                // a day starting near the right edge is labelled to the left
+                                // of its tick, so the label never runs off the page
+                                view! { <span class="schedule-day" class:end={d.at > 0.85} style:left=pct(d.at)>{d.label.clone()}</span> }
+                            })
                             .collect_view()
                     })
                 }}
