@@ -103,6 +103,19 @@ test('a Content-Security-Policy allows only the app\'s own scripts, and the app 
   expect(problems.filter((p) => !p.includes('Content Security Policy'))).toEqual([]);
 });
 
+test('the page\'s frame paints before the wasm arrives, then gives way to the app', async ({ page }) => {
+  // without the wasm, index.html alone: the top bar and a line that says what is coming
+  await page.route('**/*_bg.wasm', (route) => route.abort());
+  await page.goto('/');
+  await expect(page.locator('#boot .topbar .brand-name')).toHaveText('Rungs');
+  await expect(page.locator('#boot .boot-msg')).toHaveText('Loading the ladder…');
+  await page.unroute('**/*_bg.wasm');
+  await page.goto('/');
+  await expect(page.locator(sel('LADDER_NAME'))).toBeVisible();
+  await expect(page.locator('#boot')).toHaveCount(0);
+  await expect(page.locator('header.topbar')).toHaveCount(1);
+});
+
 test('every compressible file of the build has gzip and Brotli twins with the same bytes', async () => {
   const { readdirSync, statSync } = await import('node:fs');
   const { gunzipSync, brotliDecompressSync } = await import('node:zlib');
