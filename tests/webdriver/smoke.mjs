@@ -207,8 +207,18 @@ for (const name of engines) {
       await click(`${sel('SCENARIO_PICK')}[value="checkout-3am"]`);
       await typeInto(await $('STUDY_RUNS'), '1000');
       await typeInto(await $('STUDY_SEED'), '7');
-      await click(sel('STUDY_START'));
       const study = await $('STUDY');
+      await click(sel('STUDY_START'));
+      // In WebKit under load a click on Start has twice been lost (the study stayed
+      // idle, with no error). Click once more if it did, and say so: the cause is not
+      // known yet (see the closing note of the session that added this).
+      const started = await driver
+        .wait(async () => (await study.getAttribute('data-state')) !== 'idle', 10_000)
+        .catch(() => false);
+      if (!started) {
+        console.error(`${name}: the study was still idle 10 s after Start; clicking Start again`);
+        await click(sel('STUDY_START'));
+      }
       await driver
         .wait(async () => (await study.getAttribute('data-state')) === 'done', 60_000)
         .catch(async () => assert.fail(`the study did not finish: ${await study.getText()}`));
