@@ -4,6 +4,7 @@
 pub mod alert;
 pub mod fields;
 pub mod histogram;
+pub mod instant;
 pub mod more;
 pub mod reorder;
 pub mod step_chart;

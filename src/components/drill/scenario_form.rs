@@ -15,9 +15,8 @@ use rungs_core::step_chart::axis_title;
 use crate::state::doc::use_doc;
 use crate::state::lens::{derive, Lens};
 use crate::testid;
-use crate::widgets::fields::{
-    parse_duration, show_duration, InstantField, NumberField, ParsedField, TextField,
-};
+use crate::widgets::fields::{parse_duration, show_duration, NumberField, ParsedField, TextField};
+use crate::widgets::instant::InstantField;
 use crate::widgets::step_chart::StepChart;
 
 /// The form of scenario `i`.

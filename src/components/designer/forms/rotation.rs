@@ -11,9 +11,8 @@ use crate::components::designer::forms::common::{
 use crate::state::doc::use_doc;
 use crate::state::lens::{derive, Field, Lens};
 use crate::testid;
-use crate::widgets::fields::{
-    parse_duration, show_duration, InstantField, ParsedField, SelectField, TextField,
-};
+use crate::widgets::fields::{parse_duration, show_duration, ParsedField, SelectField, TextField};
+use crate::widgets::instant::InstantField;
 use crate::widgets::reorder::ReorderList;
 
 /// The form of rotation `i`.
