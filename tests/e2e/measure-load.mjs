@@ -14,47 +14,11 @@
 // of navigation; the bytes are the encoded (compressed) sizes of every response finished
 // by then, headers included.
 import { chromium } from '@playwright/test';
-import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { gzipSync } from 'node:zlib';
-import { extname, join, normalize, resolve } from 'node:path';
+import { startServer } from './static-server.mjs';
 
 const [dir = 'dist', loadsArg = '5'] = process.argv.slice(2);
 const LOADS = Number(loadsArg);
-const root = resolve(dir);
-const types = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-};
-const compressible = new Set(['.html', '.js', '.wasm', '.css', '.json', '.svg']);
-const gzipped = new Map();
-
-const server = createServer(async (req, res) => {
-  const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-  let file = normalize(join(root, path));
-  if (!file.startsWith(root)) return res.writeHead(403).end();
-  if (path.endsWith('/')) file = join(file, 'index.html');
-  try {
-    const ext = extname(file);
-    const headers = { 'content-type': types[ext] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
-    let body = await readFile(file);
-    if (compressible.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
-      if (!gzipped.has(file)) gzipped.set(file, gzipSync(body, { level: 9 }));
-      body = gzipped.get(file);
-      headers['content-encoding'] = 'gzip';
-    }
-    res.writeHead(200, headers).end(body);
-  } catch {
-    res.writeHead(404).end();
-  }
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const origin = `http://127.0.0.1:${server.address().port}/`;
+const { server, origin } = await startServer({ dir, gzip: true, noCache: true });
 
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
