@@ -49,6 +49,9 @@ pub const STALE: &str = "stale";
 pub const BROKEN: &str = "broken-entry";
 /// What another tab did to the open ladder, and how this tab kept the user's work.
 pub const TAB_NOTICE: &str = "tab-notice";
+/// The banner saying a new release of Rungs is ready, and its reload button.
+pub const UPDATE_READY: &str = "update-ready";
+pub const UPDATE_RELOAD: &str = "update-reload";
 /// The note under the validation panel's list of how many findings are not shown.
 pub const MORE_FINDINGS: &str = "more-findings";
 /// A long list's count of rows not shown, with its Show more button.

@@ -120,6 +120,8 @@ pub fn App() -> impl IntoView {
     keep_saved(doc, session);
     undo_keys(doc);
     keys::escape_closes_inspector();
+    let update_ready = RwSignal::new(false);
+    crate::platform::offline::register(move || update_ready.set(true));
 
     let overview = Memo::new(move |_| timed("overview", || doc.ladder.with(LadderOverview::new)));
     let report = Memo::new(move |_| match doc.parse_error.get() {
@@ -164,7 +166,7 @@ pub fn App() -> impl IntoView {
                 status=Signal::derive(move || Some(report.get()))
             />
             <main class="main" id="main">
-                <Notices link_error=link_error restored=restored />
+                <Notices link_error=link_error restored=restored update_ready=update_ready />
                 <CurrentPage overview=overview report=report />
                 // Outside the page above, so typing never re-creates the editor.
                 <div

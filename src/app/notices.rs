@@ -1,5 +1,5 @@
 //! The banners above the page: a link or a file that could not be opened, storage that
-//! refuses, a shared ladder's "Make a copy", and what another tab did.
+//! refuses, a shared ladder's "Make a copy", what another tab did, and a new release.
 
 use leptos::prelude::*;
 
@@ -15,6 +15,8 @@ pub fn Notices(
     link_error: RwSignal<Option<String>>,
     /// A library entry opened (rather than an example) when the link failed.
     restored: bool,
+    /// A new release of the app has installed and waits for the user's reload.
+    update_ready: RwSignal<bool>,
 ) -> impl IntoView {
     let doc = use_doc();
     let session = expect_context::<Session>();
@@ -27,7 +29,32 @@ pub fn Notices(
             .then(|| doc.ladder.get_untracked());
         session.open_new(doc, parsed, doc.source.get_untracked());
     };
+    let reload = move |_| {
+        // the work is saved before the new release takes over
+        session.flush(doc);
+        crate::platform::offline::apply();
+    };
     view! {
+        <Show when=move || update_ready.get()>
+            <div class="panel notice toast" role="status" data-testid=testid::UPDATE_READY>
+                <span>
+                    <strong>"A new version of Rungs is ready. "</strong>
+                    "Your work is saved; reload when it suits you."
+                </span>
+                <span class="notice-actions">
+                    <button
+                        class="button small primary"
+                        data-testid=testid::UPDATE_RELOAD
+                        on:click=reload
+                    >
+                        "Reload now"
+                    </button>
+                    <button class="button small" on:click=move |_| update_ready.set(false)>
+                        "Later"
+                    </button>
+                </span>
+            </div>
+        </Show>
         <Alert
             message=link_error
             testid=testid::LINK_ERROR

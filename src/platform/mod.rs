@@ -1,4 +1,5 @@
-//! The browser: its clock, document, files, storage, location and the study's worker.
+//! The browser: its clock, document, files, storage, location, the study's worker and
+//! the service worker.
 //! Nothing above this layer calls `web_sys` for these.
 
 pub mod clock;
@@ -6,6 +7,7 @@ pub mod dom;
 pub mod files;
 pub mod library;
 pub mod location;
+pub mod offline;
 pub mod study_worker;
 pub mod timer;
 pub mod worker;
