@@ -3,6 +3,7 @@ import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { sel } from './testids.mjs';
+import { BUDGET, firstLoad } from '../../scripts/budget.mjs';
 
 const example = (key) => JSON.parse(readFileSync(new URL(`../../public/examples/${key}.json`, import.meta.url), 'utf8'));
 const saas = example('saas');
@@ -128,6 +129,14 @@ test('every compressible file of the build has gzip and Brotli twins with the sa
     expect(gunzipSync(readFileSync(`${file}.gz`)).equals(body), file).toBe(true);
     expect(brotliDecompressSync(readFileSync(`${file}.br`)).equals(body), file).toBe(true);
   }
+});
+
+test('the bytes the first tier needs stay within the budget', async () => {
+  // sizes are deterministic: this holds every later feature to the first load's budget
+  const rows = firstLoad('dist');
+  expect(rows.map((r) => r.file.replace(/-[0-9a-f]{16}/, ''))).toEqual(['index.html', 'main.css', 'rungs.js', 'rungs_bg.wasm']);
+  const total = rows.reduce((n, r) => n + r.gzip, 0);
+  expect(total, rows.map((r) => `${r.file}: ${r.gzip} B`).join(', ')).toBeLessThanOrEqual(BUDGET);
 });
 
 test('the served schema and examples are the checked-in files', async ({ request }) => {
