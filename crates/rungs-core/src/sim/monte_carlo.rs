@@ -318,9 +318,9 @@ impl<'m> Study<'m> {
         for tl in Timeline::ALL {
             tally.values[tl].sort_unstable();
         }
-        if self.done > 0 {
-            tally.covered = vec![self.first..self.first + self.done];
-        }
+        tally
+            .covered
+            .extend((self.done > 0).then_some(self.first..self.first + self.done));
         tally
     }
 
