@@ -212,7 +212,7 @@ impl Tally {
     /// Adds the runs of `other`, a tally of other runs of the same study. The result is
     /// the same in any order of merging. Errors (leaving `self` as it was) when the two
     /// count some run both or were made for different ladders or scenarios.
-    pub fn merge(&mut self, other: Tally) -> Result<(), TallyError> {
+    pub fn merge(&mut self, mut other: Tally) -> Result<(), TallyError> {
         if self.shape() != other.shape() {
             return Err(TallyError::Mismatch(
                 "the two tallies count different tiers or people",
@@ -222,8 +222,8 @@ impl Tally {
         self.covered = covered;
         self.incidents = self.incidents.saturating_add(other.incidents);
         for tl in Timeline::ALL {
-            let mine = std::mem::take(&mut self.values[tl]);
-            self.values[tl] = merge_sorted(mine, &other.values[tl]);
+            let (mine, theirs) = (std::mem::take(&mut self.values[tl]), &mut other.values[tl]);
+            self.values[tl] = merge_sorted(mine, std::mem::take(theirs));
             self.met[tl] = self.met[tl].saturating_add(other.met[tl]);
             add(&mut self.tier_at[tl], &other.tier_at[tl]);
         }
@@ -293,9 +293,14 @@ fn add(mine: &mut [u64], theirs: &[u64]) {
     }
 }
 
-fn merge_sorted(a: Vec<Duration>, b: &[Duration]) -> Vec<Duration> {
+/// The values of `a` and `b`, ascending; either is reused when the other is empty, so
+/// merging into an empty tally copies nothing.
+fn merge_sorted(a: Vec<Duration>, b: Vec<Duration>) -> Vec<Duration> {
     if b.is_empty() {
         return a;
+    }
+    if a.is_empty() {
+        return b;
     }
     let mut out = Vec::with_capacity(a.len() + b.len());
     let (mut i, mut j) = (0, 0);
