@@ -77,10 +77,26 @@ enum Command {
         /// Number of runs for a Monte Carlo study (1 to 1,000,000).
         #[arg(long, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
         runs: Option<u32>,
+        /// Threads a study runs on (1 to 1,024; default: the cores available). The runs
+        /// are split into that many contiguous blocks whose results are merged: the
+        /// output is the same for every value.
+        #[arg(long, value_parser = parse_jobs)]
+        jobs: Option<u32>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
     },
+}
+
+/// The most threads `--jobs` asks for: more would only cost memory.
+const MAX_JOBS: u32 = 1024;
+
+fn parse_jobs(s: &str) -> Result<u32, String> {
+    match s.parse::<u32>() {
+        Ok(0) => Err("a study needs at least 1 thread; give --jobs 1 or more".into()),
+        Ok(n) if n <= MAX_JOBS => Ok(n),
+        _ => Err(format!("give a number of threads from 1 to {MAX_JOBS}")),
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -146,6 +162,7 @@ fn main() -> ExitCode {
             scenario,
             seed,
             runs,
+            jobs,
             format,
         } => simulate::run(&simulate::Args {
             ladder,
@@ -153,6 +170,10 @@ fn main() -> ExitCode {
             scenario,
             seed,
             runs,
+            jobs: jobs.unwrap_or_else(|| {
+                std::thread::available_parallelism()
+                    .map_or(1, |n| n.get().min(MAX_JOBS as usize) as u32)
+            }),
             json: format == OutputFormat::Json,
         }),
     }

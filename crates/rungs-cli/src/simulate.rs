@@ -14,6 +14,8 @@ pub struct Args {
     pub scenario: Option<String>,
     pub seed: Option<u64>,
     pub runs: Option<u32>,
+    /// Threads for a study, at least 1.
+    pub jobs: u32,
     pub json: bool,
 }
 
@@ -113,10 +115,11 @@ pub fn run(args: &Args) -> ExitCode {
             }
         }
         Some(n) => {
-            let mut study = sim::Study::new(&model, seed, n);
-            study.run(n);
-            let cause = study.budget_cause().map(str::to_owned);
-            let summary = study.finish();
+            let tally = study(&model, seed, n, args.jobs);
+            let cause = tally.budget_cause().map(str::to_owned);
+            let summary = tally
+                .summarise(&model, seed, n)
+                .expect("the blocks cover the study");
             let out = if args.json {
                 let mut s = serde_json::to_string_pretty(&summary).expect("serialisable");
                 s.push('\n');
@@ -147,6 +150,32 @@ pub fn run(args: &Args) -> ExitCode {
         }
     };
     crate::print_out(&out)
+}
+
+/// The tally of a study of `runs` runs, split into at most `jobs` blocks
+/// ([`sim::blocks`]) run on as many threads and merged: the same for every `jobs`.
+fn study(model: &SimModel, seed: u64, runs: u32, jobs: u32) -> sim::Tally {
+    let blocks = sim::blocks(runs, jobs);
+    let tallies: Vec<sim::Tally> = if blocks.len() <= 1 {
+        let block = blocks.into_iter().next().unwrap_or(0..0);
+        vec![sim::Study::block(model, seed, block).into_tally()]
+    } else {
+        std::thread::scope(|s| {
+            let threads: Vec<_> = blocks
+                .into_iter()
+                .map(|b| s.spawn(move || sim::Study::block(model, seed, b).into_tally()))
+                .collect();
+            threads
+                .into_iter()
+                .map(|t| t.join().expect("a study thread panicked"))
+                .collect()
+        })
+    };
+    let mut all = sim::Tally::empty(model);
+    for t in tallies {
+        all.merge(t).expect("the blocks are disjoint");
+    }
+    all
 }
 
 /// The error for runs stopped by the event budget: what stopped, where, and what to

@@ -446,6 +446,87 @@ fn simulate_refuses_invalid_inputs_with_their_errors() {
     );
 }
 
+#[test]
+fn simulate_study_output_is_the_same_for_every_jobs() {
+    for format in ["text", "json"] {
+        let run = |jobs: &str| {
+            let out = rungs(&[
+                "simulate",
+                &ex("saas.json"),
+                "--scenario",
+                "checkout-3am",
+                "--runs",
+                "301",
+                "--format",
+                format,
+                "--jobs",
+                jobs,
+            ]);
+            assert!(
+                out.status.success(),
+                "--jobs {jobs}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            String::from_utf8(out.stdout).unwrap()
+        };
+        let one = run("1");
+        assert!(one.contains("301"), "{one}");
+        for jobs in ["2", "5", "1024"] {
+            assert!(
+                run(jobs) == one,
+                "{format}: --jobs {jobs} differs from --jobs 1"
+            );
+        }
+    }
+    // and without --jobs (the cores available)
+    let out = rungs(&[
+        "simulate",
+        &ex("saas.json"),
+        "--scenario",
+        "checkout-3am",
+        "--runs",
+        "301",
+    ]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    let one = rungs(&[
+        "simulate",
+        &ex("saas.json"),
+        "--scenario",
+        "checkout-3am",
+        "--runs",
+        "301",
+        "--jobs",
+        "1",
+    ]);
+    assert_eq!(text, String::from_utf8(one.stdout).unwrap());
+}
+
+#[test]
+fn simulate_refuses_jobs_0_as_a_usage_error() {
+    for jobs in ["0", "1025", "many"] {
+        let out = rungs(&[
+            "simulate",
+            &ex("saas.json"),
+            "--scenario",
+            "checkout-3am",
+            "--runs",
+            "10",
+            "--jobs",
+            jobs,
+        ]);
+        assert_eq!(out.status.code(), Some(2), "--jobs {jobs}");
+        assert!(out.stdout.is_empty());
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains("--jobs"), "{err}");
+        if jobs == "0" {
+            assert!(
+                err.contains("a study needs at least 1 thread; give --jobs 1 or more"),
+                "{err}"
+            );
+        }
+    }
+}
+
 /// The SaaS example made hostile: every tier has one step that waits 1s and repeats
 /// 4294967295 times, nobody ever answers, and scenario `checkout-3am` runs 520 weeks.
 fn paging_without_end() -> std::path::PathBuf {

@@ -22,6 +22,7 @@ mod index;
 mod model;
 mod monte_carlo;
 mod resolved;
+mod tally;
 mod time;
 
 use std::fmt;
@@ -34,6 +35,7 @@ pub use monte_carlo::{
     monte_carlo, run_seed, FigureStats, Histogram, Precursor, Study, Summary, HISTOGRAM_BINS,
 };
 pub use resolved::{Resolved, ResolvedTier};
+pub use tally::{blocks, Tally, TallyError};
 pub use time::{AsSecs, SimTime};
 
 /// The most events one run processes. A run that has processed this many while more

@@ -1,10 +1,12 @@
 //! Many runs of one scenario (Monte Carlo) and their summary.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 use super::engine::Engine;
-use super::index::{PerTimeline, TierIx, Timeline};
+use super::index::{TierIx, Timeline};
 use super::model::{SimModel, SimTarget, SimTier};
+use super::tally::{Tally, TallyError};
 use crate::Duration;
 
 /// The seed of run `i` of a study with scenario seed `seed`: `seed + i` (wrapping).
@@ -144,6 +146,11 @@ pub fn monte_carlo(
 /// A study that can be run a few incidents at a time (so a browser can show progress
 /// and stay responsive); the summary is the same however it is cut up.
 ///
+/// A study may also be one block `a..b` of a larger one ([`Study::block`], its runs
+/// those of the larger study with the same indexes and seeds): its
+/// [`into_tally`](Study::into_tally) merges with the other blocks' into the larger
+/// study's summary, byte for byte (see [`Tally`]).
+///
 /// ```
 /// use rungs_core::{parse_ladder, examples, sim};
 /// let ladder = parse_ladder(examples::EXAMPLES[0].json).unwrap();
@@ -154,66 +161,60 @@ pub fn monte_carlo(
 /// assert_eq!(study.run(500), 100); // never more than `runs`
 /// assert!(study.is_finished());
 /// assert_eq!(study.finish(), sim::monte_carlo(&model, 42, 100, |_| {}));
+/// // runs 60..100 alone, in slices, as a part of the same study
+/// let mut block = sim::Study::block(&model, 42, 60..100);
+/// assert_eq!((block.runs(), block.run(25), block.run(25)), (40, 25, 40));
+/// assert_eq!(block.into_tally().covered(), &[60..100]);
 /// ```
 pub struct Study<'m> {
     model: &'m SimModel,
     engine: Engine<&'m SimModel>,
     seed: u64,
+    /// The index of the block's first run in the whole study.
+    first: u32,
     runs: u32,
     done: u32,
-    incidents: u32,
-    values: PerTimeline<Vec<Duration>>,
-    met: PerTimeline<u64>,
-    /// Per timeline and tier: runs whose figure was reached in that tier.
-    tier_at: PerTimeline<Vec<u64>>,
-    breaches: Vec<PerTimeline<u64>>,
-    exhausted: Vec<u64>,
-    /// Per tier: incidents that were in it at some moment.
-    reached: Vec<u32>,
-    pages: Vec<u64>,
-    off_hours: Vec<u64>,
-    /// Index of each tier's step 0 among all steps, for `precursors`.
+    /// Index of each tier's step 0 among all steps, for the precursors' slots.
     step_base: Vec<usize>,
-    /// Breaches of each tier after each step, sparse: `(tier, slot)`, slot 0 for "after
-    /// no step", then `1 + step_base[step's tier] + step`. Only pairs that occurred are
-    /// kept, so the study allocates nothing per tier and step of the ladder.
-    precursors: BTreeMap<(TierIx, usize), u64>,
-    /// Runs stopped by the event budget.
-    budget_exhausted: u32,
-    /// What kept the first of them busy ([`Engine::budget_cause`]).
-    budget_cause: Option<String>,
+    /// The runs made so far (`covered` is filled in by `into_tally`).
+    tally: Tally,
+}
+
+/// Index of each tier's step 0 among all the ladder's steps.
+fn step_base(model: &SimModel) -> Vec<usize> {
+    let mut total = 0;
+    model
+        .tiers
+        .iter()
+        .map(|t| {
+            let base = total;
+            total += t.steps.len();
+            base
+        })
+        .collect()
 }
 
 impl<'m> Study<'m> {
     /// A study of `runs` incidents, run `i` with seed [`run_seed`]`(seed, i)`.
     pub fn new(model: &'m SimModel, seed: u64, runs: u32) -> Self {
-        let n_tiers = model.tiers.len();
-        let n_people = model.people.len();
-        let mut step_base = Vec::with_capacity(n_tiers);
-        let mut total = 0;
-        for t in &model.tiers {
-            step_base.push(total);
-            total += t.steps.len();
-        }
+        Study::block(model, seed, 0..runs)
+    }
+
+    /// The runs `block` (run `i` with seed [`run_seed`]`(seed, i)`) of a study: a part
+    /// of it to run apart, then [`merge`](Tally::merge) its [`into_tally`](Study::into_tally)
+    /// with the other parts'. [`done`](Study::done), [`runs`](Study::runs) and
+    /// [`run`](Study::run) count the block's runs only. An empty or reversed range
+    /// makes no runs.
+    pub fn block(model: &'m SimModel, seed: u64, block: Range<u32>) -> Self {
         Study {
             model,
-            engine: Engine::new(model, run_seed(seed, 0), false),
+            engine: Engine::new(model, run_seed(seed, u64::from(block.start)), false),
             seed,
-            runs,
+            first: block.start,
+            runs: block.end.saturating_sub(block.start),
             done: 0,
-            incidents: 0,
-            values: Default::default(),
-            met: PerTimeline::default(),
-            tier_at: PerTimeline::from_fn(|_| vec![0; n_tiers]),
-            breaches: vec![PerTimeline::default(); n_tiers],
-            exhausted: vec![0; n_tiers],
-            reached: vec![0; n_tiers],
-            pages: vec![0; n_people],
-            off_hours: vec![0; n_people],
-            step_base,
-            precursors: BTreeMap::new(),
-            budget_exhausted: 0,
-            budget_cause: None,
+            step_base: step_base(model),
+            tally: Tally::empty(model),
         }
     }
 
@@ -227,15 +228,21 @@ impl<'m> Study<'m> {
         self.runs
     }
 
+    /// The indexes of the study's runs in the whole study: `0..runs` unless it is a
+    /// [`block`](Study::block).
+    pub fn range(&self) -> Range<u32> {
+        self.first..self.first + self.runs
+    }
+
     /// Runs made so far that were stopped by the [`EVENT_BUDGET`](super::EVENT_BUDGET).
     pub fn budget_exhausted_runs(&self) -> u32 {
-        self.budget_exhausted
+        self.tally.budget_exhausted
     }
 
     /// What kept the first run stopped by the event budget busy, as
     /// [`Engine::budget_cause`] says it; `None` while no run was.
     pub fn budget_cause(&self) -> Option<&str> {
-        self.budget_cause.as_deref()
+        self.tally.budget_cause()
     }
 
     /// Whether every run is made.
@@ -247,184 +254,217 @@ impl<'m> Study<'m> {
     pub fn run(&mut self, n: u32) -> u32 {
         let until = self.done.saturating_add(n).min(self.runs);
         while self.done < until {
+            let index = self.first + self.done;
             if self.done > 0 {
-                self.engine.reset(run_seed(self.seed, u64::from(self.done)));
+                self.engine.reset(run_seed(self.seed, u64::from(index)));
             }
             self.engine.run();
             self.done += 1;
-            self.tally();
+            self.record(index);
         }
         self.done
     }
 
-    fn tally(&mut self) {
+    /// Adds the run just made, run `index` of the whole study, to the tally.
+    fn record(&mut self, index: u32) {
         let model = self.model;
         let engine = &self.engine;
+        let tally = &mut self.tally;
         if engine.budget_exhausted() {
-            self.budget_exhausted += 1;
-            if self.budget_cause.is_none() {
-                self.budget_cause = engine.budget_cause();
+            tally.budget_exhausted += 1;
+            if tally.budget_cause.is_none() {
+                tally.budget_cause = engine.budget_cause().map(|c| (index, c));
             }
         }
         let Some(times) = engine.outcome() else {
             return;
         };
-        self.incidents += 1;
+        tally.incidents += 1;
         let run = engine.state();
         for (tl, d) in times.iter() {
             let Some(d) = *d else { continue };
-            self.values[tl].push(d);
+            tally.values[tl].push(d);
             let tier = run.tier_at[tl];
             if let Some(t) = tier {
-                self.tier_at[tl][t] += 1;
+                tally.tier_at[tl][t] += 1;
             }
             let target = tier.and_then(|t| model.tiers[t].deadlines[tl]);
             if target.is_none_or(|target| d <= target) {
-                self.met[tl] += 1;
+                tally.met[tl] += 1;
             }
         }
         for b in &run.breaches {
-            self.breaches[b.tier][b.timeline] += 1;
+            tally.breaches[b.tier][b.timeline] += 1;
             let slot = b.after_step.map_or(0, |(bt, s)| 1 + self.step_base[bt] + s);
-            *self.precursors.entry((b.tier, slot)).or_insert(0) += 1;
+            *tally.precursors.entry((b.tier, slot)).or_insert(0) += 1;
         }
         for &t in &run.entered {
-            self.reached[t.index()] += 1;
+            tally.reached[t.index()] += 1;
         }
         for &t in &run.exhausted {
-            self.exhausted[t] += 1;
+            tally.exhausted[t] += 1;
         }
         for (p, person) in run.people.iter().enumerate() {
-            self.pages[p] += u64::from(person.tally.pages);
-            self.off_hours[p] += u64::from(person.tally.off_hours);
+            tally.pages[p] += u64::from(person.tally.pages);
+            tally.off_hours[p] += u64::from(person.tally.off_hours);
         }
     }
 
-    /// Makes the remaining runs and summarises the study.
-    pub fn finish(mut self) -> Summary {
+    /// Makes the remaining runs and gives their [`Tally`], to merge with those of the
+    /// study's other blocks.
+    pub fn into_tally(mut self) -> Tally {
         self.run(u32::MAX);
-        let model = self.model;
-        let incidents = self.incidents;
-        let mut figures = BTreeMap::new();
+        let mut tally = self.tally;
         for tl in Timeline::ALL {
-            self.values[tl].sort_unstable();
-            let v = &self.values[tl];
-            // the tier most often in force (max_by_key keeps the last maximum: reverse)
-            let target_tier = TierIx::all(model.tiers.len())
-                .rev()
-                .filter(|&t| self.tier_at[tl][t] > 0)
-                .max_by_key(|&t| self.tier_at[tl][t]);
-            let target = target_tier.and_then(|t| model.tiers[t].deadlines[tl]);
-            figures.insert(
-                tl.figure_name().to_string(),
-                FigureStats {
-                    median: nearest_rank_secs(v, 0.5),
-                    p90: nearest_rank_secs(v, 0.9),
-                    p99: nearest_rank_secs(v, 0.99),
-                    reached: v.len() as u32,
-                    met_target: (incidents > 0).then(|| rate(self.met[tl], incidents)),
-                    histogram: histogram(v, target, target_tier.map(|t| &model.tiers[t])),
-                },
-            );
+            tally.values[tl].sort_unstable();
         }
-        let mut breach_rate = BTreeMap::new();
-        let mut exhausted_rate = BTreeMap::new();
-        let mut breach_precursor = BTreeMap::new();
-        let mut tier_reached = BTreeMap::new();
-        let mut breach_count = BTreeMap::new();
-        for (t, tier) in TierIx::all(model.tiers.len()).zip(&model.tiers) {
-            if self.reached[t.index()] > 0 {
-                tier_reached.insert(tier.id.to_string(), self.reached[t.index()]);
-            }
-            let counts: BTreeMap<String, u32> = self.breaches[t]
-                .iter()
-                .filter(|(_, n)| **n > 0)
-                .map(|(tl, n)| (tl.as_str().to_string(), *n as u32))
-                .collect();
-            if !counts.is_empty() {
-                breach_count.insert(tier.id.to_string(), counts);
-            }
-            let per: BTreeMap<String, f64> = self.breaches[t]
-                .iter()
-                .filter(|(_, n)| **n > 0)
-                .map(|(tl, n)| (tl.as_str().to_string(), rate(*n, incidents)))
-                .collect();
-            if !per.is_empty() {
-                breach_rate.insert(tier.id.to_string(), per);
-            }
-            if self.exhausted[t] > 0 {
-                exhausted_rate.insert(tier.id.to_string(), rate(self.exhausted[t], incidents));
-            }
-            if let Some(p) = self.precursor(t) {
-                breach_precursor.insert(tier.id.to_string(), p);
-            }
-        }
-        let per_person = |counts: &[u64]| -> BTreeMap<String, f64> {
-            model
-                .people
-                .iter()
-                .enumerate()
-                .filter(|(p, _)| counts[*p] > 0)
-                .map(|(p, person)| (person.id.to_string(), rate(counts[p], incidents)))
-                .collect()
-        };
-        Summary {
-            runs: self.done,
-            seed: self.seed,
-            incidents,
-            figures,
-            breach_rate,
-            exhausted_rate,
-            pages_per_person: per_person(&self.pages),
-            off_hours_pages_per_person: per_person(&self.off_hours),
-            breach_precursor,
-            tier_reached,
-            breach_count,
-            budget_exhausted_runs: self.budget_exhausted,
-        }
+        tally
+            .covered
+            .extend((self.done > 0).then_some(self.first..self.first + self.done));
+        tally
     }
 
-    /// The step most often paged last before tier `t`'s breaches (ties: the first in
-    /// the ladder's order, "no step" first of all); `None` without breaches.
-    fn precursor(&self, t: TierIx) -> Option<Precursor> {
-        let counts = self.precursors.range((t, 0)..=(t, usize::MAX));
-        let (mut total, mut best) = (0u64, None::<(usize, u64)>);
-        for (&(_, slot), &n) in counts {
-            total += n;
-            // slots come in ladder order, so a tie keeps the first
-            if best.is_none_or(|(_, b)| n > b) {
-                best = Some((slot, n));
-            }
-        }
-        let (slot, n) = best?;
-        let m = self.model;
-        let (tier, step) = if slot == 0 {
-            (None, None)
-        } else {
-            let flat = slot - 1;
-            let tier = TierIx(self.step_base.partition_point(|&b| b <= flat) - 1);
-            (Some(tier), Some(flat - self.step_base[tier]))
-        };
-        let targets = match (tier, step) {
-            (Some(t), Some(s)) => m.tiers[t].steps[s]
-                .targets
-                .iter()
-                .map(|target| match *target {
-                    SimTarget::Person(p) => format!("person {}", m.people[p].id),
-                    SimTarget::Rotation(r) => format!("rotation {}", m.rotations[r].id),
-                    SimTarget::Role(r) => format!("role {}", m.role_ids[r]),
-                })
-                .collect(),
-            _ => Vec::new(),
-        };
-        Some(Precursor {
-            tier: tier.map(|t| m.tiers[t].id.to_string()),
-            step: step.map(|s| s as u32 + 1),
-            targets,
-            breaches: n as u32,
-            share: rate(n, total as u32),
-        })
+    /// Makes the remaining runs and summarises the study: the summary of its tally
+    /// (for a [`block`](Study::block), of the block's runs alone).
+    pub fn finish(self) -> Summary {
+        let (model, seed) = (self.model, self.seed);
+        summary(&self.into_tally(), model, seed)
     }
+}
+
+impl Tally {
+    /// The summary of a study of `runs` runs with scenario seed `seed` on `model`, from
+    /// the merged tally of all its blocks: byte for byte the summary of the sequential
+    /// [`Study::finish`], however the runs were split. An error when the tally does not
+    /// fit `model` or does not count exactly the runs `0..runs`.
+    pub fn summarise(&self, model: &SimModel, seed: u64, runs: u32) -> Result<Summary, TallyError> {
+        self.check(model, runs)?;
+        Ok(summary(self, model, seed))
+    }
+}
+
+/// The summary of the runs `tally` counts; `tally` fits `model` (it was made on it or
+/// has passed [`Tally::check`]).
+fn summary(tally: &Tally, model: &SimModel, seed: u64) -> Summary {
+    let incidents = tally.incidents;
+    let mut figures = BTreeMap::new();
+    for tl in Timeline::ALL {
+        let v = &tally.values[tl];
+        // the tier most often in force (max_by_key keeps the last maximum: reverse)
+        let target_tier = TierIx::all(model.tiers.len())
+            .rev()
+            .filter(|&t| tally.tier_at[tl][t] > 0)
+            .max_by_key(|&t| tally.tier_at[tl][t]);
+        let target = target_tier.and_then(|t| model.tiers[t].deadlines[tl]);
+        figures.insert(
+            tl.figure_name().to_string(),
+            FigureStats {
+                median: nearest_rank_secs(v, 0.5),
+                p90: nearest_rank_secs(v, 0.9),
+                p99: nearest_rank_secs(v, 0.99),
+                reached: v.len() as u32,
+                met_target: (incidents > 0).then(|| rate(tally.met[tl], incidents)),
+                histogram: histogram(v, target, target_tier.map(|t| &model.tiers[t])),
+            },
+        );
+    }
+    let mut breach_rate = BTreeMap::new();
+    let mut exhausted_rate = BTreeMap::new();
+    let mut breach_precursor = BTreeMap::new();
+    let mut tier_reached = BTreeMap::new();
+    let mut breach_count = BTreeMap::new();
+    let step_base = step_base(model);
+    for (t, tier) in TierIx::all(model.tiers.len()).zip(&model.tiers) {
+        if tally.reached[t.index()] > 0 {
+            tier_reached.insert(tier.id.to_string(), tally.reached[t.index()]);
+        }
+        let counts: BTreeMap<String, u32> = tally.breaches[t]
+            .iter()
+            .filter(|(_, n)| **n > 0)
+            .map(|(tl, n)| (tl.as_str().to_string(), *n as u32))
+            .collect();
+        if !counts.is_empty() {
+            breach_count.insert(tier.id.to_string(), counts);
+        }
+        let per: BTreeMap<String, f64> = tally.breaches[t]
+            .iter()
+            .filter(|(_, n)| **n > 0)
+            .map(|(tl, n)| (tl.as_str().to_string(), rate(*n, incidents)))
+            .collect();
+        if !per.is_empty() {
+            breach_rate.insert(tier.id.to_string(), per);
+        }
+        if tally.exhausted[t] > 0 {
+            exhausted_rate.insert(tier.id.to_string(), rate(tally.exhausted[t], incidents));
+        }
+        if let Some(p) = precursor(tally, model, &step_base, t) {
+            breach_precursor.insert(tier.id.to_string(), p);
+        }
+    }
+    let per_person = |counts: &[u64]| -> BTreeMap<String, f64> {
+        model
+            .people
+            .iter()
+            .enumerate()
+            .filter(|(p, _)| counts[*p] > 0)
+            .map(|(p, person)| (person.id.to_string(), rate(counts[p], incidents)))
+            .collect()
+    };
+    Summary {
+        runs: tally.runs(),
+        seed,
+        incidents,
+        figures,
+        breach_rate,
+        exhausted_rate,
+        pages_per_person: per_person(&tally.pages),
+        off_hours_pages_per_person: per_person(&tally.off_hours),
+        breach_precursor,
+        tier_reached,
+        breach_count,
+        budget_exhausted_runs: tally.budget_exhausted,
+    }
+}
+
+/// The step most often paged last before tier `t`'s breaches (ties: the first in
+/// the ladder's order, "no step" first of all); `None` without breaches.
+fn precursor(tally: &Tally, m: &SimModel, step_base: &[usize], t: TierIx) -> Option<Precursor> {
+    let counts = tally.precursors.range((t, 0)..=(t, usize::MAX));
+    let (mut total, mut best) = (0u64, None::<(usize, u64)>);
+    for (&(_, slot), &n) in counts {
+        total = total.saturating_add(n);
+        // slots come in ladder order, so a tie keeps the first
+        if best.is_none_or(|(_, b)| n > b) {
+            best = Some((slot, n));
+        }
+    }
+    let (slot, n) = best?;
+    let (tier, step) = if slot == 0 {
+        (None, None)
+    } else {
+        let flat = slot - 1;
+        let tier = TierIx(step_base.partition_point(|&b| b <= flat) - 1);
+        (Some(tier), Some(flat - step_base[tier.index()]))
+    };
+    let targets = match (tier, step) {
+        (Some(t), Some(s)) => m.tiers[t].steps[s]
+            .targets
+            .iter()
+            .map(|target| match *target {
+                SimTarget::Person(p) => format!("person {}", m.people[p].id),
+                SimTarget::Rotation(r) => format!("rotation {}", m.rotations[r].id),
+                SimTarget::Role(r) => format!("role {}", m.role_ids[r]),
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    Some(Precursor {
+        tier: tier.map(|t| m.tiers[t].id.to_string()),
+        step: step.map(|s| s as u32 + 1),
+        targets,
+        breaches: n as u32,
+        share: rate(n, total as u32),
+    })
 }
 
 /// Round bin widths, seconds, smallest first; beyond them, whole weeks.
