@@ -18,21 +18,18 @@ fn main() {
     let on_message = {
         let reply = reply.clone();
         Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
-            let request = e
+            let answer = match e
                 .data()
                 .as_string()
                 .ok_or_else(|| "the request is not text".to_string())
-                .and_then(|t| serde_json::from_str::<Request>(&t).map_err(|e| e.to_string()));
-            let started = js_sys::Date::now();
-            let outcome =
-                request.and_then(|r| study_worker::run(&r, |done| reply(Reply::Progress { done })));
-            reply(match outcome {
-                Ok(summary) => Reply::Done {
-                    summary,
-                    compute_ms: js_sys::Date::now() - started,
-                },
+                .and_then(|t| serde_json::from_str::<Request>(&t).map_err(|e| e.to_string()))
+            {
+                Ok(request) => {
+                    study_worker::answer(request, |done| reply(Reply::Progress { done }))
+                }
                 Err(message) => Reply::Failed { message },
-            });
+            };
+            reply(answer);
         })
     };
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));

@@ -1,32 +1,61 @@
-//! Monte Carlo studies off the main thread: the messages between the page and the study
-//! Web Worker (`src/bin/rungs-worker.rs`), and the work the worker does.
+//! Monte Carlo studies off the main thread, on every core: the messages between the page
+//! and the study Web Workers (`src/bin/rungs-worker.rs`), the work a worker does, and how
+//! the page puts the blocks together.
 //!
-//! The page starts the worker from [`WORKER_URL`] when the study panel opens and waits
-//! for [`Reply::Ready`] (messages sent before the worker's wasm has loaded would be lost);
-//! it then posts a [`Request`] per study, as JSON text. The worker answers with
-//! [`Reply::Progress`] after each slice of runs and ends each study with [`Reply::Done`]
-//! or [`Reply::Failed`], then waits for the next. To cancel, the page terminates the
-//! worker and starts a fresh one. Nothing here uses Leptos, so the worker binary stays
-//! small.
+//! The page starts one worker per core (`navigator.hardwareConcurrency`, at most
+//! [`MAX_WORKERS`]) from [`WORKER_URL`] when the study panel opens, and each waits for
+//! [`Reply::Ready`] (messages sent before a worker's wasm has loaded would be lost). A
+//! study is split into whole blocks of runs ([`requests`], the core's `sim::blocks`),
+//! one [`Request`] per worker, as JSON text. Each worker answers with
+//! [`Reply::Progress`] after each slice of its block and ends with [`Reply::Done`] (the
+//! block's tally) or [`Reply::Failed`], then waits for the next. Once every tally is in,
+//! the page asks one worker to [`merge`] them ([`Request::Merge`]); the summary it sends
+//! back is byte for byte the one `rungs simulate` prints, however the runs were split. To cancel, the page terminates
+//! the workers and starts fresh ones. Nothing here uses Leptos, so the worker binary
+//! stays small.
 
-use rungs_core::sim::{SimModel, Study};
+use rungs_core::sim::{blocks, SimModel, Study, Tally};
 use serde::{Deserialize, Serialize};
 
 /// Where Trunk puts the worker's loader (`data-loader-shim` in index.html), relative to
 /// the page.
 pub const WORKER_URL: &str = "./rungs-worker_loader.js";
 
-/// What the page asks the worker for.
+/// The most workers a study is split across, however many cores the browser reports.
+pub const MAX_WORKERS: u32 = 8;
+
+/// What the page asks a worker for.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Request {
+#[serde(rename_all = "snake_case")]
+pub enum Request {
+    /// Run one block of a study's runs; answered with [`Reply::Done`].
+    Block(Block),
+    /// Merge the tallies of every block of a study and summarise; answered with
+    /// [`Reply::Summary`]. (A worker does it, so the page's wasm carries none of the
+    /// summary's code.)
+    Merge {
+        /// The study (its block is all of its runs).
+        study: Block,
+        /// Each block's tally, as [`Reply::Done`] gave it.
+        tallies: Vec<String>,
+    },
+}
+
+/// One block of a study's runs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Block {
     /// The ladder, as JSON text.
     pub ladder: String,
     /// The id of one of its embedded scenarios.
     pub scenario: String,
     /// The seed runs derive from; the scenario's own seed when `None`.
     pub seed: Option<u64>,
-    /// How many runs.
+    /// How many runs the whole study makes.
     pub runs: u32,
+    /// The first run of this block.
+    pub first: u32,
+    /// The run after the block's last.
+    pub end: u32,
 }
 
 /// What the worker tells the page, as JSON text.
@@ -35,16 +64,23 @@ pub struct Request {
 pub enum Reply {
     /// The worker is listening.
     Ready,
-    /// Runs made so far.
+    /// Runs of the block made so far.
     Progress {
         /// Runs made.
         done: u32,
     },
-    /// The study is over.
+    /// The block is done.
     Done {
+        /// The block's partial result ([`Tally::to_json`]).
+        tally: String,
+        /// Milliseconds the worker spent on it (model and runs).
+        compute_ms: f64,
+    },
+    /// The study's summary, from the merged tallies.
+    Summary {
         /// The summary as `rungs simulate --runs N --format json` prints it.
         summary: String,
-        /// Milliseconds the worker spent on it (model, runs and summary).
+        /// Milliseconds the worker spent merging and summarising.
         compute_ms: f64,
     },
     /// The request could not be carried out.
@@ -61,21 +97,41 @@ impl Reply {
     }
 }
 
-/// Runs between two progress reports: a hundredth of the study (at least one run).
+/// Runs between two progress reports: a hundredth of the block (at least one run).
 pub fn slice(runs: u32) -> u32 {
     (runs / 100).max(1)
 }
 
-/// Carries out `request`, calling `progress` with the runs made after each slice;
-/// returns the summary as the command line prints it with `--format json` (pretty, with
-/// a final newline).
-pub fn run(request: &Request, mut progress: impl FnMut(u32)) -> Result<String, String> {
-    let ladder = rungs_core::parse_ladder(&request.ladder).map_err(|e| e.to_string())?;
+/// One block per worker for a study of `runs` runs split across `workers` workers
+/// ([`blocks`]), each with the ladder's JSON text.
+pub fn split(
+    ladder: String,
+    scenario: String,
+    seed: Option<u64>,
+    runs: u32,
+    workers: u32,
+) -> Vec<Block> {
+    blocks(runs, workers.min(MAX_WORKERS))
+        .into_iter()
+        .map(|b| Block {
+            ladder: ladder.clone(),
+            scenario: scenario.clone(),
+            seed,
+            runs,
+            first: b.start,
+            end: b.end,
+        })
+        .collect()
+}
+
+/// The study's model and seed, as every worker builds them from a block.
+fn prepare(block: &Block) -> Result<(SimModel, u64), String> {
+    let ladder = rungs_core::parse_ladder(&block.ladder).map_err(|e| e.to_string())?;
     let scenario = ladder
         .scenarios
         .iter()
-        .find(|s| s.id.as_str() == request.scenario)
-        .ok_or_else(|| format!("the ladder has no scenario `{}`", request.scenario))?
+        .find(|s| s.id.as_str() == block.scenario)
+        .ok_or_else(|| format!("the ladder has no scenario `{}`", block.scenario))?
         .to_document();
     let model = SimModel::new(&ladder, &scenario).map_err(|report| {
         report
@@ -85,13 +141,63 @@ pub fn run(request: &Request, mut progress: impl FnMut(u32)) -> Result<String, S
             .collect::<Vec<_>>()
             .join(" ")
     })?;
-    let seed = request.seed.unwrap_or(scenario.seed);
-    let mut study = Study::new(&model, seed, request.runs);
-    let step = slice(request.runs);
+    Ok((model, block.seed.unwrap_or(scenario.seed)))
+}
+
+/// Runs `block` (in a worker), calling `progress` with the block's runs made after each
+/// slice; returns the block's tally as JSON text.
+pub fn run(block: &Block, mut progress: impl FnMut(u32)) -> Result<String, String> {
+    if block.first >= block.end || block.end > block.runs {
+        return Err(format!(
+            "runs {}..{} are not a block of a {}-run study",
+            block.first, block.end, block.runs
+        ));
+    }
+    let (model, seed) = prepare(block)?;
+    let mut study = Study::block(&model, seed, block.first..block.end);
+    let step = slice(study.runs());
     while !study.is_finished() {
         progress(study.run(step));
     }
-    let mut text = serde_json::to_string_pretty(&study.finish()).expect("serialisable");
+    Ok(study.into_tally().to_json())
+}
+
+/// Merges the tallies of every block of `study` (in any order) and returns the summary
+/// as the command line prints it with `--format json` (pretty, with a final newline):
+/// byte for byte the same however the runs were split.
+pub fn merge(study: &Block, tallies: &[String]) -> Result<String, String> {
+    let (model, seed) = prepare(study)?;
+    let mut all = Tally::empty(&model);
+    for t in tallies {
+        all.merge(Tally::from_json(t).map_err(|e| e.to_string())?)
+            .map_err(|e| e.to_string())?;
+    }
+    let summary = all
+        .summarise(&model, seed, study.runs)
+        .map_err(|e| e.to_string())?;
+    let mut text = serde_json::to_string_pretty(&summary).expect("serialisable");
     text.push('\n');
     Ok(text)
+}
+
+/// Carries out a request in a worker: `progress` hears a block's runs made so far.
+pub fn answer(request: Request, progress: impl FnMut(u32)) -> Reply {
+    let started = js_sys::Date::now();
+    let ms = || js_sys::Date::now() - started;
+    match request {
+        Request::Block(block) => match run(&block, progress) {
+            Ok(tally) => Reply::Done {
+                tally,
+                compute_ms: ms(),
+            },
+            Err(message) => Reply::Failed { message },
+        },
+        Request::Merge { study, tallies } => match merge(&study, &tallies) {
+            Ok(summary) => Reply::Summary {
+                summary,
+                compute_ms: ms(),
+            },
+            Err(message) => Reply::Failed { message },
+        },
+    }
 }

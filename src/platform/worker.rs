@@ -1,4 +1,4 @@
-//! The page's side of the study worker: starting it, listening to it, ending it.
+//! The page's side of the study workers: starting them, listening to them, ending them.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -20,10 +20,10 @@ pub enum Health {
     Broken,
 }
 
-/// The study worker and the handlers it answers to (dropped together, which terminates
-/// it). One is kept between studies: started when the panel opens, so its wasm is
-/// compiled before the first Start, and reused, so later studies run on code the browser
-/// has already optimised. Cancelling or a crash replaces it.
+/// A study worker and the handlers it answers to (dropped together, which terminates
+/// it). One per core is kept between studies: started when the panel opens, so their
+/// wasm is compiled before the first Start, and reused, so later studies run on code the
+/// browser has already optimised. Cancelling or a crash replaces them.
 pub struct Slot {
     /// The worker.
     pub worker: Worker,
@@ -82,6 +82,16 @@ impl Drop for Slot {
     }
 }
 
+/// How many workers a study is split across: the cores the browser reports, at least
+/// one and at most [`study_worker::MAX_WORKERS`].
+pub fn parallelism() -> u32 {
+    web_sys::window()
+        .map(|w| w.navigator().hardware_concurrency())
+        .filter(|n| n.is_finite() && *n >= 1.0)
+        .map_or(1, |n| n as u32)
+        .min(study_worker::MAX_WORKERS)
+}
+
 /// A worker's message, read.
 pub fn reply(e: &MessageEvent) -> Option<Reply> {
     e.data()
@@ -93,8 +103,10 @@ pub fn reply(e: &MessageEvent) -> Option<Reply> {
 pub enum Heard {
     /// Runs made so far.
     Progress(u32),
-    /// The summary's JSON and the worker's own time in milliseconds.
+    /// The block's tally (JSON) and the worker's own time in milliseconds.
     Done(String, f64),
+    /// The merged study's summary (JSON) and the worker's own time in milliseconds.
+    Summary(String, f64),
     /// The study failed, and why.
     Failed(String),
     /// The worker itself failed (it could not load or crashed), and why.
@@ -115,10 +127,11 @@ impl Slot {
                     let _ = handle.post_message(&JsValue::from_str(&request));
                 }
                 Some(Reply::Progress { done }) => heard(Heard::Progress(done)),
-                Some(Reply::Done {
+                Some(Reply::Done { tally, compute_ms }) => heard(Heard::Done(tally, compute_ms)),
+                Some(Reply::Summary {
                     summary,
                     compute_ms,
-                }) => heard(Heard::Done(summary, compute_ms)),
+                }) => heard(Heard::Summary(summary, compute_ms)),
                 Some(Reply::Failed { message }) => heard(Heard::Failed(message)),
                 None => {}
             })

@@ -12,6 +12,8 @@ const simulate = (...args) =>
     encoding: 'utf8',
   });
 const workers = (page) => page.evaluate(() => window.__workers);
+// the page starts one worker per core the browser reports, at most 8
+const cores = (page) => page.evaluate(() => Math.min(navigator.hardwareConcurrency, 8));
 
 /** Opens the Drill page on the SaaS example with the study of `checkout-3am` on show. */
 async function openStudy(page) {
@@ -22,10 +24,19 @@ async function openStudy(page) {
   await page.addInitScript(() => {
     window.__workers = 0;
     const Base = window.Worker;
+    // with window.__holdDone set, a worker's "done" is held back, so a test can see a
+    // study under way however fast the machine is
+    window.__holdDone = false;
     window.Worker = class extends Base {
       constructor(...args) {
         super(...args);
         window.__workers += 1;
+      }
+      set onmessage(handler) {
+        super.onmessage = handler && ((e) => (window.__holdDone && String(e.data).startsWith('{"done"') ? undefined : handler(e)));
+      }
+      get onmessage() {
+        return super.onmessage;
       }
     };
   });
@@ -44,8 +55,8 @@ test('a 1,000-run study equals `rungs simulate --runs 1000 --seed 7` exactly', a
   const problems = await openStudy(page);
   await page.locator(sel('STUDY_RUNS')).fill('1000');
   await page.locator(sel('STUDY_SEED')).fill('7');
-  // the worker was started with the page, before Start
-  expect(await workers(page)).toBe(1);
+  // the workers were started with the page, before Start
+  expect(await workers(page)).toBe(await cores(page));
   await page.locator(sel('STUDY_START')).click();
   await expect(page.locator(sel('STUDY'))).toHaveAttribute('data-state', 'done', { timeout: 20_000 });
   await expect(page.locator(sel('STUDY_PROGRESS'))).toHaveAttribute('value', '1000');
@@ -103,13 +114,27 @@ test('a 1,000-run study equals `rungs simulate --runs 1000 --seed 7` exactly', a
   // the times stay readable for measurement scripts
   expect(Number(await page.locator(sel('STUDY_STATUS')).getAttribute('data-worker-ms'))).toBeGreaterThan(0);
 
-  // a second study reuses the same worker and is just as exact
+  // a second study reuses the same workers and is just as exact
   await page.locator(sel('STUDY_RUNS')).fill('500');
   await page.locator(sel('STUDY_SEED')).fill('8');
   await page.locator(sel('STUDY_START')).click();
   await expect(page.locator(sel('STUDY_STATUS'))).toContainText('500 runs of Checkout errors at 3 a.m. on a Saturday (seed 8)', { timeout: 20_000 });
   expect(await page.locator(sel('STUDY_JSON')).textContent()).toBe(simulate('--runs', '500', '--seed', '8'));
-  expect(await workers(page)).toBe(1);
+  expect(await workers(page)).toBe(await cores(page));
+  expect(problems).toEqual([]);
+});
+
+test('a study split across five workers is the command line’s, byte for byte', async ({ page }) => {
+  // a browser that reports five cores
+  await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => 5 }));
+  const problems = await openStudy(page);
+  expect(await workers(page)).toBe(5);
+  await page.locator(sel('STUDY_RUNS')).fill('1234');
+  await page.locator(sel('STUDY_SEED')).fill('11');
+  await page.locator(sel('STUDY_START')).click();
+  await expect(page.locator(sel('STUDY'))).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+  await expect(page.locator(sel('STUDY_PROGRESS'))).toHaveAttribute('value', '1234');
+  expect(await page.locator(sel('STUDY_JSON')).textContent()).toBe(simulate('--runs', '1234', '--seed', '11'));
   expect(problems).toEqual([]);
 });
 
@@ -133,6 +158,7 @@ test('runs outside 100 to 100,000 are refused with a message', async ({ page }) 
 
 test('a long study shows progress, keeps the page answering and can be cancelled', async ({ page }) => {
   const problems = await openStudy(page);
+  await page.evaluate(() => { window.__holdDone = true; });
   await page.locator(sel('STUDY_RUNS')).fill('100000');
   await page.locator(sel('STUDY_START')).click();
   const study = page.locator(sel('STUDY'));
@@ -151,13 +177,14 @@ test('a long study shows progress, keeps the page answering and can be cancelled
   await expect(page.locator(sel('STUDY_STATUS'))).toHaveText('Cancelled.');
   await expect(page.locator(sel('STUDY_RESULTS'))).toHaveCount(0);
   await expect(page.locator(sel('STUDY_START'))).toBeEnabled();
-  // cancelling ended that worker; a fresh one takes the next study
-  expect(await workers(page)).toBe(2);
+  // cancelling ended those workers; fresh ones take the next study
+  expect(await workers(page)).toBe(2 * (await cores(page)));
+  await page.evaluate(() => { window.__holdDone = false; });
   await page.locator(sel('STUDY_RUNS')).fill('200');
   await page.locator(sel('STUDY_START')).click();
   await expect(study).toHaveAttribute('data-state', 'done', { timeout: 20_000 });
   expect(await page.locator(sel('STUDY_JSON')).textContent()).toBe(simulate('--runs', '200', '--seed', '123'));
-  expect(await workers(page)).toBe(2);
+  expect(await workers(page)).toBe(2 * (await cores(page)));
   expect(problems).toEqual([]);
 });
 

@@ -1,6 +1,7 @@
-//! The Monte Carlo study of the drill room: many runs of one scenario in a Web Worker,
-//! with a progress bar, a Cancel button and the summary as histograms and tables. The
-//! numbers are the command line's (`rungs simulate --runs N --seed S --format json`).
+//! The Monte Carlo study of the drill room: many runs of one scenario split across one
+//! Web Worker per core, with a progress bar, a Cancel button and the summary as
+//! histograms and tables. The numbers are the command line's (`rungs simulate --runs N
+//! --seed S --format json`), however the runs were split.
 
 mod results;
 
@@ -9,13 +10,17 @@ use rungs_core::sim::Summary;
 use rungs_core::study::{parse_runs, parse_seed};
 use rungs_core::Ladder;
 
-use crate::platform::study_worker::Request;
-use crate::platform::worker::{Health, Heard, Slot};
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use crate::platform::study_worker::{split, Block, Request};
+use crate::platform::worker::{parallelism, Health, Heard, Slot};
 use crate::state::study_room::{Outcome, State, StudyRoom};
 use crate::testid;
 use results::Results;
+use wasm_bindgen::JsValue;
 
-/// Runs a Monte Carlo study of one of the ladder's scenarios in a Web Worker and shows
+/// Runs a Monte Carlo study of one of the ladder's scenarios in Web Workers and shows
 /// its summary. Mount it with the document's ladder and the chosen scenario's id.
 #[component]
 pub fn Study(
@@ -36,16 +41,22 @@ pub fn Study(
         outcome,
     } = room;
     let input_error = RwSignal::new(None::<String>);
-    let slot = StoredValue::new_local(Slot::spawn().ok());
+    // one worker per core, waiting for a study
+    let spawn = || {
+        (0..parallelism())
+            .filter_map(|_| Slot::spawn().ok())
+            .collect::<Vec<_>>()
+    };
+    let pool = StoredValue::new_local(spawn());
     on_cleanup(move || {
-        // the worker goes with the panel: a study under way stops, and says so on return
+        // the workers go with the panel: a study under way stops, and says so on return
         if matches!(state.get_untracked(), State::Running(_)) {
             state.set(State::Failed(
                 "Stopped when you left the drill room; the last finished study is below. Start it again to run it."
                     .into(),
             ));
         }
-        slot.set_value(None)
+        pool.set_value(Vec::new())
     });
 
     let scenario_seed = Memo::new(move |_| {
@@ -74,66 +85,114 @@ pub fn Study(
         };
         input_error.set(None);
         let name = scenario_name(ladder, &id);
-        let request = Request {
-            ladder: ladder.with_untracked(rungs_core::to_canonical_json),
-            scenario: id.clone(),
+        let blocks = split(
+            ladder.with_untracked(rungs_core::to_canonical_json),
+            id,
             seed,
             runs,
-        };
-        let request = serde_json::to_string(&request).expect("serialisable");
+            parallelism(),
+        );
         let started = js_sys::Date::now();
-        // the waiting worker, or a new one if it is gone or broken
-        let kept = slot
-            .try_update_value(Option::take)
-            .flatten()
-            .filter(|s| s.health.get() != Health::Broken);
-        let mut worker = match kept.map_or_else(Slot::spawn, Ok) {
-            Ok(w) => w,
-            Err(e) => {
-                state.set(State::Failed(format!(
-                    "The study worker could not start: {e}"
-                )));
-                return;
+        // the waiting workers, and new ones for those gone or broken
+        let mut slots: Vec<Slot> = pool
+            .try_update_value(std::mem::take)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|s| s.health.get() != Health::Broken)
+            .collect();
+        while slots.len() < blocks.len() {
+            match Slot::spawn() {
+                Ok(s) => slots.push(s),
+                Err(e) => {
+                    state.set(State::Failed(format!(
+                        "The study worker could not start: {e}"
+                    )));
+                    return;
+                }
             }
+        }
+        // per block: runs made and its tally once done; the slowest worker's own time
+        let made = Rc::new(RefCell::new(vec![0u32; blocks.len()]));
+        let tallies = Rc::new(RefCell::new(vec![None::<String>; blocks.len()]));
+        let compute = Rc::new(Cell::new(0f64));
+        // the whole study, for the merge (runs are at least 100: there is a block)
+        let Some(study) = blocks.first().map(|b| Block {
+            first: 0,
+            end: runs,
+            ..b.clone()
+        }) else {
+            return;
         };
-        worker.run(request, move |heard| match heard {
-            Heard::Progress(done) => state.set(State::Running(done)),
-            Heard::Done(json, compute_ms) => {
-                let elapsed_ms = js_sys::Date::now() - started;
-                match serde_json::from_str::<Summary>(&json) {
-                    Ok(summary) => {
-                        outcome.set(Some(Outcome {
-                            scenario: name.clone(),
-                            summary,
-                            json,
-                            elapsed_ms,
-                            compute_ms,
-                        }));
-                        state.set(State::Done);
+        // stops every worker (after the handler that asks returns: dropping a slot frees
+        // its handlers); fresh ones are started at the next Start
+        let stop_all = move || leptos::task::spawn_local(async move { pool.set_value(Vec::new()) });
+        for (k, (slot, block)) in slots.iter_mut().zip(blocks).enumerate() {
+            let request = serde_json::to_string(&Request::Block(block)).expect("serialisable");
+            let worker = slot.worker.clone();
+            let (made, tallies, compute, name, study) = (
+                made.clone(),
+                tallies.clone(),
+                compute.clone(),
+                name.clone(),
+                study.clone(),
+            );
+            slot.run(request, move |heard| {
+                // a worker that reports after the study ended (failed, cancelled) is ignored
+                if !matches!(state.get_untracked(), State::Running(_)) {
+                    return;
+                }
+                match heard {
+                    Heard::Progress(done) => {
+                        made.borrow_mut()[k] = done;
+                        state.set(State::Running(made.borrow().iter().sum()));
                     }
-                    Err(e) => state.set(State::Failed(e.to_string())),
+                    Heard::Done(tally, ms) => {
+                        compute.set(compute.get().max(ms));
+                        tallies.borrow_mut()[k] = Some(tally);
+                        // the last block in: this worker merges them all
+                        let all: Option<Vec<String>> = tallies.borrow().iter().cloned().collect();
+                        if let Some(tallies) = all {
+                            let merge = Request::Merge {
+                                study: study.clone(),
+                                tallies,
+                            };
+                            let merge = serde_json::to_string(&merge).expect("serialisable");
+                            let _ = worker.post_message(&JsValue::from_str(&merge));
+                        }
+                    }
+                    Heard::Summary(json, ms) => match serde_json::from_str::<Summary>(&json) {
+                        Ok(summary) => {
+                            outcome.set(Some(Outcome {
+                                scenario: name.clone(),
+                                summary,
+                                json,
+                                elapsed_ms: js_sys::Date::now() - started,
+                                compute_ms: compute.get() + ms,
+                            }));
+                            state.set(State::Done);
+                        }
+                        Err(e) => state.set(State::Failed(e.to_string())),
+                    },
+                    Heard::Failed(message) => {
+                        state.set(State::Failed(message));
+                        stop_all();
+                    }
+                    Heard::Crashed(message) => {
+                        state.set(State::Failed(format!("The study stopped: {message}")));
+                        stop_all();
+                    }
                 }
-            }
-            Heard::Failed(message) => state.set(State::Failed(message)),
-            Heard::Crashed(message) => {
-                // a worker that fails while waiting does not undo the last result
-                if matches!(state.get_untracked(), State::Running(_)) {
-                    state.set(State::Failed(format!("The study stopped: {message}")));
-                }
-                // Dropping the slot terminates the worker and frees this handler: do it
-                // after the handler returns.
-                leptos::task::spawn_local(async move { slot.set_value(None) });
-            }
-        });
+            });
+        }
         total.set(runs);
         state.set(State::Running(0));
-        slot.set_value(Some(worker));
+        pool.set_value(slots);
     };
 
     let cancel = move |_| {
-        // terminate the busy worker; a fresh one waits for the next study
-        slot.set_value(None);
-        slot.set_value(Slot::spawn().ok());
+        // terminate the busy workers; fresh ones wait for the next study
+        pool.set_value(Vec::new());
+        pool.set_value(spawn());
         state.set(State::Cancelled);
     };
 
