@@ -401,8 +401,11 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
             SimTarget::Rotation(r) => {
                 let rot = &m.rotations[r];
                 let t = self.run.now.epoch_millis(m.start);
-                let in_window =
-                    (rot.window.as_ref()).is_none_or(|(w, tz)| crate::oncall::in_window(w, tz, t));
+                let in_window = (rot.window.as_ref()).is_none_or(|(w, tz)| {
+                    let breaks = [w.from.minutes(), w.to.minutes()];
+                    let answer = || crate::oncall::in_window(w, tz, t);
+                    self.windows[r].get(t, tz, &breaks, answer)
+                });
                 let (shift, start) = (rot.shift.as_millis(), rot.start.as_millis());
                 let member = crate::oncall::member_on_call(rot.members.len(), shift, start, t);
                 match (in_window, member) {
@@ -432,8 +435,7 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
         }
         let now = self.run.now;
         self.run.pages_sent += 1;
-        let local = m.people[p].tz.to_datetime(now.timestamp(m.start));
-        let off_hours = !(7..22).contains(&local.hour());
+        let off_hours = self.off_hours(p);
         let unavailable = self.run.is_unavailable(p, now);
         let state = &mut self.run.people[p];
         state.paged = true;
@@ -484,6 +486,15 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
             };
             self.record(EventKind::Page, Some(tier), Some(p), detail);
         }
+    }
+
+    /// Whether a page to `p` now lands off-hours (22:00-07:00 in their zone).
+    fn off_hours(&mut self, p: PersonIx) -> bool {
+        let (m, now) = (&*self.m, self.run.now);
+        let tz = &m.people[p].tz;
+        let answer = || !(7..22).contains(&tz.to_datetime(now.timestamp(m.start)).hour());
+        // 07:00 and 22:00
+        self.off_hours[p.0].get(now.epoch_millis(m.start), tz, &[420, 1320], answer)
     }
 }
 

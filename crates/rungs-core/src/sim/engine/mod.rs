@@ -8,6 +8,7 @@
 
 mod figures;
 mod handlers;
+mod local;
 mod queue;
 mod random;
 mod state;
@@ -36,6 +37,10 @@ pub struct Engine<M> {
     human: Vec<bool>,
     /// Whether runs keep their event log.
     logging: bool,
+    /// Per person: the spans in which a page is off-hours or not (kept across resets).
+    off_hours: Vec<local::LocalSpans>,
+    /// Per rotation: the spans in which its window is open or closed (kept across resets).
+    windows: Vec<local::LocalSpans>,
     /// Events handled since the engine was made (across resets), for throughput reports.
     processed: u64,
 }
@@ -47,6 +52,8 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
             run: RunState::new(&m, seed, log),
             human: vec![false; m.people.len()],
             logging: log,
+            off_hours: vec![Default::default(); m.people.len()],
+            windows: vec![Default::default(); m.rotations.len()],
             processed: 0,
             m,
         }
