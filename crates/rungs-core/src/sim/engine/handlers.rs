@@ -34,7 +34,7 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
         if self.logging() {
             let s = &m.signals[signal];
             let detail = format!("{} {} = {value}", s.service, s.metric);
-            self.record(EventKind::Signal, None, None, detail);
+            self.record(EventKind::Signal, None, None, || detail);
         }
         for &ti in &m.signals[signal].triggers {
             let tr = &m.triggers[ti];
@@ -60,11 +60,12 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
         let m = self.m.clone();
         match &m.injects[index] {
             SimInject::Unavailable { until, person, .. } => {
-                let detail = until_text(*until, self.run.now);
+                let now = self.run.now;
+                let detail = || until_text(*until, now);
                 self.record(EventKind::Unavailable, self.tier(), Some(*person), detail);
             }
             SimInject::Note { text, .. } => {
-                self.record(EventKind::Note, self.tier(), None, text.clone());
+                self.record(EventKind::Note, self.tier(), None, || text.clone());
             }
         }
     }
@@ -78,7 +79,7 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
         let tier = m.triggers[trigger].tier;
         if self.logging() {
             let id = m.triggers[trigger].id.to_string();
-            self.record(EventKind::TriggerFired, Some(tier), None, id);
+            self.record(EventKind::TriggerFired, Some(tier), None, || id);
         }
         match &self.run.incident {
             None => {
@@ -98,7 +99,7 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
         let m = self.m.clone();
         if self.logging() {
             let (tier, id) = (m.triggers[trigger].tier, m.triggers[trigger].id.to_string());
-            self.record(EventKind::TriggerCleared, Some(tier), None, id);
+            self.record(EventKind::TriggerCleared, Some(tier), None, || id);
         }
         let most_severe = (m.triggers.iter().zip(&self.run.triggers))
             .filter(|(_, st)| st.firing)
@@ -118,7 +119,7 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
             state.pending = None;
         }
         if self.run.is_unavailable(person, now) {
-            let detail = "unavailable when the acknowledgement was due".into();
+            let detail = || "unavailable when the acknowledgement was due".into();
             self.record(EventKind::AckLost, self.tier(), Some(person), detail);
             return;
         }
@@ -141,7 +142,7 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
         } else {
             ""
         };
-        self.record(EventKind::Ack, Some(tier), Some(person), detail.into());
+        self.record(EventKind::Ack, Some(tier), Some(person), || detail.into());
         if first {
             let m = self.m.clone();
             self.run.tier_at[Timeline::Acknowledge] = Some(tier);
@@ -174,7 +175,7 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
         inc.poster = poster;
         let tier = inc.tier;
         self.run.tier_at[Timeline::FirstUpdate] = Some(tier);
-        self.record(EventKind::FirstUpdate, Some(tier), poster, detail.into());
+        self.record(EventKind::FirstUpdate, Some(tier), poster, || detail.into());
         self.schedule_next_update();
         true
     }
@@ -204,7 +205,7 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
         }
         let tier = inc.tier;
         self.run.tier_at[tl] = Some(tier);
-        self.record(kind, Some(tier), None, String::new());
+        self.record(kind, Some(tier), None, String::new);
         true
     }
 
@@ -234,7 +235,7 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
             at: self.run.now,
             after_step: self.run.last_step,
         });
-        let detail = match to {
+        let detail = || match to {
             Some(_) => format!("{} missed; escalating", timeline.as_str()),
             None => format!("{} missed", timeline.as_str()),
         };
@@ -262,7 +263,7 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
             if let Some(inc) = &mut self.run.incident {
                 inc.policy_running = false;
             }
-            self.record(EventKind::Exhausted, Some(tier), None, String::new());
+            self.record(EventKind::Exhausted, Some(tier), None, String::new);
             return;
         }
         for &target in &steps[step].targets {
@@ -302,9 +303,9 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
         match poster {
             Some(p) if self.run.is_unavailable(p, self.run.now) => {
                 self.run.updates_missed += 1;
-                self.record(EventKind::UpdateMissed, Some(tier), Some(p), String::new());
+                self.record(EventKind::UpdateMissed, Some(tier), Some(p), String::new);
             }
-            poster => self.record(EventKind::UpdatePosted, Some(tier), poster, String::new()),
+            poster => self.record(EventKind::UpdatePosted, Some(tier), poster, String::new),
         }
         self.schedule_next_update();
     }
@@ -349,7 +350,7 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
                 Entry::Escalate => (EventKind::Escalated, format!("from {}", m.tiers[from].id)),
                 Entry::Demote => (EventKind::Demoted, format!("from {}", m.tiers[from].id)),
             };
-            self.record(kind, Some(to), None, detail);
+            self.record(kind, Some(to), None, || detail);
         }
         let tier = &m.tiers[to];
         let q = &mut self.run.queue;
@@ -412,7 +413,7 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
                     (true, Some(k)) => self.page_person(rot.members[k], tier, gen, why, Some(r)),
                     _ if self.logging() => {
                         let detail = format!("{} has nobody on call, {why}", rot.id);
-                        self.record(EventKind::EmptyPage, Some(tier), None, detail);
+                        self.record(EventKind::EmptyPage, Some(tier), None, || detail);
                     }
                     _ => {}
                 }
@@ -484,7 +485,7 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
                 "" => format!("{via}{why}"),
                 _ => format!("{via}{why}; {outcome}"),
             };
-            self.record(EventKind::Page, Some(tier), Some(p), detail);
+            self.record(EventKind::Page, Some(tier), Some(p), || detail);
         }
     }
 

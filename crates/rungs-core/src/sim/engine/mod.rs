@@ -208,7 +208,7 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
         }
         let (now, until) = (self.run.now, until.unwrap_or(SimTime::NEVER));
         self.run.unavailable.push((person, now, until));
-        let detail = until_text(until, now);
+        let detail = || until_text(until, now);
         self.record(EventKind::Unavailable, None, Some(person), detail);
     }
 
@@ -247,14 +247,14 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
         const BY: &str = "posted by the facilitator";
         if !self.first_update(None, BY) {
             if let Some(tier) = self.tier() {
-                self.record(EventKind::UpdatePosted, Some(tier), None, BY.into());
+                self.record(EventKind::UpdatePosted, Some(tier), None, || BY.into());
             }
         }
     }
 
     /// The facilitator adds a note to the timeline.
     pub fn note(&mut self, text: &str) {
-        self.record(EventKind::Note, self.tier(), None, text.to_string());
+        self.record(EventKind::Note, self.tier(), None, || text.to_string());
     }
 
     /// The event log so far (empty unless logging).
@@ -267,12 +267,13 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
         self.run.tier()
     }
 
+    /// Logs an event, if the log is kept; `detail` is called (and its text made) only then.
     fn record(
         &mut self,
         kind: EventKind,
         tier: Option<TierIx>,
         who: Option<PersonIx>,
-        detail: String,
+        detail: impl FnOnce() -> String,
     ) {
         if let Some(log) = &mut self.run.log {
             log.push(LogEntry {
@@ -280,7 +281,7 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
                 kind,
                 tier: tier.map(|t| self.m.tiers[t].id.clone()),
                 who: who.map(|p| self.m.people[p].id.clone()),
-                detail,
+                detail: detail(),
             });
         }
     }
