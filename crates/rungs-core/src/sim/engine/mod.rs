@@ -59,10 +59,9 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
         }
     }
 
-    /// Starts over with another seed: a fresh run state, in the allocations of the last.
+    /// Starts over with another seed: a fresh run, in the allocations of the last.
     pub fn reset(&mut self, seed: u64) {
-        let buffers = self.run.take_buffers();
-        self.run = RunState::reusing(buffers, &self.m, seed, self.logging);
+        self.run.restart(&self.m, seed, self.logging);
     }
 
     /// The current run's state, for the study.
