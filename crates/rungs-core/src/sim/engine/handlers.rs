@@ -13,7 +13,7 @@ use super::{until_text, Engine};
 impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
     pub(super) fn handle(&mut self, ev: Ev) {
         match ev {
-            Ev::Signal { signal, value } => self.on_signal(signal, value),
+            Ev::Signal { signal, value } => self.on_signal(signal as usize, value),
             Ev::Inject { index } => self.on_inject(index),
             Ev::TriggerFire { trigger, gen } => self.on_trigger_fire(trigger, gen),
             Ev::TriggerClear { trigger, gen } => self.on_trigger_clear(trigger, gen),
@@ -22,7 +22,7 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
             Ev::Contained => self.on_contained(),
             Ev::Resolved => self.on_resolved(),
             Ev::Breach { timeline, gen } => self.on_breach(timeline, gen),
-            Ev::Step { gen, step, pass } => self.on_step(gen, step, pass),
+            Ev::Step { gen, step, pass } => self.on_step(gen, step as usize, pass),
             Ev::UpdateDue => self.on_update_due(),
         }
     }
@@ -273,7 +273,7 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
         let next = if step + 1 < steps.len() {
             Ev::Step {
                 gen,
-                step: step + 1,
+                step: step as u32 + 1,
                 pass,
             }
         } else if pass < t.repeat && !t.cycle.is_zero() {
@@ -287,7 +287,7 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
         } else {
             Ev::Step {
                 gen,
-                step: steps.len(),
+                step: steps.len() as u32,
                 pass,
             }
         };

@@ -214,6 +214,7 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
     /// The facilitator sets a signal to `value` now.
     pub fn set_signal(&mut self, signal: usize, value: f64) {
         if !self.run.finished && signal < self.run.values.len() {
+            let signal = signal as u32; // fewer than u32::MAX: checked against values
             self.handle(Ev::Signal { signal, value });
         }
     }

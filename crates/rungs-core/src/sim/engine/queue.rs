@@ -7,10 +7,11 @@ use super::super::index::{PersonIx, Timeline};
 use super::super::time::SimTime;
 
 /// What is scheduled. A closed set; the `u8` order of each kind breaks ties at one
-/// instant in the order the semantics prescribe.
+/// instant in the order the semantics prescribe. Indexes that fit are `u32`, to keep an
+/// event (and the heap's moves) at 16 bytes.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) enum Ev {
-    Signal { signal: usize, value: f64 },
+    Signal { signal: u32, value: f64 },
     Inject { index: usize },
     TriggerFire { trigger: usize, gen: u32 },
     TriggerClear { trigger: usize, gen: u32 },
@@ -19,9 +20,11 @@ pub(super) enum Ev {
     Contained,
     Resolved,
     Breach { timeline: Timeline, gen: u32 },
-    Step { gen: u32, step: usize, pass: u32 },
+    Step { gen: u32, step: u32, pass: u32 },
     UpdateDue,
 }
+
+const _: () = assert!(std::mem::size_of::<Ev>() == 16);
 
 impl Ev {
     #[inline]

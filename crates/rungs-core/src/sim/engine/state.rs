@@ -153,7 +153,7 @@ impl RunState {
     /// A run of `m` seeded with `seed`, with the scenario's events scheduled.
     pub(super) fn new(m: &SimModel, seed: u64, log: bool) -> Self {
         let changes = (m.changes.iter()).map(|c| {
-            let (signal, value) = (c.signal, c.value);
+            let (signal, value) = (c.signal as u32, c.value);
             (c.at, Ev::Signal { signal, value })
         });
         let injects = m.injects.iter().enumerate().map(|(index, inj)| {
