@@ -13,7 +13,7 @@ use super::{until_text, Engine};
 impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
     pub(super) fn handle(&mut self, ev: Ev) {
         match ev {
-            Ev::Signal { signal, value } => self.on_signal(signal, value),
+            Ev::Signal { signal, value } => self.on_signal(signal as usize, value),
             Ev::Inject { index } => self.on_inject(index),
             Ev::TriggerFire { trigger, gen } => self.on_trigger_fire(trigger, gen),
             Ev::TriggerClear { trigger, gen } => self.on_trigger_clear(trigger, gen),
@@ -22,7 +22,7 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
             Ev::Contained => self.on_contained(),
             Ev::Resolved => self.on_resolved(),
             Ev::Breach { timeline, gen } => self.on_breach(timeline, gen),
-            Ev::Step { gen, step, pass } => self.on_step(gen, step, pass),
+            Ev::Step { gen, step, pass } => self.on_step(gen, step as usize, pass),
             Ev::UpdateDue => self.on_update_due(),
         }
     }
@@ -34,7 +34,7 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
         if self.logging() {
             let s = &m.signals[signal];
             let detail = format!("{} {} = {value}", s.service, s.metric);
-            self.record(EventKind::Signal, None, None, detail);
+            self.record(EventKind::Signal, None, None, || detail);
         }
         for &ti in &m.signals[signal].triggers {
             let tr = &m.triggers[ti];
@@ -60,11 +60,12 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
         let m = self.m.clone();
         match &m.injects[index] {
             SimInject::Unavailable { until, person, .. } => {
-                let detail = until_text(*until, self.run.now);
+                let now = self.run.now;
+                let detail = || until_text(*until, now);
                 self.record(EventKind::Unavailable, self.tier(), Some(*person), detail);
             }
             SimInject::Note { text, .. } => {
-                self.record(EventKind::Note, self.tier(), None, text.clone());
+                self.record(EventKind::Note, self.tier(), None, || text.clone());
             }
         }
     }
@@ -78,7 +79,7 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
         let tier = m.triggers[trigger].tier;
         if self.logging() {
             let id = m.triggers[trigger].id.to_string();
-            self.record(EventKind::TriggerFired, Some(tier), None, id);
+            self.record(EventKind::TriggerFired, Some(tier), None, || id);
         }
         match &self.run.incident {
             None => {
@@ -98,7 +99,7 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
         let m = self.m.clone();
         if self.logging() {
             let (tier, id) = (m.triggers[trigger].tier, m.triggers[trigger].id.to_string());
-            self.record(EventKind::TriggerCleared, Some(tier), None, id);
+            self.record(EventKind::TriggerCleared, Some(tier), None, || id);
         }
         let most_severe = (m.triggers.iter().zip(&self.run.triggers))
             .filter(|(_, st)| st.firing)
@@ -118,7 +119,7 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
             state.pending = None;
         }
         if self.run.is_unavailable(person, now) {
-            let detail = "unavailable when the acknowledgement was due".into();
+            let detail = || "unavailable when the acknowledgement was due".into();
             self.record(EventKind::AckLost, self.tier(), Some(person), detail);
             return;
         }
@@ -141,7 +142,7 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
         } else {
             ""
         };
-        self.record(EventKind::Ack, Some(tier), Some(person), detail.into());
+        self.record(EventKind::Ack, Some(tier), Some(person), || detail.into());
         if first {
             let m = self.m.clone();
             self.run.tier_at[Timeline::Acknowledge] = Some(tier);
@@ -174,7 +175,7 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
         inc.poster = poster;
         let tier = inc.tier;
         self.run.tier_at[Timeline::FirstUpdate] = Some(tier);
-        self.record(EventKind::FirstUpdate, Some(tier), poster, detail.into());
+        self.record(EventKind::FirstUpdate, Some(tier), poster, || detail.into());
         self.schedule_next_update();
         true
     }
@@ -204,7 +205,7 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
         }
         let tier = inc.tier;
         self.run.tier_at[tl] = Some(tier);
-        self.record(kind, Some(tier), None, String::new());
+        self.record(kind, Some(tier), None, String::new);
         true
     }
 
@@ -234,7 +235,7 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
             at: self.run.now,
             after_step: self.run.last_step,
         });
-        let detail = match to {
+        let detail = || match to {
             Some(_) => format!("{} missed; escalating", timeline.as_str()),
             None => format!("{} missed", timeline.as_str()),
         };
@@ -262,7 +263,7 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
             if let Some(inc) = &mut self.run.incident {
                 inc.policy_running = false;
             }
-            self.record(EventKind::Exhausted, Some(tier), None, String::new());
+            self.record(EventKind::Exhausted, Some(tier), None, String::new);
             return;
         }
         for &target in &steps[step].targets {
@@ -272,7 +273,7 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
         let next = if step + 1 < steps.len() {
             Ev::Step {
                 gen,
-                step: step + 1,
+                step: step as u32 + 1,
                 pass,
             }
         } else if pass < t.repeat && !t.cycle.is_zero() {
@@ -286,7 +287,7 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
         } else {
             Ev::Step {
                 gen,
-                step: steps.len(),
+                step: steps.len() as u32,
                 pass,
             }
         };
@@ -302,9 +303,9 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
         match poster {
             Some(p) if self.run.is_unavailable(p, self.run.now) => {
                 self.run.updates_missed += 1;
-                self.record(EventKind::UpdateMissed, Some(tier), Some(p), String::new());
+                self.record(EventKind::UpdateMissed, Some(tier), Some(p), String::new);
             }
-            poster => self.record(EventKind::UpdatePosted, Some(tier), poster, String::new()),
+            poster => self.record(EventKind::UpdatePosted, Some(tier), poster, String::new),
         }
         self.schedule_next_update();
     }
@@ -349,7 +350,7 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
                 Entry::Escalate => (EventKind::Escalated, format!("from {}", m.tiers[from].id)),
                 Entry::Demote => (EventKind::Demoted, format!("from {}", m.tiers[from].id)),
             };
-            self.record(kind, Some(to), None, detail);
+            self.record(kind, Some(to), None, || detail);
         }
         let tier = &m.tiers[to];
         let q = &mut self.run.queue;
@@ -401,15 +402,18 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
             SimTarget::Rotation(r) => {
                 let rot = &m.rotations[r];
                 let t = self.run.now.epoch_millis(m.start);
-                let in_window =
-                    (rot.window.as_ref()).is_none_or(|(w, tz)| crate::oncall::in_window(w, tz, t));
+                let in_window = (rot.window.as_ref()).is_none_or(|(w, tz)| {
+                    let breaks = [w.from.minutes(), w.to.minutes()];
+                    let answer = || crate::oncall::in_window(w, tz, t);
+                    self.windows[r].get(t, tz, &breaks, answer)
+                });
                 let (shift, start) = (rot.shift.as_millis(), rot.start.as_millis());
                 let member = crate::oncall::member_on_call(rot.members.len(), shift, start, t);
                 match (in_window, member) {
                     (true, Some(k)) => self.page_person(rot.members[k], tier, gen, why, Some(r)),
                     _ if self.logging() => {
                         let detail = format!("{} has nobody on call, {why}", rot.id);
-                        self.record(EventKind::EmptyPage, Some(tier), None, detail);
+                        self.record(EventKind::EmptyPage, Some(tier), None, || detail);
                     }
                     _ => {}
                 }
@@ -432,8 +436,7 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
         }
         let now = self.run.now;
         self.run.pages_sent += 1;
-        let local = m.people[p].tz.to_datetime(now.timestamp(m.start));
-        let off_hours = !(7..22).contains(&local.hour());
+        let off_hours = self.off_hours(p);
         let unavailable = self.run.is_unavailable(p, now);
         let state = &mut self.run.people[p];
         state.paged = true;
@@ -482,8 +485,17 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
                 "" => format!("{via}{why}"),
                 _ => format!("{via}{why}; {outcome}"),
             };
-            self.record(EventKind::Page, Some(tier), Some(p), detail);
+            self.record(EventKind::Page, Some(tier), Some(p), || detail);
         }
+    }
+
+    /// Whether a page to `p` now lands off-hours (22:00-07:00 in their zone).
+    fn off_hours(&mut self, p: PersonIx) -> bool {
+        let (m, now) = (&*self.m, self.run.now);
+        let tz = &m.people[p].tz;
+        let answer = || !(7..22).contains(&tz.to_datetime(now.timestamp(m.start)).hour());
+        // 07:00 and 22:00
+        self.off_hours[p.0].get(now.epoch_millis(m.start), tz, &[420, 1320], answer)
     }
 }
 

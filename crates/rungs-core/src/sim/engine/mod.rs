@@ -8,6 +8,7 @@
 
 mod figures;
 mod handlers;
+mod local;
 mod queue;
 mod random;
 mod state;
@@ -36,6 +37,10 @@ pub struct Engine<M> {
     human: Vec<bool>,
     /// Whether runs keep their event log.
     logging: bool,
+    /// Per person: the spans in which a page is off-hours or not (kept across resets).
+    off_hours: Vec<local::LocalSpans>,
+    /// Per rotation: the spans in which its window is open or closed (kept across resets).
+    windows: Vec<local::LocalSpans>,
     /// Events handled since the engine was made (across resets), for throughput reports.
     processed: u64,
 }
@@ -47,15 +52,16 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
             run: RunState::new(&m, seed, log),
             human: vec![false; m.people.len()],
             logging: log,
+            off_hours: vec![Default::default(); m.people.len()],
+            windows: vec![Default::default(); m.rotations.len()],
             processed: 0,
             m,
         }
     }
 
-    /// Starts over with another seed: a fresh run state, in the allocations of the last.
+    /// Starts over with another seed: a fresh run, in the allocations of the last.
     pub fn reset(&mut self, seed: u64) {
-        let buffers = self.run.take_buffers();
-        self.run = RunState::reusing(buffers, &self.m, seed, self.logging);
+        self.run.restart(&self.m, seed, self.logging);
     }
 
     /// The current run's state, for the study.
@@ -201,13 +207,14 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
         }
         let (now, until) = (self.run.now, until.unwrap_or(SimTime::NEVER));
         self.run.unavailable.push((person, now, until));
-        let detail = until_text(until, now);
+        let detail = || until_text(until, now);
         self.record(EventKind::Unavailable, None, Some(person), detail);
     }
 
     /// The facilitator sets a signal to `value` now.
     pub fn set_signal(&mut self, signal: usize, value: f64) {
         if !self.run.finished && signal < self.run.values.len() {
+            let signal = signal as u32; // fewer than u32::MAX: checked against values
             self.handle(Ev::Signal { signal, value });
         }
     }
@@ -240,14 +247,14 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
         const BY: &str = "posted by the facilitator";
         if !self.first_update(None, BY) {
             if let Some(tier) = self.tier() {
-                self.record(EventKind::UpdatePosted, Some(tier), None, BY.into());
+                self.record(EventKind::UpdatePosted, Some(tier), None, || BY.into());
             }
         }
     }
 
     /// The facilitator adds a note to the timeline.
     pub fn note(&mut self, text: &str) {
-        self.record(EventKind::Note, self.tier(), None, text.to_string());
+        self.record(EventKind::Note, self.tier(), None, || text.to_string());
     }
 
     /// The event log so far (empty unless logging).
@@ -260,12 +267,13 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
         self.run.tier()
     }
 
+    /// Logs an event, if the log is kept; `detail` is called (and its text made) only then.
     fn record(
         &mut self,
         kind: EventKind,
         tier: Option<TierIx>,
         who: Option<PersonIx>,
-        detail: String,
+        detail: impl FnOnce() -> String,
     ) {
         if let Some(log) = &mut self.run.log {
             log.push(LogEntry {
@@ -273,7 +281,7 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
                 kind,
                 tier: tier.map(|t| self.m.tiers[t].id.clone()),
                 who: who.map(|p| self.m.people[p].id.clone()),
-                detail,
+                detail: detail(),
             });
         }
     }

@@ -7,10 +7,11 @@ use super::super::index::{PersonIx, Timeline};
 use super::super::time::SimTime;
 
 /// What is scheduled. A closed set; the `u8` order of each kind breaks ties at one
-/// instant in the order the semantics prescribe.
+/// instant in the order the semantics prescribe. Indexes that fit are `u32`, to keep an
+/// event (and the heap's moves) at 16 bytes.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) enum Ev {
-    Signal { signal: usize, value: f64 },
+    Signal { signal: u32, value: f64 },
     Inject { index: usize },
     TriggerFire { trigger: usize, gen: u32 },
     TriggerClear { trigger: usize, gen: u32 },
@@ -19,9 +20,11 @@ pub(super) enum Ev {
     Contained,
     Resolved,
     Breach { timeline: Timeline, gen: u32 },
-    Step { gen: u32, step: usize, pass: u32 },
+    Step { gen: u32, step: u32, pass: u32 },
     UpdateDue,
 }
+
+const _: () = assert!(std::mem::size_of::<Ev>() == 16);
 
 impl Ev {
     #[inline]
@@ -67,49 +70,83 @@ impl Ord for Queued {
     }
 }
 
-/// The events still to come, earliest first.
-#[derive(Debug, Clone)]
+/// The events still to come, earliest first: the scenario's own (its signal changes and
+/// injects, the same in every run, sorted once) and those the run schedules (a heap).
+#[derive(Debug, Clone, Default)]
 pub(super) struct EventQueue {
     heap: BinaryHeap<Reverse<Queued>>,
     seq: u64,
-}
-
-impl Default for EventQueue {
-    #[inline]
-    fn default() -> Self {
-        EventQueue {
-            heap: BinaryHeap::with_capacity(64),
-            seq: 0,
-        }
-    }
+    /// The scenario's events, sorted, with the keys they get when scheduled first.
+    fixed: Vec<Queued>,
+    /// How many of `fixed` have come due.
+    next_fixed: usize,
 }
 
 impl EventQueue {
-    /// This queue emptied, keeping its allocation.
+    /// A queue holding `fixed`, scheduled in that order at the start of every run.
+    pub(super) fn new(fixed: impl IntoIterator<Item = (SimTime, Ev)>) -> Self {
+        let mut q = EventQueue {
+            heap: BinaryHeap::with_capacity(64),
+            ..Default::default()
+        };
+        for (t, ev) in fixed {
+            let key = q.next_key(&ev);
+            q.fixed.push(Queued { t, key, ev });
+        }
+        q.fixed.sort_unstable();
+        q
+    }
+
+    /// This queue as at the start of a run: the fixed events only, its allocation kept.
     #[inline]
-    pub(super) fn cleared(mut self) -> Self {
+    pub(super) fn restart(&mut self) {
         self.heap.clear();
-        self.seq = 0;
-        self
+        self.seq = self.fixed.len() as u64;
+        self.next_fixed = 0;
+    }
+
+    #[inline]
+    fn next_key(&mut self, ev: &Ev) -> u64 {
+        self.seq += 1;
+        (u64::from(ev.order()) << 56) | self.seq
     }
 
     /// Schedules `ev` at `t`.
     #[inline]
     pub(super) fn push(&mut self, t: SimTime, ev: Ev) {
-        self.seq += 1;
-        let key = (u64::from(ev.order()) << 56) | self.seq;
+        let key = self.next_key(&ev);
         self.heap.push(Reverse(Queued { t, key, ev }));
+    }
+
+    /// Whether the next event is the next fixed one (rather than the heap's first).
+    #[inline]
+    fn fixed_first(&self) -> Option<bool> {
+        match (self.fixed.get(self.next_fixed), self.heap.peek()) {
+            (Some(f), Some(Reverse(h))) => Some(f < h),
+            (Some(_), None) => Some(true),
+            (None, Some(_)) => Some(false),
+            (None, None) => None,
+        }
     }
 
     /// When the next event is due.
     #[inline]
     pub(super) fn next_time(&self) -> Option<SimTime> {
-        self.heap.peek().map(|Reverse(q)| q.t)
+        match self.fixed_first()? {
+            true => Some(self.fixed[self.next_fixed].t),
+            false => self.heap.peek().map(|Reverse(q)| q.t),
+        }
     }
 
     /// The next event and its time.
     #[inline]
     pub(super) fn pop(&mut self) -> Option<(SimTime, Ev)> {
-        self.heap.pop().map(|Reverse(q)| (q.t, q.ev))
+        if self.fixed_first()? {
+            let q = self.fixed[self.next_fixed];
+            self.next_fixed += 1;
+            Some((q.t, q.ev))
+        } else {
+            self.heap.pop().map(|Reverse(q)| (q.t, q.ev))
+        }
     }
 }

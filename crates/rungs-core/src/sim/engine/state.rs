@@ -142,96 +142,89 @@ pub(crate) struct RunState {
     pub(super) finished: bool,
 }
 
-/// The allocations of a run, handed on to the next so that a study allocates once.
-#[derive(Debug, Default)]
-pub(super) struct Buffers {
-    queue: EventQueue,
-    triggers: Vec<TriggerState>,
-    values: Vec<Option<f64>>,
-    people: Vec<PersonState>,
-    unavailable: Vec<(PersonIx, SimTime, SimTime)>,
-    breaches: Vec<BreachRecord>,
-    exhausted: Vec<TierIx>,
-    entered: Vec<TierIx>,
-    log: Vec<LogEntry>,
-}
-
-/// `v` emptied, keeping its allocation.
+/// `v` emptied, then `n` copies of `x`, in its allocation.
 #[inline]
-fn emptied<T>(mut v: Vec<T>) -> Vec<T> {
+fn refill<T: Clone>(v: &mut Vec<T>, n: usize, x: T) {
     v.clear();
-    v
-}
-
-/// `v` emptied, then `n` copies of `x`.
-#[inline]
-fn refilled<T: Clone>(v: Vec<T>, n: usize, x: T) -> Vec<T> {
-    let mut v = emptied(v);
     v.resize(n, x);
-    v
 }
 
 impl RunState {
     /// A run of `m` seeded with `seed`, with the scenario's events scheduled.
     pub(super) fn new(m: &SimModel, seed: u64, log: bool) -> Self {
-        Self::reusing(Buffers::default(), m, seed, log)
-    }
-
-    /// This run's allocations, for the next one (this state is left empty).
-    pub(super) fn take_buffers(&mut self) -> Buffers {
-        use std::mem::take;
-        Buffers {
-            queue: take(&mut self.queue),
-            triggers: take(&mut self.triggers),
-            values: take(&mut self.values),
-            people: take(&mut self.people),
-            unavailable: take(&mut self.unavailable),
-            breaches: take(&mut self.breaches),
-            exhausted: take(&mut self.exhausted),
-            entered: take(&mut self.entered),
-            log: self.log.take().unwrap_or_default(),
-        }
-    }
-
-    /// [`RunState::new`], in the allocations `b` of an earlier run.
-    pub(super) fn reusing(b: Buffers, m: &SimModel, seed: u64, log: bool) -> Self {
+        let changes = (m.changes.iter()).map(|c| {
+            let (signal, value) = (c.signal as u32, c.value);
+            (c.at, Ev::Signal { signal, value })
+        });
+        let injects = m.injects.iter().enumerate().map(|(index, inj)| {
+            let at = match *inj {
+                SimInject::Unavailable { at, .. } | SimInject::Note { at, .. } => at,
+            };
+            (at, Ev::Inject { index })
+        });
         let mut s = RunState {
             now: SimTime::START,
             rng: Random::new(seed),
-            queue: b.queue.cleared(),
-            triggers: refilled(b.triggers, m.triggers.len(), TriggerState::default()),
-            values: refilled(b.values, m.signals.len(), None),
-            people: refilled(b.people, m.people.len(), PersonState::default()),
-            unavailable: emptied(b.unavailable),
+            queue: EventQueue::new(changes.chain(injects)),
+            triggers: Vec::new(),
+            values: Vec::new(),
+            people: Vec::new(),
+            unavailable: Vec::new(),
             incident: None,
             pages_sent: 0,
             updates_missed: 0,
-            breaches: emptied(b.breaches),
+            breaches: Vec::new(),
             last_step: None,
-            exhausted: emptied(b.exhausted),
-            entered: emptied(b.entered),
+            exhausted: Vec::new(),
+            entered: Vec::new(),
             tier_at: PerTimeline::default(),
-            log: log.then(|| emptied(b.log)),
+            log: None,
             events: 0,
             step_events: 0,
             update_events: 0,
             budget_exhausted: false,
             finished: false,
         };
-        for c in &m.changes {
-            let (signal, value) = (c.signal, c.value);
-            s.queue.push(c.at, Ev::Signal { signal, value });
-        }
-        for (index, inj) in m.injects.iter().enumerate() {
-            match *inj {
-                SimInject::Unavailable { at, until, person } => {
-                    s.unavailable.push((person, at, until));
-                    s.queue.push(at, Ev::Inject { index });
-                }
-                SimInject::Note { at, .. } => s.queue.push(at, Ev::Inject { index }),
+        s.restart(m, seed, log);
+        s
+    }
+
+    /// Starts this state over as a fresh run of the same `m` (the one it was made for)
+    /// seeded with `seed`, in its own allocations.
+    pub(super) fn restart(&mut self, m: &SimModel, seed: u64, log: bool) {
+        self.now = SimTime::START;
+        self.rng = Random::new(seed);
+        self.queue.restart();
+        refill(
+            &mut self.triggers,
+            m.triggers.len(),
+            TriggerState::default(),
+        );
+        refill(&mut self.values, m.signals.len(), None);
+        refill(&mut self.people, m.people.len(), PersonState::default());
+        self.unavailable.clear();
+        for inj in &m.injects {
+            if let SimInject::Unavailable { at, until, person } = *inj {
+                self.unavailable.push((person, at, until));
             }
         }
-        s
+        self.incident = None;
+        self.pages_sent = 0;
+        self.updates_missed = 0;
+        self.breaches.clear();
+        self.last_step = None;
+        self.exhausted.clear();
+        self.entered.clear();
+        self.tier_at = PerTimeline::default();
+        match (&mut self.log, log) {
+            (Some(entries), true) => entries.clear(),
+            (entries, log) => *entries = log.then(Vec::new),
+        }
+        self.events = 0;
+        self.step_events = 0;
+        self.update_events = 0;
+        self.budget_exhausted = false;
+        self.finished = false;
     }
 
     /// Schedules `ev` at `d` from now.
