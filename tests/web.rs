@@ -375,30 +375,61 @@ fn downloads_are_named_after_the_ladder() {
 }
 
 #[wasm_bindgen_test]
-fn a_study_in_pieces_in_the_browser_equals_monte_carlo() {
+fn a_study_in_blocks_in_the_browser_equals_monte_carlo() {
+    use rungs::platform::study_worker::{self, Reply, Request};
     let ladder = rungs_core::parse_ladder(rungs_core::examples::EXAMPLES[0].json).unwrap();
     let doc = ladder.scenarios[0].to_document();
     let model = rungs_core::sim::SimModel::new(&ladder, &doc).unwrap();
     let whole = rungs_core::sim::monte_carlo(&model, doc.seed, 1000, |_| {});
-    // as the study worker cuts it: a hundredth at a time
-    let request = rungs::platform::study_worker::Request {
-        ladder: rungs_core::to_canonical_json(&ladder),
-        scenario: doc_id(&ladder),
-        seed: None,
-        runs: 1000,
-    };
-    let mut reports = Vec::new();
-    let text = rungs::platform::study_worker::run(&request, |done| reports.push(done)).unwrap();
-    assert_eq!(reports, (1..=100).map(|k| k * 10).collect::<Vec<u32>>());
     let mut expected = serde_json::to_string_pretty(&whole).unwrap();
     expected.push('\n');
-    assert!(text == expected, "the worker's summary differs:\n{text}");
-    // and in odd pieces
-    let mut study = rungs_core::sim::Study::new(&model, doc.seed, 1000);
-    while !study.is_finished() {
-        study.run(7);
+    // as the page splits it across three workers, each reporting a hundredth at a time
+    let blocks = study_worker::split(
+        rungs_core::to_canonical_json(&ladder),
+        doc_id(&ladder),
+        None,
+        1000,
+        3,
+    );
+    assert_eq!(
+        blocks.iter().map(|b| (b.first, b.end)).collect::<Vec<_>>(),
+        [(0, 334), (334, 667), (667, 1000)]
+    );
+    let mut reports = Vec::new();
+    let mut tallies = Vec::new();
+    for block in blocks.iter().rev() {
+        let reply = study_worker::answer(Request::Block(block.clone()), |d| reports.push(d));
+        let Reply::Done { tally, .. } = reply else {
+            panic!("a block failed: {reply:?}");
+        };
+        tallies.push(tally);
     }
-    assert_eq!(study.finish(), whole);
+    assert_eq!(reports.iter().filter(|&&d| d == 333).count(), 2);
+    assert_eq!(reports.len(), 3 * 100 + 34);
+    // one worker merges the blocks' tallies, in the order they came
+    let study = study_worker::Block {
+        first: 0,
+        end: 1000,
+        ..blocks[0].clone()
+    };
+    let reply = study_worker::answer(Request::Merge { study, tallies }, |_| {});
+    let Reply::Summary { summary, .. } = reply else {
+        panic!("the merge failed: {reply:?}");
+    };
+    assert!(
+        summary == expected,
+        "the merged summary differs:\n{summary}"
+    );
+    // a block that is not one of the study is refused, not run
+    let bad = study_worker::Block {
+        first: 900,
+        end: 1200,
+        ..blocks[0].clone()
+    };
+    assert!(matches!(
+        study_worker::answer(Request::Block(bad), |_| {}),
+        Reply::Failed { .. }
+    ));
 }
 
 fn doc_id(ladder: &rungs_core::Ladder) -> String {
