@@ -383,3 +383,75 @@ fn the_original_text_of_the_examples_with_one_value_changed() {
     }
     tally.finish("example text");
 }
+
+/// The reference on `text` read as `T` directly (no format check).
+fn reference_fragment<T: DeserializeOwned>(text: &str) -> Option<(String, usize, usize)> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    match serde_path_to_error::deserialize::<_, T>(&mut de) {
+        Ok(_) => de
+            .end()
+            .err()
+            .map(|e| (String::new(), e.line(), e.column())),
+        Err(e) => {
+            let pointer = pointer_of(e.path());
+            let inner = e.into_inner();
+            Some((pointer, inner.line(), inner.column()))
+        }
+    }
+}
+
+/// `parse_fragment` on text cut short or with a stray character: the same error and
+/// position; the same pointer when the text is still JSON, none when it is not.
+#[test]
+fn fragments_cut_short_or_broken() {
+    let mut checked = 0;
+    let mut failures = Vec::new();
+    for doc in [minimal_ladder(), minimal_scenario()] {
+        for text in [
+            serde_json::to_string(&doc).unwrap(),
+            serde_json::to_string_pretty(&doc).unwrap(),
+        ] {
+            let mut cases = Vec::new();
+            for cut in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
+                cases.push(text[..cut].to_string());
+                for junk in ["x", ",", "}", "]", ":", "\"", "1"] {
+                    cases.push(format!("{}{junk}{}", &text[..cut], &text[cut..]));
+                }
+            }
+            for case in cases {
+                let (expected, got) = if doc["format"] == "rungs.ladder/v1" {
+                    (
+                        reference_fragment::<Ladder>(&case),
+                        parse::parse_fragment::<Ladder>(&case).err(),
+                    )
+                } else {
+                    (
+                        reference_fragment::<ScenarioDocument>(&case),
+                        parse::parse_fragment::<ScenarioDocument>(&case).err(),
+                    )
+                };
+                let Some(mut expected) = expected else {
+                    continue;
+                };
+                let syntax = got
+                    .as_ref()
+                    .is_some_and(|e| e.kind == ParseErrorKind::Syntax);
+                if syntax && serde_json::from_str::<serde::de::IgnoredAny>(&case).is_err() {
+                    // A syntax error in text that is not JSON: the same line and column,
+                    // and no pointer.
+                    expected.0 = String::new();
+                }
+                checked += 1;
+                let got = got.map(|e| (e.pointer, e.line, e.column));
+                if got.as_ref() != Some(&expected) {
+                    failures.push(format!(
+                        "expected {expected:?}, got {got:?}\n  text: {case}"
+                    ));
+                }
+            }
+        }
+    }
+    let n = failures.len();
+    failures.truncate(30);
+    assert!(n == 0, "{n} of {checked} differ:\n{}", failures.join("\n"));
+}

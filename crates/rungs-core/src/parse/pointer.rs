@@ -27,6 +27,10 @@
 //!   the struct's pointer; trailing elements of a tuple: the tuple's;
 //! - the recursion limit: the container that went one level too deep.
 //!
+//! Text that is not JSON gets no pointer, only the line and column of the syntax error
+//! (documents are checked for syntax before their shape is read, so this only concerns
+//! [`super::parse_fragment`] on broken text).
+//!
 //! The scanner reads each byte once, never recurses and never panics, whatever the text.
 
 use serde_json::error::Category;
@@ -118,6 +122,15 @@ fn classify(message: &str, text: &[u8], offset: usize) -> Class {
 /// The JSON Pointer of the value `error` is about, in `text` (which the error came from).
 pub(super) fn locate(text: &str, error: &serde_json::Error, message: &str) -> String {
     if error.line() == 0 || error.classify() == Category::Io {
+        return String::new();
+    }
+    // Text that is not JSON at all gets no pointer (the line and column say where): only
+    // the errors of well-formed JSON are located. (Documents never get here without
+    // being checked first; `serde_json` also calls some shape errors "syntax", such as a
+    // second key in an enum's object.)
+    if matches!(error.classify(), Category::Syntax | Category::Eof)
+        && serde_json::from_str::<serde::de::IgnoredAny>(text).is_err()
+    {
         return String::new();
     }
     let bytes = text.as_bytes();
