@@ -6,6 +6,8 @@ use std::fmt;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
+mod pointer;
+
 use crate::model::{Ladder, LadderFormat, ScenarioDocument, ScenarioFormat};
 
 /// The largest document Rungs reads, in bytes. Real ladders are a few hundred kilobytes.
@@ -248,41 +250,13 @@ pub fn escape_pointer_token(token: &str) -> String {
     token.replace('~', "~0").replace('/', "~1")
 }
 
-fn pointer_of(path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    let mut out = String::new();
-    for seg in path.iter() {
-        match seg {
-            Segment::Seq { index } => {
-                out.push('/');
-                out.push_str(&index.to_string());
-            }
-            Segment::Map { key } => {
-                out.push('/');
-                out.push_str(&escape_pointer_token(key));
-            }
-            Segment::Enum { variant } => {
-                out.push('/');
-                out.push_str(&escape_pointer_token(variant));
-            }
-            Segment::Unknown => {}
-        }
-    }
-    out
-}
-
 fn from_serde(e: serde_json::Error, pointer: String) -> ParseError {
     use serde_json::error::Category;
     let kind = match e.classify() {
         Category::Syntax | Category::Eof | Category::Io => ParseErrorKind::Syntax,
         Category::Data => ParseErrorKind::Shape,
     };
-    // serde_json appends " at line L column C"; we report those separately.
-    let raw = e.to_string();
-    let message = match raw.rfind(" at line ") {
-        Some(i) => raw[..i].to_string(),
-        None => raw,
-    };
+    let message = raw_message(&e);
     let message = match kind {
         ParseErrorKind::Syntax if e.classify() == Category::Eof => {
             format!("{message} (the document is cut short)")
@@ -296,6 +270,15 @@ fn from_serde(e: serde_json::Error, pointer: String) -> ParseError {
         pointer,
         message,
     }
+}
+
+/// serde_json's message without the " at line L column C" it appends (reported separately).
+fn raw_message(e: &serde_json::Error) -> String {
+    let mut raw = e.to_string();
+    if let Some(i) = raw.rfind(" at line ") {
+        raw.truncate(i);
+    }
+    raw
 }
 
 /// Rewrites serde's messages for people: a suggestion for unknown names, and plain words
@@ -333,9 +316,9 @@ fn humanize(message: &str) -> String {
 /// Parses `text` as `T`, with the same error reporting as documents (for fragments).
 pub fn parse_fragment<T: DeserializeOwned>(text: &str) -> Result<T, ParseError> {
     let mut de = serde_json::Deserializer::from_str(text);
-    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let pointer = pointer_of(e.path());
-        from_serde(e.into_inner(), pointer)
+    let value = T::deserialize(&mut de).map_err(|e| {
+        let pointer = pointer::locate(text, &e, &raw_message(&e));
+        from_serde(e, pointer)
     })?;
     de.end().map_err(|e| from_serde(e, String::new()))?;
     Ok(value)
