@@ -395,17 +395,23 @@ fn a_study_in_blocks_in_the_browser_equals_monte_carlo() {
         blocks.iter().map(|b| (b.first, b.end)).collect::<Vec<_>>(),
         [(0, 334), (334, 667), (667, 1000)]
     );
-    let mut reports = Vec::new();
     let mut tallies = Vec::new();
     for block in blocks.iter().rev() {
+        let mut reports = Vec::new();
         let reply = study_worker::answer(Request::Block(block.clone()), |d| reports.push(d));
         let Reply::Done { tally, .. } = reply else {
             panic!("a block failed: {reply:?}");
         };
+        // runs of the block made so far, a hundredth of it at a time, up to all of it
+        let len = block.end - block.first;
+        let step = len / 100;
+        assert_eq!(reports[0], step);
+        assert!(reports
+            .windows(2)
+            .all(|w| w[1] - w[0] <= step && w[1] > w[0]));
+        assert_eq!(reports.last(), Some(&len));
         tallies.push(tally);
     }
-    assert_eq!(reports.iter().filter(|&&d| d == 333).count(), 2);
-    assert_eq!(reports.len(), 3 * 100 + 34);
     // one worker merges the blocks' tallies, in the order they came
     let study = study_worker::Block {
         first: 0,
