@@ -12,7 +12,9 @@
 // the median of LOADS fresh loads. "First tier" is the moment the first tier's element
 // is in the page (a MutationObserver installed before any script runs), from the start
 // of navigation; the bytes are the encoded (compressed) sizes of every response finished
-// by then, headers included.
+// by then, headers included. The last row is a second visit on the phone profile: a
+// first, unthrottled visit installs the service worker, then the page is reloaded with
+// the HTTP cache off; what the service worker answers from its cache is not counted.
 import { chromium } from '@playwright/test';
 import { startServer } from './static-server.mjs';
 
@@ -44,10 +46,15 @@ const PROFILES = {
   localhost: { context: { viewport: { width: 1400, height: 900 } }, network: null, cpu: 1 },
 };
 
-/** One fresh load of `url`: first contentful paint, first tier, bytes before it. */
-async function load(url, profile, tier) {
+/** One load of `url`: first contentful paint, first tier, bytes before it. Fresh, or with
+ * `repeat` a second visit: the first one, unthrottled, installs the service worker. */
+async function load(url, profile, tier, repeat = false) {
   const context = await browser.newContext(profile.context);
   const page = await context.newPage();
+  if (repeat) {
+    await page.goto(url);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60_000 });
+  }
   await page.addInitScript((tier) => {
     new MutationObserver((_, observer) => {
       if (document.querySelector(tier)) {
@@ -61,13 +68,16 @@ async function load(url, profile, tier) {
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   if (profile.network) await cdp.send('Network.emulateNetworkConditions', profile.network);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
+  // what the service worker answers from its cache does not cross the network
+  const fromCache = new Set();
+  cdp.on('Network.responseReceived', (e) => e.response.fromServiceWorker && fromCache.add(e.requestId));
   const finished = [];
-  cdp.on('Network.loadingFinished', (e) => finished.push({ at: e.timestamp, bytes: e.encodedDataLength }));
+  cdp.on('Network.loadingFinished', (e) => finished.push({ id: e.requestId, at: e.timestamp, bytes: e.encodedDataLength }));
   let navStart = null;
   cdp.on('Network.requestWillBeSent', (e) => {
     if (navStart === null && e.type === 'Document') navStart = e.timestamp;
   });
-  await page.goto(url);
+  await (repeat ? page.reload() : page.goto(url));
   await page.waitForFunction(() => window.__firstTier !== undefined, null, { timeout: 60_000 });
   const { firstTier, fcp } = await page.evaluate(async () => ({
     firstTier: window.__firstTier,
@@ -83,7 +93,7 @@ async function load(url, profile, tier) {
   // CDP timestamps are seconds on the browser's monotonic clock; the first tier is in
   // milliseconds from navigation start
   const cutoff = navStart + firstTier / 1000;
-  const bytes = finished.filter((f) => f.at <= cutoff).reduce((s, f) => s + f.bytes, 0);
+  const bytes = finished.filter((f) => f.at <= cutoff && !fromCache.has(f.id)).reduce((s, f) => s + f.bytes, 0);
   await context.close();
   return { firstTier, fcp, bytes };
 }
@@ -100,15 +110,19 @@ const pages = {
 };
 console.log(`| page | profile | first tier (median of ${LOADS}) | first contentful paint | bytes over the wire before the first tier |`);
 console.log('| --- | --- | --- | --- | --- |');
+const row = async (name, profileName, url, tier, repeat) => {
+  const profile = PROFILES[profileName];
+  const runs = [];
+  for (let i = 0; i < LOADS; i++) runs.push(await load(url, profile, tier, repeat));
+  const t = median(runs.map((r) => r.firstTier));
+  const f = median(runs.map((r) => r.fcp ?? NaN));
+  const b = median(runs.map((r) => r.bytes));
+  console.log(`| ${name} | ${profileName} | ${(t / 1000).toFixed(2)} s | ${(f / 1000).toFixed(2)} s | ${Math.round(b / 1024)} KiB (${b.toLocaleString('en-US')} B) |`);
+};
 for (const [name, [url, tier]] of Object.entries(pages)) {
-  for (const [profileName, profile] of Object.entries(PROFILES)) {
-    const runs = [];
-    for (let i = 0; i < LOADS; i++) runs.push(await load(url, profile, tier));
-    const t = median(runs.map((r) => r.firstTier));
-    const f = median(runs.map((r) => r.fcp ?? NaN));
-    const b = median(runs.map((r) => r.bytes));
-    console.log(`| ${name} | ${profileName} | ${(t / 1000).toFixed(2)} s | ${(f / 1000).toFixed(2)} s | ${Math.round(b / 1024)} KiB (${b.toLocaleString('en-US')} B) |`);
-  }
+  for (const profileName of Object.keys(PROFILES)) await row(name, profileName, url, tier, false);
 }
+// a second visit: the service worker answers from its cache
+await row('start page, second visit', 'phone', origin, pages['start page (designer)'][1], true);
 await browser.close();
 server.close();
