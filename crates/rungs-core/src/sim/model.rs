@@ -78,10 +78,8 @@ pub struct SimRotation {
     pub id: RotationId,
     /// Members in turn order.
     pub members: Vec<PersonIx>,
-    /// Shift length.
-    pub shift: Duration,
-    /// First shift start.
-    pub start: Instant,
+    /// When its hand-offs fall (`None` for a zero shift).
+    pub turns: Option<crate::oncall::Turns>,
     /// The window and the zone it is read in.
     pub window: Option<(Window, TimeZone)>,
 }
@@ -241,8 +239,7 @@ impl SimModel {
                 .map(|(rot, members)| SimRotation {
                     id: rot.id.clone(),
                     members: members.clone(),
-                    shift: rot.shift,
-                    start: rot.start,
+                    turns: crate::oncall::Turns::of(rot),
                     window: rot.window.clone().map(|w| (w, rot.timezone.tz().clone())),
                 })
                 .collect(),

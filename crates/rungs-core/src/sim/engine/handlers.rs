@@ -407,8 +407,8 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
                     let answer = || crate::oncall::in_window(w, tz, t);
                     self.windows[r].get(t, tz, &breaks, answer)
                 });
-                let (shift, start) = (rot.shift.as_millis(), rot.start.as_millis());
-                let member = crate::oncall::member_on_call(rot.members.len(), shift, start, t);
+                let turn = rot.turns.as_ref().and_then(|turns| turns.turn_at(t));
+                let member = turn.and_then(|n| crate::oncall::Turns::member(n, rot.members.len()));
                 match (in_window, member) {
                     (true, Some(k)) => self.page_person(rot.members[k], tier, gen, why, Some(r)),
                     _ if self.logging() => {

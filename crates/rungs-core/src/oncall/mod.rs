@@ -1,13 +1,20 @@
 //! Who is on call when: rotation turns and windows, and the coverage they give.
 //!
 //! Time here is milliseconds since the Unix epoch (`i64`). Windows are read in the
-//! rotation's IANA zone, so a window of 09:00-17:00 stays 09:00-17:00 local across DST.
+//! rotation's IANA zone, so a window of 09:00-17:00 stays 09:00-17:00 local across DST;
+//! so are hand-offs of shifts of whole days or weeks ([`Turns`]).
 
 use jiff::civil::{Date, DateTime};
 use jiff::tz::TimeZone;
 
 use crate::model::{Rotation, Window};
 use crate::time::Weekday;
+
+mod turns;
+#[cfg(test)]
+mod turns_tests;
+
+pub use turns::{first_instant_at, Turns};
 
 const DAY_MS: i64 = 86_400_000;
 
@@ -32,26 +39,12 @@ impl Span {
     }
 }
 
-/// Index into `members` of whoever is on call at `t`:
-/// `floor((t - start) / shift) mod n`, with floor also before `start`.
-/// `None` for a rotation without members or with a zero shift.
-pub fn member_on_call(members: usize, shift_ms: u64, start_ms: i64, t: i64) -> Option<usize> {
-    if members == 0 || shift_ms == 0 {
-        return None;
-    }
-    let shift = i64::try_from(shift_ms).unwrap_or(i64::MAX);
-    let turn = (t - start_ms).div_euclid(shift);
-    Some(turn.rem_euclid(members as i64) as usize)
-}
-
-/// The member of `rotation` on call at `t`, ignoring its window.
+/// The member of `rotation` on turn at `t` (an index into `members`), ignoring its
+/// window; `None` for a rotation without members or with a zero shift. See [`Turns`]
+/// for when hand-offs fall.
 pub fn rotation_member_at(rotation: &Rotation, t: i64) -> Option<usize> {
-    member_on_call(
-        rotation.members.len(),
-        rotation.shift.as_millis(),
-        rotation.start.as_millis(),
-        t,
-    )
+    let turn = Turns::of(rotation)?.turn_at(t)?;
+    Turns::member(turn, rotation.members.len())
 }
 
 fn weekday_of(date: Date) -> Weekday {
@@ -307,6 +300,7 @@ pub fn summarize_gaps(gaps: &[Span], zone: Option<&crate::TimeZoneName>) -> Stri
 mod tests {
     use super::*;
     use crate::time::{ClockTime, Instant};
+    use crate::Duration;
 
     fn ms(s: &str) -> i64 {
         Instant::parse(s).unwrap().as_millis()
@@ -322,18 +316,21 @@ mod tests {
 
     #[test]
     fn turns_follow_the_formula_also_before_start() {
-        let start = ms("2026-01-05T00:00:00Z");
-        let week = 7 * DAY_MS as u64;
-        assert_eq!(member_on_call(3, week, start, start), Some(0));
-        assert_eq!(
-            member_on_call(3, week, start, start + 7 * DAY_MS - 1),
-            Some(0)
-        );
-        assert_eq!(member_on_call(3, week, start, start + 7 * DAY_MS), Some(1));
-        assert_eq!(member_on_call(3, week, start, start + 21 * DAY_MS), Some(0));
-        assert_eq!(member_on_call(3, week, start, start - 1), Some(2));
-        assert_eq!(member_on_call(0, week, start, start), None);
-        assert_eq!(member_on_call(3, 0, start, start), None);
+        let start = Instant::parse("2026-01-05T00:00:00Z").unwrap();
+        let t0 = start.as_millis();
+        let at = |shift: &str, t: i64| {
+            let turns = Turns::new(Duration::parse(shift).unwrap(), start, &TimeZone::UTC)?;
+            Turns::member(turns.turn_at(t)?, 3)
+        };
+        for week in ["1w", "168h"] {
+            assert_eq!(at(week, t0), Some(0));
+            assert_eq!(at(week, t0 + 7 * DAY_MS - 1), Some(0));
+            assert_eq!(at(week, t0 + 7 * DAY_MS), Some(1));
+            assert_eq!(at(week, t0 + 21 * DAY_MS), Some(0));
+            assert_eq!(at(week, t0 - 1), Some(2));
+        }
+        assert_eq!(at("0m", t0), None);
+        assert_eq!(Turns::member(5, 0), None);
     }
 
     #[test]
