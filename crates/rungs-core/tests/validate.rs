@@ -346,6 +346,58 @@ fn malformed_windows() {
 }
 
 #[test]
+fn windows_lists_are_checked_like_one_window() {
+    let doc = with(
+        base(),
+        "/rotations/0/windows",
+        json!([
+            { "days": ["mon", "tue", "wed", "thu", "fri"], "from": "09:00", "to": "17:00" },
+            { "days": ["fri", "fri"], "from": "18:00", "to": "10:00", "to_day": "mon" }
+        ]),
+    );
+    let r = check(&doc);
+    let d = expect(&r, Code::MalformedWindow, "/rotations/0/windows/1/days/1");
+    assert!(d.message.starts_with("Window 2 of"), "{}", d.message);
+    let r = check(&with(
+        doc.clone(),
+        "/rotations/0/windows/1/days",
+        json!(["fri"]),
+    ));
+    assert!(
+        !r.diagnostics
+            .iter()
+            .any(|d| d.code == Code::MalformedWindow),
+        "{r:?}"
+    );
+    // a rotation has `window` or `windows`, not both
+    let both = with(
+        doc,
+        "/rotations/0/window",
+        json!({ "days": ["sat"], "from": "10:00", "to": "12:00" }),
+    );
+    let r = check(&both);
+    let d = expect(&r, Code::MalformedWindow, "/rotations/0/windows");
+    assert!(
+        d.message.contains("both a window and a list of windows"),
+        "{}",
+        d.message
+    );
+    // `to_day` is a weekday, and nothing else is allowed in a window
+    let r = check(&with(
+        base(),
+        "/rotations/0/windows",
+        json!([{ "days": ["fri"], "from": "18:00", "to": "10:00", "to_day": "monday" }]),
+    ));
+    expect_only(&r, Code::InvalidDocument, "/rotations/0/windows/0/to_day");
+    let r = check(&with(
+        base(),
+        "/rotations/0/windows",
+        json!([{ "days": ["fri"], "from": "18:00", "to": "10:00", "until": "mon" }]),
+    ));
+    expect_only(&r, Code::InvalidDocument, "/rotations/0/windows/0/until");
+}
+
+#[test]
 fn zero_and_negative_shifts() {
     let r = check(&with(base(), "/rotations/0/shift", json!("0m")));
     expect(&r, Code::InvalidShift, "/rotations/0/shift");

@@ -84,13 +84,7 @@ impl<'a> Ctx<'a> {
             .collect();
         let spans = match turns {
             Some(turns) if resolves.iter().any(|&b| b) => {
-                let window = match &rot.window {
-                    None => vec![Span {
-                        start: from,
-                        end: to,
-                    }],
-                    Some(w) => oncall::window_spans(w, rot.timezone.tz(), from, to),
-                };
+                let window = oncall::covered_spans(rot, from, to);
                 let shift = i64::try_from(rot.shift.as_millis()).unwrap_or(i64::MAX);
                 if resolves.iter().all(|&b| b) || (to - from) / shift > MAX_SHIFTS_WALKED {
                     window

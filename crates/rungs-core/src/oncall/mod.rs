@@ -13,6 +13,8 @@ use crate::time::Weekday;
 mod turns;
 #[cfg(test)]
 mod turns_tests;
+#[cfg(test)]
+mod windows_tests;
 
 pub use turns::{first_instant_at, Turns};
 
@@ -60,56 +62,63 @@ fn local_to_ms(tz: &TimeZone, dt: DateTime) -> i64 {
         .unwrap_or(0)
 }
 
-/// The spans a window covers that overlap `[from, to)`, in order and merged.
+/// The local wall-clock times at which the window opened on `day` opens and closes.
 ///
-/// On each listed day the window opens at `from` local time and closes at `to` the same
-/// day, or the next day when `to` is earlier than `from`; `from` equal to `to` covers the
-/// whole day, from midnight to midnight.
+/// Without `to_day` it closes at `to` the same day, or the next day when `to` is earlier
+/// than `from`; `from` equal to `to` covers the whole day, midnight to midnight. With
+/// `to_day` it closes at the first `to` on a `to_day` after it opens (up to a week on).
+fn window_bounds(window: &Window, day: Date) -> (DateTime, DateTime) {
+    let at = |d: Date, t: crate::time::ClockTime| {
+        d.at((t.minutes() / 60) as i8, (t.minutes() % 60) as i8, 0, 0)
+    };
+    let next = |d: Date| d.tomorrow().unwrap_or(d);
+    match window.to_day {
+        Some(to_day) => {
+            let open = at(day, window.from);
+            let mut close_day = day;
+            while weekday_of(close_day) != to_day || at(close_day, window.to) <= open {
+                close_day = next(close_day);
+                if close_day == Date::MAX {
+                    break;
+                }
+            }
+            (open, at(close_day, window.to))
+        }
+        None if window.from == window.to => (day.at(0, 0, 0, 0), next(day).at(0, 0, 0, 0)),
+        None if window.to < window.from => (at(day, window.from), at(next(day), window.to)),
+        None => (at(day, window.from), at(day, window.to)),
+    }
+}
+
+/// How many days before a date a window opened may still be open on it.
+fn days_back(window: &Window) -> i64 {
+    if window.to_day.is_some() {
+        7
+    } else {
+        1
+    }
+}
+
+/// The spans a window covers that overlap `[from, to)`, in order and merged: on each
+/// listed day it opens at `from` local time and closes as [`Window`] says.
 pub fn window_spans(window: &Window, tz: &TimeZone, from: i64, to: i64) -> Vec<Span> {
     let mut spans: Vec<Span> = Vec::new();
     if to <= from || window.days.is_empty() {
         return spans;
     }
     let ts = |ms: i64| jiff::Timestamp::from_millisecond(ms).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
-    // Start a day early: yesterday's window may run past midnight into `from`.
-    let first = tz
-        .to_datetime(ts(from))
-        .date()
-        .yesterday()
-        .unwrap_or(Date::MIN);
+    // Start early: a window opened on an earlier day may still be open at `from`.
+    let mut day = tz.to_datetime(ts(from)).date();
+    for _ in 0..days_back(window) {
+        day = day.yesterday().unwrap_or(Date::MIN);
+    }
     let last = tz.to_datetime(ts(to)).date();
-    // `from` equal to `to` covers each listed day whole, midnight to midnight.
-    let whole_day = window.from == window.to;
-    let (fh, fm) = (
-        (window.from.minutes() / 60) as i8,
-        (window.from.minutes() % 60) as i8,
-    );
-    let (th, tm) = (
-        (window.to.minutes() / 60) as i8,
-        (window.to.minutes() % 60) as i8,
-    );
-    let mut day = first;
     while day <= last {
         if window.days.contains(&weekday_of(day)) {
-            let close_day = if window.to <= window.from {
-                day.tomorrow().unwrap_or(day)
-            } else {
-                day
-            };
-            let (open, close) = if whole_day {
-                (
-                    local_to_ms(tz, day.at(0, 0, 0, 0)),
-                    local_to_ms(tz, close_day.at(0, 0, 0, 0)),
-                )
-            } else {
-                (
-                    local_to_ms(tz, day.at(fh, fm, 0, 0)),
-                    local_to_ms(tz, close_day.at(th, tm, 0, 0)),
-                )
-            };
+            let (open, close) = window_bounds(window, day);
             let span = Span {
-                start: open.max(from),
-                end: close.min(to),
+                start: local_to_ms(tz, open).max(from),
+                end: local_to_ms(tz, close).min(to),
             };
             if !span.is_empty() {
                 match spans.last_mut() {
@@ -127,27 +136,58 @@ pub fn window_spans(window: &Window, tz: &TimeZone, from: i64, to: i64) -> Vec<S
 }
 
 /// Whether the window covers instant `t`: one conversion to local wall-clock time, then
-/// the rule of [`window_spans`] read backwards (today's window, or yesterday's running
-/// past midnight). Agrees with `window_spans` except inside the hour a DST change skips
-/// or repeats, where wall-clock time is what counts.
+/// the rule of [`window_spans`] read backwards (a window opened today or on a day before
+/// that is still open). Agrees with `window_spans` except inside the hour a DST change
+/// skips or repeats, where wall-clock time is what counts.
 pub fn in_window(window: &Window, tz: &TimeZone, t: i64) -> bool {
     let ts = jiff::Timestamp::from_millisecond(t).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
     let local = tz.to_datetime(ts);
-    let minute = local.hour() as u16 * 60 + local.minute() as u16;
-    let today = weekday_of(local.date());
-    let yesterday = Weekday::ALL[(today as usize + 6) % 7];
-    let (from, to) = (window.from.minutes(), window.to.minutes());
-    if from == to {
-        // covers each listed day whole
-        return window.days.contains(&today);
+    let mut day = local.date();
+    for _ in 0..=days_back(window) {
+        if window.days.contains(&weekday_of(day)) {
+            let (open, close) = window_bounds(window, day);
+            if open <= local && local < close {
+                return true;
+            }
+        }
+        match day.yesterday() {
+            Ok(d) => day = d,
+            Err(_) => break,
+        }
     }
-    let opened_today = window.days.contains(&today) && minute >= from;
-    let opened_yesterday = window.days.contains(&yesterday);
-    if to > from {
-        opened_today && minute < to
-    } else {
-        // wraps past midnight into the next day
-        opened_today || (opened_yesterday && minute < to)
+    false
+}
+
+/// Whether any of `windows` covers `t` ([`in_window`]).
+pub fn in_windows(windows: &[Window], tz: &TimeZone, t: i64) -> bool {
+    windows.iter().any(|w| in_window(w, tz, t))
+}
+
+/// The spans of `[from, to)` in which `rotation`'s windows are open, in order and
+/// merged: all of it for a rotation without windows.
+pub fn covered_spans(rotation: &Rotation, from: i64, to: i64) -> Vec<Span> {
+    match rotation.window_list() {
+        None if from < to => vec![Span {
+            start: from,
+            end: to,
+        }],
+        None => Vec::new(),
+        Some(windows) => {
+            let tz = rotation.timezone.tz();
+            let mut all: Vec<Span> = windows
+                .iter()
+                .flat_map(|w| window_spans(w, tz, from, to))
+                .collect();
+            all.sort();
+            let mut merged: Vec<Span> = Vec::new();
+            for s in all {
+                match merged.last_mut() {
+                    Some(prev) if s.start <= prev.end => prev.end = prev.end.max(s.end),
+                    _ => merged.push(s),
+                }
+            }
+            merged
+        }
     }
 }
 
@@ -311,6 +351,7 @@ mod tests {
             days: days.to_vec(),
             from: ClockTime::parse(from).unwrap(),
             to: ClockTime::parse(to).unwrap(),
+            to_day: None,
         }
     }
 

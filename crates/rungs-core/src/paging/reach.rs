@@ -4,7 +4,7 @@
 use super::{join_names, readable_instant, window_covers, Lookup};
 use crate::id::PersonId;
 use crate::model::{Ladder, Target};
-use crate::overview::describe_window;
+use crate::overview::describe_windows;
 use crate::time::{Instant, TimeZoneName};
 
 /// At most this many holders of a role are named in a line; the rest are counted.
@@ -125,7 +125,7 @@ fn rotation_reach(lookup: &Lookup, r: usize, t: i64, reach: &mut TargetReach) {
         return reach.unreached(Unreached::NobodyOnShift, "nobody on shift".into());
     };
     if !window_covers(rot, t) {
-        let hours = rot.window.as_ref().map(describe_window).unwrap_or_default();
+        let hours = rot.window_list().map(describe_windows).unwrap_or_default();
         let note = format!("outside its hours ({hours} {})", rot.timezone);
         return reach.unreached(Unreached::OutsideHours, note);
     }

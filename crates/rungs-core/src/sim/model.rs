@@ -80,8 +80,9 @@ pub struct SimRotation {
     pub members: Vec<PersonIx>,
     /// When its hand-offs fall (`None` for a zero shift).
     pub turns: Option<crate::oncall::Turns>,
-    /// The window and the zone it is read in.
-    pub window: Option<(Window, TimeZone)>,
+    /// The windows (`window` or `windows`) and the zone they are read in; `None` for
+    /// around the clock.
+    pub window: Option<(Vec<Window>, TimeZone)>,
 }
 
 /// One escalation step.
@@ -240,7 +241,9 @@ impl SimModel {
                     id: rot.id.clone(),
                     members: members.clone(),
                     turns: crate::oncall::Turns::of(rot),
-                    window: rot.window.clone().map(|w| (w, rot.timezone.tz().clone())),
+                    window: rot
+                        .window_list()
+                        .map(|w| (w.to_vec(), rot.timezone.tz().clone())),
                 })
                 .collect(),
             tiers: r.tiers.iter().map(compile_tier).collect(),

@@ -403,8 +403,11 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
                 let rot = &m.rotations[r];
                 let t = self.run.now.epoch_millis(m.start);
                 let in_window = (rot.window.as_ref()).is_none_or(|(w, tz)| {
-                    let breaks = [w.from.minutes(), w.to.minutes()];
-                    let answer = || crate::oncall::in_window(w, tz, t);
+                    let breaks: Vec<u16> = w
+                        .iter()
+                        .flat_map(|w| [w.from.minutes(), w.to.minutes()])
+                        .collect();
+                    let answer = || crate::oncall::in_windows(w, tz, t);
                     self.windows[r].get(t, tz, &breaks, answer)
                 });
                 let turn = rot.turns.as_ref().and_then(|turns| turns.turn_at(t));
