@@ -102,6 +102,7 @@ pub fn large_ladder(
                     to_day: None,
                 }),
                 windows: Vec::new(),
+                overrides: Vec::new(),
             }
         })
         .collect();
@@ -247,6 +248,7 @@ pub fn shared_role_ladder(people: usize) -> crate::Ladder {
             timezone: london,
             window: None,
             windows: Vec::new(),
+            overrides: Vec::new(),
         }],
         tiers: vec![Tier {
             id: TierId::new("sev1").expect("valid id"),

@@ -188,6 +188,7 @@ fn rotation() -> impl Strategy<Value = Rotation> {
                     Vec::new()
                 },
                 window,
+                overrides: Vec::new(),
             },
         )
 }

@@ -398,6 +398,59 @@ fn windows_lists_are_checked_like_one_window() {
 }
 
 #[test]
+fn overrides_need_a_person_an_order_and_no_overlap() {
+    let o =
+        |from: &str, to: &str, person: &str| json!({ "from": from, "to": to, "person": person });
+    let people: Vec<String> = base()["people"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap().to_string())
+        .collect();
+    let who = &people[0];
+    let fine = with(
+        base(),
+        "/rotations/0/overrides",
+        json!([o("2026-08-12T00:00:00Z", "2026-08-19T00:00:00Z", who)]),
+    );
+    assert!(!check(&fine)
+        .diagnostics
+        .iter()
+        .any(|d| d.code == Code::InvalidOverride || d.code == Code::UnknownReference));
+    let r = check(&with(
+        fine.clone(),
+        "/rotations/0/overrides/0/person",
+        json!(format!("{who}x")),
+    ));
+    let d = expect(
+        &r,
+        Code::UnknownReference,
+        "/rotations/0/overrides/0/person",
+    );
+    assert!(
+        d.hint.as_deref().unwrap_or("").contains("Did you mean"),
+        "{d:?}"
+    );
+    let r = check(&with(
+        base(),
+        "/rotations/0/overrides",
+        json!([o("2026-08-19T00:00:00Z", "2026-08-12T00:00:00Z", who)]),
+    ));
+    expect(&r, Code::InvalidOverride, "/rotations/0/overrides/0/to");
+    let r = check(&with(
+        base(),
+        "/rotations/0/overrides",
+        json!([
+            o("2026-08-12T00:00:00Z", "2026-08-19T00:00:00Z", who),
+            o("2026-08-19T00:00:00Z", "2026-08-20T00:00:00Z", who),
+            o("2026-08-18T00:00:00Z", "2026-08-21T00:00:00Z", who)
+        ]),
+    ));
+    let d = expect(&r, Code::InvalidOverride, "/rotations/0/overrides/2");
+    assert!(d.message.contains("overlaps override 1"), "{}", d.message);
+}
+
+#[test]
 fn zero_and_negative_shifts() {
     let r = check(&with(base(), "/rotations/0/shift", json!("0m")));
     expect(&r, Code::InvalidShift, "/rotations/0/shift");
@@ -1140,6 +1193,15 @@ fn broken_ladders() -> Vec<Value> {
             base(),
             "/rotations/0/window",
             json!({ "days": ["mon", "tue", "mon"], "from": "09:00", "to": "17:00" }),
+        ),
+        with(
+            base(),
+            "/rotations/0/overrides",
+            json!([
+                { "from": "2026-08-12T00:00:00Z", "to": "2026-08-11T00:00:00Z", "person": base()["people"][0]["id"] },
+                { "from": "2026-08-13T00:00:00Z", "to": "2026-08-15T00:00:00Z", "person": base()["people"][0]["id"] },
+                { "from": "2026-08-14T00:00:00Z", "to": "2026-08-16T00:00:00Z", "person": "nobodyx" }
+            ]),
         ),
         windowed(
             base(),

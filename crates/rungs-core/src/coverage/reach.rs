@@ -110,6 +110,14 @@ impl<'a> Ctx<'a> {
             }
             _ => Vec::new(),
         };
+        // overrides replace the member on turn, inside the windows or not
+        let pieces = spans.into_iter().map(|s| (s, ())).collect();
+        let known = |j: usize| {
+            let person = rot.overrides[j].person.as_str();
+            self.ids.person(person).map(|_| ())
+        };
+        let spans = oncall::with_overrides(pieces, rot, (from, to), known);
+        let spans = merge(spans.into_iter().map(|(s, ())| s).collect());
         self.rotation_spans[r] = Some(spans);
     }
 
@@ -170,8 +178,8 @@ impl<'a> Ctx<'a> {
                     return None;
                 }
                 let rot = &l.rotations[r];
-                let member = oncall::rotation_member_at(rot, t)?;
-                let p = self.ids.person(rot.members[member].as_str())?;
+                let who = oncall::on_call_at(rot, t)?;
+                let p = self.ids.person(who.person(rot).as_str())?;
                 let name = self.person_name(p);
                 Some((
                     Reached::Person(p),

@@ -205,6 +205,7 @@ pub fn new_rotation(ladder: &Ladder, start: Instant) -> Rotation {
         timezone: utc(),
         window: None,
         windows: Vec::new(),
+        overrides: Vec::new(),
     }
 }
 

@@ -111,6 +111,23 @@ pub struct Rotation {
     /// `windows`, not both.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub windows: Vec<Window>,
+    /// Someone on call instead of the scheduled member for a while, also outside the
+    /// windows; overrides of one rotation do not overlap.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub overrides: Vec<Override>,
+}
+
+/// During `[from, to)`, `person` is on call for the rotation instead of its member.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Override {
+    /// When it begins.
+    pub from: Instant,
+    /// When it ends (not included).
+    pub to: Instant,
+    /// Who is on call meanwhile.
+    pub person: PersonId,
 }
 
 impl Rotation {

@@ -41,6 +41,104 @@ impl Span {
     }
 }
 
+/// Who a rotation puts on call at an instant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OnCall {
+    /// The member on turn (an index into `members`), inside the windows.
+    Member(usize),
+    /// The person of an override (an index into `overrides`), windows or not.
+    Override(usize),
+}
+
+impl OnCall {
+    /// The id of the person on call.
+    pub fn person(self, rotation: &Rotation) -> &crate::id::PersonId {
+        match self {
+            OnCall::Member(k) => &rotation.members[k],
+            OnCall::Override(j) => &rotation.overrides[j].person,
+        }
+    }
+}
+
+/// The override of `overrides` under way at `t` (an index), given each as `(from, to)`
+/// in epoch milliseconds; the first when (invalidly) several are.
+pub fn override_at(overrides: impl IntoIterator<Item = (i64, i64)>, t: i64) -> Option<usize> {
+    overrides
+        .into_iter()
+        .position(|(from, to)| from <= t && t < to)
+}
+
+fn override_spans(rotation: &Rotation) -> impl Iterator<Item = (i64, i64)> + '_ {
+    (rotation.overrides.iter()).map(|o| (o.from.as_millis(), o.to.as_millis()))
+}
+
+/// Who `rotation` puts on call at `t`: the person of an override under way, else the
+/// member on turn when its windows (by [`covered_spans`]) cover `t`. The simulator asks
+/// the same questions in the same order ([`override_at`], its windows, [`Turns`]).
+pub fn on_call_at(rotation: &Rotation, t: i64) -> Option<OnCall> {
+    if let Some(j) = override_at(override_spans(rotation), t) {
+        return Some(OnCall::Override(j));
+    }
+    if covered_spans(rotation, t, t.saturating_add(1)).is_empty() {
+        return None;
+    }
+    rotation_member_at(rotation, t).map(OnCall::Member)
+}
+
+/// `pieces` (spans of `[from, to)` with what is on call in each, in order) with the
+/// rotation's overrides laid over them: each override's span is cut out of the pieces
+/// and, where `person` gives a value for the override (an index into `overrides`),
+/// added with it. The result is in order of start.
+pub fn with_overrides<T>(
+    pieces: Vec<(Span, T)>,
+    rotation: &Rotation,
+    (from, to): (i64, i64),
+    person: impl Fn(usize) -> Option<T>,
+) -> Vec<(Span, T)>
+where
+    T: Clone,
+{
+    if rotation.overrides.is_empty() {
+        return pieces;
+    }
+    let cuts: Vec<Span> = override_spans(rotation)
+        .map(|(a, b)| Span {
+            start: a.max(from),
+            end: b.min(to),
+        })
+        .collect();
+    let mut out: Vec<(Span, T)> = Vec::new();
+    for (span, what) in pieces {
+        let mut rest = vec![span];
+        for cut in cuts.iter().filter(|c| !c.is_empty()) {
+            rest = rest
+                .into_iter()
+                .flat_map(|s| {
+                    [
+                        Span {
+                            start: s.start,
+                            end: s.end.min(cut.start),
+                        },
+                        Span {
+                            start: s.start.max(cut.end),
+                            end: s.end,
+                        },
+                    ]
+                })
+                .filter(|s| !s.is_empty())
+                .collect();
+        }
+        out.extend(rest.into_iter().map(|s| (s, what.clone())));
+    }
+    for (j, cut) in cuts.into_iter().enumerate() {
+        if let (false, Some(what)) = (cut.is_empty(), person(j)) {
+            out.push((cut, what));
+        }
+    }
+    out.sort_by_key(|(s, _)| *s);
+    out
+}
+
 /// The member of `rotation` on turn at `t` (an index into `members`), ignoring its
 /// window; `None` for a rotation without members or with a zero shift. See [`Turns`]
 /// for when hand-offs fall.

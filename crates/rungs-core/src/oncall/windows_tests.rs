@@ -171,3 +171,69 @@ fn in_window_agrees_with_window_spans_for_multi_day_windows() {
         }
     }
 }
+
+#[test]
+fn an_override_across_a_hand_off_replaces_both_members() {
+    // Daily shift at 09:00 Berlin (CET: 08:00Z) between a and b; c covers from
+    // 2026-03-10 12:00Z to 2026-03-11 12:00Z, across the hand-off at 08:00Z on the 11th,
+    // and outside the weekday window too.
+    let doc = serde_json::json!({
+        "id": "r", "name": "R", "members": ["a", "b"], "shift": "1d",
+        "start": "2026-03-09T08:00:00Z", "timezone": "Europe/Berlin",
+        "window": { "days": ["mon", "tue", "wed", "thu", "fri"], "from": "09:00", "to": "17:00" },
+        "overrides": [{ "from": "2026-03-10T12:00:00Z", "to": "2026-03-11T12:00:00Z", "person": "c" }]
+    });
+    let r: Rotation = serde_json::from_value(doc).unwrap();
+    let who = |s: &str| on_call_at(&r, ms(s)).map(|w| w.person(&r).to_string());
+    assert_eq!(who("2026-03-10T09:00:00Z").as_deref(), Some("b"));
+    assert_eq!(who("2026-03-10T12:00:00Z").as_deref(), Some("c"));
+    assert_eq!(
+        who("2026-03-10T22:00:00Z").as_deref(),
+        Some("c"),
+        "outside the window"
+    );
+    assert_eq!(
+        who("2026-03-11T09:00:00Z").as_deref(),
+        Some("c"),
+        "after the hand-off"
+    );
+    assert_eq!(who("2026-03-11T12:00:00Z").as_deref(), Some("a"));
+    assert_eq!(who("2026-03-11T20:00:00Z"), None);
+    // laid over the pieces of the turns, the override cuts and replaces them
+    let pieces = vec![
+        (
+            Span {
+                start: ms("2026-03-10T08:00:00Z"),
+                end: ms("2026-03-10T16:00:00Z"),
+            },
+            "b",
+        ),
+        (
+            Span {
+                start: ms("2026-03-11T08:00:00Z"),
+                end: ms("2026-03-11T16:00:00Z"),
+            },
+            "a",
+        ),
+    ];
+    let range = (ms("2026-03-10T00:00:00Z"), ms("2026-03-12T00:00:00Z"));
+    let laid = with_overrides(pieces, &r, range, |_| Some("c"));
+    let expected = [
+        ("2026-03-10T08:00:00Z", "2026-03-10T12:00:00Z", "b"),
+        ("2026-03-10T12:00:00Z", "2026-03-11T12:00:00Z", "c"),
+        ("2026-03-11T12:00:00Z", "2026-03-11T16:00:00Z", "a"),
+    ];
+    let expected: Vec<(Span, &str)> = expected
+        .iter()
+        .map(|&(a, b, p)| {
+            (
+                Span {
+                    start: ms(a),
+                    end: ms(b),
+                },
+                p,
+            )
+        })
+        .collect();
+    assert_eq!(laid, expected);
+}

@@ -222,6 +222,20 @@ fn lane(lookup: &Lookup, i: usize, axis: &Axis) -> Lane {
 /// end of the week unless more than [`MAX_SEGMENTS_PER_LANE`] turns fell in it).
 fn on_call_spans(lookup: &Lookup, i: usize, axis: &Axis) -> (Vec<(Span, usize)>, i64) {
     let rot = &lookup.ladder.rotations[i];
+    let (on, cut) = turn_spans(lookup, i, axis);
+    // overrides replace the member on turn, inside the windows or not
+    let person = |j: usize| lookup.person(rot.overrides[j].person.as_str());
+    let mut merged = Vec::new();
+    for (span, p) in oncall::with_overrides(on, rot, (axis.from, cut), person) {
+        push_merged(&mut merged, span, p);
+    }
+    (merged, cut)
+}
+
+/// When in the week rotation `i`'s members on turn are on call inside its windows, as
+/// [`on_call_spans`] without the overrides.
+fn turn_spans(lookup: &Lookup, i: usize, axis: &Axis) -> (Vec<(Span, usize)>, i64) {
+    let rot = &lookup.ladder.rotations[i];
     let open = oncall::covered_spans(rot, axis.from, axis.to);
     let mut on: Vec<(Span, usize)> = Vec::new();
     let mut walked = 0;

@@ -78,6 +78,8 @@ pub struct SimRotation {
     pub id: RotationId,
     /// Members in turn order.
     pub members: Vec<PersonIx>,
+    /// Its overrides: from and to in epoch milliseconds, and who is on call meanwhile.
+    pub overrides: Vec<(i64, i64, PersonIx)>,
     /// When its hand-offs fall (`None` for a zero shift).
     pub turns: Option<crate::oncall::Turns>,
     /// The windows (`window` or `windows`) and the zone they are read in; `None` for
@@ -241,6 +243,12 @@ impl SimModel {
                     id: rot.id.clone(),
                     members: members.clone(),
                     turns: crate::oncall::Turns::of(rot),
+                    overrides: (rot.overrides.iter())
+                        .filter_map(|o| {
+                            let p = r.person(&o.person)?;
+                            Some((o.from.as_millis(), o.to.as_millis(), p))
+                        })
+                        .collect(),
                     window: rot
                         .window_list()
                         .map(|w| (w.to_vec(), rot.timezone.tz().clone())),

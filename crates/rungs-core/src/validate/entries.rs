@@ -27,6 +27,31 @@ impl Validator<'_> {
                     .hint("Set the shift to how long each member is on call, such as 1w or 12h."),
                 );
             }
+            for (j, o) in r.overrides.iter().enumerate() {
+                let at = entry_ptr(Kind::Rotation, i, &[&"overrides", &j]);
+                if o.from >= o.to {
+                    self.out.push(
+                        Diagnostic::new(
+                            Code::InvalidOverride,
+                            at + "/to",
+                            format!(
+                                "Override {} of {} ends before it begins.",
+                                j + 1,
+                                rotation()
+                            ),
+                        )
+                        .hint("Make it end after it begins."),
+                    );
+                } else if let Some(k) = r.overrides[..j]
+                    .iter()
+                    .position(|p| p.from < o.to && o.from < p.to)
+                {
+                    self.out.push(
+                        Diagnostic::new(Code::InvalidOverride, at, format!("Override {} of {} overlaps override {}.", j + 1, rotation(), k + 1))
+                            .hint("Make overrides of one rotation follow each other: end one before the next begins."),
+                    );
+                }
+            }
             if r.window.is_some() && !r.windows.is_empty() {
                 self.out.push(
                     Diagnostic::new(

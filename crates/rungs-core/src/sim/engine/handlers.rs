@@ -402,6 +402,11 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
             SimTarget::Rotation(r) => {
                 let rot = &m.rotations[r];
                 let t = self.run.now.epoch_millis(m.start);
+                let spans = rot.overrides.iter().map(|&(from, to, _)| (from, to));
+                if let Some(j) = crate::oncall::override_at(spans, t) {
+                    let p = rot.overrides[j].2;
+                    return self.page_person(p, tier, gen, why, Some(r));
+                }
                 let in_window = (rot.window.as_ref()).is_none_or(|(w, tz)| {
                     let breaks: Vec<u16> = w
                         .iter()
