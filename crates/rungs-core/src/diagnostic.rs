@@ -72,6 +72,8 @@ codes! {
     InvalidShift = "invalid-shift", Error;
     /// A rotation window lists no days, or a day twice.
     MalformedWindow = "malformed-window", Error;
+    /// A rotation's override ends before it begins, or overlaps another of its overrides.
+    InvalidOverride = "invalid-override", Error;
     /// A template uses a placeholder that is not one of the known ones.
     UnknownPlaceholder = "unknown-placeholder", Error;
     /// A delay model's 90th percentile is below its median.

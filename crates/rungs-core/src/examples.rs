@@ -99,7 +99,10 @@ pub fn large_ladder(
                     days: Weekday::ALL.to_vec(),
                     from: ClockTime::new(8, 0).expect("valid time"),
                     to: ClockTime::new(20, 0).expect("valid time"),
+                    to_day: None,
                 }),
+                windows: Vec::new(),
+                overrides: Vec::new(),
             }
         })
         .collect();
@@ -244,6 +247,8 @@ pub fn shared_role_ladder(people: usize) -> crate::Ladder {
             start,
             timezone: london,
             window: None,
+            windows: Vec::new(),
+            overrides: Vec::new(),
         }],
         tiers: vec![Tier {
             id: TierId::new("sev1").expect("valid id"),

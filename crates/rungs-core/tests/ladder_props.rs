@@ -153,8 +153,14 @@ fn window() -> impl Strategy<Value = Window> {
         prop::sample::subsequence(Weekday::ALL.to_vec(), 0..=7),
         clock(),
         clock(),
+        option::of(prop::sample::select(Weekday::ALL.to_vec())),
     )
-        .prop_map(|(days, from, to)| Window { days, from, to })
+        .prop_map(|(days, from, to, to_day)| Window {
+            days,
+            from,
+            to,
+            to_day,
+        })
 }
 
 fn rotation() -> impl Strategy<Value = Rotation> {
@@ -166,16 +172,23 @@ fn rotation() -> impl Strategy<Value = Rotation> {
         instant(),
         zone(),
         option::of(window()),
+        vec(window(), 0..3),
     )
         .prop_map(
-            |(id, name, members, shift, start, timezone, window)| Rotation {
+            |(id, name, members, shift, start, timezone, window, windows)| Rotation {
                 id,
                 name,
                 members,
                 shift,
                 start,
                 timezone,
+                windows: if window.is_none() {
+                    windows
+                } else {
+                    Vec::new()
+                },
                 window,
+                overrides: Vec::new(),
             },
         )
 }

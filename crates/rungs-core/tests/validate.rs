@@ -346,6 +346,111 @@ fn malformed_windows() {
 }
 
 #[test]
+fn windows_lists_are_checked_like_one_window() {
+    let doc = with(
+        base(),
+        "/rotations/0/windows",
+        json!([
+            { "days": ["mon", "tue", "wed", "thu", "fri"], "from": "09:00", "to": "17:00" },
+            { "days": ["fri", "fri"], "from": "18:00", "to": "10:00", "to_day": "mon" }
+        ]),
+    );
+    let r = check(&doc);
+    let d = expect(&r, Code::MalformedWindow, "/rotations/0/windows/1/days/1");
+    assert!(d.message.starts_with("Window 2 of"), "{}", d.message);
+    let r = check(&with(
+        doc.clone(),
+        "/rotations/0/windows/1/days",
+        json!(["fri"]),
+    ));
+    assert!(
+        !r.diagnostics
+            .iter()
+            .any(|d| d.code == Code::MalformedWindow),
+        "{r:?}"
+    );
+    // a rotation has `window` or `windows`, not both
+    let both = with(
+        doc,
+        "/rotations/0/window",
+        json!({ "days": ["sat"], "from": "10:00", "to": "12:00" }),
+    );
+    let r = check(&both);
+    let d = expect(&r, Code::MalformedWindow, "/rotations/0/windows");
+    assert!(
+        d.message.contains("both a window and a list of windows"),
+        "{}",
+        d.message
+    );
+    // `to_day` is a weekday, and nothing else is allowed in a window
+    let r = check(&with(
+        base(),
+        "/rotations/0/windows",
+        json!([{ "days": ["fri"], "from": "18:00", "to": "10:00", "to_day": "monday" }]),
+    ));
+    expect_only(&r, Code::InvalidDocument, "/rotations/0/windows/0/to_day");
+    let r = check(&with(
+        base(),
+        "/rotations/0/windows",
+        json!([{ "days": ["fri"], "from": "18:00", "to": "10:00", "until": "mon" }]),
+    ));
+    expect_only(&r, Code::InvalidDocument, "/rotations/0/windows/0/until");
+}
+
+#[test]
+fn overrides_need_a_person_an_order_and_no_overlap() {
+    let o =
+        |from: &str, to: &str, person: &str| json!({ "from": from, "to": to, "person": person });
+    let people: Vec<String> = base()["people"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap().to_string())
+        .collect();
+    let who = &people[0];
+    let fine = with(
+        base(),
+        "/rotations/0/overrides",
+        json!([o("2026-08-12T00:00:00Z", "2026-08-19T00:00:00Z", who)]),
+    );
+    assert!(!check(&fine)
+        .diagnostics
+        .iter()
+        .any(|d| d.code == Code::InvalidOverride || d.code == Code::UnknownReference));
+    let r = check(&with(
+        fine.clone(),
+        "/rotations/0/overrides/0/person",
+        json!(format!("{who}x")),
+    ));
+    let d = expect(
+        &r,
+        Code::UnknownReference,
+        "/rotations/0/overrides/0/person",
+    );
+    assert!(
+        d.hint.as_deref().unwrap_or("").contains("Did you mean"),
+        "{d:?}"
+    );
+    let r = check(&with(
+        base(),
+        "/rotations/0/overrides",
+        json!([o("2026-08-19T00:00:00Z", "2026-08-12T00:00:00Z", who)]),
+    ));
+    expect(&r, Code::InvalidOverride, "/rotations/0/overrides/0/to");
+    let r = check(&with(
+        base(),
+        "/rotations/0/overrides",
+        json!([
+            o("2026-08-12T00:00:00Z", "2026-08-19T00:00:00Z", who),
+            o("2026-08-19T00:00:00Z", "2026-08-20T00:00:00Z", who),
+            o("2026-08-18T00:00:00Z", "2026-08-21T00:00:00Z", who)
+        ]),
+    ));
+    let d = expect(&r, Code::InvalidOverride, "/rotations/0/overrides/2");
+    assert!(d.message.contains("overlaps override 1"), "{}", d.message);
+}
+
+#[test]
 fn zero_and_negative_shifts() {
     let r = check(&with(base(), "/rotations/0/shift", json!("0m")));
     expect(&r, Code::InvalidShift, "/rotations/0/shift");
@@ -1088,6 +1193,15 @@ fn broken_ladders() -> Vec<Value> {
             base(),
             "/rotations/0/window",
             json!({ "days": ["mon", "tue", "mon"], "from": "09:00", "to": "17:00" }),
+        ),
+        with(
+            base(),
+            "/rotations/0/overrides",
+            json!([
+                { "from": "2026-08-12T00:00:00Z", "to": "2026-08-11T00:00:00Z", "person": base()["people"][0]["id"] },
+                { "from": "2026-08-13T00:00:00Z", "to": "2026-08-15T00:00:00Z", "person": base()["people"][0]["id"] },
+                { "from": "2026-08-14T00:00:00Z", "to": "2026-08-16T00:00:00Z", "person": "nobodyx" }
+            ]),
         ),
         windowed(
             base(),

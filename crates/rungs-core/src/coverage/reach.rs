@@ -76,46 +76,48 @@ impl<'a> Ctx<'a> {
         }
         let (from, to) = (self.from, self.to);
         let rot = &self.ladder.rotations[r];
-        let shift = i64::try_from(rot.shift.as_millis()).unwrap_or(i64::MAX);
+        let turns = oncall::Turns::of(rot);
         let resolves: Vec<bool> = rot
             .members
             .iter()
             .map(|m| self.ids.person(m.as_str()).is_some())
             .collect();
-        let spans = if shift == 0 || !resolves.iter().any(|&b| b) {
-            Vec::new()
-        } else {
-            let window = match &rot.window {
-                None => vec![Span {
-                    start: from,
-                    end: to,
-                }],
-                Some(w) => oncall::window_spans(w, rot.timezone.tz(), from, to),
-            };
-            if resolves.iter().all(|&b| b) || (to - from) / shift > MAX_SHIFTS_WALKED {
-                window
-            } else {
-                // Walk the shifts of the week, keeping those of known members.
-                let start = rot.start.as_millis();
-                let n = resolves.len() as i64;
-                let mut turn = (from - start).div_euclid(shift);
-                let mut on = Vec::new();
-                loop {
-                    let s = start.saturating_add(turn.saturating_mul(shift));
-                    if s >= to {
-                        break;
+        let spans = match turns {
+            Some(turns) if resolves.iter().any(|&b| b) => {
+                let window = oncall::covered_spans(rot, from, to);
+                let shift = i64::try_from(rot.shift.as_millis()).unwrap_or(i64::MAX);
+                if resolves.iter().all(|&b| b) || (to - from) / shift > MAX_SHIFTS_WALKED {
+                    window
+                } else {
+                    // Walk the shifts of the week, keeping those of known members.
+                    let n = resolves.len();
+                    let mut on = Vec::new();
+                    let mut turn = turns.turn_at(from).unwrap_or(i64::MAX);
+                    while let (Some(s), Some(e)) = (turns.handoff(turn), turns.handoff(turn + 1)) {
+                        if s >= to {
+                            break;
+                        }
+                        if oncall::Turns::member(turn, n).is_some_and(|k| resolves[k]) {
+                            on.push(Span {
+                                start: s.max(from),
+                                end: e.min(to),
+                            });
+                        }
+                        turn += 1;
                     }
-                    if resolves[turn.rem_euclid(n) as usize] {
-                        on.push(Span {
-                            start: s.max(from),
-                            end: s.saturating_add(shift).min(to),
-                        });
-                    }
-                    turn += 1;
+                    intersect(&window, &merge(on))
                 }
-                intersect(&window, &merge(on))
             }
+            _ => Vec::new(),
         };
+        // overrides replace the member on turn, inside the windows or not
+        let pieces = spans.into_iter().map(|s| (s, ())).collect();
+        let known = |j: usize| {
+            let person = rot.overrides[j].person.as_str();
+            self.ids.person(person).map(|_| ())
+        };
+        let spans = oncall::with_overrides(pieces, rot, (from, to), known);
+        let spans = merge(spans.into_iter().map(|(s, ())| s).collect());
         self.rotation_spans[r] = Some(spans);
     }
 
@@ -176,8 +178,8 @@ impl<'a> Ctx<'a> {
                     return None;
                 }
                 let rot = &l.rotations[r];
-                let member = oncall::rotation_member_at(rot, t)?;
-                let p = self.ids.person(rot.members[member].as_str())?;
+                let who = oncall::on_call_at(rot, t)?;
+                let p = self.ids.person(who.person(rot).as_str())?;
                 let name = self.person_name(p);
                 Some((
                     Reached::Person(p),

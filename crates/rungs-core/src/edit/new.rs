@@ -204,6 +204,8 @@ pub fn new_rotation(ladder: &Ladder, start: Instant) -> Rotation {
         start,
         timezone: utc(),
         window: None,
+        windows: Vec::new(),
+        overrides: Vec::new(),
     }
 }
 

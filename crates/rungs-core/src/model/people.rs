@@ -104,9 +104,42 @@ pub struct Rotation {
     pub start: Instant,
     /// The zone the window is read in.
     pub timezone: TimeZoneName,
-    /// Local hours covered; absent means always.
+    /// Local hours covered; absent (with no `windows`) means always.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub window: Option<Window>,
+    /// Several windows, covered when any one covers; a rotation has `window` or
+    /// `windows`, not both.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub windows: Vec<Window>,
+    /// Someone on call instead of the scheduled member for a while, also outside the
+    /// windows; overrides of one rotation do not overlap.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub overrides: Vec<Override>,
+}
+
+/// During `[from, to)`, `person` is on call for the rotation instead of its member.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Override {
+    /// When it begins.
+    pub from: Instant,
+    /// When it ends (not included).
+    pub to: Instant,
+    /// Who is on call meanwhile.
+    pub person: PersonId,
+}
+
+impl Rotation {
+    /// The windows the rotation covers, `window` or `windows`; `None` when it has
+    /// neither and so covers around the clock.
+    pub fn window_list(&self) -> Option<&[Window]> {
+        match &self.window {
+            Some(w) => Some(std::slice::from_ref(w)),
+            None if self.windows.is_empty() => None,
+            None => Some(&self.windows),
+        }
+    }
 }
 
 /// The local hours a rotation covers.
@@ -118,6 +151,11 @@ pub struct Window {
     pub days: Vec<Weekday>,
     /// Local opening time.
     pub from: ClockTime,
-    /// Local closing time; earlier than `from` wraps past midnight, equal covers the day.
+    /// Local closing time; without `to_day`, earlier than `from` wraps past midnight and
+    /// equal covers the day.
     pub to: ClockTime,
+    /// The day the window closes on, for a window that runs over several days: it
+    /// closes at the first `to` on that day after it opens (`fri` 18:00 to `mon` 10:00).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to_day: Option<Weekday>,
 }

@@ -308,7 +308,7 @@ fn rotation_views(ladder: &Ladder, names: &LadderNames) -> Vec<RotationView> {
                 .collect(),
             shift: r.shift.to_string(),
             timezone: r.timezone.to_string(),
-            window: r.window.as_ref().map(describe_window),
+            window: r.window_list().map(describe_windows),
         })
         .collect()
 }
@@ -387,6 +387,15 @@ pub(crate) fn trigger_condition(t: &Trigger) -> String {
 }
 
 /// A window as text: `"every day 07:00–16:00"`, `"mon–fri 09:00–17:00"`, `"sat, sun all day"`.
+pub fn describe_windows(windows: &[Window]) -> String {
+    windows
+        .iter()
+        .map(describe_window)
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Describes one window: `"mon–fri 09:00–17:00"`, `"fri 18:00 – mon 10:00"`.
 pub fn describe_window(w: &Window) -> String {
     use crate::Weekday;
     let mut days: Vec<Weekday> = w.days.clone();
@@ -402,7 +411,9 @@ pub fn describe_window(w: &Window) -> String {
             .collect::<Vec<_>>()
             .join(", ")
     };
-    if w.from == w.to {
+    if let Some(to_day) = w.to_day {
+        format!("{day_text} {} – {} {}", w.from, to_day.as_str(), w.to)
+    } else if w.from == w.to {
         format!("{day_text} all day")
     } else {
         format!("{day_text} {}–{}", w.from, w.to)

@@ -82,6 +82,7 @@ fn windows_read_naturally() {
         days,
         from: ClockTime::parse(f).unwrap(),
         to: ClockTime::parse(t).unwrap(),
+        to_day: None,
     };
     assert_eq!(
         describe_window(&w(vec![Mon, Tue, Wed, Thu, Fri], "09:00", "17:00")),

@@ -32,10 +32,8 @@ use crate::oncall;
 pub(crate) use crate::text::join_names;
 pub use crate::time::readable_instant;
 
-/// Whether `rotation`'s window (if any) covers `t`, by the spans of
-/// [`oncall::window_spans`], as the coverage heatmap reads it.
+/// Whether `rotation`'s windows (if any) cover `t`, by the spans of
+/// [`oncall::covered_spans`], as the coverage heatmap reads it.
 fn window_covers(rotation: &crate::model::Rotation, t: i64) -> bool {
-    rotation.window.as_ref().is_none_or(|w| {
-        !oncall::window_spans(w, rotation.timezone.tz(), t, t.saturating_add(1)).is_empty()
-    })
+    !oncall::covered_spans(rotation, t, t.saturating_add(1)).is_empty()
 }

@@ -4,7 +4,7 @@
 use super::{join_names, readable_instant, window_covers, Lookup};
 use crate::id::PersonId;
 use crate::model::{Ladder, Target};
-use crate::overview::describe_window;
+use crate::overview::describe_windows;
 use crate::time::{Instant, TimeZoneName};
 
 /// At most this many holders of a role are named in a line; the rest are counted.
@@ -121,15 +121,15 @@ pub(super) fn target_reach(lookup: &Lookup, target: &Target, t: i64) -> TargetRe
 /// Fills in whom rotation `r` (a position in `rotations`) reaches at `t`.
 fn rotation_reach(lookup: &Lookup, r: usize, t: i64, reach: &mut TargetReach) {
     let rot = &lookup.ladder.rotations[r];
-    let Some(turn) = crate::oncall::rotation_member_at(rot, t) else {
-        return reach.unreached(Unreached::NobodyOnShift, "nobody on shift".into());
-    };
-    if !window_covers(rot, t) {
-        let hours = rot.window.as_ref().map(describe_window).unwrap_or_default();
+    let Some(who) = crate::oncall::on_call_at(rot, t) else {
+        if crate::oncall::rotation_member_at(rot, t).is_none() || window_covers(rot, t) {
+            return reach.unreached(Unreached::NobodyOnShift, "nobody on shift".into());
+        }
+        let hours = rot.window_list().map(describe_windows).unwrap_or_default();
         let note = format!("outside its hours ({hours} {})", rot.timezone);
         return reach.unreached(Unreached::OutsideHours, note);
-    }
-    match lookup.person(rot.members[turn].as_str()) {
+    };
+    match lookup.person(who.person(rot).as_str()) {
         Some(p) => {
             let person = &lookup.ladder.people[p];
             reach.people.push((person.id.clone(), person.name.clone()));

@@ -5,7 +5,7 @@ use super::{readable_instant, Lookup};
 use crate::id::PersonId;
 use crate::model::{Kind, Ladder};
 use crate::oncall::{self, format_span, Span};
-use crate::overview::describe_window;
+use crate::overview::describe_windows;
 use crate::time::{Instant, TimeZoneName};
 
 const DAY_MS: i64 = 86_400_000;
@@ -209,9 +209,8 @@ fn lane(lookup: &Lookup, i: usize, axis: &Axis) -> Lane {
         id: rot.id.to_string(),
         name: rot.name.clone(),
         window: rot
-            .window
-            .as_ref()
-            .map(|w| format!("{} {}", describe_window(w), rot.timezone)),
+            .window_list()
+            .map(|w| format!("{} {}", describe_windows(w), rot.timezone)),
         segments,
         gaps,
         truncated: cut < axis.to,
@@ -223,13 +222,21 @@ fn lane(lookup: &Lookup, i: usize, axis: &Axis) -> Lane {
 /// end of the week unless more than [`MAX_SEGMENTS_PER_LANE`] turns fell in it).
 fn on_call_spans(lookup: &Lookup, i: usize, axis: &Axis) -> (Vec<(Span, usize)>, i64) {
     let rot = &lookup.ladder.rotations[i];
-    let open = match &rot.window {
-        None => vec![Span {
-            start: axis.from,
-            end: axis.to,
-        }],
-        Some(w) => oncall::window_spans(w, rot.timezone.tz(), axis.from, axis.to),
-    };
+    let (on, cut) = turn_spans(lookup, i, axis);
+    // overrides replace the member on turn, inside the windows or not
+    let person = |j: usize| lookup.person(rot.overrides[j].person.as_str());
+    let mut merged = Vec::new();
+    for (span, p) in oncall::with_overrides(on, rot, (axis.from, cut), person) {
+        push_merged(&mut merged, span, p);
+    }
+    (merged, cut)
+}
+
+/// When in the week rotation `i`'s members on turn are on call inside its windows, as
+/// [`on_call_spans`] without the overrides.
+fn turn_spans(lookup: &Lookup, i: usize, axis: &Axis) -> (Vec<(Span, usize)>, i64) {
+    let rot = &lookup.ladder.rotations[i];
+    let open = oncall::covered_spans(rot, axis.from, axis.to);
     let mut on: Vec<(Span, usize)> = Vec::new();
     let mut walked = 0;
     for window in open {

@@ -4,7 +4,7 @@
 use super::Lookup;
 use crate::id::PersonId;
 use crate::model::{Ladder, Rotation};
-use crate::oncall::{format_local, Span};
+use crate::oncall::{format_local, Span, Turns};
 use crate::time::Instant;
 
 /// At most this many shifts are listed by one call of [`upcoming_shifts`].
@@ -28,26 +28,22 @@ pub struct ShiftView {
     pub label: String,
 }
 
-/// The turn number at `t`, by `floor((t - start) / shift)` (before `start` too, as the
-/// coverage reads it); `None` without members or with a zero shift.
+/// The turn number at `t` (before `start` too, as the coverage reads it; see
+/// [`Turns`]); `None` without members or with a zero shift.
 pub(super) fn turn_at(rot: &Rotation, t: i64) -> Option<i64> {
-    let shift = i64::try_from(rot.shift.as_millis()).ok()?;
-    if rot.members.is_empty() || shift == 0 {
+    if rot.members.is_empty() {
         return None;
     }
-    Some((t.saturating_sub(rot.start.as_millis())).div_euclid(shift))
+    Turns::of(rot)?.turn_at(t)
 }
 
 /// Turn number `turn` of `rot`: its span and the position of its member in `members`.
 /// `None` when its start or end does not fit in epoch milliseconds.
 pub(super) fn turn_span(rot: &Rotation, turn: i64) -> Option<(Span, usize)> {
-    let shift = i64::try_from(rot.shift.as_millis()).ok()?;
-    let start = rot
-        .start
-        .as_millis()
-        .checked_add(turn.checked_mul(shift)?)?;
-    let end = start.checked_add(shift)?;
-    let member = turn.rem_euclid(rot.members.len().max(1) as i64) as usize;
+    let turns = Turns::of(rot)?;
+    let start = turns.handoff(turn)?;
+    let end = turns.handoff(turn.checked_add(1)?)?;
+    let member = Turns::member(turn, rot.members.len().max(1))?;
     Some((Span { start, end }, member))
 }
 

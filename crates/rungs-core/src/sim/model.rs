@@ -78,12 +78,13 @@ pub struct SimRotation {
     pub id: RotationId,
     /// Members in turn order.
     pub members: Vec<PersonIx>,
-    /// Shift length.
-    pub shift: Duration,
-    /// First shift start.
-    pub start: Instant,
-    /// The window and the zone it is read in.
-    pub window: Option<(Window, TimeZone)>,
+    /// Its overrides: from and to in epoch milliseconds, and who is on call meanwhile.
+    pub overrides: Vec<(i64, i64, PersonIx)>,
+    /// When its hand-offs fall (`None` for a zero shift).
+    pub turns: Option<crate::oncall::Turns>,
+    /// The windows (`window` or `windows`) and the zone they are read in; `None` for
+    /// around the clock.
+    pub window: Option<(Vec<Window>, TimeZone)>,
 }
 
 /// One escalation step.
@@ -241,9 +242,16 @@ impl SimModel {
                 .map(|(rot, members)| SimRotation {
                     id: rot.id.clone(),
                     members: members.clone(),
-                    shift: rot.shift,
-                    start: rot.start,
-                    window: rot.window.clone().map(|w| (w, rot.timezone.tz().clone())),
+                    turns: crate::oncall::Turns::of(rot),
+                    overrides: (rot.overrides.iter())
+                        .filter_map(|o| {
+                            let p = r.person(&o.person)?;
+                            Some((o.from.as_millis(), o.to.as_millis(), p))
+                        })
+                        .collect(),
+                    window: rot
+                        .window_list()
+                        .map(|w| (w.to_vec(), rot.timezone.tz().clone())),
                 })
                 .collect(),
             tiers: r.tiers.iter().map(compile_tier).collect(),

@@ -61,14 +61,9 @@ impl Validator<'_> {
                 Reach::Windowed(r) => {
                     let rot = &l.rotations[r];
                     zone.get_or_insert(rot.timezone.clone());
-                    let s = spans.entry(r).or_insert_with(|| {
-                        oncall::window_spans(
-                            rot.window.as_ref().expect("windowed"),
-                            rot.timezone.tz(),
-                            from,
-                            to,
-                        )
-                    });
+                    let s = spans
+                        .entry(r)
+                        .or_insert_with(|| oncall::covered_spans(rot, from, to));
                     covered.push(s.clone());
                 }
             }

@@ -27,25 +27,79 @@ impl Validator<'_> {
                     .hint("Set the shift to how long each member is on call, such as 1w or 12h."),
                 );
             }
-            if let Some(w) = &r.window {
+            for (j, o) in r.overrides.iter().enumerate() {
+                let at = entry_ptr(Kind::Rotation, i, &[&"overrides", &j]);
+                if o.from >= o.to {
+                    self.out.push(
+                        Diagnostic::new(
+                            Code::InvalidOverride,
+                            at + "/to",
+                            format!(
+                                "Override {} of {} ends before it begins.",
+                                j + 1,
+                                rotation()
+                            ),
+                        )
+                        .hint("Make it end after it begins."),
+                    );
+                } else if let Some(k) = r.overrides[..j]
+                    .iter()
+                    .position(|p| p.from < o.to && o.from < p.to)
+                {
+                    self.out.push(
+                        Diagnostic::new(Code::InvalidOverride, at, format!("Override {} of {} overlaps override {}.", j + 1, rotation(), k + 1))
+                            .hint("Make overrides of one rotation follow each other: end one before the next begins."),
+                    );
+                }
+            }
+            if r.window.is_some() && !r.windows.is_empty() {
+                self.out.push(
+                    Diagnostic::new(
+                        Code::MalformedWindow,
+                        entry_ptr(Kind::Rotation, i, &[&"windows"]),
+                        format!("{} has both a window and a list of windows.", rotation()),
+                    )
+                    .hint(
+                        "Keep one: move the window into the list of windows, or remove the list.",
+                    ),
+                );
+            }
+            let windows: Vec<(&dyn std::fmt::Display, Option<usize>, &Window)> = match &r.window {
+                Some(w) => vec![(&"window", None, w)],
+                None => r
+                    .windows
+                    .iter()
+                    .enumerate()
+                    .map(|(j, w)| (&"windows" as &dyn std::fmt::Display, Some(j), w))
+                    .collect(),
+            };
+            for (field, j, w) in windows {
+                let at = |rest: &[&dyn std::fmt::Display]| {
+                    let mut path: Vec<&dyn std::fmt::Display> = vec![field];
+                    if let Some(j) = &j {
+                        path.push(j);
+                    }
+                    path.extend_from_slice(rest);
+                    entry_ptr(Kind::Rotation, i, &path)
+                };
+                let which = match j {
+                    Some(j) => format!("Window {} of {}", j + 1, rotation()),
+                    None => format!("The window of {}", rotation()),
+                };
                 if w.days.is_empty() {
                     self.out.push(
-                        Diagnostic::new(Code::MalformedWindow, entry_ptr(Kind::Rotation, i, &[&"window", &"days"]), format!("The window of {} lists no days, so it never covers anything.", rotation()))
+                        Diagnostic::new(Code::MalformedWindow, at(&[&"days"]), format!("{which} lists no days, so it never covers anything."))
                             .hint("List the days it covers, or remove the window for around-the-clock cover."),
                     );
                 }
                 let mut seen = [false; 7];
-                for (j, d) in w.days.iter().enumerate() {
+                for (k, d) in w.days.iter().enumerate() {
                     if std::mem::replace(&mut seen[*d as usize], true) {
                         self.out.push(
                             Diagnostic::new(
                                 Code::MalformedWindow,
-                                entry_ptr(Kind::Rotation, i, &[&"window", &"days", &j]),
-                                format!(
-                                    "The window of {} lists {} twice.",
-                                    rotation(),
-                                    quoted(d.as_str())
-                                ),
+                                at(&[&"days", &k]),
+                                format!("{which} lists {} twice.", quoted(d.as_str())),
                             )
                             .hint("List each day once."),
                         );

@@ -412,10 +412,12 @@ impl<'a> Validator<'a> {
                     let rot = &self.l.rotations[r];
                     if self.ix.members[r].is_empty() || rot.shift.is_zero() {
                         Reach::Nobody
-                    } else if rot.window.as_ref().is_some_and(|w| !w.days.is_empty()) {
-                        Reach::Windowed(r)
-                    } else if rot.window.is_some() {
-                        Reach::Nobody
+                    } else if let Some(windows) = rot.window_list() {
+                        if windows.iter().any(|w| !w.days.is_empty()) {
+                            Reach::Windowed(r)
+                        } else {
+                            Reach::Nobody
+                        }
                     } else {
                         Reach::Always
                     }

@@ -105,6 +105,20 @@ impl Validator<'_> {
                     },
                 );
             }
+            for (j, o) in r.overrides.iter().enumerate() {
+                ix.people.resolve(
+                    out,
+                    o.person.as_str(),
+                    || entry_ptr(Kind::Rotation, i, &[&"overrides", &j, &"person"]),
+                    |m| {
+                        format!(
+                            "An override of {} puts {} on call, who does not exist.",
+                            ix.rotations.entry(i),
+                            m.id()
+                        )
+                    },
+                );
+            }
         }
     }
 

@@ -188,6 +188,7 @@ fn CoverWindow(
                                 days: Weekday::ALL[..5].to_vec(),
                                 from: ClockTime::new(9, 0).expect("valid"),
                                 to: ClockTime::new(17, 0).expect("valid"),
+                                to_day: None,
                             })
                         })
                     }

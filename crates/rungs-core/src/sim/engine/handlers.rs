@@ -402,13 +402,21 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
             SimTarget::Rotation(r) => {
                 let rot = &m.rotations[r];
                 let t = self.run.now.epoch_millis(m.start);
+                let spans = rot.overrides.iter().map(|&(from, to, _)| (from, to));
+                if let Some(j) = crate::oncall::override_at(spans, t) {
+                    let p = rot.overrides[j].2;
+                    return self.page_person(p, tier, gen, why, Some(r));
+                }
                 let in_window = (rot.window.as_ref()).is_none_or(|(w, tz)| {
-                    let breaks = [w.from.minutes(), w.to.minutes()];
-                    let answer = || crate::oncall::in_window(w, tz, t);
+                    let breaks: Vec<u16> = w
+                        .iter()
+                        .flat_map(|w| [w.from.minutes(), w.to.minutes()])
+                        .collect();
+                    let answer = || crate::oncall::in_windows(w, tz, t);
                     self.windows[r].get(t, tz, &breaks, answer)
                 });
-                let (shift, start) = (rot.shift.as_millis(), rot.start.as_millis());
-                let member = crate::oncall::member_on_call(rot.members.len(), shift, start, t);
+                let turn = rot.turns.as_ref().and_then(|turns| turns.turn_at(t));
+                let member = turn.and_then(|n| crate::oncall::Turns::member(n, rot.members.len()));
                 match (in_window, member) {
                     (true, Some(k)) => self.page_person(rot.members[k], tier, gen, why, Some(r)),
                     _ if self.logging() => {

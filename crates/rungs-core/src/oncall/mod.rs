@@ -1,13 +1,22 @@
 //! Who is on call when: rotation turns and windows, and the coverage they give.
 //!
 //! Time here is milliseconds since the Unix epoch (`i64`). Windows are read in the
-//! rotation's IANA zone, so a window of 09:00-17:00 stays 09:00-17:00 local across DST.
+//! rotation's IANA zone, so a window of 09:00-17:00 stays 09:00-17:00 local across DST;
+//! so are hand-offs of shifts of whole days or weeks ([`Turns`]).
 
 use jiff::civil::{Date, DateTime};
 use jiff::tz::TimeZone;
 
 use crate::model::{Rotation, Window};
 use crate::time::Weekday;
+
+mod turns;
+#[cfg(test)]
+mod turns_tests;
+#[cfg(test)]
+mod windows_tests;
+
+pub use turns::{first_instant_at, Turns};
 
 const DAY_MS: i64 = 86_400_000;
 
@@ -32,26 +41,110 @@ impl Span {
     }
 }
 
-/// Index into `members` of whoever is on call at `t`:
-/// `floor((t - start) / shift) mod n`, with floor also before `start`.
-/// `None` for a rotation without members or with a zero shift.
-pub fn member_on_call(members: usize, shift_ms: u64, start_ms: i64, t: i64) -> Option<usize> {
-    if members == 0 || shift_ms == 0 {
-        return None;
-    }
-    let shift = i64::try_from(shift_ms).unwrap_or(i64::MAX);
-    let turn = (t - start_ms).div_euclid(shift);
-    Some(turn.rem_euclid(members as i64) as usize)
+/// Who a rotation puts on call at an instant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OnCall {
+    /// The member on turn (an index into `members`), inside the windows.
+    Member(usize),
+    /// The person of an override (an index into `overrides`), windows or not.
+    Override(usize),
 }
 
-/// The member of `rotation` on call at `t`, ignoring its window.
+impl OnCall {
+    /// The id of the person on call.
+    pub fn person(self, rotation: &Rotation) -> &crate::id::PersonId {
+        match self {
+            OnCall::Member(k) => &rotation.members[k],
+            OnCall::Override(j) => &rotation.overrides[j].person,
+        }
+    }
+}
+
+/// The override of `overrides` under way at `t` (an index), given each as `(from, to)`
+/// in epoch milliseconds; the first when (invalidly) several are.
+pub fn override_at(overrides: impl IntoIterator<Item = (i64, i64)>, t: i64) -> Option<usize> {
+    overrides
+        .into_iter()
+        .position(|(from, to)| from <= t && t < to)
+}
+
+fn override_spans(rotation: &Rotation) -> impl Iterator<Item = (i64, i64)> + '_ {
+    (rotation.overrides.iter()).map(|o| (o.from.as_millis(), o.to.as_millis()))
+}
+
+/// Who `rotation` puts on call at `t`: the person of an override under way, else the
+/// member on turn when its windows (by [`covered_spans`]) cover `t`. The simulator asks
+/// the same questions in the same order ([`override_at`], its windows, [`Turns`]).
+pub fn on_call_at(rotation: &Rotation, t: i64) -> Option<OnCall> {
+    if let Some(j) = override_at(override_spans(rotation), t) {
+        return Some(OnCall::Override(j));
+    }
+    if covered_spans(rotation, t, t.saturating_add(1)).is_empty() {
+        return None;
+    }
+    rotation_member_at(rotation, t).map(OnCall::Member)
+}
+
+/// `pieces` (spans of `[from, to)` with what is on call in each, in order) with the
+/// rotation's overrides laid over them: each override's span is cut out of the pieces
+/// and, where `person` gives a value for the override (an index into `overrides`),
+/// added with it. The result is in order of start.
+pub fn with_overrides<T>(
+    pieces: Vec<(Span, T)>,
+    rotation: &Rotation,
+    (from, to): (i64, i64),
+    person: impl Fn(usize) -> Option<T>,
+) -> Vec<(Span, T)>
+where
+    T: Clone,
+{
+    if rotation.overrides.is_empty() {
+        return pieces;
+    }
+    let cuts: Vec<Span> = override_spans(rotation)
+        .map(|(a, b)| Span {
+            start: a.max(from),
+            end: b.min(to),
+        })
+        .collect();
+    let mut out: Vec<(Span, T)> = Vec::new();
+    for (span, what) in pieces {
+        let mut rest = vec![span];
+        for cut in cuts.iter().filter(|c| !c.is_empty()) {
+            rest = rest
+                .into_iter()
+                .flat_map(|s| {
+                    [
+                        Span {
+                            start: s.start,
+                            end: s.end.min(cut.start),
+                        },
+                        Span {
+                            start: s.start.max(cut.end),
+                            end: s.end,
+                        },
+                    ]
+                })
+                .filter(|s| !s.is_empty())
+                .collect();
+        }
+        out.extend(rest.into_iter().map(|s| (s, what.clone())));
+    }
+    for (j, cut) in cuts.into_iter().enumerate() {
+        if let (false, Some(what)) = (cut.is_empty(), person(j)) {
+            out.push((cut, what));
+        }
+    }
+    out.sort_by_key(|(s, _)| *s);
+    out
+}
+
+/// The member of `rotation` on turn at `t` (an index into `members`), ignoring its
+/// window; `None` for a rotation without members or with a zero shift. See [`Turns`]
+/// for when hand-offs fall.
 pub fn rotation_member_at(rotation: &Rotation, t: i64) -> Option<usize> {
-    member_on_call(
-        rotation.members.len(),
-        rotation.shift.as_millis(),
-        rotation.start.as_millis(),
-        t,
-    )
+    let turn = Turns::of(rotation)?.turn_at(t)?;
+    Turns::member(turn, rotation.members.len())
 }
 
 fn weekday_of(date: Date) -> Weekday {
@@ -67,56 +160,63 @@ fn local_to_ms(tz: &TimeZone, dt: DateTime) -> i64 {
         .unwrap_or(0)
 }
 
-/// The spans a window covers that overlap `[from, to)`, in order and merged.
+/// The local wall-clock times at which the window opened on `day` opens and closes.
 ///
-/// On each listed day the window opens at `from` local time and closes at `to` the same
-/// day, or the next day when `to` is earlier than `from`; `from` equal to `to` covers the
-/// whole day, from midnight to midnight.
+/// Without `to_day` it closes at `to` the same day, or the next day when `to` is earlier
+/// than `from`; `from` equal to `to` covers the whole day, midnight to midnight. With
+/// `to_day` it closes at the first `to` on a `to_day` after it opens (up to a week on).
+fn window_bounds(window: &Window, day: Date) -> (DateTime, DateTime) {
+    let at = |d: Date, t: crate::time::ClockTime| {
+        d.at((t.minutes() / 60) as i8, (t.minutes() % 60) as i8, 0, 0)
+    };
+    let next = |d: Date| d.tomorrow().unwrap_or(d);
+    match window.to_day {
+        Some(to_day) => {
+            let open = at(day, window.from);
+            let mut close_day = day;
+            while weekday_of(close_day) != to_day || at(close_day, window.to) <= open {
+                close_day = next(close_day);
+                if close_day == Date::MAX {
+                    break;
+                }
+            }
+            (open, at(close_day, window.to))
+        }
+        None if window.from == window.to => (day.at(0, 0, 0, 0), next(day).at(0, 0, 0, 0)),
+        None if window.to < window.from => (at(day, window.from), at(next(day), window.to)),
+        None => (at(day, window.from), at(day, window.to)),
+    }
+}
+
+/// How many days before a date a window opened may still be open on it.
+fn days_back(window: &Window) -> i64 {
+    if window.to_day.is_some() {
+        7
+    } else {
+        1
+    }
+}
+
+/// The spans a window covers that overlap `[from, to)`, in order and merged: on each
+/// listed day it opens at `from` local time and closes as [`Window`] says.
 pub fn window_spans(window: &Window, tz: &TimeZone, from: i64, to: i64) -> Vec<Span> {
     let mut spans: Vec<Span> = Vec::new();
     if to <= from || window.days.is_empty() {
         return spans;
     }
     let ts = |ms: i64| jiff::Timestamp::from_millisecond(ms).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
-    // Start a day early: yesterday's window may run past midnight into `from`.
-    let first = tz
-        .to_datetime(ts(from))
-        .date()
-        .yesterday()
-        .unwrap_or(Date::MIN);
+    // Start early: a window opened on an earlier day may still be open at `from`.
+    let mut day = tz.to_datetime(ts(from)).date();
+    for _ in 0..days_back(window) {
+        day = day.yesterday().unwrap_or(Date::MIN);
+    }
     let last = tz.to_datetime(ts(to)).date();
-    // `from` equal to `to` covers each listed day whole, midnight to midnight.
-    let whole_day = window.from == window.to;
-    let (fh, fm) = (
-        (window.from.minutes() / 60) as i8,
-        (window.from.minutes() % 60) as i8,
-    );
-    let (th, tm) = (
-        (window.to.minutes() / 60) as i8,
-        (window.to.minutes() % 60) as i8,
-    );
-    let mut day = first;
     while day <= last {
         if window.days.contains(&weekday_of(day)) {
-            let close_day = if window.to <= window.from {
-                day.tomorrow().unwrap_or(day)
-            } else {
-                day
-            };
-            let (open, close) = if whole_day {
-                (
-                    local_to_ms(tz, day.at(0, 0, 0, 0)),
-                    local_to_ms(tz, close_day.at(0, 0, 0, 0)),
-                )
-            } else {
-                (
-                    local_to_ms(tz, day.at(fh, fm, 0, 0)),
-                    local_to_ms(tz, close_day.at(th, tm, 0, 0)),
-                )
-            };
+            let (open, close) = window_bounds(window, day);
             let span = Span {
-                start: open.max(from),
-                end: close.min(to),
+                start: local_to_ms(tz, open).max(from),
+                end: local_to_ms(tz, close).min(to),
             };
             if !span.is_empty() {
                 match spans.last_mut() {
@@ -134,27 +234,58 @@ pub fn window_spans(window: &Window, tz: &TimeZone, from: i64, to: i64) -> Vec<S
 }
 
 /// Whether the window covers instant `t`: one conversion to local wall-clock time, then
-/// the rule of [`window_spans`] read backwards (today's window, or yesterday's running
-/// past midnight). Agrees with `window_spans` except inside the hour a DST change skips
-/// or repeats, where wall-clock time is what counts.
+/// the rule of [`window_spans`] read backwards (a window opened today or on a day before
+/// that is still open). Agrees with `window_spans` except inside the hour a DST change
+/// skips or repeats, where wall-clock time is what counts.
 pub fn in_window(window: &Window, tz: &TimeZone, t: i64) -> bool {
     let ts = jiff::Timestamp::from_millisecond(t).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
     let local = tz.to_datetime(ts);
-    let minute = local.hour() as u16 * 60 + local.minute() as u16;
-    let today = weekday_of(local.date());
-    let yesterday = Weekday::ALL[(today as usize + 6) % 7];
-    let (from, to) = (window.from.minutes(), window.to.minutes());
-    if from == to {
-        // covers each listed day whole
-        return window.days.contains(&today);
+    let mut day = local.date();
+    for _ in 0..=days_back(window) {
+        if window.days.contains(&weekday_of(day)) {
+            let (open, close) = window_bounds(window, day);
+            if open <= local && local < close {
+                return true;
+            }
+        }
+        match day.yesterday() {
+            Ok(d) => day = d,
+            Err(_) => break,
+        }
     }
-    let opened_today = window.days.contains(&today) && minute >= from;
-    let opened_yesterday = window.days.contains(&yesterday);
-    if to > from {
-        opened_today && minute < to
-    } else {
-        // wraps past midnight into the next day
-        opened_today || (opened_yesterday && minute < to)
+    false
+}
+
+/// Whether any of `windows` covers `t` ([`in_window`]).
+pub fn in_windows(windows: &[Window], tz: &TimeZone, t: i64) -> bool {
+    windows.iter().any(|w| in_window(w, tz, t))
+}
+
+/// The spans of `[from, to)` in which `rotation`'s windows are open, in order and
+/// merged: all of it for a rotation without windows.
+pub fn covered_spans(rotation: &Rotation, from: i64, to: i64) -> Vec<Span> {
+    match rotation.window_list() {
+        None if from < to => vec![Span {
+            start: from,
+            end: to,
+        }],
+        None => Vec::new(),
+        Some(windows) => {
+            let tz = rotation.timezone.tz();
+            let mut all: Vec<Span> = windows
+                .iter()
+                .flat_map(|w| window_spans(w, tz, from, to))
+                .collect();
+            all.sort();
+            let mut merged: Vec<Span> = Vec::new();
+            for s in all {
+                match merged.last_mut() {
+                    Some(prev) if s.start <= prev.end => prev.end = prev.end.max(s.end),
+                    _ => merged.push(s),
+                }
+            }
+            merged
+        }
     }
 }
 
@@ -307,6 +438,7 @@ pub fn summarize_gaps(gaps: &[Span], zone: Option<&crate::TimeZoneName>) -> Stri
 mod tests {
     use super::*;
     use crate::time::{ClockTime, Instant};
+    use crate::Duration;
 
     fn ms(s: &str) -> i64 {
         Instant::parse(s).unwrap().as_millis()
@@ -317,23 +449,27 @@ mod tests {
             days: days.to_vec(),
             from: ClockTime::parse(from).unwrap(),
             to: ClockTime::parse(to).unwrap(),
+            to_day: None,
         }
     }
 
     #[test]
     fn turns_follow_the_formula_also_before_start() {
-        let start = ms("2026-01-05T00:00:00Z");
-        let week = 7 * DAY_MS as u64;
-        assert_eq!(member_on_call(3, week, start, start), Some(0));
-        assert_eq!(
-            member_on_call(3, week, start, start + 7 * DAY_MS - 1),
-            Some(0)
-        );
-        assert_eq!(member_on_call(3, week, start, start + 7 * DAY_MS), Some(1));
-        assert_eq!(member_on_call(3, week, start, start + 21 * DAY_MS), Some(0));
-        assert_eq!(member_on_call(3, week, start, start - 1), Some(2));
-        assert_eq!(member_on_call(0, week, start, start), None);
-        assert_eq!(member_on_call(3, 0, start, start), None);
+        let start = Instant::parse("2026-01-05T00:00:00Z").unwrap();
+        let t0 = start.as_millis();
+        let at = |shift: &str, t: i64| {
+            let turns = Turns::new(Duration::parse(shift).unwrap(), start, &TimeZone::UTC)?;
+            Turns::member(turns.turn_at(t)?, 3)
+        };
+        for week in ["1w", "168h"] {
+            assert_eq!(at(week, t0), Some(0));
+            assert_eq!(at(week, t0 + 7 * DAY_MS - 1), Some(0));
+            assert_eq!(at(week, t0 + 7 * DAY_MS), Some(1));
+            assert_eq!(at(week, t0 + 21 * DAY_MS), Some(0));
+            assert_eq!(at(week, t0 - 1), Some(2));
+        }
+        assert_eq!(at("0m", t0), None);
+        assert_eq!(Turns::member(5, 0), None);
     }
 
     #[test]

@@ -1,0 +1,119 @@
+//! When a rotation hands over. A shift written in whole days or weeks hands over at the
+//! local wall-clock time of `start` in the rotation's zone on each hand-off date; any
+//! other shift has a fixed length. Every consumer (coverage, the paging views, the
+//! simulator) asks [`Turns`], so they all agree on who is on turn.
+
+use jiff::civil::DateTime;
+use jiff::tz::{AmbiguousOffset, TimeZone};
+use jiff::{SignedDuration, Timestamp};
+
+use crate::model::Rotation;
+use crate::time::Instant;
+use crate::Duration;
+
+/// A rotation's hand-offs, compiled once: turn `n` runs from [`Turns::handoff`]`(n)` to
+/// `handoff(n + 1)`; turn 0 begins at `start`, and turns before it count backwards.
+#[derive(Debug, Clone)]
+pub struct Turns {
+    start: i64,
+    shift: i64,
+    local: Option<LocalDays>,
+}
+
+/// Hand-offs every `days` days at the local time of `start`.
+#[derive(Debug, Clone)]
+struct LocalDays {
+    tz: TimeZone,
+    start: DateTime,
+    days: i64,
+}
+
+impl Turns {
+    /// The turns of a shift starting at `start`, read in `tz` when the shift is whole
+    /// days or weeks ([`Duration::whole_days`]). `None` for a zero shift.
+    pub fn new(shift: Duration, start: Instant, tz: &TimeZone) -> Option<Turns> {
+        let ms = i64::try_from(shift.as_millis()).ok().filter(|&s| s > 0)?;
+        let start_ms = start.as_millis();
+        let local = shift.whole_days().and_then(|days| {
+            let ts = Timestamp::from_millisecond(start_ms).ok()?;
+            Some(LocalDays {
+                tz: tz.clone(),
+                start: tz.to_datetime(ts),
+                days: i64::try_from(days).ok()?,
+            })
+        });
+        Some(Turns {
+            start: start_ms,
+            shift: ms,
+            local,
+        })
+    }
+
+    /// The turns of `rotation` (its shift, start and zone).
+    pub fn of(rotation: &Rotation) -> Option<Turns> {
+        Turns::new(rotation.shift, rotation.start, rotation.timezone.tz())
+    }
+
+    /// Whether hand-offs follow local time (a shift of whole days or weeks).
+    pub fn is_local(&self) -> bool {
+        self.local.is_some()
+    }
+
+    /// When turn `n` begins, in epoch milliseconds: `start + n * shift` for a fixed
+    /// shift; for whole days, `start`'s local time on the date `n * days` days from
+    /// `start`'s local date (a time a DST change skips is the first instant after the
+    /// gap; one it repeats, the earlier). `None` beyond the representable instants.
+    pub fn handoff(&self, n: i64) -> Option<i64> {
+        match &self.local {
+            None => self.start.checked_add(n.checked_mul(self.shift)?),
+            Some(_) if n == 0 => Some(self.start),
+            Some(l) => {
+                let days = jiff::Span::new().try_days(n.checked_mul(l.days)?).ok()?;
+                let date = l.start.date().checked_add(days).ok()?;
+                first_instant_at(&l.tz, date.to_datetime(l.start.time()))
+            }
+        }
+    }
+
+    /// The turn under way at `t` (before `start` too): the `n` with
+    /// `handoff(n) <= t < handoff(n + 1)`. `None` beyond the representable instants.
+    pub fn turn_at(&self, t: i64) -> Option<i64> {
+        let mut n = t.saturating_sub(self.start).div_euclid(self.shift);
+        if self.local.is_none() {
+            return Some(n);
+        }
+        // Local hand-offs stray from the fixed grid by the zone's offset changes only
+        // (hours), so this moves a step or two.
+        while self.handoff(n)? > t {
+            n -= 1;
+        }
+        while self.handoff(n + 1).is_some_and(|h| h <= t) {
+            n += 1;
+        }
+        Some(n)
+    }
+
+    /// The position in a list of `members` members of whoever has turn `turn`.
+    pub fn member(turn: i64, members: usize) -> Option<usize> {
+        (members > 0).then(|| turn.rem_euclid(members as i64) as usize)
+    }
+}
+
+/// The instant a local wall-clock time `dt` names in `tz`, in epoch milliseconds: a time
+/// skipped by a DST change is the first instant after the gap (the change itself), a
+/// time that occurs twice is the earlier. jiff's "compatible" choice agrees in a fold but
+/// not in a gap (it moves the time forward by the gap's length), hence the gap case.
+pub fn first_instant_at(tz: &TimeZone, dt: DateTime) -> Option<i64> {
+    let ambiguous = tz.to_ambiguous_timestamp(dt);
+    match ambiguous.offset() {
+        AmbiguousOffset::Gap { before, .. } => {
+            // read with the offset before the gap, `dt` lands after the change
+            let past = before.to_timestamp(dt).ok()?;
+            let change = tz
+                .preceding(past.checked_add(SignedDuration::from_nanos(1)).ok()?)
+                .next()?;
+            Some(change.timestamp().as_millisecond())
+        }
+        _ => ambiguous.compatible().ok().map(|ts| ts.as_millisecond()),
+    }
+}
