@@ -309,6 +309,16 @@ pub fn show_duration(d: &rungs_core::Duration) -> String {
     d.to_string()
 }
 
+/// Parses a rotation's shift, which is typed as a duration.
+pub fn parse_shift(s: &str) -> Result<rungs_core::Shift, String> {
+    s.parse::<rungs_core::Shift>().map_err(|e| e.to_string())
+}
+
+/// Writes a rotation's shift the way it is typed.
+pub fn show_shift(d: &rungs_core::Shift) -> String {
+    d.to_string()
+}
+
 /// A choice from a list. `options` are `(value, label)`; the empty value means "none".
 #[component]
 pub fn SelectField(

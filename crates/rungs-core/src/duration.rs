@@ -1,21 +1,14 @@
 //! Durations as the format writes them: `"90s"`, `"15m"`, `"1h30m"`, `"2d"`, `"1w"`.
 //!
 //! Units are `w`, `d`, `h`, `m` and `s`, each an unsigned integer, each at most once and
-//! largest first. The value is kept in whole milliseconds, the simulator's resolution,
-//! with one fact about how it was written: whether a whole number of days was written
-//! with `h`, `m` or `s` (`"24h"`), which a rotation's shift reads as a fixed length
-//! rather than as calendar days (see [`Duration::whole_days`]).
+//! largest first. The value is kept in whole milliseconds, the simulator's resolution.
 
 use std::fmt;
 use std::str::FromStr;
 
 /// A non-negative span of time with millisecond resolution.
-///
-/// The second field is true only for a whole, non-zero number of days written with `h`,
-/// `m` or `s` units (`"24h"`, `"1440m"`); it keeps such a value printing in hours so that
-/// it reads back the same. Durations made from numbers never have it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
-pub struct Duration(u64, bool);
+pub struct Duration(u64);
 
 /// Why a duration string was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -24,8 +17,6 @@ pub struct DurationError {
     shown: String,
     reason: &'static str,
 }
-
-const DAY_MS: u64 = 24 * 3_600_000;
 
 const UNITS: [(char, u64); 5] = [
     ('w', 7 * 24 * 3_600_000),
@@ -37,21 +28,21 @@ const UNITS: [(char, u64); 5] = [
 
 impl Duration {
     /// No time at all.
-    pub const ZERO: Duration = Duration(0, false);
+    pub const ZERO: Duration = Duration(0);
 
     /// A duration of `ms` milliseconds.
     pub const fn from_millis(ms: u64) -> Self {
-        Duration(ms, false)
+        Duration(ms)
     }
 
     /// A duration of `s` seconds.
     pub const fn from_secs(s: u64) -> Self {
-        Duration(s * 1_000, false)
+        Duration(s * 1_000)
     }
 
     /// A duration of `m` minutes.
     pub const fn from_mins(m: u64) -> Self {
-        Duration(m * 60_000, false)
+        Duration(m * 60_000)
     }
 
     /// The length in milliseconds.
@@ -62,18 +53,6 @@ impl Duration {
     /// The length in (possibly fractional) seconds.
     pub fn as_secs_f64(self) -> f64 {
         self.0 as f64 / 1_000.0
-    }
-
-    /// The number of days when this is a whole, non-zero number of days written in
-    /// days or weeks only (`"1d"`, `"2w"`, `"1w3d"`, or made from a number of
-    /// milliseconds); `None` for anything else, including `"24h"` or `"1d12h"`. A
-    /// rotation's shift of whole days hands over at the same local time each time.
-    pub const fn whole_days(self) -> Option<u64> {
-        if self.0 > 0 && self.0 % DAY_MS == 0 && !self.1 {
-            Some(self.0 / DAY_MS)
-        } else {
-            None
-        }
     }
 
     /// Whether this is zero.
@@ -99,7 +78,6 @@ impl Duration {
         }
         let mut total: u64 = 0;
         let mut next_unit = 0; // index into UNITS of the largest unit still allowed
-        let mut clock_units = false; // whether h, m or s appear
         let mut chars = s.char_indices().peekable();
         while chars.peek().is_some() {
             let mut value: u64 = 0;
@@ -133,16 +111,12 @@ impl Duration {
                 return Err(err("units must appear once each, largest first"));
             }
             next_unit = pos + 1;
-            clock_units |= pos >= 2;
             total = value
                 .checked_mul(UNITS[pos].1)
                 .and_then(|v| total.checked_add(v))
                 .ok_or_else(|| err("it is too large"))?;
         }
-        Ok(Duration(
-            total,
-            clock_units && total > 0 && total % DAY_MS == 0,
-        ))
+        Ok(Duration(total))
     }
 }
 
@@ -155,14 +129,10 @@ impl FromStr for Duration {
 
 impl fmt::Display for Duration {
     /// The canonical form: each unit once, largest first, zero as `0m`. Sub-second rests
-    /// (which the format cannot express) are written as `ms`. A whole number of days
-    /// written with `h`, `m` or `s` is written in hours (`"1440m"` as `"24h"`).
+    /// (which the format cannot express) are written as `ms`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.0 == 0 {
             return f.write_str("0m");
-        }
-        if self.1 {
-            return write!(f, "{}h", self.0 / UNITS[2].1);
         }
         let mut rest = self.0;
         for (unit, ms) in UNITS {
@@ -288,7 +258,7 @@ mod tests {
             (604_800_000 + 86_400_000, "1w1d"),
             (1_500, "1s500ms"),
         ] {
-            assert_eq!(Duration::from_millis(ms).to_string(), text);
+            assert_eq!(Duration(ms).to_string(), text);
         }
         for s in ["90s", "15m", "1h30m", "2d", "1w", "0m", "3w6d23h59m59s"] {
             let d = Duration::parse(s).unwrap();
@@ -297,29 +267,14 @@ mod tests {
     }
 
     #[test]
-    fn whole_days_are_known_as_written() {
-        let days = |s: &str| Duration::parse(s).unwrap().whole_days();
-        assert_eq!(days("1d"), Some(1));
-        assert_eq!(days("1w"), Some(7));
-        assert_eq!(days("1w3d"), Some(10));
-        assert_eq!(days("24h"), None);
-        assert_eq!(days("1d0h"), None);
-        assert_eq!(days("1440m"), None);
-        assert_eq!(days("1d12h"), None);
-        assert_eq!(days("0d"), None);
-        assert_eq!(Duration::from_mins(24 * 60).whole_days(), Some(1));
-        // a whole number of days written in smaller units keeps reading that way
-        for (written, canonical) in [
-            ("24h", "24h"),
-            ("1440m", "24h"),
-            ("1w0s", "168h"),
-            ("7d", "1w"),
-        ] {
-            let d = Duration::parse(written).unwrap();
-            assert_eq!(d.to_string(), canonical);
-            assert_eq!(Duration::parse(canonical), Ok(d));
-        }
-        assert_eq!(Duration::parse("25h").unwrap().to_string(), "1d1h");
+    fn equal_lengths_are_equal_however_written() {
+        let d = |s: &str| Duration::parse(s).unwrap();
+        assert_eq!(d("24h"), d("1d"));
+        assert_eq!(d("24h").cmp(&d("1d")), std::cmp::Ordering::Equal);
+        assert!(!(d("24h") > d("1d")) && !(d("24h") < d("1d")));
+        assert_eq!(d("600s"), d("10m"));
+        assert_eq!(d("1440m").to_string(), "1d");
+        assert_eq!(d("1d12h"), d("36h"));
     }
 
     #[test]

@@ -92,7 +92,7 @@ pub fn large_ladder(
                 members: (0..10)
                     .map(|k| person_id((r * 10 + k) % people.max(1)))
                     .collect(),
-                shift: Duration::from_mins(7 * 24 * 60),
+                shift: Shift::new(Duration::from_mins(7 * 24 * 60)),
                 start,
                 timezone: TimeZoneName::new(zone).expect("known zone"),
                 window: (r % 2 == 1).then(|| Window {
@@ -243,7 +243,7 @@ pub fn shared_role_ladder(people: usize) -> crate::Ladder {
             id: RotationId::new("primary").expect("valid id"),
             name: "Primary".into(),
             members: (0..people).map(person_id).collect(),
-            shift: Duration::from_mins(7 * 24 * 60),
+            shift: Shift::new(Duration::from_mins(7 * 24 * 60)),
             start,
             timezone: london,
             window: None,

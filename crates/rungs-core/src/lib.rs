@@ -32,6 +32,7 @@ pub mod scenario;
 #[cfg_attr(not(feature = "schema"), allow(dead_code))]
 mod schema;
 pub mod share;
+pub mod shift;
 pub mod sim;
 pub mod step_chart;
 pub mod study;
@@ -48,5 +49,6 @@ pub use parse::{
 };
 #[cfg(feature = "schema")]
 pub use schema::{ladder_schema, scenario_schema};
+pub use shift::Shift;
 pub use time::{ClockTime, Instant, TimeZoneName, Weekday};
 pub use validate::{validate_ladder, validate_scenario};

@@ -718,7 +718,7 @@ fn new_entries_have_the_documented_defaults() {
     let rot = new_rotation(&l, start);
     assert_eq!(rot.id.as_str(), "rotation");
     assert_eq!(rot.shift.to_string(), "1w");
-    assert_eq!(rot.shift, Duration::parse("7d").unwrap());
+    assert_eq!(rot.shift, rungs_core::Shift::parse("7d").unwrap());
     assert_eq!(rot.start, start);
     assert_eq!(rot.timezone.as_str(), "UTC");
     assert!(rot.members.is_empty() && rot.window.is_none());

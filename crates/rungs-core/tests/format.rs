@@ -58,7 +58,10 @@ fn examples_match_the_issue() {
     }
     let startup = parse_ladder(examples::example("startup").unwrap().json).unwrap();
     assert_eq!((startup.tiers.len(), startup.rotations.len()), (3, 1));
-    assert_eq!(startup.rotations[0].shift, Duration::from_mins(7 * 24 * 60));
+    assert_eq!(
+        startup.rotations[0].shift,
+        rungs_core::Shift::parse("1w").unwrap()
+    );
     let fintech = parse_ladder(examples::example("fintech").unwrap().json).unwrap();
     for role in ["security", "legal"] {
         assert!(fintech.roles.iter().any(|r| r.id.as_str() == role));

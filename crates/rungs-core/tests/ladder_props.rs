@@ -41,6 +41,17 @@ fn duration() -> impl Strategy<Value = Duration> {
     ]
 }
 
+/// A shift: any duration, whole days read by the calendar or as a fixed length.
+fn shift() -> impl Strategy<Value = Shift> {
+    (duration(), any::<bool>()).prop_map(|(d, fixed)| {
+        if fixed {
+            Shift::fixed(d)
+        } else {
+            Shift::new(d)
+        }
+    })
+}
+
 fn number() -> impl Strategy<Value = f64> {
     prop_oneof![
         3 => -1000.0..1000.0f64,
@@ -168,7 +179,7 @@ fn rotation() -> impl Strategy<Value = Rotation> {
         id_in("rot", 2),
         text(),
         vec(id_in("p", 5), 0..5),
-        duration(),
+        shift(),
         instant(),
         zone(),
         option::of(window()),

@@ -232,6 +232,31 @@ fn timelines_out_of_order_inside_a_tier() {
 }
 
 #[test]
+fn equal_lengths_written_differently_are_in_order() {
+    // a duration is a length: 24h is no longer than 1d, 600s no longer than 10m
+    let r = check(&with(
+        base(),
+        "/tiers/0/timelines",
+        json!({ "acknowledge": "24h", "contain": "1d", "resolve": "2d" }),
+    ));
+    assert!(
+        r.diagnostics.iter().all(|d| d.code != Code::TimelineOrder),
+        "{:?}",
+        r.diagnostics
+    );
+    let r = check(&with(
+        base(),
+        "/tiers/0/timelines",
+        json!({ "acknowledge": "600s", "contain": "10m", "resolve": "1440m" }),
+    ));
+    assert!(
+        r.diagnostics.iter().all(|d| d.code != Code::TimelineOrder),
+        "{:?}",
+        r.diagnostics
+    );
+}
+
+#[test]
 fn dependency_cycles_name_every_service() {
     let doc = with(
         base(),

@@ -85,7 +85,7 @@ impl<'a> Ctx<'a> {
         let spans = match turns {
             Some(turns) if resolves.iter().any(|&b| b) => {
                 let window = oncall::covered_spans(rot, from, to);
-                let shift = i64::try_from(rot.shift.as_millis()).unwrap_or(i64::MAX);
+                let shift = i64::try_from(rot.shift.length().as_millis()).unwrap_or(i64::MAX);
                 if resolves.iter().all(|&b| b) || (to - from) / shift > MAX_SHIFTS_WALKED {
                     window
                 } else {

@@ -4,7 +4,7 @@
 use crate::id::*;
 use crate::model::*;
 use crate::time::{Instant, TimeZoneName};
-use crate::Duration;
+use crate::{Duration, Shift};
 
 use super::ids;
 
@@ -200,7 +200,7 @@ pub fn new_rotation(ladder: &Ladder, start: Instant) -> Rotation {
         id: RotationId::new(unique_id(ladder, Kind::Rotation, "rotation")).expect("valid id"),
         name: "New rotation".into(),
         members: Vec::new(),
-        shift: mins(7 * 24 * 60),
+        shift: Shift::new(mins(7 * 24 * 60)),
         start,
         timezone: utc(),
         window: None,

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::id::*;
 use crate::time::{ClockTime, Instant, TimeZoneName, Weekday};
-use crate::Duration;
+use crate::Shift;
 
 use super::ResponseModel;
 
@@ -99,7 +99,7 @@ pub struct Rotation {
     /// People in turn order.
     pub members: Vec<PersonId>,
     /// Length of one shift.
-    pub shift: Duration,
+    pub shift: Shift,
     /// When the first member's first shift begins.
     pub start: Instant,
     /// The zone the window is read in.

@@ -438,7 +438,7 @@ pub fn summarize_gaps(gaps: &[Span], zone: Option<&crate::TimeZoneName>) -> Stri
 mod tests {
     use super::*;
     use crate::time::{ClockTime, Instant};
-    use crate::Duration;
+    use crate::Shift;
 
     fn ms(s: &str) -> i64 {
         Instant::parse(s).unwrap().as_millis()
@@ -458,7 +458,7 @@ mod tests {
         let start = Instant::parse("2026-01-05T00:00:00Z").unwrap();
         let t0 = start.as_millis();
         let at = |shift: &str, t: i64| {
-            let turns = Turns::new(Duration::parse(shift).unwrap(), start, &TimeZone::UTC)?;
+            let turns = Turns::new(Shift::parse(shift).unwrap(), start, &TimeZone::UTC)?;
             Turns::member(turns.turn_at(t)?, 3)
         };
         for week in ["1w", "168h"] {

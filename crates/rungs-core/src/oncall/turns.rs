@@ -9,7 +9,7 @@ use jiff::{SignedDuration, Timestamp};
 
 use crate::model::Rotation;
 use crate::time::Instant;
-use crate::Duration;
+use crate::Shift;
 
 /// A rotation's hand-offs, compiled once: turn `n` runs from [`Turns::handoff`]`(n)` to
 /// `handoff(n + 1)`; turn 0 begins at `start`, and turns before it count backwards.
@@ -30,9 +30,11 @@ struct LocalDays {
 
 impl Turns {
     /// The turns of a shift starting at `start`, read in `tz` when the shift is whole
-    /// days or weeks ([`Duration::whole_days`]). `None` for a zero shift.
-    pub fn new(shift: Duration, start: Instant, tz: &TimeZone) -> Option<Turns> {
-        let ms = i64::try_from(shift.as_millis()).ok().filter(|&s| s > 0)?;
+    /// days or weeks ([`Shift::whole_days`]). `None` for a zero shift.
+    pub fn new(shift: Shift, start: Instant, tz: &TimeZone) -> Option<Turns> {
+        let ms = i64::try_from(shift.length().as_millis())
+            .ok()
+            .filter(|&s| s > 0)?;
         let start_ms = start.as_millis();
         let local = shift.whole_days().and_then(|days| {
             let ts = Timestamp::from_millisecond(start_ms).ok()?;

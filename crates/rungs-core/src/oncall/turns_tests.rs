@@ -5,7 +5,7 @@ use jiff::tz::TimeZone;
 
 use super::Turns;
 use crate::time::Instant;
-use crate::Duration;
+use crate::Shift;
 
 fn ms(s: &str) -> i64 {
     Instant::parse(s).unwrap().as_millis()
@@ -15,7 +15,7 @@ fn ms(s: &str) -> i64 {
 fn turns(zone: &str, shift: &str, start: &str) -> Turns {
     let tz = TimeZone::get(zone).unwrap();
     Turns::new(
-        Duration::parse(shift).unwrap(),
+        Shift::parse(shift).unwrap(),
         Instant::parse(start).unwrap(),
         &tz,
     )
@@ -188,4 +188,41 @@ fn several_days_and_weeks_count_in_dates() {
     // 1d12h is not: fixed 36 hours
     let t = turns("Europe/Berlin", "1d12h", "2026-03-28T08:00:00Z");
     assert_eq!(t.handoff(1), Some(ms("2026-03-29T20:00:00Z")));
+}
+
+#[test]
+fn one_day_and_24h_are_equally_long_but_hand_over_differently() {
+    // Clocks go forward on Sun 8 March 2026 in New York: 09:00 EST is 14:00Z, 09:00 EDT
+    // 13:00Z. As durations the two are one length; as shifts, 1d keeps 09:00 local and
+    // 24h keeps 14:00Z, 10:00 EDT after the change.
+    let rotation = |shift: &str| -> crate::model::Rotation {
+        serde_json::from_value(serde_json::json!({
+            "id": "r", "name": "R", "members": ["a", "b"], "shift": shift,
+            "start": "2026-03-07T14:00:00Z", "timezone": "America/New_York"
+        }))
+        .unwrap()
+    };
+    let (day, hours) = (rotation("1d"), rotation("24h"));
+    assert_eq!(day.shift.length(), hours.shift.length());
+    assert_ne!(day.shift, hours.shift);
+    let (day, hours) = (Turns::of(&day).unwrap(), Turns::of(&hours).unwrap());
+    assert!(day.is_local() && !hours.is_local());
+    check(
+        &day,
+        0,
+        &[
+            "2026-03-07T14:00:00Z",
+            "2026-03-08T13:00:00Z",
+            "2026-03-09T13:00:00Z",
+        ],
+    );
+    check(
+        &hours,
+        0,
+        &[
+            "2026-03-07T14:00:00Z",
+            "2026-03-08T14:00:00Z",
+            "2026-03-09T14:00:00Z",
+        ],
+    );
 }

@@ -11,7 +11,7 @@ use crate::components::designer::forms::common::{
 use crate::state::doc::use_doc;
 use crate::state::lens::{derive, Field, Lens};
 use crate::testid;
-use crate::widgets::fields::{parse_duration, show_duration, ParsedField, SelectField, TextField};
+use crate::widgets::fields::{parse_shift, show_shift, ParsedField, SelectField, TextField};
 use crate::widgets::instant::InstantField;
 use crate::widgets::reorder::ReorderList;
 
@@ -32,8 +32,8 @@ pub fn RotationForm(
             <ParsedField
                 label="Shift length"
                 field=lens.required("shift", |x| x.shift, |x, v| x.shift = v)
-                parse=parse_duration
-                show=show_duration
+                parse=parse_shift
+                show=show_shift
                 placeholder="7d"
             />
             <ParsedField
