@@ -85,6 +85,30 @@ fn canonical_json_round_trips_and_is_stable() {
 }
 
 #[test]
+fn rotation_shifts_round_trip_through_canonical_json_as_written() {
+    let l = parse_ladder(examples::EXAMPLES[0].json).unwrap();
+    assert!(!l.rotations.is_empty());
+    for (written, canonical, days) in [
+        ("24h", "24h", None),
+        ("1d", "1d", Some(1)),
+        ("1440m", "24h", None),
+        ("1d12h", "1d12h", None),
+        ("2w", "2w", Some(14)),
+    ] {
+        let mut v: serde_json::Value = serde_json::from_str(&to_canonical_json(&l)).unwrap();
+        v["rotations"][0]["shift"] = written.into();
+        let once = parse_ladder(&v.to_string()).unwrap();
+        assert_eq!(once.rotations[0].shift.whole_days(), days, "{written}");
+        let text = to_canonical_json(&once);
+        let back: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(back["rotations"][0]["shift"], canonical, "{written}");
+        let again = parse_ladder(&text).unwrap();
+        assert_eq!(again, once, "{written}");
+        assert_eq!(to_canonical_json(&again), text, "{written}");
+    }
+}
+
+#[test]
 fn unknown_field_names_the_place_and_suggests_the_right_name() {
     let mut v = minimal();
     let step = &mut v["tiers"][0]["escalation"]["steps"][0];
