@@ -3,7 +3,7 @@
 //! other shift has a fixed length. Every consumer (coverage, the paging views, the
 //! simulator) asks [`Turns`], so they all agree on who is on turn.
 
-use jiff::civil::DateTime;
+use jiff::civil::{DateTime, Time};
 use jiff::tz::{AmbiguousOffset, TimeZone};
 use jiff::{SignedDuration, Timestamp};
 
@@ -70,8 +70,16 @@ impl Turns {
             None => self.start.checked_add(n.checked_mul(self.shift)?),
             Some(_) if n == 0 => Some(self.start),
             Some(l) => {
-                let days = jiff::Span::new().try_days(n.checked_mul(l.days)?).ok()?;
-                let date = l.start.date().checked_add(days).ok()?;
+                // the date so many days on, counted on UTC's calendar (no DST there);
+                // cheaper in the wasm than jiff's calendar spans
+                let days = n.checked_mul(l.days)?;
+                let utc = TimeZone::UTC;
+                let midnight = utc.to_timestamp(l.start.date().to_datetime(Time::midnight()));
+                let later = midnight
+                    .ok()?
+                    .checked_add(SignedDuration::from_hours(days.checked_mul(24)?))
+                    .ok()?;
+                let date = utc.to_datetime(later).date();
                 first_instant_at(&l.tz, date.to_datetime(l.start.time()))
             }
         }
