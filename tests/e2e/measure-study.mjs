@@ -4,16 +4,21 @@
 // 100,000-run study runs (input delay: from the click event's timestamp to its handler).
 // Needs the study on the Drill page.
 //   trunk build --release && node tests/e2e/serve.mjs dist 8093 &
-//   node tests/e2e/measure-study.mjs http://127.0.0.1:8093/
+//   node tests/e2e/measure-study.mjs http://127.0.0.1:8093/ [CORES]
+// CORES, when given, is what the page is told navigator.hardwareConcurrency is: the study
+// splits its runs across that many workers (at most 8).
 import { chromium } from '@playwright/test';
 
-const [url = 'http://127.0.0.1:8093/'] = process.argv.slice(2);
+const [url = 'http://127.0.0.1:8093/', cores] = process.argv.slice(2);
 const tid = (id) => `[data-testid="${id}"]`;
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
 });
 const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+if (cores) {
+  await page.addInitScript((n) => Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => n }), Number(cores));
+}
 await page.goto(url);
 await page.waitForSelector(tid('ladder-name'));
 await page.locator(tid('nav-drill')).click();
