@@ -730,3 +730,120 @@ fn an_ordinary_run_is_not_stopped_by_the_budget() {
         json!(false)
     );
 }
+
+/// The first three lines of a run whose sev2 trigger fires at +00:12:00.
+fn first_page(l: &Value, start: &str) -> Vec<String> {
+    let s = set(scenario(json!([["10m", 0.1]])), "/start", json!(start));
+    lines(&sim::run_once(&model(l, &s), 0))[..3].to_vec()
+}
+
+#[test]
+fn a_page_inside_an_override_goes_to_the_overrides_person() {
+    // cy, who is not a member, covers primary from 00:10 to 00:20 on Mon 5 January
+    let l = set(
+        ladder(),
+        "/rotations/0/overrides",
+        json!([{ "from": "2026-01-05T00:10:00Z", "to": "2026-01-05T00:20:00Z", "person": "cy" }]),
+    );
+    assert_eq!(
+        first_page(&l, "2026-01-05T00:00:00Z"),
+        [
+            "+00:12:00 sev2 trigger fired (errors)",
+            "+00:12:00 sev2 opened",
+            "+00:12:00 sev2 paged cy (primary, step 1)",
+        ]
+    );
+    // an override is half-open: one that ends at the page leaves it to ana's turn
+    let l = set(
+        l,
+        "/rotations/0/overrides/0/to",
+        json!("2026-01-05T00:12:00Z"),
+    );
+    assert_eq!(
+        first_page(&l, "2026-01-05T00:00:00Z")[2],
+        "+00:12:00 sev2 paged ana (primary, step 1)"
+    );
+    // also outside the rotation's window: Sat 10 January, window on weekdays only
+    let l = set(
+        ladder(),
+        "/rotations/0/window",
+        json!({ "days": ["mon", "tue", "wed", "thu", "fri"], "from": "09:00", "to": "17:00" }),
+    );
+    let l = set(
+        l,
+        "/rotations/0/overrides",
+        json!([{ "from": "2026-01-09T17:00:00Z", "to": "2026-01-12T09:00:00Z", "person": "ben" }]),
+    );
+    assert_eq!(
+        first_page(&l, "2026-01-10T00:00:00Z")[2],
+        "+00:12:00 sev2 paged ben (primary, step 1)"
+    );
+}
+
+#[test]
+fn a_window_from_friday_evening_to_monday_morning_covers_sunday_and_not_wednesday() {
+    let l = set(
+        ladder(),
+        "/rotations/0/windows",
+        json!([{ "days": ["fri"], "from": "18:00", "to": "10:00", "to_day": "mon" }]),
+    );
+    // Sun 11 January 00:12 UTC: turn 6 of the daily rotation from Mon 5 January, ana's
+    assert_eq!(
+        first_page(&l, "2026-01-11T00:00:00Z")[2],
+        "+00:12:00 sev2 paged ana (primary, step 1)"
+    );
+    // Mon 12 January 09:50, before the window closes at 10:00: turn 7, ben's
+    assert_eq!(
+        first_page(&l, "2026-01-12T09:38:00Z")[2],
+        "+00:12:00 sev2 paged ben (primary, step 1)"
+    );
+    // Wed 14 January 12:00: the window is shut, the step pages nobody (an empty page)
+    // and the escalation goes on: sev2's acknowledgement breach escalates to sev1,
+    // whose first step is empty too and whose second pages cy
+    let s = set(
+        scenario(json!([["10m", 0.1]])),
+        "/start",
+        json!("2026-01-14T11:48:00Z"),
+    );
+    let run = sim::run_once(&model(&l, &s), 0);
+    assert_eq!(
+        lines(&run)[..8],
+        [
+            "+00:12:00 sev2 trigger fired (errors)",
+            "+00:12:00 sev2 opened",
+            "+00:12:00 sev2 empty page (primary has nobody on call, step 1)",
+            "+00:22:00 sev2 breach (acknowledge missed; escalating)",
+            "+00:22:00 sev1 escalated (from sev2)",
+            "+00:22:00 sev1 empty page (primary has nobody on call, step 1)",
+            "+00:27:00 sev1 breach (acknowledge missed)",
+            "+00:27:00 sev1 paged cy (step 2)",
+        ]
+    );
+}
+
+#[test]
+fn a_daily_berlin_rotation_hands_over_at_local_time_after_the_spring_change() {
+    // Hand-offs at 09:00 Berlin time: start Mon 5 January 08:00Z = 09:00 CET (UTC+1).
+    // Clocks go forward on Sun 29 March; Mon 30 March 09:30 CEST (UTC+2) is 07:30Z.
+    // 30 March is 84 days after 5 January (26 + 28 + 30), and 09:30 is past that day's
+    // 09:00 hand-off: turn 84, members[84 mod 2] = ana. (A fixed 24-hour shift would
+    // give floor((84 days - 30 min) / 1 day) = turn 83: ben, whose turn would run to
+    // 10:00 CEST.)
+    let l = set(ladder(), "/rotations/0/timezone", json!("Europe/Berlin"));
+    let l = set(l, "/rotations/0/start", json!("2026-01-05T08:00:00Z"));
+    assert_eq!(
+        first_page(&l, "2026-03-30T07:18:00Z")[2],
+        "+00:12:00 sev2 paged ana (primary, step 1)"
+    );
+    // and at 08:59 CEST (06:59Z) the day before's turn 83 is still on: ben
+    assert_eq!(
+        first_page(&l, "2026-03-30T06:47:00Z")[2],
+        "+00:12:00 sev2 paged ben (primary, step 1)"
+    );
+    // written as 24h the shift is a fixed length: 09:30 CEST is still turn 83, ben's
+    let l = set(l, "/rotations/0/shift", json!("24h"));
+    assert_eq!(
+        first_page(&l, "2026-03-30T07:18:00Z")[2],
+        "+00:12:00 sev2 paged ben (primary, step 1)"
+    );
+}
