@@ -49,7 +49,7 @@ pub fn Notices(
                     >
                         "Reload now"
                     </button>
-                    <button class="button small" on:click=move |_| update_ready.set(false)>
+                    <button class="button small secondary" on:click=move |_| update_ready.set(false)>
                         "Later"
                     </button>
                 </span>
