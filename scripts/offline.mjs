@@ -2,27 +2,21 @@
 // service worker that keeps this release's files for offline use (scripts/sw.template.js),
 // with the list of files to keep and a version that changes whenever any of them does.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { buildDir, filesIn } from './build-files.mjs';
 
-const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
+const dir = buildDir();
 // the twins precompress.mjs writes, and the worker itself, are not kept
 const SKIP = /\.(gz|br)$|^sw\.js$/;
 // Trunk's content hash in a file name: name-0123456789abcdef.ext
 const HASHED = /-[0-9a-f]{12,}(_bg)?\.[a-z]+$/;
 
-function* files(d) {
-  for (const name of readdirSync(d).sort()) {
-    const path = join(d, name);
-    if (statSync(path).isDirectory()) yield* files(path);
-    else if (!SKIP.test(relative(dir, path))) yield path;
-  }
-}
-
 const version = createHash('sha256');
 const list = [];
-for (const path of files(dir)) {
+for (const path of filesIn(dir)) {
   const file = relative(dir, path).split('\\').join('/');
+  if (SKIP.test(file)) continue;
   version.update(file).update('\0').update(readFileSync(path));
   list.push([file, HASHED.test(file)]);
 }

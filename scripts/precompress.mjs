@@ -4,24 +4,17 @@
 // precompressed, Netlify and others compress on their own). Levels are the highest:
 // compressed once at build time, read many times.
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { buildDir, filesIn } from './build-files.mjs';
 
-const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
+const dir = buildDir();
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.wasm', '.css', '.json', '.svg', '.txt']);
-
-function* files(d) {
-  for (const name of readdirSync(d)) {
-    const path = join(d, name);
-    if (statSync(path).isDirectory()) yield* files(path);
-    else if (COMPRESSIBLE.has(extname(name))) yield path;
-  }
-}
 
 let raw = 0;
 let gz = 0;
 let br = 0;
-for (const path of files(dir)) {
+for (const path of [...filesIn(dir)].filter((p) => COMPRESSIBLE.has(extname(p)))) {
   const body = readFileSync(path);
   const g = gzipSync(body, { level: 9 });
   const b = brotliCompressSync(body, {
