@@ -219,10 +219,7 @@ pub fn window_spans(window: &Window, tz: &TimeZone, from: i64, to: i64) -> Vec<S
                 end: local_to_ms(tz, close).min(to),
             };
             if !span.is_empty() {
-                match spans.last_mut() {
-                    Some(prev) if span.start <= prev.end => prev.end = prev.end.max(span.end),
-                    _ => spans.push(span),
-                }
+                push_merged(&mut spans, span);
             }
         }
         match day.tomorrow() {
@@ -261,6 +258,15 @@ pub fn in_windows(windows: &[Window], tz: &TimeZone, t: i64) -> bool {
     windows.iter().any(|w| in_window(w, tz, t))
 }
 
+/// Appends `span` to `spans` (in order of start), joined to the last one when they touch
+/// or overlap.
+fn push_merged(spans: &mut Vec<Span>, span: Span) {
+    match spans.last_mut() {
+        Some(prev) if span.start <= prev.end => prev.end = prev.end.max(span.end),
+        _ => spans.push(span),
+    }
+}
+
 /// The spans of `[from, to)` in which `rotation`'s windows are open, in order and
 /// merged: all of it for a rotation without windows.
 pub fn covered_spans(rotation: &Rotation, from: i64, to: i64) -> Vec<Span> {
@@ -279,10 +285,7 @@ pub fn covered_spans(rotation: &Rotation, from: i64, to: i64) -> Vec<Span> {
             all.sort();
             let mut merged: Vec<Span> = Vec::new();
             for s in all {
-                match merged.last_mut() {
-                    Some(prev) if s.start <= prev.end => prev.end = prev.end.max(s.end),
-                    _ => merged.push(s),
-                }
+                push_merged(&mut merged, s);
             }
             merged
         }
