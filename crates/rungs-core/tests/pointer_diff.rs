@@ -40,18 +40,7 @@ fn reference<T: DeserializeOwned>(text: &str, tag: &str) -> Option<(String, usiz
     if probe.format != Some(Value::String(tag.into())) {
         return None;
     }
-    let mut de = serde_json::Deserializer::from_str(text);
-    match serde_path_to_error::deserialize::<_, T>(&mut de) {
-        Ok(_) => de
-            .end()
-            .err()
-            .map(|e| (String::new(), e.line(), e.column())),
-        Err(e) => {
-            let pointer = pointer_of(e.path());
-            let inner = e.into_inner();
-            Some((pointer, inner.line(), inner.column()))
-        }
-    }
+    reference_fragment::<T>(text)
 }
 
 #[derive(Default)]
