@@ -100,7 +100,13 @@ for (const name of engines) {
         },
         WAIT,
         `cannot click ${css}`,
-      );
+      ).catch(async (e) => {
+        // say where the page was, so that a failure in CI can be read from its log
+        const where = await driver
+          .executeScript(() => `${location.href} | ${document.body?.innerText.slice(0, 300)}`)
+          .catch(() => '?');
+        throw new Error(`${e.message} (page: ${where})`);
+      });
     /** The form control labelled `label` inside the inspector. */
     const field = (label) =>
       driver.executeScript(
@@ -119,7 +125,11 @@ for (const name of engines) {
     };
     /** Waits until the page's uncaught errors (collected since its load) are none. */
     const noErrors = async () => assert.deepEqual(await driver.executeScript('return window.__rungsErrors ?? []'), []);
+    /** Loads `url` afresh. Going through a blank page first makes every load a new
+     * document, also when only the fragment differs from the page before (the share
+     * link's viewer, then the app). */
     const open = async (url) => {
+      await driver.get('about:blank');
       await driver.get(url);
       await driver.executeScript(`
         window.__rungsErrors = [];
@@ -171,7 +181,6 @@ for (const name of engines) {
       const link = await (await $('SHARE_LINK')).getAttribute('value');
       assert.match(link, /#/);
       // a fresh load, as from a chat message (not a change of the hash)
-      await driver.get('about:blank');
       await open(link);
       await $('VIEWER_TIER');
       assert.equal((await driver.findElements(By.css(sel('VIEWER_TIER')))).length, 4);
