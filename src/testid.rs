@@ -216,6 +216,22 @@ pub const FIRST_PAGE: &str = "first-page";
 pub const ON_CALL_NOW: &str = "on-call-now";
 /// A rotation form's list of its next shifts.
 pub const UPCOMING_SHIFTS: &str = "upcoming-shifts";
+/// A rotation's list of windows in its form.
+pub const WINDOWS: &str = "windows";
+/// One window of that list.
+pub const WINDOW_ROW: &str = "window-row";
+/// What a window covers, in words.
+pub const WINDOW_SUMMARY: &str = "window-summary";
+/// The button that adds a window.
+pub const ADD_WINDOW: &str = "add-window";
+/// A rotation's list of overrides in its form.
+pub const OVERRIDES: &str = "overrides";
+/// One override of that list.
+pub const OVERRIDE_ROW: &str = "override-row";
+/// The button that adds an override.
+pub const ADD_OVERRIDE: &str = "add-override";
+/// A rotation's next weeks, a lane per week, in its form.
+pub const CALENDAR_STRIP: &str = "calendar-strip";
 /// The viewer of a shared ladder.
 pub const VIEWER: &str = "viewer";
 /// One tier in the viewer.

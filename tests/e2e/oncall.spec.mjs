@@ -53,3 +53,72 @@ test('each step and owner says who it reaches now; a rotation lists its next shi
   await expect(shifts.nth(1)).toContainText('Farah Rahman · Mon 16 Mar 08:00 – Mon 23 Mar 08:00 Asia/Singapore');
   expect(problems).toEqual([]);
 });
+
+test('a rotation gets several windows, one over a weekend, and an override its calendar shows', async ({ page }) => {
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.clock.setFixedTime(new Date('2026-03-14T03:00:00Z'));
+  await page.goto('/');
+  const json = async () => {
+    await page.getByText('Edit the ladder as JSON').click();
+    await expect(page.locator(sel('SOURCE'))).not.toHaveValue('');
+    const text = await page.locator(sel('SOURCE')).inputValue();
+    await page.getByText('Edit the ladder as JSON').click();
+    return JSON.parse(text).rotations.find((r) => r.id === 'apac-primary');
+  };
+  await page.getByRole('button', { name: 'Edit APAC primary' }).click();
+  const inspector = page.locator(sel('INSPECTOR'));
+  const rows = inspector.locator(sel('WINDOW_ROW'));
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first().locator(sel('WINDOW_SUMMARY'))).toHaveText('every day 07:00–16:00');
+
+  // a second window, made into Friday 18:00 to Monday 10:00
+  await inspector.locator(sel('ADD_WINDOW')).click();
+  await expect(rows).toHaveCount(2);
+  const weekend = rows.nth(1);
+  await expect(weekend.locator(sel('WINDOW_SUMMARY'))).toHaveText('sat, sun 09:00–17:00');
+  await weekend.getByLabel('Sat').uncheck();
+  await weekend.getByLabel('Sun').uncheck();
+  await weekend.getByLabel('Fri').check();
+  await weekend.getByLabel('From (local HH:MM)').fill('18:00');
+  await weekend.getByLabel('To (local HH:MM)').fill('10:00');
+  await weekend.getByLabel('Closes on').selectOption('mon');
+  await expect(weekend.locator(sel('WINDOW_SUMMARY'))).toHaveText('fri 18:00 – mon 10:00');
+  let rot = await json();
+  expect(rot.window).toBeUndefined();
+  expect(rot.windows).toEqual([
+    { days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], from: '07:00', to: '16:00' },
+    { days: ['fri'], from: '18:00', to: '10:00', to_day: 'mon' },
+  ]);
+  // removing the first leaves the one-window form
+  await rows.first().getByRole('button', { name: 'Remove window 1' }).click();
+  await expect(rows).toHaveCount(1);
+  rot = await json();
+  expect(rot.windows).toBeUndefined();
+  expect(rot.window).toEqual({ days: ['fri'], from: '18:00', to: '10:00', to_day: 'mon' });
+
+  // an override: it takes the next turn (Farah's, from Monday 08:00 in Singapore) for
+  // the other member; Ana covers it instead
+  await inspector.locator(sel('ADD_OVERRIDE')).click();
+  const override = inspector.locator(sel('OVERRIDE_ROW'));
+  await expect(override).toHaveCount(1);
+  await expect(override.getByLabel('Who covers')).toHaveValue('emi');
+  await expect(override.getByLabel('From')).toHaveValue('2026-03-16T08:00');
+  await override.getByLabel('Who covers').selectOption({ label: 'Ana Lima' });
+  rot = await json();
+  expect(rot.overrides).toEqual([{ from: '2026-03-16T00:00:00Z', to: '2026-03-23T00:00:00Z', person: 'ana' }]);
+  // the calendar strip: Emi over this weekend's window, then Ana all week, also outside it
+  const strip = inspector.locator(sel('CALENDAR_STRIP'));
+  const weeks = strip.locator(sel('SCHEDULE_LANE'));
+  await expect(weeks).toHaveCount(4);
+  await expect(weeks.first()).toContainText('Sat 14 Mar');
+  const shifts = weeks.first().locator(sel('SCHEDULE_SHIFT'));
+  await expect(shifts.nth(0)).toHaveAttribute('aria-label', 'APAC primary: Emi Sato, Sat 14 Mar 03:00 – Mon 16 Mar 00:00 UTC');
+  await expect(shifts.nth(1)).toHaveAttribute('aria-label', 'APAC primary: Ana Lima, Mon 16 Mar 00:00 – Sat 21 Mar 03:00 UTC');
+  await shifts.nth(1).click();
+  await expect(strip.locator('.schedule-detail')).toContainText('Ana Lima');
+  // the second week goes on with Ana until the override ends, then the window's hours
+  await expect(weeks.nth(1).locator(sel('SCHEDULE_SHIFT')).first()).toHaveAttribute('aria-label', /Ana Lima, Sat 21 Mar 03:00 – Mon 23 Mar 00:00 UTC/);
+  await expect(page.locator(sel('ERROR_COUNT'))).toHaveText('0 errors');
+  expect(problems).toEqual([]);
+});

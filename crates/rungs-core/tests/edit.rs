@@ -1120,3 +1120,84 @@ fn a_new_entrys_id_follows_its_name_until_the_user_chooses_one() {
         None
     );
 }
+
+/// A daily Berlin rotation of a, b, c from Sunday 1 March 2026, 09:00 local, with the
+/// people `people` (ids).
+fn daily_berlin(people: &[&str], members: &[&str]) -> Ladder {
+    let mut l = new_ladder("Overrides");
+    for id in people {
+        let mut p = new_person(&l);
+        p.id = PersonId::new(*id).unwrap();
+        l.people.push(p);
+    }
+    let mut r = new_rotation(&l, Instant::parse("2026-03-01T08:00:00Z").unwrap());
+    r.members = members.iter().map(|m| PersonId::new(*m).unwrap()).collect();
+    r.shift = Shift::parse("1d").unwrap();
+    r.timezone = TimeZoneName::new("Europe/Berlin").unwrap();
+    l.rotations.push(r);
+    l
+}
+
+fn spell(o: &Override) -> (String, String, &str) {
+    (o.from.to_string(), o.to.to_string(), o.person.as_str())
+}
+
+#[test]
+fn a_new_override_takes_the_next_turn_for_the_member_after_the_scheduled_one() {
+    let mut l = daily_berlin(&["a", "b", "c"], &["a", "b", "c"]);
+    let now = Instant::parse("2026-03-10T12:00:00Z").unwrap();
+    // turn 10 (11 March, 09:00 CET) is b's; c covers it
+    let o = new_override(&l, 0, now).unwrap();
+    assert_eq!(
+        spell(&o),
+        (
+            "2026-03-11T08:00:00Z".into(),
+            "2026-03-12T08:00:00Z".into(),
+            "c"
+        )
+    );
+    // after an override running to a hand-off, the next one starts right there
+    l.rotations[0].overrides.push(Override {
+        from: Instant::parse("2026-03-11T08:00:00Z").unwrap(),
+        to: Instant::parse("2026-03-29T07:00:00Z").unwrap(),
+        person: PersonId::new("a").unwrap(),
+    });
+    // 29 March 09:00 is summer time (07:00Z): turn 28, b's again
+    let o = new_override(&l, 0, now).unwrap();
+    assert_eq!(
+        spell(&o),
+        (
+            "2026-03-29T07:00:00Z".into(),
+            "2026-03-30T07:00:00Z".into(),
+            "c"
+        )
+    );
+    l.rotations[0].overrides.push(o);
+    assert!(
+        findings(&l)
+            .iter()
+            .all(|(c, _)| c.as_str() != "invalid-override"),
+        "{:?}",
+        findings(&l)
+    );
+}
+
+#[test]
+fn a_new_override_of_a_one_member_rotation_names_someone_else_and_without_members_starts_on_the_hour(
+) {
+    let l = daily_berlin(&["a", "b"], &["b"]);
+    let now = Instant::parse("2026-03-10T12:00:00Z").unwrap();
+    assert_eq!(new_override(&l, 0, now).unwrap().person.as_str(), "a");
+    let l = daily_berlin(&["a"], &[]);
+    let o = new_override(&l, 0, Instant::parse("2026-03-10T12:20:00Z").unwrap()).unwrap();
+    assert_eq!(
+        spell(&o),
+        (
+            "2026-03-10T13:00:00Z".into(),
+            "2026-03-11T13:00:00Z".into(),
+            "a"
+        )
+    );
+    assert_eq!(new_override(&daily_berlin(&[], &[]), 0, now), None);
+    assert_eq!(new_override(&l, 5, now), None);
+}

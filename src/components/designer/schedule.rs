@@ -3,7 +3,7 @@
 //! days ticked, "now" at the left edge. Read in the viewer's time zone.
 
 use leptos::prelude::*;
-use rungs_core::paging::{schedule_week, Lane};
+use rungs_core::paging::{rotation_weeks, schedule_week, Lane};
 use rungs_core::Instant;
 
 use crate::platform::clock::viewer_zone;
@@ -69,6 +69,43 @@ pub fn Schedule(
                 }}
             </ul>
             <p class="schedule-detail small" role="status" data-testid=testid::SCHEDULE_DETAIL class:hidden=move || week.with(|w| w.lanes.is_empty())>
+                {move || detail.get().unwrap_or_else(|| "Choose a shift or a gap for its times.".into())}
+            </p>
+        </section>
+    }
+}
+
+/// Who is on call for rotation `i` over the next four weeks, a lane per week, in the
+/// viewer's time zone: the designer's calendar strip.
+#[component]
+pub fn CalendarStrip(
+    /// Index of the rotation.
+    i: usize,
+) -> impl IntoView {
+    let doc = use_doc();
+    let zone = viewer_zone();
+    let label = format!(
+        "Who is on call over the next four weeks, a row per week from today · times in {zone}"
+    );
+    let weeks = Memo::new(move |_| {
+        doc.ladder
+            .with(|l| rotation_weeks(l, i, crate::platform::clock::now(), 4, &zone))
+    });
+    let detail = RwSignal::new(None::<String>);
+    view! {
+        <section class="schedule calendar-strip" data-testid=testid::CALENDAR_STRIP>
+            <h3>"Calendar"</h3>
+            <p class="muted small">{label}</p>
+            <ul class="schedule-lanes">
+                {move || {
+                    weeks
+                        .get()
+                        .into_iter()
+                        .map(|lane| view! { <ScheduleLane lane=lane detail=detail /> })
+                        .collect_view()
+                }}
+            </ul>
+            <p class="schedule-detail small" role="status">
                 {move || detail.get().unwrap_or_else(|| "Choose a shift or a gap for its times.".into())}
             </p>
         </section>

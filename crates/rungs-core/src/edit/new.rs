@@ -328,3 +328,58 @@ pub fn new_scenario(l: &Ladder, start: Instant) -> Scenario {
         seed: 1,
     }
 }
+
+/// The override the rotation's "Add an override" proposes, or `None` when the ladder has
+/// nobody to name. It begins at the first hand-off after `now` (or after the last
+/// override, when one ends later), so that it never overlaps one; it lasts that turn
+/// (a day when a turn is longer than two weeks, and a day from the next whole hour for
+/// a rotation without turns); and it names the member after the one scheduled, the
+/// usual swap, or someone else from `people` when the rotation has one member.
+pub fn new_override(ladder: &Ladder, rotation: usize, now: Instant) -> Option<Override> {
+    const HOUR: i64 = 3_600_000;
+    const DAY: i64 = 24 * HOUR;
+    let rot = ladder.rotations.get(rotation)?;
+    let after = rot
+        .overrides
+        .iter()
+        .map(|o| o.to.as_millis())
+        .fold(now.as_millis(), i64::max);
+    let turns = crate::oncall::Turns::of(rot).filter(|_| !rot.members.is_empty());
+    let turn = turns.as_ref().and_then(|t| {
+        let n = t.turn_at(after.checked_sub(1)?)?.checked_add(1)?;
+        Some((n, t.handoff(n)?, t.handoff(n.checked_add(1)?)?))
+    });
+    let (from, to, scheduled) = match turn {
+        Some((n, start, end)) => {
+            let len = if end - start > 14 * DAY {
+                DAY
+            } else {
+                end - start
+            };
+            let member = crate::oncall::Turns::member(n, rot.members.len())?;
+            (start, start + len, Some(member))
+        }
+        None => {
+            let start = after.div_euclid(HOUR).checked_add(1)? * HOUR;
+            (start, start + DAY, None)
+        }
+    };
+    let person = match scheduled {
+        Some(m) if rot.members.len() > 1 => rot.members[(m + 1) % rot.members.len()].clone(),
+        _ => {
+            let busy = scheduled.map(|m| &rot.members[m]);
+            ladder
+                .people
+                .iter()
+                .map(|p| &p.id)
+                .find(|id| Some(*id) != busy)
+                .or(busy)?
+                .clone()
+        }
+    };
+    Some(Override {
+        from: Instant::from_millis(from),
+        to: Instant::from_millis(to),
+        person,
+    })
+}

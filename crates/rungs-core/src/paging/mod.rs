@@ -12,7 +12,7 @@
 //!
 //! Here: [`readable_instant`] (from [`crate::time`]), the one way a date is shown to people. `lookup`: the
 //! ladder's indexes; `reach`: [`who_is_paged`] and its sentence; `now`: [`on_call_now`];
-//! `shifts`: [`upcoming_shifts`]; `schedule`: [`schedule_week`].
+//! `shifts`: [`upcoming_shifts`]; `schedule`: [`schedule_week`], [`rotation_weeks`].
 
 mod lookup;
 mod now;
@@ -24,7 +24,8 @@ pub(crate) use lookup::Lookup;
 pub use now::{on_call_now, OnCallNow, OwnerNow, StepNow, TierNow};
 pub use reach::{who_is_paged, StepReach, TargetReach, Unreached};
 pub use schedule::{
-    schedule_week, DayMark, GapView, Lane, ScheduleView, SegmentView, MAX_SEGMENTS_PER_LANE,
+    rotation_weeks, schedule_week, DayMark, GapView, Lane, ScheduleView, SegmentView,
+    MAX_SEGMENTS_PER_LANE,
 };
 pub use shifts::{upcoming_shifts, ShiftView, MAX_UPCOMING_SHIFTS};
 

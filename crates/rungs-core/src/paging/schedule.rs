@@ -152,6 +152,44 @@ pub fn schedule_week(ladder: &Ladder, from: Instant, zone: &TimeZoneName) -> Sch
     }
 }
 
+/// Rotation `rotation`'s next `weeks` weeks from `from`, one lane per week of seven days
+/// (168 hours), for a calendar strip of who is on call: each lane's `name` is its week
+/// (`"Sat 14 Mar – Sat 21 Mar"`, read in `zone`) and its segments and gaps are placed on
+/// that week's own axis; overrides and windows apply as in [`schedule_week`]. Empty for a
+/// rotation that does not exist; at most 12 weeks.
+pub fn rotation_weeks(
+    ladder: &Ladder,
+    rotation: usize,
+    from: Instant,
+    weeks: usize,
+    zone: &TimeZoneName,
+) -> Vec<Lane> {
+    if rotation >= ladder.rotations.len() {
+        return Vec::new();
+    }
+    let lookup = Lookup::new(ladder);
+    let tz = zone.tz();
+    let day = |ms: i64| {
+        tz.to_datetime(Instant::from_millis(ms).timestamp())
+            .strftime("%a %-d %b")
+            .to_string()
+    };
+    (0..weeks.min(12) as i64)
+        .map(|w| {
+            let start = from.as_millis().saturating_add(w * 7 * DAY_MS);
+            let axis = Axis {
+                from: start,
+                to: start.saturating_add(7 * DAY_MS),
+                zone,
+            };
+            Lane {
+                name: day(axis.from),
+                ..lane(&lookup, rotation, &axis)
+            }
+        })
+        .collect()
+}
+
 /// The local midnights strictly inside the axis.
 fn day_marks(axis: &Axis) -> Vec<DayMark> {
     let tz = axis.zone.tz();

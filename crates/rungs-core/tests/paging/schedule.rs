@@ -186,3 +186,57 @@ fn the_ends_of_time_neither_panic_nor_loop() {
         assert!(!readable_instant(t, &utc).is_empty());
     }
 }
+
+// --- rotation_weeks ---
+
+#[test]
+fn a_rotations_weeks_are_lanes_of_their_own_with_its_overrides() {
+    let mut l = saas();
+    // someone else covers Emi's week from Wednesday to Friday
+    l.rotations[0].overrides.push(Override {
+        from: at("2026-03-11T00:00:00Z"),
+        to: at("2026-03-13T00:00:00Z"),
+        person: l
+            .people
+            .iter()
+            .find(|p| p.id.as_str() != "emi")
+            .unwrap()
+            .id
+            .clone(),
+    });
+    let cover = l.rotations[0].overrides[0].person.clone();
+    let utc = zone("UTC");
+    let weeks = rotation_weeks(&l, 0, at("2026-03-09T00:00:00Z"), 3, &utc);
+    assert_eq!(weeks.len(), 3);
+    assert_eq!(weeks[0].name, "Mon 9 Mar");
+    assert_eq!(weeks[2].name, "Mon 23 Mar");
+    // each week is on its own axis, and the week of the override shows it where it is
+    let first = &weeks[0];
+    let covered = first
+        .segments
+        .iter()
+        .find(|s| s.person_id == cover)
+        .expect("the override");
+    assert_eq!(
+        (covered.from.to_string(), covered.to.to_string()),
+        ("2026-03-11T00:00:00Z".into(), "2026-03-13T00:00:00Z".into())
+    );
+    assert!((covered.start - 2.0 / 7.0).abs() < 1e-9 && (covered.end - 4.0 / 7.0).abs() < 1e-9);
+    // every week agrees with that week's schedule
+    for (k, lane) in weeks.iter().enumerate() {
+        let week = schedule_week(
+            &l,
+            Instant::from_millis(
+                at("2026-03-09T00:00:00Z").as_millis() + k as i64 * 7 * 86_400_000,
+            ),
+            &utc,
+        );
+        assert_eq!(lane.segments, week.lanes[0].segments, "week {k}");
+        assert_eq!(lane.gaps, week.lanes[0].gaps, "week {k}");
+    }
+    assert!(rotation_weeks(&l, 9, at("2026-03-09T00:00:00Z"), 3, &utc).is_empty());
+    assert_eq!(
+        rotation_weeks(&l, 0, at("2026-03-09T00:00:00Z"), 99, &utc).len(),
+        12
+    );
+}

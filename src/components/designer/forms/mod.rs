@@ -5,6 +5,8 @@ pub mod person;
 pub mod playbook;
 pub mod role;
 pub mod rotation;
+pub mod rotation_overrides;
+pub mod rotation_windows;
 pub mod service;
 pub mod template;
 pub mod tier;

@@ -1,13 +1,14 @@
-//! The form of a rotation: members in turn order, shift, zone, start and the hours it
-//! covers.
+//! The form of a rotation: members in turn order, shift, zone, start, the hours it
+//! covers, its overrides, and who is on call over the next weeks.
 
 use leptos::prelude::*;
 use rungs_core::edit::{self, Kind};
-use rungs_core::{ClockTime, Rotation, TimeZoneName, Weekday, Window};
+use rungs_core::{Rotation, TimeZoneName};
 
-use crate::components::designer::forms::common::{
-    choices, parse_clock, parse_zone, show_clock, show_zone, CheckList, ZONES_LIST,
-};
+use crate::components::designer::forms::common::{choices, parse_zone, show_zone, ZONES_LIST};
+use crate::components::designer::forms::rotation_overrides::Overrides;
+use crate::components::designer::forms::rotation_windows::Windows;
+use crate::components::designer::schedule::CalendarStrip;
 use crate::state::doc::use_doc;
 use crate::state::lens::{derive, Field, Lens};
 use crate::testid;
@@ -49,7 +50,9 @@ pub fn RotationForm(
             field=lens.required("start", |x| x.start, |x, v| x.start = v)
             zone=zone
         />
-        <CoverWindow i=i />
+        <Windows i=i />
+        <Overrides i=i zone=zone />
+        <CalendarStrip i=i />
         <UpcomingShifts i=i />
     }
 }
@@ -143,82 +146,5 @@ fn Members(
             <ReorderList len=len row=row move_to=move_to remove=remove noun="member" />
         </div>
         <SelectField label="Add a member" field=add options=people_only />
-    }
-}
-
-/// Whether a rotation covers only some hours, and which.
-#[component]
-fn CoverWindow(
-    /// Index of the rotation.
-    i: usize,
-) -> impl IntoView {
-    let lens = Lens::<Rotation>::entry(use_doc(), i);
-    let has_window = lens.value(|r| r.window.is_some());
-    let window = lens.at("window", |r| r.window.as_ref(), |r| r.window.as_mut());
-    let days: Vec<(String, String)> = Weekday::ALL
-        .iter()
-        .map(|d| {
-            let id = d.as_str();
-            (
-                id.to_string(),
-                format!("{}{}", id[..1].to_uppercase(), &id[1..]),
-            )
-        })
-        .collect();
-    let toggle_day = |w: &mut Window, (day, on): (String, bool)| {
-        w.days.retain(|d| d.as_str() != day);
-        if on {
-            if let Some(d) = Weekday::ALL.iter().find(|d| d.as_str() == day) {
-                w.days.push(*d);
-                w.days.sort();
-            }
-        }
-    };
-    let edit = lens.clone();
-    view! {
-        <div class="field" data-pointer=lens.pointer("window")>
-            <label class="check">
-                <input
-                    type="checkbox"
-                    prop:checked=has_window
-                    on:change=move |ev| {
-                        let on = event_target_checked(&ev);
-                        edit.edit("window", |r| {
-                            r.window = on.then(|| Window {
-                                days: Weekday::ALL[..5].to_vec(),
-                                from: ClockTime::new(9, 0).expect("valid"),
-                                to: ClockTime::new(17, 0).expect("valid"),
-                                to_day: None,
-                            })
-                        })
-                    }
-                />
-                "Covers only some hours (a window)"
-            </label>
-        </div>
-        <Show when=move || has_window.get()>
-            <CheckList
-                legend="Days"
-                field=window.field("days", |w| w.days.iter().map(|d| d.as_str().to_string()).collect(), toggle_day)
-                choices=days.clone()
-                empty=""
-            />
-            <div class="field-grid">
-                <ParsedField
-                    label="From (local HH:MM)"
-                    field=window.required("from", |w| w.from, |w, v| w.from = v)
-                    parse=parse_clock
-                    show=show_clock
-                    placeholder="09:00"
-                />
-                <ParsedField
-                    label="To (earlier wraps past midnight)"
-                    field=window.required("to", |w| w.to, |w, v| w.to = v)
-                    parse=parse_clock
-                    show=show_clock
-                    placeholder="17:00"
-                />
-            </div>
-        </Show>
     }
 }
