@@ -303,12 +303,12 @@ test.describe('in Tokyo', () => {
     page.on('pageerror', (e) => problems.push(e.message));
     await page.goto('/');
     const inspector = page.locator(sel('INSPECTOR'));
-    // APAC primary hands over in Singapore: its first shift, 00:00 UTC, is 08:00 there
+    // APAC primary hands over in Singapore: its first shift, 23:00 UTC on Sunday, is 07:00 on Monday there
     await edit(page, 'APAC primary');
     const start = inspector.getByLabel('First shift starts, in the rotation\'s time zone', { exact: true });
     await expect(start).toHaveAttribute('type', 'datetime-local');
-    await expect(start).toHaveValue('2026-01-05T08:00');
-    await expect(inspector.locator(sel('INSTANT_NOTE'))).toHaveText('Mon 5 Jan, 08:00 UTC+8 (Asia/Singapore) · Mon 5 Jan, 00:00 UTC');
+    await expect(start).toHaveValue('2026-01-05T07:00');
+    await expect(inspector.locator(sel('INSTANT_NOTE'))).toHaveText('Mon 5 Jan, 07:00 UTC+8 (Asia/Singapore) · Sun 4 Jan, 23:00 UTC');
     // picking 09:00 there stores 01:00 UTC
     await start.fill('2026-01-05T09:00');
     await expect(inspector.locator(sel('INSTANT_NOTE'))).toContainText('Mon 5 Jan, 01:00 UTC');

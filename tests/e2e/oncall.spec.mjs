@@ -45,12 +45,12 @@ test('each step and owner says who it reaches now; a rotation lists its next shi
   await apac.locator(sel('SCHEDULE_SHIFT')).first().focus();
   await page.keyboard.press('Enter');
   await expect(schedule.locator(sel('SCHEDULE_DETAIL'))).toContainText('Emi Sato');
-  // the rotation's form previews its hand-offs: Emi until Monday, then Farah
+  // the rotation's form previews its hand-offs: Emi until Monday 07:00 in Singapore, then Farah
   await page.getByRole('button', { name: 'Edit APAC primary' }).click();
   const shifts = page.locator(sel('UPCOMING_SHIFTS')).locator('li');
   await expect(shifts).toHaveCount(6);
   await expect(shifts.nth(0)).toContainText('Emi Sato');
-  await expect(shifts.nth(1)).toContainText('Farah Rahman · Mon 16 Mar 08:00 – Mon 23 Mar 08:00 Asia/Singapore');
+  await expect(shifts.nth(1)).toContainText('Farah Rahman · Mon 16 Mar 07:00 – Mon 23 Mar 07:00 Asia/Singapore');
   expect(problems).toEqual([]);
 });
 
@@ -97,28 +97,28 @@ test('a rotation gets several windows, one over a weekend, and an override its c
   expect(rot.windows).toBeUndefined();
   expect(rot.window).toEqual({ days: ['fri'], from: '18:00', to: '10:00', to_day: 'mon' });
 
-  // an override: it takes the next turn (Farah's, from Monday 08:00 in Singapore) for
+  // an override: it takes the next turn (Farah's, from Monday 07:00 in Singapore) for
   // the other member; Ana covers it instead
   await inspector.locator(sel('ADD_OVERRIDE')).click();
   const override = inspector.locator(sel('OVERRIDE_ROW'));
   await expect(override).toHaveCount(1);
   await expect(override.getByLabel('Who covers')).toHaveValue('emi');
-  await expect(override.getByLabel('From')).toHaveValue('2026-03-16T08:00');
+  await expect(override.getByLabel('From')).toHaveValue('2026-03-16T07:00');
   await override.getByLabel('Who covers').selectOption({ label: 'Ana Lima' });
   rot = await json();
-  expect(rot.overrides).toEqual([{ from: '2026-03-16T00:00:00Z', to: '2026-03-23T00:00:00Z', person: 'ana' }]);
+  expect(rot.overrides).toEqual([{ from: '2026-03-15T23:00:00Z', to: '2026-03-22T23:00:00Z', person: 'ana' }]);
   // the calendar strip: Emi over this weekend's window, then Ana all week, also outside it
   const strip = inspector.locator(sel('CALENDAR_STRIP'));
   const weeks = strip.locator(sel('SCHEDULE_LANE'));
   await expect(weeks).toHaveCount(4);
   await expect(weeks.first()).toContainText('Sat 14 Mar');
   const shifts = weeks.first().locator(sel('SCHEDULE_SHIFT'));
-  await expect(shifts.nth(0)).toHaveAttribute('aria-label', 'APAC primary: Emi Sato, Sat 14 Mar 03:00 – Mon 16 Mar 00:00 UTC');
-  await expect(shifts.nth(1)).toHaveAttribute('aria-label', 'APAC primary: Ana Lima, Mon 16 Mar 00:00 – Sat 21 Mar 03:00 UTC');
+  await expect(shifts.nth(0)).toHaveAttribute('aria-label', 'APAC primary: Emi Sato, Sat 14 Mar 03:00 – Sun 15 Mar 23:00 UTC');
+  await expect(shifts.nth(1)).toHaveAttribute('aria-label', 'APAC primary: Ana Lima, Sun 15 Mar 23:00 – Sat 21 Mar 03:00 UTC');
   await shifts.nth(1).click();
   await expect(strip.locator('.schedule-detail')).toContainText('Ana Lima');
   // the second week goes on with Ana until the override ends, then the window's hours
-  await expect(weeks.nth(1).locator(sel('SCHEDULE_SHIFT')).first()).toHaveAttribute('aria-label', /Ana Lima, Sat 21 Mar 03:00 – Mon 23 Mar 00:00 UTC/);
+  await expect(weeks.nth(1).locator(sel('SCHEDULE_SHIFT')).first()).toHaveAttribute('aria-label', /Ana Lima, Sat 21 Mar 03:00 – Sun 22 Mar 23:00 UTC/);
   await expect(page.locator(sel('ERROR_COUNT'))).toHaveText('0 errors');
   expect(problems).toEqual([]);
 });

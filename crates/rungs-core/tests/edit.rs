@@ -92,6 +92,7 @@ fn oracle(l: &Ladder, kind: Kind, id: &str) -> Vec<String> {
         Kind::Person => {
             s == "/people/*/backup"
                 || s == "/rotations/*/members/*"
+                || s == "/rotations/*/overrides/*/person"
                 || s == "/scenarios/*/injects/*/unavailable"
                 || (s.starts_with("/tiers/") || s.starts_with("/playbooks/"))
                     && s.ends_with("/person")

@@ -13,7 +13,7 @@ fn pronoun(kind: Kind) -> &'static str {
 }
 
 /// Every place in the ladder that refers to the entry `id` of `kind` (targets in steps,
-/// owners, playbook step owners; person backups; rotation members; person roles; trigger
+/// owners, playbook step owners; person backups; rotation members and overrides; person roles; trigger
 /// service/tier; service depends_on; tier playbook; scenario signals' service and
 /// unavailable injects' person). Document order.
 ///
@@ -99,7 +99,7 @@ impl Finder<'_> {
         }
     }
 
-    /// Rotation members.
+    /// Rotation members and the people overrides name.
     fn rotations(&mut self, ladder: &Ladder) {
         let pronoun = self.pronoun;
         for (i, r) in ladder.rotations.iter().enumerate() {
@@ -110,6 +110,18 @@ impl Finder<'_> {
                             format!("{}/members/{j}", Kind::Rotation.pointer(i)),
                             format!(
                                 "rotation {} has {pronoun} as member {}",
+                                label(&r.name, r.id.as_str()),
+                                j + 1
+                            ),
+                        );
+                    }
+                }
+                for (j, o) in r.overrides.iter().enumerate() {
+                    if o.person.as_str() == self.id {
+                        self.add(
+                            format!("{}/overrides/{j}/person", Kind::Rotation.pointer(i)),
+                            format!(
+                                "rotation {} has {pronoun} covering in override {}",
                                 label(&r.name, r.id.as_str()),
                                 j + 1
                             ),

@@ -73,7 +73,7 @@ fn rename_service_references(ladder: &mut Ladder, old: &str, new: &str) -> usize
 }
 
 /// Points every reference to person, role or rotation `old` at `new`: people's roles and
-/// backups, rotation members, unavailable injects, and targets in owners and steps.
+/// backups, rotation members, overrides, unavailable injects, and targets in owners and steps.
 fn rename_target_references(ladder: &mut Ladder, kind: Kind, old: &str, new: &str) -> usize {
     let mut n = 0;
     for p in &mut ladder.people {
@@ -92,6 +92,9 @@ fn rename_target_references(ladder: &mut Ladder, kind: Kind, old: &str, new: &st
         for r in &mut ladder.rotations {
             for m in &mut r.members {
                 swap_id!(m, PersonId, old, new, n);
+            }
+            for o in &mut r.overrides {
+                swap_id!(&mut o.person, PersonId, old, new, n);
             }
         }
         for sc in &mut ladder.scenarios {

@@ -17,13 +17,13 @@ fn upcoming_shifts_start_with_the_turn_under_way() {
         .map(|s| (s.person.as_str(), s.from.to_string(), s.to.to_string()))
         .collect();
     let want = [
-        ("Emi Sato", "2026-03-09T00:00:00Z", "2026-03-16T00:00:00Z"),
+        ("Emi Sato", "2026-03-08T23:00:00Z", "2026-03-15T23:00:00Z"),
         (
             "Farah Rahman",
-            "2026-03-16T00:00:00Z",
-            "2026-03-23T00:00:00Z",
+            "2026-03-15T23:00:00Z",
+            "2026-03-22T23:00:00Z",
         ),
-        ("Emi Sato", "2026-03-23T00:00:00Z", "2026-03-30T00:00:00Z"),
+        ("Emi Sato", "2026-03-22T23:00:00Z", "2026-03-29T23:00:00Z"),
     ];
     let want: Vec<(&str, String, String)> = want
         .iter()
@@ -34,10 +34,10 @@ fn upcoming_shifts_start_with_the_turn_under_way() {
     assert!(shifts[1].known);
     assert_eq!(
         shifts[1].label,
-        "Mon 16 Mar 08:00 – Mon 23 Mar 08:00 Asia/Singapore"
+        "Mon 16 Mar 07:00 – Mon 23 Mar 07:00 Asia/Singapore"
     );
     // A hand-off instant itself begins the new turn.
-    let at_handoff = upcoming_shifts(&l, 0, at("2026-03-16T00:00:00Z"), 1);
+    let at_handoff = upcoming_shifts(&l, 0, at("2026-03-15T23:00:00Z"), 1);
     assert_eq!(at_handoff[0].person, "Farah Rahman");
 }
 
@@ -91,8 +91,8 @@ fn the_week_shows_a_windowed_rotations_shifts_and_its_gaps() {
     assert_eq!(week.days[0].label, "Sun 15 Mar");
     assert!((week.days[0].at - 21.0 / 168.0).abs() < 1e-12);
 
-    // APAC primary: 07:00–16:00 Singapore is 23:00–08:00 UTC; Farah takes over at
-    // Monday 00:00 UTC, inside the Sunday night window.
+    // APAC primary: 07:00–16:00 Singapore is 23:00–08:00 UTC; Farah takes over on
+    // Monday at 07:00 in Singapore (Sunday 23:00 UTC), as the window opens.
     let apac = &week.lanes[0];
     assert_eq!(
         apac.window.as_deref(),
@@ -103,7 +103,6 @@ fn the_week_shows_a_windowed_rotations_shifts_and_its_gaps() {
     assert_eq!(
         who,
         [
-            "Emi Sato",
             "Emi Sato",
             "Emi Sato",
             "Farah Rahman",
@@ -119,8 +118,9 @@ fn the_week_shows_a_windowed_rotations_shifts_and_its_gaps() {
         apac.segments[0].label,
         "APAC primary: Emi Sato, Sat 14 Mar 03:00–08:00 UTC"
     );
-    assert_eq!(apac.segments[2].to, at("2026-03-16T00:00:00Z"));
-    assert_eq!(apac.segments[8].end, 1.0);
+    assert_eq!(apac.segments[1].to, at("2026-03-15T08:00:00Z"));
+    assert_eq!(apac.segments[2].from, at("2026-03-15T23:00:00Z"));
+    assert_eq!(apac.segments[7].end, 1.0);
     assert_eq!(apac.gaps.len(), 7);
     let gap = &apac.gaps[0];
     assert_eq!(
