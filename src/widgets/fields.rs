@@ -436,7 +436,10 @@ pub fn target_value(t: &Target) -> String {
 pub fn target_name(l: &rungs_core::Ladder, t: &Target) -> Option<String> {
     use rungs_core::overview::Named;
     fn find<T: Named>(items: &[T], id: &str) -> Option<String> {
-        items.iter().find(|x| x.id() == id).map(|x| x.name().to_string())
+        items
+            .iter()
+            .find(|x| x.id() == id)
+            .map(|x| x.name().to_string())
     }
     match t {
         Target::Person(id) => find(&l.people, id),

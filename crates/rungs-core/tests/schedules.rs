@@ -118,7 +118,11 @@ fn oncall_puts_the_highest_layer_with_someone_on_call() {
     let layers: Vec<&Rotation> = l.rotations.iter().collect();
     for (when, layer, who) in CASES {
         let (k, on) = oncall::top_layer_at(&layers, at(when).as_millis()).unwrap();
-        assert_eq!((k + 1, on.person(layers[k]).as_str()), (layer, who), "{when}");
+        assert_eq!(
+            (k + 1, on.person(layers[k]).as_str()),
+            (layer, who),
+            "{when}"
+        );
     }
     // a schedule of the day team alone has nobody on Saturday
     assert_eq!(
@@ -139,7 +143,10 @@ fn the_paging_lines_name_the_person_and_the_layer() {
         assert_eq!(t.layer.as_ref(), Some(rotation), "{when}");
     }
     let step = paging::who_is_paged(&l, 0, 0, at("2026-03-09T08:00:00Z"));
-    assert_eq!(step.summary(), "Dee via Payments on-call (Weekday day team)");
+    assert_eq!(
+        step.summary(),
+        "Dee via Payments on-call (Weekday day team)"
+    );
     let day_only = parse(&with(ladder(), "/schedules/0/layers", json!(["day"])));
     let step = paging::who_is_paged(&day_only, 0, 0, at("2026-03-14T13:00:00Z"));
     assert_eq!(
@@ -160,7 +167,10 @@ fn the_coverage_computation_tells_which_layer_answered() {
     // the pieces tile the four weeks (the base is always on), each layer on top somewhere
     for w in spans.windows(2) {
         assert_eq!(w[0].to, w[1].from);
-        assert_ne!(w[0].layer, w[1].layer, "touching pieces of one layer are one");
+        assert_ne!(
+            w[0].layer, w[1].layer,
+            "touching pieces of one layer are one"
+        );
     }
     for (when, layer, _) in CASES {
         let t = at(when);
@@ -190,7 +200,9 @@ fn the_heatmap_cells_say_which_layer_answered() {
     assert_eq!(cell(0, 8).layers, [answer(1)]);
     assert_eq!(cell(0, 9).layers, [answer(2)]);
     assert!(
-        cell(0, 9).label.contains("Dee (schedule Payments on-call, layer 2 Weekday day team)"),
+        cell(0, 9)
+            .label
+            .contains("Dee (schedule Payments on-call, layer 2 Weekday day team)"),
         "{}",
         cell(0, 9).label
     );
@@ -219,7 +231,10 @@ fn first_page(doc: &Value, when: &str) -> (Option<String>, String) {
         .find(|e| matches!(e.kind, sim::EventKind::Page | sim::EventKind::EmptyPage))
         .unwrap();
     assert_eq!(page.t, sim::SimTime(0));
-    (page.who.as_ref().map(|p| p.to_string()), page.detail.clone())
+    (
+        page.who.as_ref().map(|p| p.to_string()),
+        page.detail.clone(),
+    )
 }
 
 #[test]
@@ -250,22 +265,40 @@ fn renaming_a_layer_rotation_or_the_schedule_follows_every_reference() {
         refs[0].what,
         "schedule Payments on-call (`payments`) has it as layer 2"
     );
-    assert_eq!(edit::rename(&mut l, Kind::Rotation, "day", "weekday"), Ok(1));
+    assert_eq!(
+        edit::rename(&mut l, Kind::Rotation, "day", "weekday"),
+        Ok(1)
+    );
     assert_eq!(l.schedules[0].layers[1].as_str(), "weekday");
     let refs = edit::references(&l, Kind::Schedule, "payments");
-    assert_eq!(refs[0].pointer, "/tiers/0/escalation/steps/0/notify/0/schedule");
-    assert_eq!(edit::rename(&mut l, Kind::Schedule, "payments", "pay"), Ok(1));
+    assert_eq!(
+        refs[0].pointer,
+        "/tiers/0/escalation/steps/0/notify/0/schedule"
+    );
+    assert_eq!(
+        edit::rename(&mut l, Kind::Schedule, "payments", "pay"),
+        Ok(1)
+    );
     assert_eq!(
         l.tiers[0].escalation.steps[0].notify[0],
         Target::Schedule(ScheduleId::new("pay").unwrap())
     );
-    assert_eq!(validate_ladder(&l, at("2026-03-01T00:00:00Z")).diagnostics, vec![]);
+    assert_eq!(
+        validate_ladder(&l, at("2026-03-01T00:00:00Z")).diagnostics,
+        vec![]
+    );
     // deleting the schedule leaves the step's reference dangling, for validation to report
     let gone = entry::deletion(&l, Kind::Schedule, 0).unwrap();
-    assert!(gone.question().starts_with("Delete the schedule “Payments on-call”? 1 place"));
+    assert!(gone
+        .question()
+        .starts_with("Delete the schedule “Payments on-call”? 1 place"));
     assert!(gone.apply(&mut l));
     let r = validate_ladder(&l, at("2026-03-01T00:00:00Z"));
-    let codes: Vec<(Code, &str)> = r.diagnostics.iter().map(|d| (d.code, d.pointer.as_str())).collect();
+    let codes: Vec<(Code, &str)> = r
+        .diagnostics
+        .iter()
+        .map(|d| (d.code, d.pointer.as_str()))
+        .collect();
     assert!(codes.contains(&(
         Code::UnknownReference,
         "/tiers/0/escalation/steps/0/notify/0/schedule"

@@ -800,7 +800,10 @@ fn schedule_references_must_resolve() {
 fn a_schedule_without_layers_or_with_a_rotation_twice() {
     let r = check(&with(scheduled(), "/schedules/0/layers", json!([])));
     let d = expect(&r, Code::EmptySchedule, "/schedules/0/layers");
-    assert_eq!(d.message, "The schedule “Main” has no layers, so it pages nobody.");
+    assert_eq!(
+        d.message,
+        "The schedule “Main” has no layers, so it pages nobody."
+    );
     // and SEV2 pages nobody
     expect(&r, Code::CoverageGap, "/tiers/1/escalation/steps/0/notify");
     let r = check(&with(
@@ -829,9 +832,18 @@ fn a_layer_that_is_never_on_top_within_the_coverage_horizon() {
         "Layer 1 of the schedule “Main”, the rotation “Day team”, never answers over the next 8 weeks: a higher layer has someone on call whenever it does."
     );
     // an override of the lower layer's rotation on a weekend does not change that ...
-    let weekend = json!([{ "from": "2026-02-21T00:00:00Z", "to": "2026-02-22T00:00:00Z", "person": "ana" }]);
-    let doc = with(scheduled(), "/schedules/0/layers", json!(["day", "primary"]));
-    let r = check(&with(doc.clone(), "/rotations/1/overrides", weekend.clone()));
+    let weekend =
+        json!([{ "from": "2026-02-21T00:00:00Z", "to": "2026-02-22T00:00:00Z", "person": "ana" }]);
+    let doc = with(
+        scheduled(),
+        "/schedules/0/layers",
+        json!(["day", "primary"]),
+    );
+    let r = check(&with(
+        doc.clone(),
+        "/rotations/1/overrides",
+        weekend.clone(),
+    ));
     expect_only(&r, Code::ShadowedLayer, "/schedules/0/layers/0");
     // the horizon is the coverage horizon, 8 weeks from the reference instant: an upper
     // layer kept on call by an override to 13 April hides the day team in the 8 weeks
@@ -846,7 +858,11 @@ fn a_layer_that_is_never_on_top_within_the_coverage_horizon() {
     let d = expect_only(&r, Code::ShadowedLayer, "/schedules/0/layers/0");
     assert!(d.message.contains("“Day team”"));
     let r = check_at(&doc, "2026-04-20T00:00:00Z");
-    assert!(r.with_code(Code::ShadowedLayer).next().is_none(), "{:#?}", r.diagnostics);
+    assert!(
+        r.with_code(Code::ShadowedLayer).next().is_none(),
+        "{:#?}",
+        r.diagnostics
+    );
 }
 
 #[test]
@@ -863,13 +879,25 @@ fn a_rotation_that_nothing_pages_through() {
         "The rotation “Spare” is in no schedule, step or owner, so nothing ever pages through it."
     );
     // a layer of a schedule is a use; so is an owner
-    let doc = with(scheduled(), "/tiers/0/escalation/steps/0/notify/0", json!({ "role": "ic" }));
+    let doc = with(
+        scheduled(),
+        "/tiers/0/escalation/steps/0/notify/0",
+        json!({ "role": "ic" }),
+    );
     assert_eq!(check(&doc).diagnostics, vec![]);
     let doc = with(doc, "/schedules/0/layers", json!(["day"]));
     expect(&check(&doc), Code::UnusedRotation, "/rotations/0");
-    let doc = with(doc, "/tiers/0/owners", json!({ "triage": { "rotation": "primary" } }));
+    let doc = with(
+        doc,
+        "/tiers/0/owners",
+        json!({ "triage": { "rotation": "primary" } }),
+    );
     let r = check(&doc);
-    assert!(r.with_code(Code::UnusedRotation).next().is_none(), "{:#?}", r.diagnostics);
+    assert!(
+        r.with_code(Code::UnusedRotation).next().is_none(),
+        "{:#?}",
+        r.diagnostics
+    );
 }
 
 #[test]
@@ -879,16 +907,19 @@ fn coverage_gaps_of_a_schedule_are_the_hours_no_layer_covers() {
     let r = check(&doc);
     let d = expect(&r, Code::CoverageGap, "/tiers/1/escalation/steps/0/notify");
     assert!(
-        d.message.starts_with("SEV2 step 1 pages nobody for 1024 h over the next 8 weeks:"),
+        d.message
+            .starts_with("SEV2 step 1 pages nobody for 1024 h over the next 8 weeks:"),
         "{}",
         d.message
     );
     // an override on a Saturday in the horizon covers 24 of them
-    let weekend = json!([{ "from": "2026-02-21T00:00:00Z", "to": "2026-02-22T00:00:00Z", "person": "ana" }]);
+    let weekend =
+        json!([{ "from": "2026-02-21T00:00:00Z", "to": "2026-02-22T00:00:00Z", "person": "ana" }]);
     let r = check(&with(doc, "/rotations/1/overrides", weekend));
     let d = expect(&r, Code::CoverageGap, "/tiers/1/escalation/steps/0/notify");
     assert!(
-        d.message.starts_with("SEV2 step 1 pages nobody for 1000 h over the next 8 weeks:"),
+        d.message
+            .starts_with("SEV2 step 1 pages nobody for 1000 h over the next 8 weeks:"),
         "{}",
         d.message
     );
@@ -1369,8 +1400,16 @@ fn broken_ladders() -> Vec<Value> {
         with(base(), "/rotations/0/shift", json!("0m")),
         with(scheduled(), "/schedules/0/layers/1", json!("dya")),
         with(scheduled(), "/schedules/0/layers", json!([])),
-        with(scheduled(), "/schedules/0/layers", json!(["primary", "day", "day"])),
-        with(scheduled(), "/schedules/0/layers", json!(["day", "primary"])),
+        with(
+            scheduled(),
+            "/schedules/0/layers",
+            json!(["primary", "day", "day"]),
+        ),
+        with(
+            scheduled(),
+            "/schedules/0/layers",
+            json!(["day", "primary"]),
+        ),
         with(
             scheduled(),
             "/tiers/1/escalation/steps/0/notify/0",

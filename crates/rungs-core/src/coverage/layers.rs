@@ -46,7 +46,11 @@ pub fn schedule_layers(
     if schedule >= ladder.schedules.len() {
         return Vec::new();
     }
-    let mut ctx = Ctx::new(ladder, from.as_millis(), to.as_millis().max(from.as_millis()));
+    let mut ctx = Ctx::new(
+        ladder,
+        from.as_millis(),
+        to.as_millis().max(from.as_millis()),
+    );
     let pieces = ctx.ensure_schedule_pieces(schedule);
     (pieces.iter())
         .map(|&(span, j, r)| LayerSpan {

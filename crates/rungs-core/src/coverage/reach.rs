@@ -96,7 +96,9 @@ impl<'a> Ctx<'a> {
                 spans.push(self.rotation_spans[r].clone().unwrap_or_default());
             }
             let tops = oncall::top_layers(&spans, self.from, self.to);
-            let pieces = tops.into_iter().map(|(span, k)| (span, layers[k].0, layers[k].1));
+            let pieces = tops
+                .into_iter()
+                .map(|(span, k)| (span, layers[k].0, layers[k].1));
             self.schedule_pieces[s] = Some(pieces.collect());
         }
         self.schedule_pieces[s].as_deref().unwrap_or_default()

@@ -1,8 +1,8 @@
 //! Sorted, disjoint span lists: merging and intersecting them (from [`crate::oncall`]),
 //! and measuring them.
 
-pub(super) use crate::oncall::{intersect, merge};
 use crate::oncall::Span;
+pub(super) use crate::oncall::{intersect, merge};
 
 /// Whether sorted, merged `spans` cover `t`.
 pub(super) fn covers(spans: &[Span], t: i64) -> bool {

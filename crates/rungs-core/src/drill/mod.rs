@@ -216,9 +216,16 @@ impl DrillSession {
         };
         match via {
             crate::sim::Via::Rotation(r) => rotation(r),
-            crate::sim::Via::Schedule { schedule, rotation: r } => {
+            crate::sim::Via::Schedule {
+                schedule,
+                rotation: r,
+            } => {
                 let id = &self.model.schedules.get(schedule)?.id;
-                Some(format!("{} ({})", find_name(&l.schedules, id), rotation(r)?))
+                Some(format!(
+                    "{} ({})",
+                    find_name(&l.schedules, id),
+                    rotation(r)?
+                ))
             }
         }
     }

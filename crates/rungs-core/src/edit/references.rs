@@ -119,7 +119,10 @@ impl Finder<'_> {
                     if o.person.as_str() == self.id {
                         self.add(
                             format!("{}/overrides/{j}/person", Kind::Rotation.pointer(i)),
-                            format!("override {} of rotation {rotation} puts {pronoun} on call", j + 1),
+                            format!(
+                                "override {} of rotation {rotation} puts {pronoun} on call",
+                                j + 1
+                            ),
                         );
                     }
                 }

@@ -8,8 +8,8 @@
 //! simulator, the coverage heatmap, the paging lines and validation all read schedules
 //! through these.
 
-use super::{covered_spans, gaps, intersect, merge, on_call_at, with_overrides, OnCall, Span};
 use super::Turns;
+use super::{covered_spans, gaps, intersect, merge, on_call_at, with_overrides, OnCall, Span};
 use crate::model::Rotation;
 
 /// The highest of `layers` (rotations, the lowest first) that has someone on call at `t`:

@@ -12,15 +12,15 @@ use crate::model::{Rotation, Window};
 use crate::time::Weekday;
 
 mod layers;
-mod turns;
 #[cfg(test)]
 mod layers_tests;
+mod turns;
 #[cfg(test)]
 mod turns_tests;
 #[cfg(test)]
 mod windows_tests;
 
-pub use layers::{on_call_spans, top_layers, top_layer_at};
+pub use layers::{on_call_spans, top_layer_at, top_layers};
 pub use turns::{first_instant_at, Turns};
 
 const DAY_MS: i64 = 86_400_000;

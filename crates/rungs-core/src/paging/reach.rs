@@ -149,18 +149,27 @@ fn rotation_reach(lookup: &Lookup, r: usize, t: i64, reach: &mut TargetReach) {
 /// call in its highest layer that has someone ([`crate::oncall::top_layer_at`]).
 fn schedule_reach(lookup: &Lookup, s: usize, t: i64, reach: &mut TargetReach) {
     let l = lookup.ladder;
-    let layers: Vec<&crate::model::Rotation> =
-        (lookup.layers(s).into_iter()).map(|(_, r)| &l.rotations[r]).collect();
+    let layers: Vec<&crate::model::Rotation> = (lookup.layers(s).into_iter())
+        .map(|(_, r)| &l.rotations[r])
+        .collect();
     let Some((k, who)) = crate::oncall::top_layer_at(&layers, t) else {
-        return reach.unreached(Unreached::NobodyOnShift, "no layer has anyone on call".into());
+        return reach.unreached(
+            Unreached::NobodyOnShift,
+            "no layer has anyone on call".into(),
+        );
     };
     let rot = layers[k];
     reach.layer = Some(rot.name.clone());
     match lookup.person(who.person(rot).as_str()) {
-        Some(p) => reach.people.push((l.people[p].id.clone(), l.people[p].name.clone())),
+        Some(p) => reach
+            .people
+            .push((l.people[p].id.clone(), l.people[p].name.clone())),
         None => reach.unreached(
             Unreached::NobodyOnShift,
-            format!("nobody on shift (the turn of an unknown person in {})", rot.name),
+            format!(
+                "nobody on shift (the turn of an unknown person in {})",
+                rot.name
+            ),
         ),
     }
 }

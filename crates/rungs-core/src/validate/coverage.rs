@@ -73,7 +73,10 @@ impl Validator<'_> {
                     zone.get_or_insert(top.timezone.clone());
                     let s = spans.entry(Reach::Layered(s)).or_insert_with(|| {
                         let each = layers.iter().map(|&r| &l.rotations[r]);
-                        oncall::merge(each.flat_map(|r| oncall::on_call_spans(r, from, to)).collect())
+                        oncall::merge(
+                            each.flat_map(|r| oncall::on_call_spans(r, from, to))
+                                .collect(),
+                        )
                     });
                     covered.push(s.clone());
                 }

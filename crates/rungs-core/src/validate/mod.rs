@@ -31,6 +31,8 @@ mod index;
 mod references;
 mod scenarios;
 mod schedules;
+
+pub use schedules::MAX_LAYERS_CHECKED;
 mod tiers;
 mod triggers;
 

@@ -20,7 +20,10 @@ impl Validator<'_> {
                     Diagnostic::new(
                         Code::EmptySchedule,
                         entry_ptr(Kind::Schedule, i, &[&"layers"]),
-                        format!("{} has no layers, so it pages nobody.", self.ix.schedules.entry(i)),
+                        format!(
+                            "{} has no layers, so it pages nobody.",
+                            self.ix.schedules.entry(i)
+                        ),
                     )
                     .hint("Add the rotations it stacks, the lowest (such as a 24/7 base) first."),
                 );

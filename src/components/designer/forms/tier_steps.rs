@@ -59,7 +59,10 @@ pub fn Steps(
 /// The kind of what `t` names and its name in the ladder.
 fn target_label(l: &rungs_core::Ladder, t: &Target) -> (&'static str, String) {
     let name = crate::widgets::fields::target_name(l, t);
-    (t.key(), name.unwrap_or_else(|| format!("{} (missing)", t.id())))
+    (
+        t.key(),
+        name.unwrap_or_else(|| format!("{} (missing)", t.id())),
+    )
 }
 
 /// One step: who it pages and how long before the next.

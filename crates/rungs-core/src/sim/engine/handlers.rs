@@ -406,9 +406,15 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
             SimTarget::Schedule(s) => {
                 // the highest layer with someone on call answers
                 let layers = m.schedules[s].layers.iter().rev();
-                match layers.into_iter().find_map(|&r| Some((r, self.on_call(r)?))) {
+                match layers
+                    .into_iter()
+                    .find_map(|&r| Some((r, self.on_call(r)?)))
+                {
                     Some((rotation, p)) => {
-                        let via = Via::Schedule { schedule: s, rotation };
+                        let via = Via::Schedule {
+                            schedule: s,
+                            rotation,
+                        };
                         self.page_person(p, tier, gen, why, Some(via));
                     }
                     None => self.empty_page(&m.schedules[s].id, tier, why),
