@@ -429,27 +429,23 @@ pub fn NumberField(
 
 /// `kind:id` for a target, the value of the target pickers.
 pub fn target_value(t: &Target) -> String {
-    match t {
-        Target::Person(p) => format!("person:{p}"),
-        Target::Rotation(r) => format!("rotation:{r}"),
-        Target::Role(r) => format!("role:{r}"),
-    }
+    format!("{}:{}", t.key(), t.id())
 }
 
 /// The name of what `t` names in `l`, if it exists.
-fn target_name(l: &rungs_core::Ladder, t: &Target) -> Option<String> {
+pub fn target_name(l: &rungs_core::Ladder, t: &Target) -> Option<String> {
+    use rungs_core::overview::Named;
+    fn find<T: Named>(items: &[T], id: &str) -> Option<String> {
+        items
+            .iter()
+            .find(|x| x.id() == id)
+            .map(|x| x.name().to_string())
+    }
     match t {
-        Target::Person(id) => l
-            .people
-            .iter()
-            .find(|p| &p.id == id)
-            .map(|p| p.name.clone()),
-        Target::Rotation(id) => l
-            .rotations
-            .iter()
-            .find(|r| &r.id == id)
-            .map(|r| r.name.clone()),
-        Target::Role(id) => l.roles.iter().find(|r| &r.id == id).map(|r| r.name.clone()),
+        Target::Person(id) => find(&l.people, id),
+        Target::Rotation(id) => find(&l.rotations, id),
+        Target::Schedule(id) => find(&l.schedules, id),
+        Target::Role(id) => find(&l.roles, id),
     }
 }
 
@@ -459,6 +455,7 @@ pub fn parse_target(v: &str) -> Option<Target> {
     Some(match kind {
         "person" => Target::Person(rungs_core::PersonId::new(id).ok()?),
         "rotation" => Target::Rotation(rungs_core::RotationId::new(id).ok()?),
+        "schedule" => Target::Schedule(rungs_core::ScheduleId::new(id).ok()?),
         "role" => Target::Role(rungs_core::RoleId::new(id).ok()?),
         _ => return None,
     })
@@ -472,7 +469,7 @@ pub const PICKER_PEOPLE: usize = 300;
 pub struct TargetChoices(pub Memo<TargetGroups>);
 
 /// Groups of target choices.
-pub type TargetGroups = [(&'static str, Vec<(String, String)>); 3];
+pub type TargetGroups = [(&'static str, Vec<(String, String)>); 4];
 
 impl TargetChoices {
     /// The choices of `doc`'s ladder, kept up to date.
@@ -499,6 +496,13 @@ impl TargetChoices {
                             .collect(),
                     ),
                     (
+                        "Schedules (the highest layer on call)",
+                        l.schedules
+                            .iter()
+                            .map(|s| (format!("schedule:{}", s.id), s.name.clone()))
+                            .collect(),
+                    ),
+                    (
                         "Roles (everyone holding it)",
                         l.roles
                             .iter()
@@ -511,7 +515,7 @@ impl TargetChoices {
     }
 }
 
-/// A picker of people, rotations and roles, grouped. With `none`, an empty choice too.
+/// A picker of people, rotations, schedules and roles, grouped. With `none`, an empty choice too.
 #[component]
 pub fn TargetSelect(
     /// The label.

@@ -74,6 +74,10 @@ codes! {
     MalformedWindow = "malformed-window", Error;
     /// A rotation's override ends before it begins, or overlaps another of its overrides.
     InvalidOverride = "invalid-override", Error;
+    /// A schedule has no layers.
+    EmptySchedule = "empty-schedule", Error;
+    /// A schedule has the same rotation in two layers.
+    DuplicateLayer = "duplicate-layer", Error;
     /// A template uses a placeholder that is not one of the known ones.
     UnknownPlaceholder = "unknown-placeholder", Error;
     /// A delay model's 90th percentile is below its median.
@@ -92,6 +96,11 @@ codes! {
     EmptyRole = "empty-role", Warning;
     /// A person who is in no rotation, role, step or owner.
     UnusedPerson = "unused-person", Warning;
+    /// A rotation that no schedule layer, step or owner names.
+    UnusedRotation = "unused-rotation", Warning;
+    /// A schedule layer that is never the highest with someone on call over the coverage
+    /// horizon, so it never pages anyone.
+    ShadowedLayer = "shadowed-layer", Warning;
     /// A tier that no trigger and no breach escalation leads to.
     UnreachableTier = "unreachable-tier", Warning;
     /// A more severe tier allows more time than a less severe one.

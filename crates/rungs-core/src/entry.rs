@@ -16,6 +16,7 @@ pub fn entry_name(l: &Ladder, kind: Kind, i: usize) -> Option<String> {
         Kind::Person => l.people.get(i)?.name.clone(),
         Kind::Role => l.roles.get(i)?.name.clone(),
         Kind::Rotation => l.rotations.get(i)?.name.clone(),
+        Kind::Schedule => l.schedules.get(i)?.name.clone(),
         Kind::Trigger => l.triggers.get(i)?.id.to_string(),
         Kind::Service => l.services.get(i)?.name.clone(),
         Kind::Playbook => l.playbooks.get(i)?.name.clone(),

@@ -191,6 +191,7 @@ pub fn large_ladder(
         roles,
         people: people_v,
         rotations: rotations_v,
+        schedules: vec![],
         tiers: tiers_v,
         triggers,
         playbooks: vec![],
@@ -250,6 +251,7 @@ pub fn shared_role_ladder(people: usize) -> crate::Ladder {
             windows: Vec::new(),
             overrides: Vec::new(),
         }],
+        schedules: vec![],
         tiers: vec![Tier {
             id: TierId::new("sev1").expect("valid id"),
             name: "SEV1".into(),

@@ -184,6 +184,10 @@ id_type!(
     RotationId
 );
 id_type!(
+    /// The id of a layered schedule (`schedules[].id`).
+    ScheduleId
+);
+id_type!(
     /// The id of a severity tier (`tiers[].id`).
     TierId
 );

@@ -86,6 +86,7 @@ fn target() -> impl Strategy<Value = Target> {
     prop_oneof![
         id_in("p", 5).prop_map(Target::Person),
         id_in("rot", 2).prop_map(Target::Rotation),
+        id_in("sched", 1).prop_map(Target::Schedule),
         id_in("role", 3).prop_map(Target::Role),
     ]
 }
@@ -172,6 +173,11 @@ fn window() -> impl Strategy<Value = Window> {
             to,
             to_day,
         })
+}
+
+fn schedule() -> impl Strategy<Value = Schedule> {
+    (id_in("sched", 1), text(), vec(id_in("rot", 2), 0..4))
+        .prop_map(|(id, name, layers)| Schedule { id, name, layers })
 }
 
 fn rotation() -> impl Strategy<Value = Rotation> {
@@ -412,6 +418,7 @@ prop_compose! {
         roles in vec(role(), 0..4),
         people in vec(person(), 0..6),
         rotations in vec(rotation(), 0..3),
+        schedules in vec(schedule(), 0..2),
         tiers in vec(tier(), 0..4),
         triggers in vec(trigger(), 0..3),
         playbooks in vec(playbook(), 0..2),
@@ -429,6 +436,7 @@ prop_compose! {
             roles,
             people,
             rotations,
+            schedules,
             tiers,
             triggers,
             playbooks,

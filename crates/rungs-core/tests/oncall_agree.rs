@@ -1,4 +1,5 @@
-//! The simulator and coverage agree on who a rotation pages, at every instant of 2026.
+//! The simulator and coverage agree on who a rotation or a schedule pages, at every
+//! instant of 2026.
 //!
 //! The simulator's answer is read through its public stepping API: a probe ladder whose
 //! only tier pages the rotation, an engine kept across runs (so its cache of window
@@ -6,6 +7,9 @@
 //! instant t and the first `paged` / `empty page` entry of the log. Coverage's answer is
 //! `oncall::on_call_at`, and the spans coverage lays out from the same rules (the turns'
 //! hand-offs, `covered_spans`, `with_overrides`) give the boundaries to check at ±1 ms.
+//! For a schedule, coverage's answer is `coverage::schedule_layers` (the layer on top)
+//! with that layer's rotation's spans, checked against `oncall::top_layer_at` and the
+//! simulator.
 //!
 //! Instants checked: every boundary of those spans (and its ±1 ms) plus every minute of
 //! 2026 in a release build; in a debug build every 5 minutes plus every boundary (the
@@ -14,6 +18,7 @@
 mod common;
 
 use common::with as set;
+use rungs_core::coverage;
 use rungs_core::oncall::{self, Span, Turns};
 use rungs_core::sim::{self, Engine, SimModel, SimTime};
 use rungs_core::*;
@@ -30,21 +35,20 @@ fn ladder_of(doc: &Value) -> Ladder {
     parse_ladder(&doc.to_string()).unwrap_or_else(|e| panic!("{e:?}"))
 }
 
-/// `doc` with its tiers, triggers and scenarios replaced by one tier paging `rotation`
-/// at once, opened by a trigger on `probe` with no hold time.
-fn probe_ladder(doc: &Value, rotation: &str) -> Value {
+/// `doc` with its tiers, triggers and scenarios replaced by one tier paging `target` at
+/// once, opened by a trigger on `probe` with no hold time.
+fn probe_ladder(doc: &Value, target: Value) -> Value {
     let service = doc["services"][0]["id"].clone();
     let mut doc = doc.clone();
     let obj = doc.as_object_mut().unwrap();
     obj.remove("scenarios");
     obj.remove("playbooks");
-    obj.remove("schedules");
     obj.insert(
         "tiers".into(),
         json!([{ "id": "probe", "name": "Probe", "rank": 1,
                  "timelines": { "acknowledge": "5m", "contain": "1h", "resolve": "4h" },
                  "escalation": { "steps": [
-                     { "notify": [{ "rotation": rotation }], "escalate_after": "5m" }] } }]),
+                     { "notify": [target], "escalate_after": "5m" }] } }]),
     );
     obj.insert(
         "triggers".into(),
@@ -127,7 +131,7 @@ fn agree(doc: &Value, rotation: &str) -> usize {
         .iter()
         .find(|r| r.id.as_str() == rotation)
         .unwrap();
-    let probe = probe_ladder(doc, rotation);
+    let probe = probe_ladder(doc, json!({ "rotation": rotation }));
     let model = SimModel::new(&ladder_of(&probe), &probe_scenario(&probe))
         .unwrap_or_else(|r| panic!("{rotation}: {:#?}", r.diagnostics));
     let mut engine = Engine::new(&model, 0, true);
@@ -257,4 +261,106 @@ fn they_agree_on_overrides_across_hand_offs_and_outside_windows() {
             { "from": "2026-06-01T06:59:59Z", "to": "2026-06-01T07:00:01Z",
               "person": "priya" }] }));
     agree(&doc, "weekly");
+}
+
+/// Checks schedule `schedule` of `doc` over 2026 (every minute, every 5 in a debug build,
+/// and every boundary of the layers on top and of each layer's pieces, ±1 ms); returns
+/// the number of instants checked.
+fn agree_schedule(doc: &Value, schedule: &str) -> usize {
+    let ladder = ladder_of(doc);
+    let s = (ladder.schedules.iter())
+        .position(|s| s.id.as_str() == schedule)
+        .unwrap();
+    let layers: Vec<&Rotation> = (ladder.schedules[s].layers.iter())
+        .map(|id| ladder.rotations.iter().find(|r| r.id == *id).unwrap())
+        .collect();
+    let probe = probe_ladder(doc, json!({ "schedule": schedule }));
+    let model = SimModel::new(&ladder_of(&probe), &probe_scenario(&probe))
+        .unwrap_or_else(|r| panic!("{schedule}: {:#?}", r.diagnostics));
+    let mut engine = Engine::new(&model, 0, true);
+    let (from, to) = (ms("2026-01-01T00:00:00Z"), ms("2027-01-01T00:00:00Z"));
+    let tops = coverage::schedule_layers(
+        &ladder,
+        s,
+        Instant::from_millis(from),
+        Instant::from_millis(to),
+    );
+    let pieces: Vec<Vec<(Span, String)>> = (layers.iter())
+        .map(|rot| coverage_pieces(rot, from, to))
+        .collect();
+    let find = |pieces: &[(Span, String)], t: i64| {
+        (pieces.iter())
+            .find(|(s, _)| s.start <= t && t < s.end)
+            .map(|(_, p)| p.clone())
+    };
+    // coverage: the layer on top, then who its rotation has on call
+    let covered = |t: i64| {
+        let at = Instant::from_millis(t);
+        let top = tops.iter().find(|p| p.from <= at && at < p.to)?;
+        assert_eq!(layers[top.layer - 1].id, top.rotation);
+        Some((top.layer, find(&pieces[top.layer - 1], t)?))
+    };
+    let mut instants: Vec<i64> = Vec::new();
+    let step = if cfg!(debug_assertions) { 5 } else { 1 } * MINUTE;
+    instants.extend((0..(to - from) / step).map(|k| from + k * step));
+    let bounds = (tops.iter()).flat_map(|p| [p.from.as_millis(), p.to.as_millis()]);
+    let layer_bounds = pieces.iter().flatten().flat_map(|(s, _)| [s.start, s.end]);
+    for b in bounds.chain(layer_bounds) {
+        instants.extend([b - 1, b, b + 1]);
+    }
+    instants.retain(|&t| (from..to).contains(&t));
+    instants.sort_by_key(|&t| ((t / DAY) % 7, t));
+    let mut layers_seen = std::collections::BTreeSet::new();
+    for &t in &instants {
+        let when = Instant::from_millis(t);
+        let on_call =
+            oncall::top_layer_at(&layers, t).map(|(k, o)| (k + 1, o.person(layers[k]).to_string()));
+        assert_eq!(
+            covered(t),
+            on_call,
+            "{schedule}: coverage and top_layer_at at {when}"
+        );
+        layers_seen.extend(on_call.as_ref().map(|(k, _)| *k));
+        assert_eq!(
+            simulated(&mut engine, &model, t),
+            on_call.map(|(_, p)| p),
+            "{schedule}: simulator and coverage at {when}"
+        );
+    }
+    assert_eq!(
+        layers_seen.len(),
+        layers.len(),
+        "every layer answers somewhen"
+    );
+    instants.len()
+}
+
+#[test]
+fn they_agree_on_a_three_layer_schedule_across_zones_and_dst() {
+    // a weekly base handing over on Mondays 09:00 Berlin, a weekday day team in New York
+    // (daily, 09:00 local), a Friday-evening-to-Monday lead in Sydney with overrides
+    let base = json!({ "id": "base", "name": "Base", "members": ["sam", "priya", "tom"],
+        "shift": "1w", "start": "2026-01-05T08:00:00Z", "timezone": "Europe/Berlin" });
+    let day = json!({ "id": "day", "name": "Day team", "members": ["priya", "tom"],
+        "shift": "1d", "start": "2026-01-05T14:00:00Z", "timezone": "America/New_York",
+        "window": { "days": ["mon", "tue", "wed", "thu", "fri"], "from": "09:00", "to": "17:00" } });
+    let lead = json!({ "id": "lead", "name": "Weekend lead", "members": ["tom", "sam"],
+        "shift": "1w", "start": "2026-01-04T22:00:00Z", "timezone": "Australia/Sydney",
+        "window": { "days": ["fri"], "from": "18:00", "to": "10:00", "to_day": "mon" },
+        "overrides": [
+            // on a weekday, above the day team and across its hand-off
+            { "from": "2026-03-10T12:00:00Z", "to": "2026-03-11T15:00:00Z", "person": "priya" },
+            // across Sydney's change of 5 April
+            { "from": "2026-04-03T00:00:00Z", "to": "2026-04-06T12:00:00Z", "person": "sam" }] });
+    let doc = set(example("startup"), "/rotations", json!([base, day, lead]));
+    let doc = set(
+        doc,
+        "/schedules",
+        json!([{ "id": "layered", "name": "Layered",
+                                              "layers": ["base", "day", "lead"] }]),
+    );
+    assert!(agree_schedule(&doc, "layered") > 100_000);
+    // without a 24/7 base: times with nobody on call in any layer are empty pages
+    let doc = set(doc, "/schedules/0/layers", json!(["day", "lead"]));
+    agree_schedule(&doc, "layered");
 }

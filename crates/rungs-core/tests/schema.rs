@@ -88,3 +88,41 @@ fn the_schema_refuses_what_the_parser_refuses() {
         );
     }
 }
+
+#[test]
+fn schedules_and_schedule_targets_pass_the_schema_and_the_parser_alike() {
+    let ladder = validator(&rungs_core::ladder_schema());
+    let mut doc: serde_json::Value =
+        serde_json::from_str(rungs_core::examples::EXAMPLES[1].json).unwrap();
+    let rotation = doc["rotations"][0]["id"].clone();
+    doc["schedules"] = serde_json::json!([{ "id": "layered", "name": "Layered",
+                                           "layers": [rotation] }]);
+    doc["tiers"][0]["escalation"]["steps"][0]["notify"] =
+        serde_json::json!([{ "schedule": "layered" }]);
+    assert!(ladder.is_valid(&doc));
+    let parsed = rungs_core::parse_ladder(&doc.to_string()).unwrap();
+    let again: serde_json::Value =
+        serde_json::from_str(&rungs_core::to_canonical_json(&parsed)).unwrap();
+    assert!(ladder.is_valid(&again));
+    assert_eq!(again["schedules"], doc["schedules"]);
+    let mut extra = doc.clone();
+    extra["schedules"][0]["levels"] = serde_json::json!([]);
+    let mut no_layers = doc.clone();
+    no_layers["schedules"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("layers");
+    let mut bad_id = doc.clone();
+    bad_id["tiers"][0]["escalation"]["steps"][0]["notify"][0]["schedule"] = "Layered".into();
+    for (what, doc) in [
+        ("unknown field", extra),
+        ("no layers", no_layers),
+        ("id", bad_id),
+    ] {
+        assert!(!ladder.is_valid(&doc), "{what} passed the schema");
+        assert!(
+            rungs_core::parse_ladder(&doc.to_string()).is_err(),
+            "{what} passed the parser"
+        );
+    }
+}

@@ -736,6 +736,195 @@ fn tiers_nothing_leads_to() {
     expect_only(&check(&doc), Code::UnreachableTier, "/tiers/0");
 }
 
+// ---- schedules ------------------------------------------------------------------------
+
+/// `base()` with a weekday day team (09:00-17:00 UTC) layered over the 24/7 primary in
+/// the schedule “Main”, which SEV2's step pages. Clean.
+fn scheduled() -> Value {
+    let doc = push(
+        base(),
+        "/rotations",
+        json!({ "id": "day", "name": "Day team", "members": ["ben", "ana"], "shift": "1d",
+                "start": "2026-01-05T09:00:00Z", "timezone": "UTC",
+                "window": { "days": ["mon", "tue", "wed", "thu", "fri"], "from": "09:00", "to": "17:00" } }),
+    );
+    let doc = push(
+        doc,
+        "/schedules",
+        json!({ "id": "main", "name": "Main", "layers": ["primary", "day"] }),
+    );
+    with(
+        doc,
+        "/tiers/1/escalation/steps/0/notify/0",
+        json!({ "schedule": "main" }),
+    )
+}
+
+#[test]
+fn a_schedule_over_a_24_7_layer_is_clean() {
+    assert_eq!(check(&scheduled()).diagnostics, vec![]);
+}
+
+#[test]
+fn schedule_references_must_resolve() {
+    let r = check(&with(scheduled(), "/schedules/0/layers/1", json!("dya")));
+    let d = expect(&r, Code::UnknownReference, "/schedules/0/layers/1");
+    assert_eq!(
+        d.message,
+        "Layer 2 of the schedule “Main” is the rotation “dya”, which does not exist."
+    );
+    assert_eq!(d.hint.as_deref(), Some("Did you mean “Day team” (id day)?"));
+    let r = check(&with(
+        scheduled(),
+        "/tiers/1/escalation/steps/0/notify/0",
+        json!({ "schedule": "mian" }),
+    ));
+    let d = expect_only(
+        &r,
+        Code::UnknownReference,
+        "/tiers/1/escalation/steps/0/notify/0/schedule",
+    );
+    assert_eq!(
+        d.message,
+        "SEV2 step 1 pages the schedule “mian”, which does not exist."
+    );
+    let r = check(&push(
+        scheduled(),
+        "/schedules",
+        json!({ "id": "main", "name": "Other", "layers": ["day"] }),
+    ));
+    expect_only(&r, Code::DuplicateId, "/schedules/1/id");
+}
+
+#[test]
+fn a_schedule_without_layers_or_with_a_rotation_twice() {
+    let r = check(&with(scheduled(), "/schedules/0/layers", json!([])));
+    let d = expect(&r, Code::EmptySchedule, "/schedules/0/layers");
+    assert_eq!(
+        d.message,
+        "The schedule “Main” has no layers, so it pages nobody."
+    );
+    // and SEV2 pages nobody
+    expect(&r, Code::CoverageGap, "/tiers/1/escalation/steps/0/notify");
+    let r = check(&with(
+        scheduled(),
+        "/schedules/0/layers",
+        json!(["primary", "day", "day"]),
+    ));
+    let d = expect_only(&r, Code::DuplicateLayer, "/schedules/0/layers/2");
+    assert_eq!(
+        d.message,
+        "Layer 3 of the schedule “Main” is the rotation “Day team”, like layer 2."
+    );
+}
+
+#[test]
+fn a_layer_that_is_never_on_top_within_the_coverage_horizon() {
+    // the day team under the 24/7 primary never answers
+    let r = check(&with(
+        scheduled(),
+        "/schedules/0/layers",
+        json!(["day", "primary"]),
+    ));
+    let d = expect_only(&r, Code::ShadowedLayer, "/schedules/0/layers/0");
+    assert_eq!(
+        d.message,
+        "Layer 1 of the schedule “Main”, the rotation “Day team”, never answers over the next 8 weeks: a higher layer has someone on call whenever it does."
+    );
+    // an override of the lower layer's rotation on a weekend does not change that ...
+    let weekend =
+        json!([{ "from": "2026-02-21T00:00:00Z", "to": "2026-02-22T00:00:00Z", "person": "ana" }]);
+    let doc = with(
+        scheduled(),
+        "/schedules/0/layers",
+        json!(["day", "primary"]),
+    );
+    let r = check(&with(
+        doc.clone(),
+        "/rotations/1/overrides",
+        weekend.clone(),
+    ));
+    expect_only(&r, Code::ShadowedLayer, "/schedules/0/layers/0");
+    // the horizon is the coverage horizon, 8 weeks from the reference instant: an upper
+    // layer kept on call by an override to 13 April hides the day team in the 8 weeks
+    // from 15 February, not in those from 20 April
+    let cover = json!({ "id": "cover", "name": "Cover", "members": ["ana"], "shift": "1w",
+        "start": "2026-01-05T00:00:00Z", "timezone": "UTC",
+        "window": { "days": ["sun"], "from": "00:00", "to": "00:00" },
+        "overrides": [{ "from": "2026-02-01T00:00:00Z", "to": "2026-04-13T00:00:00Z", "person": "ben" }] });
+    let doc = push(scheduled(), "/rotations", cover);
+    let doc = with(doc, "/schedules/0/layers", json!(["day", "cover"]));
+    let r = check(&doc);
+    let d = expect_only(&r, Code::ShadowedLayer, "/schedules/0/layers/0");
+    assert!(d.message.contains("“Day team”"));
+    let r = check_at(&doc, "2026-04-20T00:00:00Z");
+    assert!(
+        r.with_code(Code::ShadowedLayer).next().is_none(),
+        "{:#?}",
+        r.diagnostics
+    );
+}
+
+#[test]
+fn a_rotation_that_nothing_pages_through() {
+    let r = check(&push(
+        scheduled(),
+        "/rotations",
+        json!({ "id": "spare", "name": "Spare", "members": ["ana"], "shift": "1w",
+                "start": "2026-01-05T00:00:00Z", "timezone": "UTC" }),
+    ));
+    let d = expect_only(&r, Code::UnusedRotation, "/rotations/2");
+    assert_eq!(
+        d.message,
+        "The rotation “Spare” is in no schedule, step or owner, so nothing ever pages through it."
+    );
+    // a layer of a schedule is a use; so is an owner
+    let doc = with(
+        scheduled(),
+        "/tiers/0/escalation/steps/0/notify/0",
+        json!({ "role": "ic" }),
+    );
+    assert_eq!(check(&doc).diagnostics, vec![]);
+    let doc = with(doc, "/schedules/0/layers", json!(["day"]));
+    expect(&check(&doc), Code::UnusedRotation, "/rotations/0");
+    let doc = with(
+        doc,
+        "/tiers/0/owners",
+        json!({ "triage": { "rotation": "primary" } }),
+    );
+    let r = check(&doc);
+    assert!(
+        r.with_code(Code::UnusedRotation).next().is_none(),
+        "{:#?}",
+        r.diagnostics
+    );
+}
+
+#[test]
+fn coverage_gaps_of_a_schedule_are_the_hours_no_layer_covers() {
+    // the day team alone: weekdays 09:00-17:00 UTC, 40 of 168 hours a week
+    let doc = with(scheduled(), "/schedules/0/layers", json!(["day"]));
+    let r = check(&doc);
+    let d = expect(&r, Code::CoverageGap, "/tiers/1/escalation/steps/0/notify");
+    assert!(
+        d.message
+            .starts_with("SEV2 step 1 pages nobody for 1024 h over the next 8 weeks:"),
+        "{}",
+        d.message
+    );
+    // an override on a Saturday in the horizon covers 24 of them
+    let weekend =
+        json!([{ "from": "2026-02-21T00:00:00Z", "to": "2026-02-22T00:00:00Z", "person": "ana" }]);
+    let r = check(&with(doc, "/rotations/1/overrides", weekend));
+    let d = expect(&r, Code::CoverageGap, "/tiers/1/escalation/steps/0/notify");
+    assert!(
+        d.message
+            .starts_with("SEV2 step 1 pages nobody for 1000 h over the next 8 weeks:"),
+        "{}",
+        d.message
+    );
+}
+
 #[test]
 fn a_more_severe_tier_allowing_more_time() {
     let r = check(&with(base(), "/tiers/0/timelines/resolve", json!("10h")));
@@ -1209,6 +1398,29 @@ fn broken_ladders() -> Vec<Value> {
         with(base(), "/tiers/1/escalation/steps/0/notify", json!([])),
         with(base(), "/rotations/0/members", json!([])),
         with(base(), "/rotations/0/shift", json!("0m")),
+        with(scheduled(), "/schedules/0/layers/1", json!("dya")),
+        with(scheduled(), "/schedules/0/layers", json!([])),
+        with(
+            scheduled(),
+            "/schedules/0/layers",
+            json!(["primary", "day", "day"]),
+        ),
+        with(
+            scheduled(),
+            "/schedules/0/layers",
+            json!(["day", "primary"]),
+        ),
+        with(
+            scheduled(),
+            "/tiers/1/escalation/steps/0/notify/0",
+            json!({ "schedule": "mian" }),
+        ),
+        push(
+            base(),
+            "/rotations",
+            json!({ "id": "spare", "name": "", "members": ["ana"], "shift": "1w",
+                    "start": "2026-01-05T00:00:00Z", "timezone": "UTC" }),
+        ),
         with(
             base(),
             "/rotations/0/window",

@@ -118,6 +118,10 @@ pub fn Inspector() -> impl IntoView {
                     Kind::Person => view! { <PersonForm i=i /> }.into_any(),
                     Kind::Role => view! { <RoleForm i=i /> }.into_any(),
                     Kind::Rotation => view! { <RotationForm i=i /> }.into_any(),
+                    Kind::Schedule => view! {
+                        <p class="muted">"Schedules are edited in the JSON for now."</p>
+                    }
+                    .into_any(),
                     Kind::Trigger => view! { <TriggerForm i=i /> }.into_any(),
                     Kind::Service => view! { <ServiceForm i=i /> }.into_any(),
                     Kind::Playbook => view! { <PlaybookForm i=i /> }.into_any(),

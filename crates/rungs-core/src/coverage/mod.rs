@@ -3,8 +3,9 @@
 //! how many minutes of the hour nobody at all is reached.
 //!
 //! Who a target reaches at an instant follows the format: a person always; a rotation its
-//! on-call member, only inside its window (read in the rotation's zone); a role everyone
-//! holding it. References that do not resolve reach nobody (validation reports them), and
+//! on-call member, only inside its window (read in the rotation's zone); a schedule the
+//! on-call member of its highest layer that has one (the cell says which layer answered:
+//! [`Cell::layers`]); a role everyone holding it. References that do not resolve reach nobody (validation reports them), and
 //! so does a rotation during the shift of a member who is not in `people`.
 //!
 //! Gaps are exact to the millisecond: they come from the spans of [`oncall::window_spans`]
@@ -18,13 +19,17 @@
 //! inside a gap is taken as the first instant after it).
 //!
 //! Here: the grid types and [`week_grid`], a row per tier and a cell per hour. `week`: the
-//! local hours; `reach`: who each target reaches; `spans`: span arithmetic; `groups`: the
-//! deduplicated sets of names.
+//! local hours; `reach`: who each target reaches; `layers`: which layer of a schedule
+//! answers ([`schedule_layers`]); `spans`: span arithmetic; `groups`: the deduplicated
+//! sets of names.
 
 mod groups;
+mod layers;
 mod reach;
 mod spans;
 mod week;
+
+pub use layers::{schedule_layers, LayerAnswer, LayerSpan};
 
 use groups::Groups;
 use reach::{Ctx, Reach, Reached};
@@ -107,6 +112,9 @@ pub struct Cell {
     /// How many of `first_step`'s targets reach nobody at the start of the hour (a
     /// rotation outside its hours, say) while the others answer: 0 when all of them do.
     pub silent: u8,
+    /// For each schedule among `first_step`'s targets that reaches someone at the start
+    /// of the hour, in the step's order: the layer that answers.
+    pub layers: Vec<LayerAnswer>,
     /// Tooltip text, e.g. `"Tue 03:00–04:00 Europe/London: step 1 reaches Ana Lima
     /// (rotation Primary)"` or `"Tue 03:00–04:00 Europe/London: nobody is reached for
     /// 30 min"`.
@@ -192,6 +200,7 @@ fn hour_cell(
             reached: 0,
             gap_minutes: 0,
             silent: 0,
+            layers: Vec::new(),
             label: when.to_string(),
         };
     };
@@ -206,11 +215,15 @@ fn hour_cell(
             let mut key: Vec<Reached> = Vec::new();
             let mut parts: Vec<String> = Vec::new();
             let mut silent: Vec<&str> = Vec::new();
+            let mut layers: Vec<LayerAnswer> = Vec::new();
             for r in reaches {
                 match ctx.reached_at(r, start) {
                     Some((who, text)) => {
                         key.push(who);
                         parts.push(text);
+                        if let Reach::Schedule(s) = *r {
+                            layers.extend(ctx.layer_answer(s, start));
+                        }
                     }
                     None => silent.push(ctx.target_name(r)),
                 }
@@ -239,6 +252,7 @@ fn hour_cell(
                 reached,
                 gap_minutes,
                 silent: silent.len().min(u8::MAX as usize) as u8,
+                layers,
                 label,
             }
         }
@@ -247,6 +261,7 @@ fn hour_cell(
             reached: 0,
             gap_minutes,
             silent: 0,
+            layers: Vec::new(),
             label: if gap_minutes >= 60 {
                 format!("{when}: nobody is reached")
             } else {

@@ -1,5 +1,6 @@
 //! Who each target reaches during the week: the ladder's indexes ([`Lookup`], shared with
-//! `paging`) and each rotation's on-call spans, computed once per grid.
+//! `paging`), each rotation's on-call spans and each schedule's layers on top, computed
+//! once per grid.
 
 use super::spans::{covers, intersect, merge};
 use crate::model::{Ladder, Target};
@@ -24,6 +25,8 @@ pub(super) enum Reach {
     Role(usize),
     /// A rotation's on-call member, inside its active spans.
     Rotation(usize),
+    /// A schedule's: the on-call member of its highest layer with one.
+    Schedule(usize),
 }
 
 /// Indexes of the ladder and the week's rotation spans, computed once.
@@ -34,6 +37,10 @@ pub(super) struct Ctx<'a> {
     /// For each rotation, when in the week its on-call member is a known person inside
     /// its window; computed on first use.
     rotation_spans: Vec<Option<Vec<Span>>>,
+    /// For each schedule, the week split among its layers: each piece with the layer on
+    /// top (its position in the schedule's `layers`) and that layer's rotation; computed
+    /// on first use from the layers' `rotation_spans`.
+    schedule_pieces: Vec<Option<Vec<(Span, usize, usize)>>>,
     from: i64,
     to: i64,
 }
@@ -44,6 +51,7 @@ impl<'a> Ctx<'a> {
             ladder,
             ids: Lookup::new(ladder),
             rotation_spans: vec![None; ladder.rotations.len()],
+            schedule_pieces: vec![None; ladder.schedules.len()],
             from,
             to,
         }
@@ -66,7 +74,44 @@ impl<'a> Ctx<'a> {
                 }
                 None => Reach::Nobody,
             },
+            Target::Schedule(id) => match self.ids.schedules.get(id.as_str()) {
+                Some(&s) => {
+                    self.ensure_schedule_pieces(s);
+                    Reach::Schedule(s)
+                }
+                None => Reach::Nobody,
+            },
         }
+    }
+
+    /// Splits the week among schedule `s`'s layers: a layer has someone on call when its
+    /// rotation's on-call member is a known person ([`Ctx::ensure_rotation_spans`]), and
+    /// the highest such layer answers ([`oncall::top_layers`]).
+    pub(super) fn ensure_schedule_pieces(&mut self, s: usize) -> &[(Span, usize, usize)] {
+        if self.schedule_pieces[s].is_none() {
+            let layers = self.ids.layers(s);
+            let mut spans = Vec::with_capacity(layers.len());
+            for &(_, r) in &layers {
+                self.ensure_rotation_spans(r);
+                spans.push(self.rotation_spans[r].clone().unwrap_or_default());
+            }
+            let tops = oncall::top_layers(&spans, self.from, self.to);
+            let pieces = tops
+                .into_iter()
+                .map(|(span, k)| (span, layers[k].0, layers[k].1));
+            self.schedule_pieces[s] = Some(pieces.collect());
+        }
+        self.schedule_pieces[s].as_deref().unwrap_or_default()
+    }
+
+    /// The layer of schedule `s` on top at `t`: its position in `layers` and its
+    /// rotation's position in `rotations`; `None` when no layer has anyone on call or
+    /// the schedule's pieces are not computed.
+    pub(super) fn layer_at(&self, s: usize, t: i64) -> Option<(usize, usize)> {
+        let pieces = self.schedule_pieces.get(s)?.as_deref()?;
+        let i = pieces.partition_point(|(span, ..)| span.end <= t);
+        let &(span, j, r) = pieces.get(i)?;
+        (span.start <= t).then_some((j, r))
     }
 
     /// When in the week rotation `r`'s on-call member is a known person inside its window.
@@ -129,6 +174,10 @@ impl<'a> Ctx<'a> {
                 end: self.to,
             }],
             Reach::Rotation(r) => self.rotation_spans[*r].clone().unwrap_or_default(),
+            Reach::Schedule(s) => {
+                let pieces = self.schedule_pieces[*s].as_deref().unwrap_or_default();
+                merge(pieces.iter().map(|&(span, ..)| span).collect())
+            }
         }
     }
 
@@ -145,6 +194,7 @@ impl<'a> Ctx<'a> {
             Reach::Person(p) => self.person_name(p),
             Reach::Role(r) => &l.roles[r].name,
             Reach::Rotation(r) => &l.rotations[r].name,
+            Reach::Schedule(s) => &l.schedules[s].name,
         }
     }
 
@@ -173,20 +223,30 @@ impl<'a> Ctx<'a> {
                 Some((Reached::Role(r), text))
             }
             Reach::Rotation(r) => {
-                let spans = self.rotation_spans[r].as_deref().unwrap_or_default();
-                if !covers(spans, t) {
-                    return None;
-                }
-                let rot = &l.rotations[r];
-                let who = oncall::on_call_at(rot, t)?;
-                let p = self.ids.person(who.person(rot).as_str())?;
-                let name = self.person_name(p);
-                Some((
-                    Reached::Person(p),
-                    format!("{name} (rotation {})", rot.name),
-                ))
+                let (p, name) = self.rotation_member_at(r, t)?;
+                let rot = &l.rotations[r].name;
+                Some((Reached::Person(p), format!("{name} (rotation {rot})")))
+            }
+            Reach::Schedule(s) => {
+                let (j, r) = self.layer_at(s, t)?;
+                let (p, name) = self.rotation_member_at(r, t)?;
+                let (schedule, rot) = (&l.schedules[s].name, &l.rotations[r].name);
+                let text = format!("{name} (schedule {schedule}, layer {} {rot})", j + 1);
+                Some((Reached::Person(p), text))
             }
         }
+    }
+
+    /// The known person rotation `r` has on call at `t` inside its spans, with their name.
+    fn rotation_member_at(&self, r: usize, t: i64) -> Option<(usize, &'a str)> {
+        let spans = self.rotation_spans[r].as_deref().unwrap_or_default();
+        if !covers(spans, t) {
+            return None;
+        }
+        let rot = &self.ladder.rotations[r];
+        let who = oncall::on_call_at(rot, t)?;
+        let p = self.ids.person(who.person(rot).as_str())?;
+        Some((p, self.person_name(p)))
     }
 }
 

@@ -1,41 +1,8 @@
-//! Sorted, disjoint span lists: merging, intersecting and measuring them.
+//! Sorted, disjoint span lists: merging and intersecting them (from [`crate::oncall`]),
+//! and measuring them.
 
 use crate::oncall::Span;
-
-/// Merges sorted-or-not spans into a sorted list of disjoint, non-touching spans.
-pub(super) fn merge(mut spans: Vec<Span>) -> Vec<Span> {
-    spans.retain(|s| !s.is_empty());
-    spans.sort_unstable();
-    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
-    for s in spans {
-        match out.last_mut() {
-            Some(prev) if s.start <= prev.end => prev.end = prev.end.max(s.end),
-            _ => out.push(s),
-        }
-    }
-    out
-}
-
-/// The intersection of two sorted, merged span lists.
-pub(super) fn intersect(a: &[Span], b: &[Span]) -> Vec<Span> {
-    let (mut i, mut j) = (0, 0);
-    let mut out = Vec::new();
-    while i < a.len() && j < b.len() {
-        let s = Span {
-            start: a[i].start.max(b[j].start),
-            end: a[i].end.min(b[j].end),
-        };
-        if !s.is_empty() {
-            out.push(s);
-        }
-        if a[i].end < b[j].end {
-            i += 1;
-        } else {
-            j += 1;
-        }
-    }
-    out
-}
+pub(super) use crate::oncall::{intersect, merge};
 
 /// Whether sorted, merged `spans` cover `t`.
 pub(super) fn covers(spans: &[Span], t: i64) -> bool {

@@ -138,6 +138,7 @@ fn business_hours_leave_nights_and_weekends_uncovered() {
             reached: c(10).reached,
             gap_minutes: 0,
             silent: 0,
+            layers: vec![],
             label: "Mon 10:00–11:00 Europe/London: step 1 reaches Ana Lima (rotation Primary)"
                 .into(),
         }
@@ -204,6 +205,7 @@ fn spring_forward_skips_an_hour_in_london() {
             reached: 0,
             gap_minutes: 0,
             silent: 0,
+            layers: vec![],
             label:
                 "Sun 01:00–02:00 Europe/London: this hour does not exist (the clocks go forward)"
                     .into(),

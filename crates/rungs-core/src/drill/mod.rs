@@ -79,7 +79,8 @@ pub struct PageCard {
     pub tier: String,
     /// The escalation step (from 1); `None` for the communication owner's page.
     pub step: Option<usize>,
-    /// The rotation's name, when the page came through one.
+    /// The rotation's name, when the page came through one; a schedule's name with its
+    /// answering layer's, `Payments on-call (Weekday day team)`, when through a schedule.
     pub via: Option<String>,
     /// How long the page has waited.
     pub waited: Duration,
@@ -205,6 +206,30 @@ impl DrillSession {
             .collect()
     }
 
+    /// How a page card names what a page went through: `APAC primary`, or a schedule
+    /// with the layer that answered, `Payments on-call (Weekday day team)`.
+    fn via_name(&self, l: &Ladder, via: crate::sim::Via) -> Option<String> {
+        use crate::overview::find_name;
+        let rotation = |r: usize| {
+            let id = &self.model.rotations.get(r)?.id;
+            Some(find_name(&l.rotations, id))
+        };
+        match via {
+            crate::sim::Via::Rotation(r) => rotation(r),
+            crate::sim::Via::Schedule {
+                schedule,
+                rotation: r,
+            } => {
+                let id = &self.model.schedules.get(schedule)?.id;
+                Some(format!(
+                    "{} ({})",
+                    find_name(&l.schedules, id),
+                    rotation(r)?
+                ))
+            }
+        }
+    }
+
     /// The pages waiting for someone in the room, as their cards show them, in the
     /// order of [`DrillSession::humans`].
     pub fn page_cards(&self, l: &Ladder) -> Vec<PageCard> {
@@ -214,10 +239,7 @@ impl DrillSession {
             .filter_map(|h| {
                 let w = self.engine.waiting_page(self.model.person(h)?)?;
                 let tier = self.model.tiers.get(w.tier.index())?;
-                let via = w
-                    .via
-                    .and_then(|r| self.model.rotations.get(r))
-                    .map(|r| crate::overview::find_name(&l.rotations, &r.id));
+                let via = w.via.and_then(|via| self.via_name(l, via));
                 let escalates_in = w.step.and_then(|k| tier.steps.get(k)).map(|step| {
                     let due = w.at.plus(step.after);
                     due.since(now)

@@ -21,6 +21,7 @@ pub fn add(l: &mut Ladder, kind: Kind, now: Instant) -> usize {
         Kind::Person => push(new_person(l), l),
         Kind::Role => push(new_role(l), l),
         Kind::Rotation => push(new_rotation(l, now), l),
+        Kind::Schedule => push(new_schedule(l), l),
         Kind::Trigger => push(new_trigger(l), l),
         Kind::Service => push(new_service(l), l),
         Kind::Playbook => push(new_playbook(l), l),
@@ -138,6 +139,7 @@ pub fn new_ladder(name: &str) -> Ladder {
         roles: Vec::new(),
         people: Vec::new(),
         rotations: Vec::new(),
+        schedules: Vec::new(),
         tiers: Vec::new(),
         triggers: Vec::new(),
         playbooks: Vec::new(),
@@ -206,6 +208,16 @@ pub fn new_rotation(ladder: &Ladder, start: Instant) -> Rotation {
         window: None,
         windows: Vec::new(),
         overrides: Vec::new(),
+    }
+}
+
+/// A new schedule: name "New schedule", no layers, id unique from "schedule". The caller
+/// appends it.
+pub fn new_schedule(ladder: &Ladder) -> Schedule {
+    Schedule {
+        id: ScheduleId::new(unique_id(ladder, Kind::Schedule, "schedule")).expect("valid id"),
+        name: "New schedule".into(),
+        layers: Vec::new(),
     }
 }
 

@@ -13,7 +13,8 @@ fn pronoun(kind: Kind) -> &'static str {
 }
 
 /// Every place in the ladder that refers to the entry `id` of `kind` (targets in steps,
-/// owners, playbook step owners; person backups; rotation members and overrides; person roles; trigger
+/// owners, playbook step owners; person backups; rotation members and overrides; schedule
+/// layers; person roles; trigger
 /// service/tier; service depends_on; tier playbook; scenario signals' service and
 /// unavailable injects' person). Document order.
 ///
@@ -29,6 +30,7 @@ pub fn references(ladder: &Ladder, kind: Kind, id: &str) -> Vec<Reference> {
     finder.services(ladder);
     finder.people(ladder);
     finder.rotations(ladder);
+    finder.schedules(ladder);
     finder.tiers(ladder);
     finder.triggers(ladder);
     finder.playbooks(ladder);
@@ -99,20 +101,17 @@ impl Finder<'_> {
         }
     }
 
-    /// Rotation members and the people overrides name.
+    /// Rotation members and overrides.
     fn rotations(&mut self, ladder: &Ladder) {
         let pronoun = self.pronoun;
         for (i, r) in ladder.rotations.iter().enumerate() {
             if self.kind == Kind::Person {
+                let rotation = label(&r.name, r.id.as_str());
                 for (j, m) in r.members.iter().enumerate() {
                     if m.as_str() == self.id {
                         self.add(
                             format!("{}/members/{j}", Kind::Rotation.pointer(i)),
-                            format!(
-                                "rotation {} has {pronoun} as member {}",
-                                label(&r.name, r.id.as_str()),
-                                j + 1
-                            ),
+                            format!("rotation {rotation} has {pronoun} as member {}", j + 1),
                         );
                     }
                 }
@@ -121,12 +120,33 @@ impl Finder<'_> {
                         self.add(
                             format!("{}/overrides/{j}/person", Kind::Rotation.pointer(i)),
                             format!(
-                                "rotation {} has {pronoun} covering in override {}",
-                                label(&r.name, r.id.as_str()),
+                                "override {} of rotation {rotation} puts {pronoun} on call",
                                 j + 1
                             ),
                         );
                     }
+                }
+            }
+        }
+    }
+
+    /// Schedule layers.
+    fn schedules(&mut self, ladder: &Ladder) {
+        if self.kind != Kind::Rotation {
+            return;
+        }
+        let pronoun = self.pronoun;
+        for (i, s) in ladder.schedules.iter().enumerate() {
+            for (j, layer) in s.layers.iter().enumerate() {
+                if layer.as_str() == self.id {
+                    self.add(
+                        format!("{}/layers/{j}", Kind::Schedule.pointer(i)),
+                        format!(
+                            "schedule {} has {pronoun} as layer {}",
+                            label(&s.name, s.id.as_str()),
+                            j + 1
+                        ),
+                    );
                 }
             }
         }

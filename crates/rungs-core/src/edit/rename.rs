@@ -21,6 +21,7 @@ fn swap_target(t: &mut Target, kind: Kind, old: &str, new: &str) -> usize {
     match t {
         Target::Person(id) if kind == Kind::Person => swap_id!(id, PersonId, old, new, n),
         Target::Rotation(id) if kind == Kind::Rotation => swap_id!(id, RotationId, old, new, n),
+        Target::Schedule(id) if kind == Kind::Schedule => swap_id!(id, ScheduleId, old, new, n),
         Target::Role(id) if kind == Kind::Role => swap_id!(id, RoleId, old, new, n),
         _ => {}
     }
@@ -33,7 +34,7 @@ fn rename_references(ladder: &mut Ladder, kind: Kind, old: &str, new: &str) -> u
     let mut n = 0;
     match kind {
         Kind::Service => n += rename_service_references(ladder, old, new),
-        Kind::Person | Kind::Role | Kind::Rotation => {
+        Kind::Person | Kind::Role | Kind::Rotation | Kind::Schedule => {
             n += rename_target_references(ladder, kind, old, new);
         }
         Kind::Tier => {
@@ -72,8 +73,9 @@ fn rename_service_references(ladder: &mut Ladder, old: &str, new: &str) -> usize
     n
 }
 
-/// Points every reference to person, role or rotation `old` at `new`: people's roles and
-/// backups, rotation members, overrides, unavailable injects, and targets in owners and steps.
+/// Points every reference to person, role, rotation or schedule `old` at `new`: people's
+/// roles and backups, rotation members and overrides, schedule layers, unavailable
+/// injects, and targets in owners and steps.
 fn rename_target_references(ladder: &mut Ladder, kind: Kind, old: &str, new: &str) -> usize {
     let mut n = 0;
     for p in &mut ladder.people {
@@ -103,6 +105,11 @@ fn rename_target_references(ladder: &mut Ladder, kind: Kind, old: &str, new: &st
                     swap_id!(&mut u.unavailable, PersonId, old, new, n);
                 }
             }
+        }
+    }
+    if kind == Kind::Rotation {
+        for layer in ladder.schedules.iter_mut().flat_map(|s| &mut s.layers) {
+            swap_id!(layer, RotationId, old, new, n);
         }
     }
     for t in &mut ladder.tiers {

@@ -106,6 +106,7 @@ kinds! {
     Role => roles, Role, RoleId, "role";
     Person => people, Person, PersonId, "person";
     Rotation => rotations, Rotation, RotationId, "rotation";
+    Schedule => schedules, Schedule, ScheduleId, "schedule";
     Tier => tiers, Tier, TierId, "tier";
     Trigger => triggers, Trigger, TriggerId, "trigger";
     Playbook => playbooks, Playbook, PlaybookId, "playbook";
@@ -122,6 +123,7 @@ impl Kind {
             Kind::Role => "No roles yet. A role pages everyone who holds it at once, such as an incident commander or a communications lead; give people roles in their forms.",
             Kind::Person => "Nobody yet. Add the people who can be paged, each with their time zone; rotations, roles and steps then name them.",
             Kind::Rotation => "No rotations yet. A rotation takes its members in turns (a weekly primary, follow-the-sun shifts), and a step that names it pages whoever is on call. Add people first.",
+            Kind::Schedule => "No schedules yet. A schedule stacks rotations in layers (a weekday day team over a 24/7 base): a step that names it pages whoever is on call in the highest layer that has someone. Add rotations first.",
             Kind::Tier => "No tiers yet. A tier is a severity level with its deadlines and the escalation steps that page people; add the most severe first.",
             Kind::Trigger => "No triggers yet. A trigger opens a tier when a service's metric crosses a threshold for long enough, so incidents start on their own in drills and studies.",
             Kind::Playbook => "No playbooks yet. A playbook is the checklist a tier runs (who does what, in which order); a tier links to it.",
@@ -147,6 +149,7 @@ impl Target {
         match self {
             Target::Person(_) => Kind::Person,
             Target::Rotation(_) => Kind::Rotation,
+            Target::Schedule(_) => Kind::Schedule,
             Target::Role(_) => Kind::Role,
         }
     }
@@ -156,11 +159,13 @@ impl Target {
         match self {
             Target::Person(id) => id.as_str(),
             Target::Rotation(id) => id.as_str(),
+            Target::Schedule(id) => id.as_str(),
             Target::Role(id) => id.as_str(),
         }
     }
 
-    /// Its JSON key, the noun of its kind: `"person"`, `"rotation"` or `"role"`.
+    /// Its JSON key, the noun of its kind: `"person"`, `"rotation"`, `"schedule"` or
+    /// `"role"`.
     pub fn key(&self) -> &'static str {
         self.kind().noun()
     }

@@ -6,7 +6,7 @@
 //! simulator runs on.
 //!
 //! Here: the [`Ladder`] itself, its defaults and response models. In `model/`:
-//! `people.rs` (services, roles, people, rotations), `tier.rs` (tiers and escalation),
+//! `people.rs` (services, roles, people, rotations, schedules), `tier.rs` (tiers and escalation),
 //! `response.rs` (triggers, playbooks, templates), `scenario.rs` (drill scenarios) and
 //! `kind.rs` ([`Kind`], the one list of the collections with ids). Every type is
 //! re-exported here.
@@ -88,9 +88,12 @@ pub struct Ladder {
     /// Everyone the ladder can page.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub people: Vec<Person>,
-    /// On-call schedules.
+    /// On-call rotations.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rotations: Vec<Rotation>,
+    /// Layered schedules: rotations stacked, the highest with someone on call answers.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub schedules: Vec<Schedule>,
     /// Severity tiers; rank 1 is the most severe.
     pub tiers: Vec<Tier>,
     /// Signals that open or promote an incident.

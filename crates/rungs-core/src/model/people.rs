@@ -1,5 +1,5 @@
-//! Services, roles, people and rotations (with their windows): who incidents happen to
-//! and who can be paged.
+//! Services, roles, people, rotations (with their windows) and schedules (rotations in
+//! layers): who incidents happen to and who can be paged.
 
 use serde::{Deserialize, Serialize};
 
@@ -140,6 +140,20 @@ impl Rotation {
             None => Some(&self.windows),
         }
     }
+}
+
+/// Rotations stacked in layers: at an instant the schedule pages the person on call in
+/// the highest layer that has someone on call, and nobody when no layer has.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Schedule {
+    /// Unique id.
+    pub id: ScheduleId,
+    /// Display name.
+    pub name: String,
+    /// Rotation ids, the lowest layer first.
+    pub layers: Vec<RotationId>,
 }
 
 /// The local hours a rotation covers.

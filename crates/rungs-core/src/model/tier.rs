@@ -108,7 +108,8 @@ impl Owners {
     }
 }
 
-/// Who gets paged: exactly one of a person, a rotation's on-call member, or a role.
+/// Who gets paged: exactly one of a person, a rotation's on-call member, a schedule's
+/// (the highest of its layers with someone on call), or a role.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -117,6 +118,8 @@ pub enum Target {
     Person(PersonId),
     /// Whoever is on call in the rotation.
     Rotation(RotationId),
+    /// Whoever is on call in the highest layer of the schedule that has someone on call.
+    Schedule(ScheduleId),
     /// Everyone holding the role.
     Role(RoleId),
 }

@@ -1,4 +1,5 @@
-//! Who is on call when: rotation turns and windows, and the coverage they give.
+//! Who is on call when: rotation turns and windows, and the coverage they give; and
+//! schedules, rotations in layers (`layers.rs`).
 //!
 //! Time here is milliseconds since the Unix epoch (`i64`). Windows are read in the
 //! rotation's IANA zone, so a window of 09:00-17:00 stays 09:00-17:00 local across DST;
@@ -10,12 +11,16 @@ use jiff::tz::TimeZone;
 use crate::model::{Rotation, Window};
 use crate::time::Weekday;
 
+mod layers;
+#[cfg(test)]
+mod layers_tests;
 mod turns;
 #[cfg(test)]
 mod turns_tests;
 #[cfg(test)]
 mod windows_tests;
 
+pub use layers::{on_call_spans, top_layer_at, top_layers};
 pub use turns::{first_instant_at, Turns};
 
 const DAY_MS: i64 = 86_400_000;
@@ -267,6 +272,39 @@ fn push_merged(spans: &mut Vec<Span>, span: Span) {
     }
 }
 
+/// Spans in any order as a sorted list of disjoint, non-touching spans (empty ones
+/// dropped).
+pub fn merge(mut spans: Vec<Span>) -> Vec<Span> {
+    spans.retain(|s| !s.is_empty());
+    spans.sort_unstable();
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    for s in spans {
+        push_merged(&mut out, s);
+    }
+    out
+}
+
+/// The intersection of two sorted, merged span lists.
+pub fn intersect(a: &[Span], b: &[Span]) -> Vec<Span> {
+    let (mut i, mut j) = (0, 0);
+    let mut out = Vec::new();
+    while i < a.len() && j < b.len() {
+        let s = Span {
+            start: a[i].start.max(b[j].start),
+            end: a[i].end.min(b[j].end),
+        };
+        if !s.is_empty() {
+            out.push(s);
+        }
+        if a[i].end < b[j].end {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    out
+}
+
 /// The spans of `[from, to)` in which `rotation`'s windows are open, in order and
 /// merged: all of it for a rotation without windows.
 pub fn covered_spans(rotation: &Rotation, from: i64, to: i64) -> Vec<Span> {
@@ -278,16 +316,12 @@ pub fn covered_spans(rotation: &Rotation, from: i64, to: i64) -> Vec<Span> {
         None => Vec::new(),
         Some(windows) => {
             let tz = rotation.timezone.tz();
-            let mut all: Vec<Span> = windows
-                .iter()
-                .flat_map(|w| window_spans(w, tz, from, to))
-                .collect();
-            all.sort();
-            let mut merged: Vec<Span> = Vec::new();
-            for s in all {
-                push_merged(&mut merged, s);
-            }
-            merged
+            merge(
+                windows
+                    .iter()
+                    .flat_map(|w| window_spans(w, tz, from, to))
+                    .collect(),
+            )
         }
     }
 }

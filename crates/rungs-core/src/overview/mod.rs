@@ -34,6 +34,8 @@ pub struct LadderOverview {
     pub roles: Vec<RoleView>,
     /// Rotations.
     pub rotations: Vec<RotationView>,
+    /// Schedules.
+    pub schedules: Vec<ScheduleView>,
     /// Triggers.
     pub triggers: Vec<TriggerView>,
     /// Services.
@@ -93,7 +95,7 @@ pub struct StepView {
 /// A target with its display name.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct TargetView {
-    /// `person`, `rotation` or `role`.
+    /// `person`, `rotation`, `schedule` or `role`.
     pub kind: &'static str,
     /// The referenced id.
     pub id: String,
@@ -150,6 +152,19 @@ pub struct RotationView {
     pub timezone: String,
     /// Window as text (`"mon–fri 09:00–17:00"`), or `None` for around the clock.
     pub window: Option<String>,
+}
+
+/// A schedule: rotations in layers.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ScheduleView {
+    /// JSON Pointer of the entry (`/schedules/i`), where diagnostics point.
+    pub pointer: String,
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// The layers' rotation names, the lowest layer first.
+    pub layers: Vec<String>,
 }
 
 /// A trigger.
@@ -215,6 +230,16 @@ impl LadderOverview {
             people: person_views(ladder, &names),
             roles: role_views(ladder),
             rotations: rotation_views(ladder, &names),
+            schedules: (ladder.schedules.iter().enumerate())
+                .map(|(i, s)| ScheduleView {
+                    pointer: Kind::Schedule.pointer(i),
+                    id: s.id.to_string(),
+                    name: s.name.clone(),
+                    layers: (s.layers.iter())
+                        .map(|r| names.rotations.get(r.as_str()))
+                        .collect(),
+                })
+                .collect(),
             triggers: trigger_views(ladder, &names),
             services: service_views(ladder, &names),
             scenarios: scenario_views(ladder),

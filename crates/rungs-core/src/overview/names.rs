@@ -26,7 +26,7 @@ macro_rules! named {
     )*};
 }
 
-named!(Person, Role, Rotation, Tier, Service, Playbook, Template, Scenario);
+named!(Person, Role, Rotation, Schedule, Tier, Service, Playbook, Template, Scenario);
 
 /// The display name of `id` in `items`, or the id itself when it does not resolve.
 ///
@@ -39,13 +39,14 @@ pub fn find_name<T: Named>(items: &[T], id: &str) -> String {
         .to_string()
 }
 
-/// The display name of a study's target, written `person ana`, `rotation primary` or
-/// `role comms` (as [`Precursor::targets`](crate::sim::Precursor) are): `Ana Lima`.
+/// The display name of a study's target, written `person ana`, `rotation primary`,
+/// `schedule payments` or `role comms` (as [`Precursor::targets`](crate::sim::Precursor) are): `Ana Lima`.
 /// Anything else is returned as it is.
 pub fn target_name(ladder: &Ladder, target: &str) -> String {
     match target.split_once(' ') {
         Some(("person", id)) => find_name(&ladder.people, id),
         Some(("rotation", id)) => find_name(&ladder.rotations, id),
+        Some(("schedule", id)) => find_name(&ladder.schedules, id),
         Some(("role", id)) => find_name(&ladder.roles, id),
         _ => target.to_string(),
     }
@@ -80,6 +81,7 @@ pub(crate) struct LadderNames<'a> {
     pub(crate) people: Names<'a>,
     pub(crate) roles: Names<'a>,
     pub(crate) rotations: Names<'a>,
+    pub(crate) schedules: Names<'a>,
     pub(crate) tiers: Names<'a>,
     pub(crate) services: Names<'a>,
     pub(crate) playbooks: Names<'a>,
@@ -91,6 +93,7 @@ impl<'a> LadderNames<'a> {
             people: Names::new(&ladder.people),
             roles: Names::new(&ladder.roles),
             rotations: Names::new(&ladder.rotations),
+            schedules: Names::new(&ladder.schedules),
             tiers: Names::new(&ladder.tiers),
             services: Names::new(&ladder.services),
             playbooks: Names::new(&ladder.playbooks),

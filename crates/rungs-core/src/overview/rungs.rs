@@ -84,6 +84,7 @@ fn target_view(names: &LadderNames, t: &Target) -> TargetView {
     let names = match t {
         Target::Person(_) => &names.people,
         Target::Rotation(_) => &names.rotations,
+        Target::Schedule(_) => &names.schedules,
         Target::Role(_) => &names.roles,
     };
     TargetView {

@@ -1,5 +1,5 @@
-//! The ladder's indexes for following references: id to position for people, roles and
-//! rotations (the first entry with an id wins), and each role's holders.
+//! The ladder's indexes for following references: id to position for people, roles,
+//! rotations and schedules (the first entry with an id wins), and each role's holders.
 
 use foldhash::{HashMap, HashMapExt};
 
@@ -15,6 +15,8 @@ pub(crate) struct Lookup<'a> {
     pub(crate) roles: HashMap<&'a str, usize>,
     /// Position in `rotations` by id.
     pub(crate) rotations: HashMap<&'a str, usize>,
+    /// Position in `schedules` by id.
+    pub(crate) schedules: HashMap<&'a str, usize>,
     /// Holders of each role (by position), in the order of `people`, each once.
     pub(crate) holders: Vec<Vec<usize>>,
 }
@@ -48,6 +50,7 @@ impl<'a> Lookup<'a> {
             people: index(ladder.people.iter().map(|p| p.id.as_str())),
             roles,
             rotations: index(ladder.rotations.iter().map(|r| r.id.as_str())),
+            schedules: index(ladder.schedules.iter().map(|s| s.id.as_str())),
             holders,
         }
     }
@@ -55,6 +58,16 @@ impl<'a> Lookup<'a> {
     /// The position of person `id`, if it is one.
     pub(crate) fn person(&self, id: &str) -> Option<usize> {
         self.people.get(id).copied()
+    }
+
+    /// The layers of schedule `s` (a position in `schedules`) whose rotation resolves,
+    /// the lowest first: each layer's position in the schedule's `layers` and its
+    /// rotation's position in `rotations`.
+    pub(crate) fn layers(&self, s: usize) -> Vec<(usize, usize)> {
+        let layers = self.ladder.schedules[s].layers.iter().enumerate();
+        layers
+            .filter_map(|(j, r)| Some((j, *self.rotations.get(r.as_str())?)))
+            .collect()
     }
 
     /// The display name of person `id`, or the id itself when it does not resolve.

@@ -4,7 +4,8 @@
 //!
 //! Who a target reaches follows the format exactly as [`crate::coverage`] does: a person
 //! always; a rotation its on-call member (`members[floor((t - start) / shift) mod n]`),
-//! only inside its window read in the rotation's zone; a role every holder. References
+//! only inside its window read in the rotation's zone; a schedule the on-call member of
+//! its highest layer that has one ([`crate::oncall::top_layer_at`]); a role every holder. References
 //! that do not resolve, rotations without members and roles nobody holds reach nobody, and
 //! so does a rotation during the turn of a member who is not in `people`. Windows are the
 //! spans of [`oncall::window_spans`], so the heatmap, these lines and the schedule agree

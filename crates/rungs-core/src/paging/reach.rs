@@ -16,7 +16,7 @@ pub enum Unreached {
     /// The reference names no entry of the ladder.
     Unknown,
     /// The rotation has no members (or no shift length), or its member on turn is not
-    /// in `people`.
+    /// in `people`; or no layer of the schedule has anyone on call.
     NobodyOnShift,
     /// The rotation's window is closed at that instant.
     OutsideHours,
@@ -31,7 +31,7 @@ pub struct TargetReach {
     pub target: String,
     /// The referenced id.
     pub id: String,
-    /// `person`, `rotation` or `role`.
+    /// `person`, `rotation`, `schedule` or `role`.
     pub kind: &'static str,
     /// The people reached, with their names, in order (a role's holders in the order of
     /// `people`); empty when nobody is.
@@ -42,6 +42,9 @@ pub struct TargetReach {
     pub note: Option<String>,
     /// Why nobody is reached, for code; `None` when somebody is reached.
     pub reason: Option<Unreached>,
+    /// For a schedule, the name of the rotation of the layer that answered; `None`
+    /// otherwise and when no layer has anyone on call.
+    pub layer: Option<String>,
 }
 
 /// Who one escalation step pages at an instant, target by target.
@@ -81,11 +84,7 @@ pub(super) fn step_reach(lookup: &Lookup, tier: usize, step: usize, at: Instant)
 /// Who `target` reaches at `t` (epoch milliseconds).
 pub(super) fn target_reach(lookup: &Lookup, target: &Target, t: i64) -> TargetReach {
     let l = lookup.ladder;
-    let (kind, id) = match target {
-        Target::Person(id) => ("person", id.as_str()),
-        Target::Rotation(id) => ("rotation", id.as_str()),
-        Target::Role(id) => ("role", id.as_str()),
-    };
+    let (kind, id) = (target.key(), target.id());
     let mut reach = TargetReach {
         target: id.to_string(),
         id: id.to_string(),
@@ -93,6 +92,7 @@ pub(super) fn target_reach(lookup: &Lookup, target: &Target, t: i64) -> TargetRe
         people: Vec::new(),
         note: None,
         reason: None,
+        layer: None,
     };
     let person = |p: usize| (l.people[p].id.clone(), l.people[p].name.clone());
     let found = match target {
@@ -110,6 +110,10 @@ pub(super) fn target_reach(lookup: &Lookup, target: &Target, t: i64) -> TargetRe
         Target::Rotation(id) => lookup.rotations.get(id.as_str()).map(|&r| {
             reach.target = l.rotations[r].name.clone();
             rotation_reach(lookup, r, t, &mut reach);
+        }),
+        Target::Schedule(id) => lookup.schedules.get(id.as_str()).map(|&s| {
+            reach.target = l.schedules[s].name.clone();
+            schedule_reach(lookup, s, t, &mut reach);
         }),
     };
     if found.is_none() {
@@ -141,6 +145,35 @@ fn rotation_reach(lookup: &Lookup, r: usize, t: i64, reach: &mut TargetReach) {
     }
 }
 
+/// Fills in whom schedule `s` (a position in `schedules`) reaches at `t`: the person on
+/// call in its highest layer that has someone ([`crate::oncall::top_layer_at`]).
+fn schedule_reach(lookup: &Lookup, s: usize, t: i64, reach: &mut TargetReach) {
+    let l = lookup.ladder;
+    let layers: Vec<&crate::model::Rotation> = (lookup.layers(s).into_iter())
+        .map(|(_, r)| &l.rotations[r])
+        .collect();
+    let Some((k, who)) = crate::oncall::top_layer_at(&layers, t) else {
+        return reach.unreached(
+            Unreached::NobodyOnShift,
+            "no layer has anyone on call".into(),
+        );
+    };
+    let rot = layers[k];
+    reach.layer = Some(rot.name.clone());
+    match lookup.person(who.person(rot).as_str()) {
+        Some(p) => reach
+            .people
+            .push((l.people[p].id.clone(), l.people[p].name.clone())),
+        None => reach.unreached(
+            Unreached::NobodyOnShift,
+            format!(
+                "nobody on shift (the turn of an unknown person in {})",
+                rot.name
+            ),
+        ),
+    }
+}
+
 impl TargetReach {
     fn unreached(&mut self, reason: Unreached, note: String) {
         self.reason = Some(reason);
@@ -148,14 +181,19 @@ impl TargetReach {
     }
 
     /// One line for people: `"Emi Sato via APAC primary"`, `"Ana Lima"`, `"Farah Rahman,
-    /// Ben Okafor and Diego Alvarez via Incident commander"`, `"EMEA primary: outside
-    /// its hours (every day 07:00–16:00 Europe/London)"`, `"an unknown rotation reaches
-    /// nobody"`. Names only: an id appears nowhere.
+    /// Ben Okafor and Diego Alvarez via Incident commander"`, `"Ana Lima via Payments
+    /// on-call (Weekday day team)"` (a schedule, with the layer that answered), `"EMEA
+    /// primary: outside its hours (every day 07:00–16:00 Europe/London)"`, `"an unknown
+    /// rotation reaches nobody"`. Names only: an id appears nowhere.
     pub fn line(&self) -> String {
         match (&self.note, self.reason) {
             (_, Some(Unreached::Unknown)) => format!("an unknown {} reaches nobody", self.kind),
             (Some(note), _) => format!("{}: {note}", self.target),
             (None, _) if self.kind == "person" => self.names(),
+            (None, _) if self.layer.is_some() => {
+                let layer = self.layer.as_deref().unwrap_or_default();
+                format!("{} via {} ({layer})", self.names(), self.target)
+            }
             (None, _) => format!("{} via {}", self.names(), self.target),
         }
     }

@@ -28,9 +28,11 @@ mod time;
 use std::fmt;
 
 use crate::{Duration, PersonId, TierId};
-pub use engine::{Engine, WaitingPage};
+pub use engine::{Engine, Via, WaitingPage};
 pub use index::{PerTimeline, PersonIx, TierIx, Timeline};
-pub use model::{Delay, SignalSlot, SimModel, SimPerson, SimTarget, SimTier, SimTrigger};
+pub use model::{
+    Delay, SignalSlot, SimModel, SimPerson, SimSchedule, SimTarget, SimTier, SimTrigger,
+};
 pub use monte_carlo::{
     monte_carlo, run_seed, FigureStats, Histogram, Precursor, Study, Summary, HISTOGRAM_BINS,
 };

@@ -67,6 +67,8 @@ pub enum SimTarget {
     Person(PersonIx),
     /// A rotation's on-call member (index into rotations).
     Rotation(usize),
+    /// The on-call member of a schedule's highest layer with one (index into schedules).
+    Schedule(usize),
     /// Everyone holding a role (index into roles).
     Role(usize),
 }
@@ -85,6 +87,15 @@ pub struct SimRotation {
     /// The windows (`window` or `windows`) and the zone they are read in; `None` for
     /// around the clock.
     pub window: Option<(Vec<Window>, TimeZone)>,
+}
+
+/// A schedule as the simulator sees it: its layers resolved once, at compile time.
+#[derive(Debug, Clone)]
+pub struct SimSchedule {
+    /// Its id.
+    pub id: ScheduleId,
+    /// Its layers' rotations (indexes into rotations), the lowest first.
+    pub layers: Vec<usize>,
 }
 
 /// One escalation step.
@@ -192,6 +203,8 @@ pub struct SimModel {
     pub role_ids: Vec<crate::RoleId>,
     /// Rotations.
     pub rotations: Vec<SimRotation>,
+    /// Schedules.
+    pub schedules: Vec<SimSchedule>,
     /// Tiers, most severe first.
     pub tiers: Vec<SimTier>,
     /// Triggers.
@@ -252,6 +265,12 @@ impl SimModel {
                     window: rot
                         .window_list()
                         .map(|w| (w.to_vec(), rot.timezone.tz().clone())),
+                })
+                .collect(),
+            schedules: (l.schedules.iter().zip(&r.schedule_layers))
+                .map(|(s, layers)| SimSchedule {
+                    id: s.id.clone(),
+                    layers: layers.clone(),
                 })
                 .collect(),
             tiers: r.tiers.iter().map(compile_tier).collect(),

@@ -453,6 +453,7 @@ fn precursor(tally: &Tally, m: &SimModel, step_base: &[usize], t: TierIx) -> Opt
             .map(|target| match *target {
                 SimTarget::Person(p) => format!("person {}", m.people[p].id),
                 SimTarget::Rotation(r) => format!("rotation {}", m.rotations[r].id),
+                SimTarget::Schedule(s) => format!("schedule {}", m.schedules[s].id),
                 SimTarget::Role(r) => format!("role {}", m.role_ids[r]),
             })
             .collect(),

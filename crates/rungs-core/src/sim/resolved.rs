@@ -1,6 +1,6 @@
 //! A ladder that validated without errors, with its references resolved to indexes:
-//! tiers in order of severity ([`TierIx`]), people by [`PersonIx`], every paging target
-//! and trigger tier looked up once. The simulator builds its model from it.
+//! tiers in order of severity ([`TierIx`]), people by [`PersonIx`], every paging target,
+//! schedule layer and trigger tier looked up once. The simulator builds its model from it.
 
 use std::collections::HashMap;
 
@@ -31,6 +31,9 @@ pub struct Resolved<'l> {
     pub rotation_members: Vec<Vec<PersonIx>>,
     /// For each role, its holders in document order.
     pub role_holders: Vec<Vec<PersonIx>>,
+    /// For each schedule, its layers' rotations (indexes into rotations), the lowest
+    /// first.
+    pub schedule_layers: Vec<Vec<usize>>,
     /// For each trigger, the tier it opens.
     pub trigger_tiers: Vec<TierIx>,
     /// The warnings validation found.
@@ -79,10 +82,12 @@ impl<'l> Resolved<'l> {
             .collect();
         let rotations = ix(l.rotations.iter().map(|r| r.id.as_str()).collect());
         let roles = ix(l.roles.iter().map(|r| r.id.as_str()).collect());
+        let schedules = ix(l.schedules.iter().map(|s| s.id.as_str()).collect());
         let target = |t: &Target| -> Option<SimTarget> {
             Some(match t {
                 Target::Person(id) => SimTarget::Person(*people.get(id.as_str())?),
                 Target::Rotation(id) => SimTarget::Rotation(*rotations.get(id.as_str())?),
+                Target::Schedule(id) => SimTarget::Schedule(*schedules.get(id.as_str())?),
                 Target::Role(id) => SimTarget::Role(*roles.get(id.as_str())?),
             })
         };
@@ -115,6 +120,13 @@ impl<'l> Resolved<'l> {
                     .collect()
             })
             .collect::<Option<_>>()?;
+        let schedule_layers = (l.schedules.iter())
+            .map(|s| {
+                (s.layers.iter())
+                    .map(|r| rotations.get(r.as_str()).copied())
+                    .collect()
+            })
+            .collect::<Option<_>>()?;
         let mut role_holders = vec![Vec::new(); l.roles.len()];
         for (p, person) in l.people.iter().enumerate() {
             for role in &person.roles {
@@ -134,6 +146,7 @@ impl<'l> Resolved<'l> {
             tiers,
             rotation_members,
             role_holders,
+            schedule_layers,
             trigger_tiers,
             report: Report::default(),
             people,

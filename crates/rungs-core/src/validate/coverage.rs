@@ -1,5 +1,6 @@
 //! Coverage: hours in the coverage horizon when a tier's steps or owners can page nobody
-//! (rotation windows, time zones, DST); then people's and the default response models.
+//! (rotation windows, schedules' layers, time zones, DST); then people's and the default
+//! response models.
 
 use super::*;
 
@@ -7,8 +8,8 @@ impl Validator<'_> {
     pub(super) fn coverage(&mut self, from: i64) {
         let l = self.l;
         let window = (from, from + COVERAGE_HORIZON_MS);
-        // Spans of each windowed rotation, computed once.
-        let mut spans: HashMap<usize, Vec<Span>> = HashMap::new();
+        // Spans of each windowed rotation and layered schedule, computed once.
+        let mut spans: HashMap<Reach, Vec<Span>> = HashMap::new();
         for (i, t) in l.tiers.iter().enumerate() {
             for (k, s) in t.escalation.steps.iter().enumerate() {
                 if s.notify.is_empty() {
@@ -41,10 +42,11 @@ impl Validator<'_> {
     }
 
     /// Reports the hours of the coverage `window` in which `targets` together page nobody
-    /// (`spans`: each windowed rotation's spans, computed once).
+    /// (`spans`: each windowed rotation's and layered schedule's spans, computed once; a
+    /// schedule covers the hours in which any of its layers has someone on call).
     fn coverage_gap(
         &mut self,
-        spans: &mut HashMap<usize, Vec<Span>>,
+        spans: &mut HashMap<Reach, Vec<Span>>,
         (from, to): (i64, i64),
         targets: &[&Target],
         pointer: String,
@@ -61,9 +63,21 @@ impl Validator<'_> {
                 Reach::Windowed(r) => {
                     let rot = &l.rotations[r];
                     zone.get_or_insert(rot.timezone.clone());
-                    let s = spans
-                        .entry(r)
+                    let s = (spans.entry(Reach::Windowed(r)))
                         .or_insert_with(|| oncall::covered_spans(rot, from, to));
+                    covered.push(s.clone());
+                }
+                Reach::Layered(s) => {
+                    let layers = &self.ix.layers[s];
+                    let top = &l.rotations[layers[layers.len() - 1]];
+                    zone.get_or_insert(top.timezone.clone());
+                    let s = spans.entry(Reach::Layered(s)).or_insert_with(|| {
+                        let each = layers.iter().map(|&r| &l.rotations[r]);
+                        oncall::merge(
+                            each.flat_map(|r| oncall::on_call_spans(r, from, to))
+                                .collect(),
+                        )
+                    });
                     covered.push(s.clone());
                 }
             }

@@ -46,6 +46,7 @@ fn display_names(kind: Kind, l: &Ladder) -> Vec<&str> {
         Kind::Role => of(&l.roles),
         Kind::Person => of(&l.people),
         Kind::Rotation => of(&l.rotations),
+        Kind::Schedule => of(&l.schedules),
         Kind::Tier => of(&l.tiers),
         Kind::Trigger => l.triggers.iter().map(|t| t.id.as_str()).collect(),
         Kind::Playbook => of(&l.playbooks),

@@ -7,7 +7,7 @@
 //! [`validate_ladder`] runs the rule groups in document order, one file each in
 //! `validate/`: `references.rs` (duplicate ids, references that must resolve),
 //! `tiers.rs` (ranks, escalation, owners, timelines), `entries.rs` (rotations, services,
-//! people, templates), `triggers.rs` (contradictions, reachability), `coverage.rs`
+//! people, templates), `schedules.rs` (layers, unused rotations), `triggers.rs` (contradictions, reachability), `coverage.rs`
 //! (uncovered hours, response models) and `scenarios.rs` (also all that
 //! [`validate_scenario`] checks). `index.rs` indexes one collection (with its display
 //! names) and gives the "did you mean" hints; the shared `Validator` state, `Indexes`,
@@ -30,6 +30,9 @@ mod entries;
 mod index;
 mod references;
 mod scenarios;
+mod schedules;
+
+pub use schedules::MAX_LAYERS_CHECKED;
 mod tiers;
 mod triggers;
 
@@ -83,6 +86,7 @@ pub fn validate_ladder(ladder: &Ladder, reference: Instant) -> Report {
     v.references();
     v.tiers();
     v.rotations();
+    v.schedules(reference.as_millis());
     v.services();
     v.people();
     v.templates();
@@ -132,7 +136,7 @@ pub fn max_pages(ladder: &Ladder, tier: &Tier, horizon: Duration) -> u64 {
                 Target::Role(r) => {
                     ladder.people.iter().filter(|p| p.roles.contains(r)).count() as u128
                 }
-                Target::Person(_) | Target::Rotation(_) => 1,
+                Target::Person(_) | Target::Rotation(_) | Target::Schedule(_) => 1,
             })
             .sum();
         let times = match (off < h, cycle) {
@@ -166,6 +170,7 @@ struct Indexes<'a> {
     roles: Index<'a>,
     people: Index<'a>,
     rotations: Index<'a>,
+    schedules: Index<'a>,
     tiers: Index<'a>,
     playbooks: Index<'a>,
     /// For each role (by position), the people holding it, in the order of `people`.
@@ -176,6 +181,9 @@ struct Indexes<'a> {
     role_fastest: Vec<Option<Duration>>,
     /// For each rotation, the fastest median acknowledgement among its members.
     rotation_fastest: Vec<Option<Duration>>,
+    /// For each schedule (by position), its layers' rotations that resolve, the lowest
+    /// first.
+    layers: Vec<Vec<usize>>,
 }
 
 impl<'a> Indexes<'a> {
@@ -186,6 +194,7 @@ impl<'a> Indexes<'a> {
             Kind::Role => Some(&self.roles),
             Kind::Person => Some(&self.people),
             Kind::Rotation => Some(&self.rotations),
+            Kind::Schedule => Some(&self.schedules),
             Kind::Tier => Some(&self.tiers),
             Kind::Playbook => Some(&self.playbooks),
             Kind::Trigger | Kind::Template | Kind::Scenario => None,
@@ -197,6 +206,7 @@ impl<'a> Indexes<'a> {
         match t {
             Target::Person(_) => &self.people,
             Target::Rotation(_) => &self.rotations,
+            Target::Schedule(_) => &self.schedules,
             Target::Role(_) => &self.roles,
         }
     }
@@ -215,7 +225,7 @@ impl<'a> Indexes<'a> {
 }
 
 /// Who a target can reach, ignoring time.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Reach {
     /// A reference that does not resolve (already reported).
     Unknown,
@@ -225,6 +235,9 @@ enum Reach {
     Always,
     /// A rotation with a window: its members, but only inside the window.
     Windowed(usize),
+    /// A schedule none of whose layers is on call around the clock: the person on call in
+    /// its highest layer that has someone, when any has.
+    Layered(usize),
 }
 
 struct Validator<'a> {
@@ -355,17 +368,27 @@ impl<'a> Validator<'a> {
         let fastest = |ps: &[usize]| ps.iter().map(|&p| median_ack(l, &l.people[p])).min();
         let role_fastest = holders.iter().map(|h| fastest(h)).collect();
         let rotation_fastest = members.iter().map(|m| fastest(m)).collect();
+        let rotations = Index::new(Kind::Rotation, l, &budget);
+        let layers = (l.schedules.iter())
+            .map(|s| {
+                (s.layers.iter())
+                    .filter_map(|r| rotations.get(r.as_str()))
+                    .collect()
+            })
+            .collect();
         let ix = Indexes {
             services: Index::new(Kind::Service, l, &budget),
             roles,
             people,
-            rotations: Index::new(Kind::Rotation, l, &budget),
+            rotations,
+            schedules: Index::new(Kind::Schedule, l, &budget),
             tiers: Index::new(Kind::Tier, l, &budget),
             playbooks: Index::new(Kind::Playbook, l, &budget),
             holders,
             members,
             role_fastest,
             rotation_fastest,
+            layers,
         };
         Validator {
             l,
@@ -396,6 +419,20 @@ impl<'a> Validator<'a> {
 
     fn reach(&self, t: &Target) -> Reach {
         match t {
+            Target::Schedule(id) => match self.ix.schedules.get(id.as_str()) {
+                None => Reach::Unknown,
+                Some(s) => {
+                    let layers = self.ix.layers[s].iter();
+                    let reaches: Vec<Reach> = layers.map(|&r| self.rotation_reach(r)).collect();
+                    if reaches.contains(&Reach::Always) {
+                        Reach::Always
+                    } else if reaches.iter().all(|r| *r == Reach::Nobody) {
+                        Reach::Nobody
+                    } else {
+                        Reach::Layered(s)
+                    }
+                }
+            },
             Target::Person(id) => self
                 .ix
                 .people
@@ -406,30 +443,37 @@ impl<'a> Validator<'a> {
                 Some(r) if self.ix.holders[r].is_empty() => Reach::Nobody,
                 Some(_) => Reach::Always,
             },
-            Target::Rotation(id) => match self.ix.rotations.get(id.as_str()) {
-                None => Reach::Unknown,
-                Some(r) => {
-                    let rot = &self.l.rotations[r];
-                    if self.ix.members[r].is_empty() || rot.shift.is_zero() {
-                        Reach::Nobody
-                    } else if let Some(windows) = rot.window_list() {
-                        if windows.iter().any(|w| !w.days.is_empty()) {
-                            Reach::Windowed(r)
-                        } else {
-                            Reach::Nobody
-                        }
-                    } else {
-                        Reach::Always
-                    }
-                }
-            },
+            Target::Rotation(id) => self
+                .ix
+                .rotations
+                .get(id.as_str())
+                .map_or(Reach::Unknown, |r| self.rotation_reach(r)),
+        }
+    }
+
+    /// Who rotation `r` (a position) can reach, ignoring time (and its overrides).
+    fn rotation_reach(&self, r: usize) -> Reach {
+        let rot = &self.l.rotations[r];
+        if self.ix.members[r].is_empty() || rot.shift.is_zero() {
+            Reach::Nobody
+        } else if let Some(windows) = rot.window_list() {
+            if windows.iter().any(|w| !w.days.is_empty()) {
+                Reach::Windowed(r)
+            } else {
+                Reach::Nobody
+            }
+        } else {
+            Reach::Always
         }
     }
 
     /// The fastest median acknowledgement of anyone a target could ever page; `None`
     /// when it can page nobody. Constant time: the minimums are computed once.
     fn fastest_ack(&self, t: &Target) -> Option<Duration> {
-        if !matches!(self.reach(t), Reach::Always | Reach::Windowed(_)) {
+        if !matches!(
+            self.reach(t),
+            Reach::Always | Reach::Windowed(_) | Reach::Layered(_)
+        ) {
             return None;
         }
         match t {
@@ -439,6 +483,13 @@ impl<'a> Validator<'a> {
             }
             Target::Role(id) => self.ix.role_fastest[self.ix.roles.get(id.as_str())?],
             Target::Rotation(id) => self.ix.rotation_fastest[self.ix.rotations.get(id.as_str())?],
+            Target::Schedule(id) => {
+                let layers = &self.ix.layers[self.ix.schedules.get(id.as_str())?];
+                layers
+                    .iter()
+                    .filter_map(|&r| self.ix.rotation_fastest[r])
+                    .min()
+            }
         }
     }
 

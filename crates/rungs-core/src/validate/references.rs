@@ -1,5 +1,6 @@
 //! Ids and references: duplicate ids, and every id a ladder entry names that must resolve
-//! (step targets, owners, backups, members, roles, triggers' service and tier, playbooks).
+//! (step targets, owners, backups, members, schedule layers, roles, triggers' service and
+//! tier, playbooks).
 
 use super::*;
 
@@ -53,7 +54,8 @@ impl Validator<'_> {
         self.trigger_and_playbook_references();
     }
 
-    /// Services' dependencies, people's roles and backups, rotation members.
+    /// Services' dependencies, people's roles and backups, rotation members, schedule
+    /// layers.
     fn entry_references(&mut self) {
         let (l, ix, out) = (self.l, &self.ix, &mut self.out);
         for (i, s) in l.services.iter().enumerate() {
@@ -115,6 +117,23 @@ impl Validator<'_> {
                             "An override of {} puts {} on call, who does not exist.",
                             ix.rotations.entry(i),
                             m.id()
+                        )
+                    },
+                );
+            }
+        }
+        for (i, s) in l.schedules.iter().enumerate() {
+            for (j, r) in s.layers.iter().enumerate() {
+                ix.rotations.resolve(
+                    out,
+                    r.as_str(),
+                    || entry_ptr(Kind::Schedule, i, &[&"layers", &j]),
+                    |m| {
+                        format!(
+                            "Layer {} of {} is {}.",
+                            j + 1,
+                            ix.schedules.entry(i),
+                            m.does_not_exist()
                         )
                     },
                 );

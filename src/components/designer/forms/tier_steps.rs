@@ -58,21 +58,11 @@ pub fn Steps(
 
 /// The kind of what `t` names and its name in the ladder.
 fn target_label(l: &rungs_core::Ladder, t: &Target) -> (&'static str, String) {
-    let (kind, id) = match t {
-        Target::Person(p) => ("person", p.as_str()),
-        Target::Rotation(r) => ("rotation", r.as_str()),
-        Target::Role(r) => ("role", r.as_str()),
-    };
-    let name = match t {
-        Target::Person(p) => l.people.iter().find(|x| x.id == *p).map(|x| x.name.clone()),
-        Target::Rotation(r) => l
-            .rotations
-            .iter()
-            .find(|x| x.id == *r)
-            .map(|x| x.name.clone()),
-        Target::Role(r) => l.roles.iter().find(|x| x.id == *r).map(|x| x.name.clone()),
-    };
-    (kind, name.unwrap_or_else(|| format!("{id} (missing)")))
+    let name = crate::widgets::fields::target_name(l, t);
+    (
+        t.key(),
+        name.unwrap_or_else(|| format!("{} (missing)", t.id())),
+    )
 }
 
 /// One step: who it pages and how long before the next.

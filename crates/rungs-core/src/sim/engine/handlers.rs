@@ -7,7 +7,7 @@ use super::super::index::{PersonIx, TierIx, Timeline};
 use super::super::model::{SimInject, SimModel, SimTarget};
 use super::super::EventKind;
 use super::queue::Ev;
-use super::state::{BreachRecord, Entry, Incident, WaitingPage};
+use super::state::{BreachRecord, Entry, Incident, Via, WaitingPage};
 use super::{until_text, Engine};
 
 impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
@@ -399,33 +399,58 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
                     self.page_person(p, tier, gen, why, None);
                 }
             }
-            SimTarget::Rotation(r) => {
-                let rot = &m.rotations[r];
-                let t = self.run.now.epoch_millis(m.start);
-                let spans = rot.overrides.iter().map(|&(from, to, _)| (from, to));
-                if let Some(j) = crate::oncall::override_at(spans, t) {
-                    let p = rot.overrides[j].2;
-                    return self.page_person(p, tier, gen, why, Some(r));
-                }
-                let in_window = (rot.window.as_ref()).is_none_or(|(w, tz)| {
-                    let breaks: Vec<u16> = w
-                        .iter()
-                        .flat_map(|w| [w.from.minutes(), w.to.minutes()])
-                        .collect();
-                    let answer = || crate::oncall::in_windows(w, tz, t);
-                    self.windows[r].get(t, tz, &breaks, answer)
-                });
-                let turn = rot.turns.as_ref().and_then(|turns| turns.turn_at(t));
-                let member = turn.and_then(|n| crate::oncall::Turns::member(n, rot.members.len()));
-                match (in_window, member) {
-                    (true, Some(k)) => self.page_person(rot.members[k], tier, gen, why, Some(r)),
-                    _ if self.logging() => {
-                        let detail = format!("{} has nobody on call, {why}", rot.id);
-                        self.record(EventKind::EmptyPage, Some(tier), None, || detail);
+            SimTarget::Rotation(r) => match self.on_call(r) {
+                Some(p) => self.page_person(p, tier, gen, why, Some(Via::Rotation(r))),
+                None => self.empty_page(&m.rotations[r].id, tier, why),
+            },
+            SimTarget::Schedule(s) => {
+                // the highest layer with someone on call answers
+                let layers = m.schedules[s].layers.iter().rev();
+                match layers
+                    .into_iter()
+                    .find_map(|&r| Some((r, self.on_call(r)?)))
+                {
+                    Some((rotation, p)) => {
+                        let via = Via::Schedule {
+                            schedule: s,
+                            rotation,
+                        };
+                        self.page_person(p, tier, gen, why, Some(via));
                     }
-                    _ => {}
+                    None => self.empty_page(&m.schedules[s].id, tier, why),
                 }
             }
+        }
+    }
+
+    /// Who rotation `r` has on call now: the person of an override under way, else its
+    /// member on turn inside its windows (read through the remembered window answers).
+    fn on_call(&mut self, r: usize) -> Option<PersonIx> {
+        let m = &*self.m;
+        let rot = &m.rotations[r];
+        let t = self.run.now.epoch_millis(m.start);
+        let spans = rot.overrides.iter().map(|&(from, to, _)| (from, to));
+        if let Some(j) = crate::oncall::override_at(spans, t) {
+            return Some(rot.overrides[j].2);
+        }
+        let in_window = (rot.window.as_ref()).is_none_or(|(w, tz)| {
+            let breaks: Vec<u16> = w
+                .iter()
+                .flat_map(|w| [w.from.minutes(), w.to.minutes()])
+                .collect();
+            let answer = || crate::oncall::in_windows(w, tz, t);
+            self.windows[r].get(t, tz, &breaks, answer)
+        });
+        let turn = rot.turns.as_ref().and_then(|turns| turns.turn_at(t));
+        let member = turn.and_then(|n| crate::oncall::Turns::member(n, rot.members.len()));
+        member.filter(|_| in_window).map(|k| rot.members[k])
+    }
+
+    /// Records that the rotation or schedule `id` had nobody on call for a page.
+    fn empty_page(&mut self, id: &str, tier: TierIx, why: Why) {
+        if self.logging() {
+            let detail = format!("{id} has nobody on call, {why}");
+            self.record(EventKind::EmptyPage, Some(tier), None, || detail);
         }
     }
 
@@ -435,7 +460,7 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
         tier: TierIx,
         gen: Option<u32>,
         why: Why,
-        via: Option<usize>,
+        via: Option<Via>,
     ) {
         let m = self.m.clone();
         let m = &*m;
@@ -486,9 +511,14 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
             ""
         };
         if self.logging() {
-            let via = via
-                .map(|r| format!("{}, ", m.rotations[r].id))
-                .unwrap_or_default();
+            let via = match via {
+                Some(Via::Rotation(r)) => format!("{}, ", m.rotations[r].id),
+                Some(Via::Schedule { schedule, rotation }) => format!(
+                    "{} via {}, ",
+                    m.schedules[schedule].id, m.rotations[rotation].id
+                ),
+                None => String::new(),
+            };
             let detail = match outcome {
                 "" => format!("{via}{why}"),
                 _ => format!("{via}{why}; {outcome}"),

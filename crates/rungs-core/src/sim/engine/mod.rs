@@ -22,7 +22,7 @@ use super::{EventKind, LogEntry, EVENT_BUDGET};
 use queue::Ev;
 use state::Entry;
 pub(crate) use state::RunState;
-pub use state::WaitingPage;
+pub use state::{Via, WaitingPage};
 
 /// A simulation of one incident, stepped event by event or run to the end. Reusable
 /// across runs ([`Engine::reset`]).

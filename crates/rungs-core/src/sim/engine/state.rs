@@ -244,16 +244,31 @@ impl RunState {
     }
 }
 
+/// What a page went through on its way to a person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Via {
+    /// A rotation (an index into the model's rotations).
+    Rotation(usize),
+    /// A schedule (an index into the model's schedules) and the rotation of the layer
+    /// that answered.
+    Schedule {
+        /// The schedule.
+        schedule: usize,
+        /// The answering layer's rotation.
+        rotation: usize,
+    },
+}
+
 /// A page waiting for a person played in the room: which tier and step (or the
-/// communication owner's page) sent it, through which rotation, and when.
+/// communication owner's page) sent it, through which rotation or schedule, and when.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct WaitingPage {
     /// The tier whose policy paged.
     pub tier: TierIx,
     /// The escalation step (0-based); `None` for the communication owner's page.
     pub step: Option<usize>,
-    /// The rotation (index) the page went through, if any.
-    pub via: Option<usize>,
+    /// The rotation or schedule the page went through, if any.
+    pub via: Option<Via>,
     /// When it was sent.
     pub at: SimTime,
 }
