@@ -115,6 +115,22 @@ pub fn print(checked: &[Checked], json: bool, deny_warnings: bool) -> ExitCode {
     }
 }
 
+/// Prints `report`'s findings on standard error and returns the status of a document with
+/// errors (1): how a command that needs a valid document refuses one.
+pub(crate) fn refuse(file: &str, report: &Report) -> ExitCode {
+    let mut out = String::new();
+    for d in &report.diagnostics {
+        write_diagnostic(&mut out, file, d);
+    }
+    eprint!("{out}");
+    ExitCode::from(crate::EXIT_INVALID)
+}
+
+/// [`refuse`] for a document that does not parse.
+pub(crate) fn refuse_unparsable(file: &str, e: &rungs_core::ParseError) -> ExitCode {
+    refuse(file, &parse_failure(e))
+}
+
 /// One finding in the style of rustc: `error[code]: message`, where, and the hint.
 pub fn write_diagnostic(out: &mut String, file: &str, d: &Diagnostic) {
     let level = match d.severity {
