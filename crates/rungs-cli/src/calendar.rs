@@ -43,13 +43,9 @@ pub fn run(args: &Args) -> ExitCode {
         }
     };
     let file = args.ladder.display().to_string();
-    let text = match crate::read(&args.ladder) {
-        Ok(t) => t,
-        Err(code) => return code,
-    };
-    let ladder = match rungs_core::parse_ladder(&text) {
+    let ladder = match crate::validate::read_ladder(&args.ladder) {
         Ok(l) => l,
-        Err(e) => return crate::validate::refuse_unparsable(&file, &e),
+        Err(code) => return code,
     };
     let report = rungs_core::validate_ladder(&ladder, args.from);
     if !report.is_valid() {

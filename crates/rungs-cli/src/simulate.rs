@@ -22,13 +22,9 @@ pub struct Args {
 /// Runs the command.
 pub fn run(args: &Args) -> ExitCode {
     let ladder_name = args.ladder.display().to_string();
-    let text = match crate::read(&args.ladder) {
-        Ok(t) => t,
-        Err(code) => return code,
-    };
-    let ladder = match rungs_core::parse_ladder(&text) {
+    let ladder = match crate::validate::read_ladder(&args.ladder) {
         Ok(l) => l,
-        Err(e) => return crate::validate::refuse_unparsable(&ladder_name, &e),
+        Err(code) => return code,
     };
     let (scenario, scenario_name): (ScenarioDocument, String) =
         match (&args.scenario_file, &args.scenario) {

@@ -126,6 +126,13 @@ pub(crate) fn refuse(file: &str, report: &Report) -> ExitCode {
     ExitCode::from(crate::EXIT_INVALID)
 }
 
+/// Reads and parses the ladder `path` for a command that needs one: what cannot be read
+/// is a usage error (2), what does not parse is refused (1), each said on standard error.
+pub(crate) fn read_ladder(path: &Path) -> Result<rungs_core::Ladder, ExitCode> {
+    let text = crate::read(path)?;
+    rungs_core::parse_ladder(&text).map_err(|e| refuse_unparsable(&path.display().to_string(), &e))
+}
+
 /// [`refuse`] for a document that does not parse.
 pub(crate) fn refuse_unparsable(file: &str, e: &rungs_core::ParseError) -> ExitCode {
     refuse(file, &parse_failure(e))

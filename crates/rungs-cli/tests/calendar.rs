@@ -1,26 +1,14 @@
 //! `rungs calendar` as a script uses it: the core's calendar on standard output or in a
 //! file, and the usage errors.
 
-use std::process::{Command, Output};
+mod common;
 
-fn rungs(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rungs"))
-        .args(args)
-        .output()
-        .unwrap()
-}
+use std::process::Output;
+
+use common::{examples_dir, rungs, temp_file};
 
 fn example(name: &str) -> String {
-    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../public/examples");
-    dir.join(name).to_str().unwrap().to_string()
-}
-
-fn temp_file(name: &str, text: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("rungs-cli-calendar-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    std::fs::write(&path, text).unwrap();
-    path
+    examples_dir().join(name).to_str().unwrap().to_string()
 }
 
 fn stderr(out: &Output) -> String {
@@ -75,7 +63,11 @@ fn a_rotations_calendar_goes_to_standard_output_as_the_core_writes_it() {
         unstamped(&ics),
         core_calendar(source, "2026-03-23T09:00:00Z", 2)
     );
-    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]

@@ -422,6 +422,22 @@ fn starting<'e>(events: &'e [Read], start: &str) -> &'e Read {
         .unwrap_or_else(|| panic!("no event at {start}: {events:#?}"))
 }
 
+/// Asserts that the event of `events` starting at `start` ends at `end` (RFC 3339).
+fn assert_shift(events: &[Read], start: &str, end: &str) {
+    let e = starting(events, start);
+    assert_eq!(
+        Instant::from_millis(e.end),
+        at(end),
+        "the shift from {start}"
+    );
+}
+
+/// The calendar of `source` of `doc`, stamped at the start of 2026.
+fn export(doc: &Value, source: &CalendarSource, from: &str, weeks: u32) -> calendar::Calendar {
+    let stamp = at("2026-01-01T00:00:00Z");
+    calendar::calendar(&parse(doc), source, at(from), weeks, stamp).unwrap()
+}
+
 #[test]
 fn a_daily_berlin_rotation_hands_over_at_nine_across_both_changes_of_2026() {
     // 09:00 CET on Mon 2 March; clocks go forward on Sun 29 March, back on Sun 25 October
@@ -438,8 +454,7 @@ fn a_daily_berlin_rotation_hands_over_at_nine_across_both_changes_of_2026() {
     assert_eq!(spring[0].start, ms("2026-03-22T08:00:00Z"));
     let autumn = check(&doc, rotation("primary"), "2026-10-19T00:00:00Z", 2);
     // Sat 24 October 09:00 CEST to Sun 25 October 09:00 CET: 25 hours
-    let long = starting(&autumn, "2026-10-24T07:00:00Z");
-    assert_eq!(long.end, ms("2026-10-25T08:00:00Z"));
+    assert_shift(&autumn, "2026-10-24T07:00:00Z", "2026-10-25T08:00:00Z");
 }
 
 #[test]
@@ -448,27 +463,17 @@ fn new_york_hands_over_in_the_skipped_hour_and_writes_the_repeated_one_in_utc() 
     let doc = primary(json!({ "shift": "1d", "start": "2026-01-05T07:30:00Z",
                               "timezone": "America/New_York" }));
     let march = check(&doc, rotation("primary"), "2026-03-02T00:00:00Z", 2);
-    let change = starting(&march, "2026-03-07T07:30:00Z");
-    assert_eq!(change.end, ms("2026-03-08T07:00:00Z"));
+    assert_shift(&march, "2026-03-07T07:30:00Z", "2026-03-08T07:00:00Z");
     let november = check(&doc, rotation("primary"), "2026-10-26T00:00:00Z", 2);
     // Sat 31 October 02:30 EDT to Sun 1 November 02:30 EST: 25 hours
-    let long = starting(&november, "2026-10-31T06:30:00Z");
-    assert_eq!(long.end, ms("2026-11-01T07:30:00Z"));
+    assert_shift(&november, "2026-10-31T06:30:00Z", "2026-11-01T07:30:00Z");
     // twelve-hour shifts from 01:00 EST: on 1 November 06:00Z is 01:00 EST, the second
     // 01:00 of the day, which a local time with TZID cannot name
     let doc = primary(json!({ "shift": "12h", "start": "2026-01-01T06:00:00Z",
                               "timezone": "America/New_York" }));
     let read = check(&doc, rotation("primary"), "2026-10-26T00:00:00Z", 1);
-    let second = starting(&read, "2026-11-01T06:00:00Z");
-    assert_eq!(second.end, ms("2026-11-01T18:00:00Z"));
-    let cal = calendar::calendar(
-        &parse(&doc),
-        &rotation("primary"),
-        at("2026-10-26T00:00:00Z"),
-        1,
-        at("2026-01-01T00:00:00Z"),
-    )
-    .unwrap();
+    assert_shift(&read, "2026-11-01T06:00:00Z", "2026-11-01T18:00:00Z");
+    let cal = export(&doc, &rotation("primary"), "2026-10-26T00:00:00Z", 1);
     assert!(
         cal.ics.contains("\r\nDTSTART:20261101T060000Z\r\n"),
         "{}",
@@ -487,11 +492,9 @@ fn sydney_hands_over_at_eight_across_april_and_october() {
                               "timezone": "Australia/Sydney" }));
     // Sun 5 April 03:00 AEDT becomes 02:00 AEST; Sun 4 October 02:00 AEST becomes 03:00
     let april = check(&doc, rotation("primary"), "2026-03-30T00:00:00Z", 2);
-    let long = starting(&april, "2026-04-03T21:00:00Z");
-    assert_eq!(long.end, ms("2026-04-04T22:00:00Z"));
+    assert_shift(&april, "2026-04-03T21:00:00Z", "2026-04-04T22:00:00Z");
     let october = check(&doc, rotation("primary"), "2026-09-28T00:00:00Z", 2);
-    let short = starting(&october, "2026-10-02T22:00:00Z");
-    assert_eq!(short.end, ms("2026-10-03T21:00:00Z"));
+    assert_shift(&october, "2026-10-02T22:00:00Z", "2026-10-03T21:00:00Z");
 }
 
 #[test]
@@ -501,20 +504,11 @@ fn lord_howe_changes_by_half_an_hour() {
     let doc = primary(json!({ "shift": "1d", "start": "2026-06-01T15:45:00Z",
                               "timezone": "Australia/Lord_Howe" }));
     let october = check(&doc, rotation("primary"), "2026-09-28T00:00:00Z", 2);
-    let before = starting(&october, "2026-10-02T15:45:00Z");
-    assert_eq!(before.end, ms("2026-10-03T15:30:00Z"));
+    assert_shift(&october, "2026-10-02T15:45:00Z", "2026-10-03T15:30:00Z");
     let april = check(&doc, rotation("primary"), "2026-03-30T00:00:00Z", 2);
     // Sat 4 April 02:15 +11 (15:15Z) to Sun 5 April 02:15 +10:30 (15:45Z)
-    let long = starting(&april, "2026-04-03T15:15:00Z");
-    assert_eq!(long.end, ms("2026-04-04T15:45:00Z"));
-    let cal = calendar::calendar(
-        &parse(&doc),
-        &rotation("primary"),
-        at("2026-03-30T00:00:00Z"),
-        2,
-        at("2026-01-01T00:00:00Z"),
-    )
-    .unwrap();
+    assert_shift(&april, "2026-04-03T15:15:00Z", "2026-04-04T15:45:00Z");
+    let cal = export(&doc, &rotation("primary"), "2026-03-30T00:00:00Z", 2);
     assert!(
         cal.ics
             .contains("TZOFFSETFROM:+1100\r\nTZOFFSETTO:+1030\r\n"),
@@ -531,18 +525,15 @@ fn a_window_from_friday_evening_to_monday_morning_is_one_event_per_weekend() {
         "window": { "days": ["fri"], "from": "18:00", "to": "10:00", "to_day": "mon" } }));
     let read = check(&doc, rotation("primary"), "2026-03-16T00:00:00Z", 3);
     // Fri 27 March 18:00 CET to Mon 30 March 10:00 CEST, across the change
-    let weekend = starting(&read, "2026-03-27T17:00:00Z");
-    assert_eq!(weekend.end, ms("2026-03-30T08:00:00Z"));
+    assert_shift(&read, "2026-03-27T17:00:00Z", "2026-03-30T08:00:00Z");
     // the weekend under way at `from` (it ends on Monday 16 March at 10:00) and three more
     assert_eq!(read.len(), 4);
     assert_eq!(read[0].start, ms("2026-03-13T17:00:00Z"));
     // handing over on Mondays at 09:00 instead, inside the window, splits each weekend
     let doc = set(doc, "/rotations/0/start", json!("2026-01-05T08:00:00Z"));
     let read = check(&doc, rotation("primary"), "2026-03-16T00:00:00Z", 3);
-    let before = starting(&read, "2026-03-27T17:00:00Z");
-    assert_eq!(before.end, ms("2026-03-30T07:00:00Z"));
-    let after = starting(&read, "2026-03-30T07:00:00Z");
-    assert_eq!(after.end, ms("2026-03-30T08:00:00Z"));
+    assert_shift(&read, "2026-03-27T17:00:00Z", "2026-03-30T07:00:00Z");
+    assert_shift(&read, "2026-03-30T07:00:00Z", "2026-03-30T08:00:00Z");
 }
 
 #[test]
@@ -583,14 +574,7 @@ fn an_override_across_a_hand_off_is_its_own_event_and_splits_both_shifts() {
             "On call: Primary (Ana Lima, override)"
         )
     );
-    let cal = calendar::calendar(
-        &parse(&doc),
-        &rotation("primary"),
-        at("2026-03-09T00:00:00Z"),
-        1,
-        at("2026-01-01T00:00:00Z"),
-    )
-    .unwrap();
+    let cal = export(&doc, &rotation("primary"), "2026-03-09T00:00:00Z", 1);
     assert!(
         cal.ics
             .contains("SUMMARY:On call: Primary (Ben O'Neil\\, Jr.)"),
@@ -610,14 +594,7 @@ fn a_person_in_two_rotations_sees_both_in_their_own_zone() {
           "overrides": [{ "from": "2026-03-20T00:00:00Z", "to": "2026-03-20T06:00:00Z",
                           "person": "dev" }] }]));
     let read = check(&doc, person("ana"), "2026-03-02T00:00:00Z", 3);
-    let cal = calendar::calendar(
-        &parse(&doc),
-        &person("ana"),
-        at("2026-03-02T00:00:00Z"),
-        3,
-        at("2026-01-01T00:00:00Z"),
-    )
-    .unwrap();
+    let cal = export(&doc, &person("ana"), "2026-03-02T00:00:00Z", 3);
     assert_eq!(cal.head.zone.as_str(), "Europe/Lisbon");
     assert_eq!(cal.head.title, "On call: Ana Lima (Acme Payments; EU)");
     assert!(read
