@@ -4,8 +4,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{ArgGroup, Parser, Subcommand, ValueEnum};
 
+mod calendar;
 mod simulate;
 mod validate;
 
@@ -86,6 +87,40 @@ enum Command {
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
     },
+    /// Write the on-call shifts of a rotation or a person as an iCalendar file (.ics).
+    ///
+    /// Calendar apps import it and show each shift in local time; importing a later
+    /// export updates the shifts already imported. Exit status: 0 on success, 1 when the
+    /// ladder has errors, 2 for a usage error (an unknown id) or an unreadable file.
+    #[command(group(ArgGroup::new("source").required(true).args(["rotation", "schedule", "person"])))]
+    Calendar {
+        /// The ladder.
+        ladder: PathBuf,
+        /// The id of a rotation: everyone it puts on call, in its time zone.
+        #[arg(long, value_parser = parse_id::<rungs_core::RotationId>)]
+        rotation: Option<rungs_core::RotationId>,
+        /// The id of a layered schedule (not in this build yet).
+        #[arg(long)]
+        schedule: Option<String>,
+        /// The id of a person: their shifts in every rotation, in their time zone.
+        #[arg(long, value_parser = parse_id::<rungs_core::PersonId>)]
+        person: Option<rungs_core::PersonId>,
+        /// Weeks covered, 1 to 104; a shift under way at the start or end is whole.
+        #[arg(long, default_value_t = rungs_core::calendar::DEFAULT_WEEKS,
+              value_parser = clap::value_parser!(u32).range(1..=rungs_core::calendar::MAX_WEEKS as i64))]
+        weeks: u32,
+        /// Start of the weeks (RFC 3339; default: now, to the minute).
+        #[arg(long, value_parser = parse_instant)]
+        from: Option<rungs_core::Instant>,
+        /// Write the calendar to this file instead of standard output.
+        #[arg(short = 'o', long = "output", value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
+}
+
+/// An id of the type `T`, checked as the format checks ids.
+fn parse_id<T: TryFrom<String, Error = rungs_core::IdError>>(s: &str) -> Result<T, String> {
+    T::try_from(s.to_string()).map_err(|e| e.to_string())
 }
 
 /// The most threads `--jobs` asks for: more would only cost memory.
@@ -176,6 +211,32 @@ fn main() -> ExitCode {
             }),
             json: format == OutputFormat::Json,
         }),
+        Command::Calendar {
+            ladder,
+            rotation,
+            schedule,
+            person,
+            weeks,
+            from,
+            output,
+        } => {
+            let source = match (rotation, schedule, person) {
+                (Some(id), _, _) => calendar::Source::Rotation(id),
+                (_, _, Some(id)) => calendar::Source::Person(id),
+                (_, Some(id), _) => calendar::Source::Schedule(id),
+                (None, None, None) => unreachable!("clap requires one of them"),
+            };
+            let stamp = now();
+            let minute = stamp.as_millis().div_euclid(60_000) * 60_000;
+            calendar::run(&calendar::Args {
+                ladder,
+                source,
+                weeks,
+                from: from.unwrap_or(rungs_core::Instant::from_millis(minute)),
+                stamp,
+                output,
+            })
+        }
     }
 }
 

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use rungs_core::sim::{self, format_secs as secs, SimModel, Summary};
-use rungs_core::{Diagnostic, Report, ScenarioDocument};
+use rungs_core::ScenarioDocument;
 
 /// The command's arguments.
 pub struct Args {
@@ -19,34 +19,12 @@ pub struct Args {
     pub json: bool,
 }
 
-fn fail(file: &str, report: &Report) -> ExitCode {
-    let mut out = String::new();
-    for d in &report.diagnostics {
-        crate::validate::write_diagnostic(&mut out, file, d);
-    }
-    eprint!("{out}");
-    ExitCode::from(crate::EXIT_INVALID)
-}
-
-fn parse_failure(file: &str, e: &rungs_core::ParseError) -> ExitCode {
-    fail(
-        file,
-        &Report {
-            diagnostics: vec![Diagnostic::from_parse_error(e)],
-        },
-    )
-}
-
 /// Runs the command.
 pub fn run(args: &Args) -> ExitCode {
     let ladder_name = args.ladder.display().to_string();
-    let text = match crate::read(&args.ladder) {
-        Ok(t) => t,
-        Err(code) => return code,
-    };
-    let ladder = match rungs_core::parse_ladder(&text) {
+    let ladder = match crate::validate::read_ladder(&args.ladder) {
         Ok(l) => l,
-        Err(e) => return parse_failure(&ladder_name, &e),
+        Err(code) => return code,
     };
     let (scenario, scenario_name): (ScenarioDocument, String) =
         match (&args.scenario_file, &args.scenario) {
@@ -58,7 +36,7 @@ pub fn run(args: &Args) -> ExitCode {
                 };
                 match rungs_core::parse_scenario(&text) {
                     Ok(s) => (s, name),
-                    Err(e) => return parse_failure(&name, &e),
+                    Err(e) => return crate::validate::refuse_unparsable(&name, &e),
                 }
             }
             (None, Some(id)) => match ladder.scenarios.iter().find(|s| s.id.as_str() == id) {
@@ -84,7 +62,7 @@ pub fn run(args: &Args) -> ExitCode {
         };
     let model = match SimModel::new(&ladder, &scenario) {
         Ok(m) => m,
-        Err(report) => return fail(&scenario_name, &report),
+        Err(report) => return crate::validate::refuse(&scenario_name, &report),
     };
     let seed = args.seed.unwrap_or(scenario.seed);
     let out = match args.runs {

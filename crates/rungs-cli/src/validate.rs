@@ -115,6 +115,29 @@ pub fn print(checked: &[Checked], json: bool, deny_warnings: bool) -> ExitCode {
     }
 }
 
+/// Prints `report`'s findings on standard error and returns the status of a document with
+/// errors (1): how a command that needs a valid document refuses one.
+pub(crate) fn refuse(file: &str, report: &Report) -> ExitCode {
+    let mut out = String::new();
+    for d in &report.diagnostics {
+        write_diagnostic(&mut out, file, d);
+    }
+    eprint!("{out}");
+    ExitCode::from(crate::EXIT_INVALID)
+}
+
+/// Reads and parses the ladder `path` for a command that needs one: what cannot be read
+/// is a usage error (2), what does not parse is refused (1), each said on standard error.
+pub(crate) fn read_ladder(path: &Path) -> Result<rungs_core::Ladder, ExitCode> {
+    let text = crate::read(path)?;
+    rungs_core::parse_ladder(&text).map_err(|e| refuse_unparsable(&path.display().to_string(), &e))
+}
+
+/// [`refuse`] for a document that does not parse.
+pub(crate) fn refuse_unparsable(file: &str, e: &rungs_core::ParseError) -> ExitCode {
+    refuse(file, &parse_failure(e))
+}
+
 /// One finding in the style of rustc: `error[code]: message`, where, and the hint.
 pub fn write_diagnostic(out: &mut String, file: &str, d: &Diagnostic) {
     let level = match d.severity {

@@ -1,25 +1,8 @@
 //! The `rungs` binary as a CI pipeline uses it.
 
-use std::process::{Command, Output};
+mod common;
 
-fn rungs(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rungs"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn examples_dir() -> std::path::PathBuf {
-    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../public/examples")
-}
-
-fn temp_file(name: &str, text: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("rungs-cli-test-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    std::fs::write(&path, text).unwrap();
-    path
-}
+use common::{examples_dir, rungs, temp_file};
 
 #[test]
 fn schema_prints_the_checked_in_schemas() {

@@ -13,13 +13,16 @@
 //!
 //! Here: [`readable_instant`] (from [`crate::time`]), the one way a date is shown to people. `lookup`: the
 //! ladder's indexes; `reach`: [`who_is_paged`] and its sentence; `now`: [`on_call_now`];
-//! `shifts`: [`upcoming_shifts`]; `schedule`: [`schedule_week`], [`rotation_weeks`].
+//! `shifts`: [`upcoming_shifts`]; `schedule`: [`schedule_week`], [`rotation_weeks`];
+//! `stretches`: who a rotation has on call over a range, person by person, shared by the
+//! schedule and the on-call calendars ([`crate::calendar`]).
 
 mod lookup;
 mod now;
 mod reach;
 mod schedule;
 mod shifts;
+mod stretches;
 
 pub(crate) use lookup::Lookup;
 pub use now::{on_call_now, OnCallNow, OwnerNow, StepNow, TierNow};
@@ -29,6 +32,7 @@ pub use schedule::{
     MAX_SEGMENTS_PER_LANE,
 };
 pub use shifts::{upcoming_shifts, ShiftView, MAX_UPCOMING_SHIFTS};
+pub(crate) use stretches::rotation_stretches;
 
 use crate::oncall;
 pub(crate) use crate::text::join_names;

@@ -1,6 +1,6 @@
 //! The coming week of every rotation, as a timeline: [`schedule_week`].
 
-use super::shifts::{turn_at, turn_span};
+use super::stretches::{push_merged, rotation_stretches};
 use super::{readable_instant, Lookup};
 use crate::id::PersonId;
 use crate::model::{Kind, Ladder};
@@ -256,57 +256,14 @@ fn lane(lookup: &Lookup, i: usize, axis: &Axis) -> Lane {
 }
 
 /// When in the week rotation `i` has a known person on call (with their position in
-/// `people`), touching stretches of one person merged; and where the walk stopped (the
-/// end of the week unless more than [`MAX_SEGMENTS_PER_LANE`] turns fell in it).
+/// `people`), touching stretches of one person merged (an override of the member on turn
+/// too); and where the walk stopped (the end of the week unless more than
+/// [`MAX_SEGMENTS_PER_LANE`] turns fell in it).
 fn on_call_spans(lookup: &Lookup, i: usize, axis: &Axis) -> (Vec<(Span, usize)>, i64) {
-    let rot = &lookup.ladder.rotations[i];
-    let (on, cut) = turn_spans(lookup, i, axis);
-    // overrides replace the member on turn, inside the windows or not
-    let person = |j: usize| lookup.person(rot.overrides[j].person.as_str());
+    let walk = rotation_stretches(lookup, i, (axis.from, axis.to), MAX_SEGMENTS_PER_LANE);
     let mut merged = Vec::new();
-    for (span, p) in oncall::with_overrides(on, rot, (axis.from, cut), person) {
-        push_merged(&mut merged, span, p);
+    for (span, by) in walk.on {
+        push_merged(&mut merged, span, by.person);
     }
-    (merged, cut)
-}
-
-/// When in the week rotation `i`'s members on turn are on call inside its windows, as
-/// [`on_call_spans`] without the overrides.
-fn turn_spans(lookup: &Lookup, i: usize, axis: &Axis) -> (Vec<(Span, usize)>, i64) {
-    let rot = &lookup.ladder.rotations[i];
-    let open = oncall::covered_spans(rot, axis.from, axis.to);
-    let mut on: Vec<(Span, usize)> = Vec::new();
-    let mut walked = 0;
-    for window in open {
-        let Some(mut turn) = turn_at(rot, window.start) else {
-            break;
-        };
-        while let Some((shift, member)) = turn_span(rot, turn) {
-            if shift.start >= window.end {
-                break;
-            }
-            let span = Span {
-                start: shift.start.max(window.start),
-                end: shift.end.min(window.end),
-            };
-            walked += 1;
-            if walked > MAX_SEGMENTS_PER_LANE {
-                return (on, span.start);
-            }
-            if let Some(p) = lookup.person(rot.members[member].as_str()) {
-                push_merged(&mut on, span, p);
-            }
-            turn += 1;
-        }
-    }
-    (on, axis.to)
-}
-
-/// Appends `span` of person `p`, extending the last stretch when it is the same person's
-/// and touches it.
-fn push_merged(on: &mut Vec<(Span, usize)>, span: Span, p: usize) {
-    match on.last_mut() {
-        Some((last, q)) if *q == p && last.end == span.start => last.end = span.end,
-        _ => on.push((span, p)),
-    }
+    (merged, walk.cut)
 }

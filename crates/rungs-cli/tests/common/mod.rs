@@ -1,0 +1,27 @@
+//! Helpers shared by the command line's tests: run the binary, find the examples, write
+//! a file to read.
+#![allow(dead_code)]
+
+use std::process::{Command, Output};
+
+/// Runs `rungs` with `args`.
+pub fn rungs(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_rungs"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// The shipped example ladders.
+pub fn examples_dir() -> std::path::PathBuf {
+    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../public/examples")
+}
+
+/// Writes `text` to a file `name` in this test process's temporary folder.
+pub fn temp_file(name: &str, text: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("rungs-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
