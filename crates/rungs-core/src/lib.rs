@@ -8,13 +8,15 @@
 //! [`model`] (the documents, and [`Kind`], the one list of collections); `examples`,
 //! `parse`, `schema`, `oncall`; [`diagnostic`] and [`validate`] (one file per rule group);
 //! [`sim`], which runs on validated ladders; and the views built on them: [`edit`],
-//! [`overview`], [`coverage`], [`paging`] (who is on call), [`diagram`], [`step_chart`], [`share`], [`history`].
+//! [`overview`], [`coverage`], [`paging`] (who is on call), [`diagram`], [`step_chart`], [`share`], [`history`], [`diff`] (a readable
+//! diff of two ladders).
 
 #![warn(missing_docs)]
 
 pub mod coverage;
 pub mod diagnostic;
 pub mod diagram;
+pub mod diff;
 pub mod drill;
 pub mod duration;
 pub mod edit;
