@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod diff;
 mod simulate;
 mod validate;
 
@@ -82,6 +83,23 @@ enum Command {
         /// output is the same for every value.
         #[arg(long, value_parser = parse_jobs)]
         jobs: Option<u32>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+    },
+    /// Show what changed from one ladder to another, each change as a sentence with its
+    /// JSON Pointer, grouped by collection and tier.
+    ///
+    /// Entries are matched by id, durations and instants by value. With --format json,
+    /// prints a JSON list of {op, path, old?, new?, summary} (docs/diff.md).
+    ///
+    /// Exit status: 0 when the ladders are the same, 1 when they differ, 2 for a usage
+    /// error or a file that cannot be read as a ladder.
+    Diff {
+        /// The ladder before.
+        old: PathBuf,
+        /// The ladder after.
+        new: PathBuf,
         /// Output format.
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
@@ -176,6 +194,7 @@ fn main() -> ExitCode {
             }),
             json: format == OutputFormat::Json,
         }),
+        Command::Diff { old, new, format } => diff::run(&old, &new, format == OutputFormat::Json),
     }
 }
 
