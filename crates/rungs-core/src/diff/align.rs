@@ -1,17 +1,21 @@
 //! Matching the items of an old and a new array, in the three ways the diff knows:
-//! by a key (an `id`), as a set, and as an ordered list (a longest common subsequence on
-//! content). Each gives [`Event`]s in reading order: the new array's order, with each
+//! by a key (an `id`), as a set, and as an ordered list (equal items paired, the longest
+//! run of them in order kept). Each gives [`Event`]s in reading order: the new array's order, with each
 //! removed item where it stood relative to the items that stay.
 
 use std::collections::HashMap;
 
 use super::node::Node;
 
-/// The most cells of the longest-common-subsequence table (old items times new items,
-/// after the common start and end are set aside) the diff computes for one array, and
-/// the most item comparisons it makes to find moved or set-equal items; beyond it items
-/// are paired by position. It bounds the work on hostile input (4 MiB of steps).
+/// The most item comparisons the diff makes to match the items of one ordered list
+/// (old items times new items, after the common start and end are set aside) or of a
+/// set; beyond it items are paired by position. It bounds the work on hostile input
+/// (4 MiB of steps).
 pub const MAX_CELLS: usize = 1 << 20;
+
+/// Up to this many matched items, the run kept in order is chosen among the longest for
+/// the most items left in place (a quadratic search); beyond, any longest run.
+const FIXED_POINT_PAIRS: usize = 1024;
 
 /// One item's fate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,18 +55,7 @@ pub(super) fn by_key(
         .enumerate()
         .filter_map(|(j, item)| Some((*old_ix.get(&key(item)?)?, j)))
         .collect();
-    let in_order = longest_increasing(&pairs.iter().map(|p| p.0).collect::<Vec<_>>());
-    let mut events: Vec<Event> = pairs
-        .iter()
-        .enumerate()
-        .map(|(k, &(i, j))| {
-            if in_order[k] {
-                Event::Kept(i, j)
-            } else {
-                Event::Moved(i, j)
-            }
-        })
-        .collect();
+    let mut events = kept_or_moved(&pairs);
     events.extend(
         (0..new.len())
             .filter(|j| key(&new[*j]).is_some_and(|k| !old_ix.contains_key(&k)))
@@ -96,10 +89,11 @@ pub(super) fn as_set(old: &[Node], new: &[Node]) -> Vec<Event> {
     reading_order(events)
 }
 
-/// Matches an ordered list: the longest common subsequence of equal items is kept; an
-/// item equal to one on the other side but out of that order is moved; between two kept
-/// items, what is left of old and new is paired in order when both are objects or arrays
-/// (the same step, edited), and added or removed otherwise (a scalar is compared whole).
+/// Matches an ordered list: equal items are paired (in order, when an item repeats);
+/// those on the longest run in the same order are kept, the others moved; between two
+/// kept items, what is left of old and new is paired in order when both are objects or
+/// arrays (the same step, edited), and added or removed otherwise (a scalar is compared
+/// whole).
 pub(super) fn ordered(old: &[Node], new: &[Node]) -> Vec<Event> {
     let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
     let suffix = old[prefix..]
@@ -109,40 +103,38 @@ pub(super) fn ordered(old: &[Node], new: &[Node]) -> Vec<Event> {
         .take_while(|(a, b)| a == b)
         .count();
     let (oe, ne) = (old.len() - suffix, new.len() - suffix);
-    let mut kept: Vec<(usize, usize)> = (0..prefix).map(|k| (k, k)).collect();
+    let mut events: Vec<Event> = (0..prefix).map(|k| Event::Kept(k, k)).collect();
+    events.extend((0..suffix).map(|k| Event::Kept(oe + k, ne + k)));
     if (oe - prefix).saturating_mul(ne - prefix) > MAX_CELLS {
-        let mut events: Vec<Event> = kept.iter().map(|&(i, j)| Event::Kept(i, j)).collect();
         events.extend(by_position(old, new, prefix, prefix, oe, ne));
-        events.extend((0..suffix).map(|k| Event::Kept(oe + k, ne + k)));
         return reading_order(events);
     }
-    kept.extend(lcs(&old[prefix..oe], &new[prefix..ne], prefix));
-    kept.extend((0..suffix).map(|k| (oe + k, ne + k)));
-
     let mut old_left = vec![true; old.len()];
     let mut new_left = vec![true; new.len()];
-    for &(i, j) in &kept {
-        old_left[i] = false;
-        new_left[j] = false;
-    }
-    let mut events: Vec<Event> = kept.iter().map(|&(i, j)| Event::Kept(i, j)).collect();
-    let unmatched_old: Vec<usize> = (0..old.len()).filter(|&i| old_left[i]).collect();
-    let unmatched_new: Vec<usize> = (0..new.len()).filter(|&j| new_left[j]).collect();
-    if unmatched_old.len().saturating_mul(unmatched_new.len()) <= MAX_CELLS {
-        for &j in &unmatched_new {
-            if let Some(&i) = unmatched_old
-                .iter()
-                .find(|&&i| old_left[i] && old[i] == new[j])
-            {
-                old_left[i] = false;
-                new_left[j] = false;
-                events.push(Event::Moved(i, j));
-            }
+    for e in &events {
+        if let Event::Kept(i, j) = *e {
+            old_left[i] = false;
+            new_left[j] = false;
         }
     }
+    let mut pairs = Vec::new();
+    for j in prefix..ne {
+        if let Some(i) = (prefix..oe).find(|&i| old_left[i] && old[i] == new[j]) {
+            old_left[i] = false;
+            new_left[j] = false;
+            pairs.push((i, j));
+        }
+    }
+    let middle = kept_or_moved(&pairs);
     // Between consecutive kept pairs, pair what is left in order.
-    let mut bounds = kept.clone();
+    let mut bounds: Vec<(usize, usize)> = (0..prefix).map(|k| (k, k)).collect();
+    bounds.extend(middle.iter().filter_map(|e| match *e {
+        Event::Kept(i, j) => Some((i, j)),
+        _ => None,
+    }));
+    bounds.extend((0..suffix).map(|k| (oe + k, ne + k)));
     bounds.push((old.len(), new.len()));
+    events.extend(middle);
     let (mut lo_i, mut lo_j) = (0, 0);
     for (hi_i, hi_j) in bounds {
         let olds: Vec<usize> = (lo_i..hi_i).filter(|&i| old_left[i]).collect();
@@ -159,6 +151,23 @@ pub(super) fn ordered(old: &[Node], new: &[Node]) -> Vec<Event> {
     events.extend((0..new.len()).filter(|&j| new_left[j]).map(Event::Added));
     events.extend((0..old.len()).filter(|&i| old_left[i]).map(Event::Removed));
     reading_order(events)
+}
+
+/// Matched pairs `(old, new)`, in new order: those on a longest run in the same order
+/// kept, the others moved.
+fn kept_or_moved(pairs: &[(usize, usize)]) -> Vec<Event> {
+    let in_order = longest_increasing(pairs);
+    pairs
+        .iter()
+        .zip(in_order)
+        .map(|(&(i, j), kept)| {
+            if kept {
+                Event::Kept(i, j)
+            } else {
+                Event::Moved(i, j)
+            }
+        })
+        .collect()
 }
 
 /// Items `from..to` of each side paired by position; the longer side's rest added or
@@ -178,54 +187,46 @@ fn by_position(
     events
 }
 
-/// The pairs of a longest common subsequence of `a` and `b`, offset by `base`.
-fn lcs(a: &[Node], b: &[Node], base: usize) -> Vec<(usize, usize)> {
-    let (n, m) = (a.len(), b.len());
-    // table[i][j]: the length of the LCS of a[i..] and b[j..].
-    let mut table = vec![0u32; (n + 1) * (m + 1)];
-    let at = |i: usize, j: usize| i * (m + 1) + j;
-    for i in (0..n).rev() {
-        for j in (0..m).rev() {
-            table[at(i, j)] = if a[i] == b[j] {
-                table[at(i + 1, j + 1)] + 1
+/// Which pairs `(old, new)` (in new order, distinct old indices) are on one longest run
+/// of increasing old indices. Among the longest, up to [`FIXED_POINT_PAIRS`] pairs the
+/// one with the most items at their old position is taken: reversing three steps moves
+/// the first and the last, not the middle one.
+fn longest_increasing(pairs: &[(usize, usize)]) -> Vec<bool> {
+    let n = pairs.len();
+    let mut prev = vec![usize::MAX; n];
+    let end = if n <= FIXED_POINT_PAIRS {
+        // best[k]: (length, items in place) of the best run ending at k.
+        let mut best = vec![(0usize, 0usize); n];
+        for k in 0..n {
+            let here = usize::from(pairs[k].0 == pairs[k].1);
+            best[k] = (1, here);
+            for m in 0..k {
+                let candidate = (best[m].0 + 1, best[m].1 + here);
+                if pairs[m].0 < pairs[k].0 && candidate > best[k] {
+                    best[k] = candidate;
+                    prev[k] = m;
+                }
+            }
+        }
+        (0..n).max_by_key(|&k| best[k])
+    } else {
+        // tails[l]: the pair ending the run of length l + 1 with the smallest old index.
+        let mut tails: Vec<usize> = Vec::new();
+        for k in 0..n {
+            let pos = tails.partition_point(|&t| pairs[t].0 < pairs[k].0);
+            if pos > 0 {
+                prev[k] = tails[pos - 1];
+            }
+            if pos == tails.len() {
+                tails.push(k);
             } else {
-                table[at(i + 1, j)].max(table[at(i, j + 1)])
-            };
+                tails[pos] = k;
+            }
         }
-    }
-    let (mut i, mut j, mut pairs) = (0, 0, Vec::new());
-    while i < n && j < m {
-        if a[i] == b[j] {
-            pairs.push((base + i, base + j));
-            i += 1;
-            j += 1;
-        } else if table[at(i + 1, j)] >= table[at(i, j + 1)] {
-            i += 1;
-        } else {
-            j += 1;
-        }
-    }
-    pairs
-}
-
-/// Which entries of `seq` (distinct numbers) are on one longest increasing subsequence.
-fn longest_increasing(seq: &[usize]) -> Vec<bool> {
-    // tails[k]: index into seq of the smallest tail of an increasing run of length k + 1.
-    let mut tails: Vec<usize> = Vec::new();
-    let mut prev = vec![usize::MAX; seq.len()];
-    for (k, &x) in seq.iter().enumerate() {
-        let pos = tails.partition_point(|&t| seq[t] < x);
-        if pos > 0 {
-            prev[k] = tails[pos - 1];
-        }
-        if pos == tails.len() {
-            tails.push(k);
-        } else {
-            tails[pos] = k;
-        }
-    }
-    let mut on = vec![false; seq.len()];
-    let mut k = tails.last().copied().unwrap_or(usize::MAX);
+        tails.last().copied()
+    };
+    let mut on = vec![false; n];
+    let mut k = end.unwrap_or(usize::MAX);
     while k != usize::MAX {
         on[k] = true;
         k = prev[k];

@@ -161,8 +161,8 @@ impl<'a> Names<'a> {
     }
 
     /// A value as a sentence shows it, `field` being the key it is held under (or the
-    /// key of the array it is an item of): references by name, durations and instants
-    /// bare, other text quoted, numbers plain, targets and windows in words.
+    /// key of the array it is an item of): references by name, durations, instants and
+    /// clock times bare, other text quoted, numbers plain, targets and windows in words.
     pub(super) fn value(&self, field: Option<&str>, node: &Node) -> String {
         match node {
             Node::Null => "nothing".into(),
@@ -174,7 +174,10 @@ impl<'a> Names<'a> {
                         return self.refer(&collection, s);
                     }
                 }
-                if s.parse::<crate::Duration>().is_ok() || crate::Instant::parse(s).is_ok() {
+                let bare = s.parse::<crate::Duration>().is_ok()
+                    || crate::Instant::parse(s).is_ok()
+                    || crate::ClockTime::parse(s).is_ok();
+                if bare {
                     s.clone()
                 } else {
                     quote(s)

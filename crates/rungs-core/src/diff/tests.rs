@@ -87,3 +87,69 @@ fn huge_arrays_are_paired_by_position() {
         .iter()
         .all(|e| matches!(e, Event::Kept(i, j) if i == j)));
 }
+
+// --- Collections this build does not know ---------------------------------------------
+
+fn view(old: &str, new: &str) -> super::DiffView {
+    let (a, b): (Node, Node) = (
+        serde_json::from_str(old).unwrap(),
+        serde_json::from_str(new).unwrap(),
+    );
+    super::diff_nodes(&a, &b)
+}
+
+const BASE: &str = r#"{"format": "rungs.ladder/v1", "name": "x",
+  "rotations": [{"id": "day", "name": "Day"}, {"id": "night", "name": "Night"}],
+  "schedules": [{"id": "nights", "name": "Nights", "layers": [{"rotation": "day"}]}],
+  "tiers": [{"id": "sev1", "name": "SEV1", "escalation": {"steps": [
+    {"notify": [{"rotation": "day"}], "escalate_after": "5m"}]}}]}"#;
+
+#[test]
+fn unknown_collections_are_matched_by_id_with_plain_sentences() {
+    let new = BASE
+        .replace(
+            r#"[{"rotation": "day"}]}]"#,
+            r#"[{"rotation": "night"}]}, {"id": "weekends", "name": "Weekends", "layers": []}]"#,
+        )
+        .replace(
+            r#"[{"rotation": "day"}], "escalate"#,
+            r#"[{"rotation": "day"}, {"schedule": "weekends"}], "escalate"#,
+        );
+    let v = view(BASE, &new);
+    let lines: Vec<(&str, &str, &str)> = v
+        .changes()
+        .map(|c| (c.op.as_str(), c.path.as_str(), c.summary.as_str()))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            (
+                "change",
+                "/schedules/0/layers/0",
+                "In the schedule “Nights”, layer 1 is the rotation “Night” instead of the rotation “Day”."
+            ),
+            ("add", "/schedules/1", "The schedule “Weekends” is added (schedules)."),
+            (
+                "add",
+                "/tiers/0/escalation/steps/0/notify/1",
+                "SEV1 step 1 also pages the schedule “Weekends”."
+            ),
+        ]
+    );
+    let titles: Vec<&str> = v.groups.iter().map(|g| g.title.as_str()).collect();
+    assert_eq!(titles, ["Schedules", "Tier SEV1"]);
+}
+
+#[test]
+fn unknown_fields_get_a_sentence_from_their_path() {
+    let new = BASE.replace(
+        r#""layers": [{"rotation": "day"}]"#,
+        r#""layers": [{"rotation": "day", "hand_off": "09:00"}]"#,
+    );
+    let v = view(BASE, &new);
+    let c: Vec<&str> = v.changes().map(|c| c.summary.as_str()).collect();
+    assert_eq!(
+        c,
+        ["In the schedule “Nights”, layer 1 hand off is added: 09:00."]
+    );
+}

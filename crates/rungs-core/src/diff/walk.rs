@@ -81,7 +81,7 @@ fn rule(shape: &[&str]) -> Rule {
 
 /// Values compared whole, one change for any difference: windows, overrides, a signal's
 /// points, injects and targets (`{"person": "ana"}`; any one-field object naming an entry
-/// of a collection either ladder has).
+/// of a collection either ladder has) replaced by targets.
 fn atomic(shape: &[&str], a: &Node, b: &Node, collections: &dyn Fn(&str) -> bool) -> bool {
     let target = |n: &Node| match n {
         Node::Object(fields) => match fields.as_slice() {
@@ -96,8 +96,7 @@ fn atomic(shape: &[&str], a: &Node, b: &Node, collections: &dyn Fn(&str) -> bool
     matches!(
         shape,
         [.., "window"] | [.., "windows" | "overrides" | "points" | "injects", "#"]
-    ) || target(a)
-        || target(b)
+    ) || (target(a) && target(b))
 }
 
 /// Fields that a canonical document leaves out when empty and that are read field by
@@ -146,10 +145,27 @@ impl<'a> Walk<'a, '_> {
             return;
         }
         let shape = shape(&self.new_path);
-        if atomic(&shape, a, b, self.collections) {
-            return self.emit(Op::Change, Some(a), Some(b));
-        }
+        let whole = atomic(&shape, a, b, self.collections);
         let rule = rule(&shape);
+        if whole {
+            // One change for the whole value, if it differs by the rules (a window whose
+            // days are only reordered does not).
+            let mut probe = Walk {
+                out: Vec::new(),
+                old_path: self.old_path.clone(),
+                new_path: self.new_path.clone(),
+                collections: self.collections,
+            };
+            probe.parts(a, b, rule);
+            if !probe.out.is_empty() {
+                self.emit(Op::Change, Some(a), Some(b));
+            }
+        } else {
+            self.parts(a, b, rule);
+        }
+    }
+
+    fn parts(&mut self, a: &'a Node, b: &'a Node, rule: Rule) {
         match (a, b) {
             (Node::Object(fa), Node::Object(fb)) => self.object(fa, fb),
             (Node::Array(xa), Node::Array(xb)) => self.array(xa, xb, rule),

@@ -135,7 +135,7 @@ fn index(path: &[Seg], k: usize) -> Option<usize> {
 pub(super) fn summary(c: &Ctx) -> String {
     let s = written(c).unwrap_or_else(|| generic(c));
     let mut s = capital(&s);
-    if !s.ends_with(['.', '!', '?']) {
+    if !s.ends_with('.') {
         s.push('.');
     }
     s
