@@ -18,11 +18,12 @@
 //!   service's dependencies and customer segments, a playbook's artifacts.
 //! - **By key**: a scenario's signals by service and metric, a signal's points by offset.
 //! - **In order** (escalation steps, playbook steps, rotation members, injects, and any
-//!   array whose items have no ids or repeat one): the longest common subsequence of equal
-//!   items is kept; an item equal to one out of that order is moved; between two kept
-//!   items, what is left is paired in order when both are objects (the same step,
-//!   edited: one change per field), else added and removed (a member is compared whole).
-//!   A step both moved and edited reads as one removed and one added.
+//!   array whose items have no ids or repeat one): equal items are paired; the longest
+//!   run of them still in order is kept (among the longest, the one leaving most items
+//!   where they were), the others are moved; between two kept items, what is left is
+//!   paired in order when both are objects (the same step, edited: one change per
+//!   field), else added and removed (a member is compared whole). A step both moved and
+//!   edited reads as one removed and one added.
 //!
 //! Some values are compared whole, one change for any difference: a target, a window,
 //! an override, an inject, a signal's point. Anything without a phrase of its own (a

@@ -107,8 +107,8 @@ fn defaults(c: &Ctx) -> Option<String> {
     }
 }
 
-/// A response model in words: `acknowledges in 4m (median), 12m (90th percentile),
-/// misses 10% of pages`.
+/// A response model in words: `acknowledging in 4m (median), 12m (90th percentile),
+/// missing 10% of pages`.
 fn model(n: &Node) -> String {
     let s = |k| n.get(k).and_then(Node::as_str).unwrap_or("?");
     format!(
