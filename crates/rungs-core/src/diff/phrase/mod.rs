@@ -81,14 +81,14 @@ impl<'a> Ctx<'a> {
     }
 
     /// The old value in words.
-    fn old(&self) -> String {
+    fn was(&self) -> String {
         self.raw
             .old
             .map_or_else(String::new, |v| self.names.value(self.field(), v))
     }
 
     /// The new value in words.
-    fn new(&self) -> String {
+    fn now(&self) -> String {
         self.raw
             .new
             .map_or_else(String::new, |v| self.names.value(self.field(), v))
@@ -97,9 +97,9 @@ impl<'a> Ctx<'a> {
     /// The value that is there: the new one, or the old for a removal.
     fn value(&self) -> String {
         if self.raw.op == Op::Remove {
-            self.old()
+            self.was()
         } else {
-            self.new()
+            self.now()
         }
     }
 
@@ -116,9 +116,9 @@ impl<'a> Ctx<'a> {
         remove: impl FnOnce(String) -> String,
     ) -> Option<String> {
         Some(match self.raw.op {
-            Op::Change => change(self.new(), self.old()),
-            Op::Add => add(self.new()),
-            Op::Remove => remove(self.old()),
+            Op::Change => change(self.now(), self.was()),
+            Op::Add => add(self.now()),
+            Op::Remove => remove(self.was()),
             Op::Move => return None,
         })
     }
@@ -156,8 +156,8 @@ fn ladder(c: &Ctx) -> Option<String> {
     match c.shape.as_slice() {
         ["name"] => Some(format!(
             "The ladder is now called {} (was {})",
-            c.new(),
-            c.old()
+            c.now(),
+            c.was()
         )),
         ["revision"] => c.three(
             |n, o| format!("The revision is {n} instead of {o}"),
@@ -220,20 +220,20 @@ fn generic(c: &Ctx) -> String {
     let old_field = words(c.raw.old_path.get(skip..).unwrap_or(&[]));
     if field.is_empty() {
         return match c.raw.op {
-            Op::Change => format!("{subject} is {} instead of {}", c.new(), c.old()),
-            Op::Add => format!("{subject} is added: {}", c.new()),
-            Op::Remove => format!("{subject} is removed (was {})", c.old()),
+            Op::Change => format!("{subject} is {} instead of {}", c.now(), c.was()),
+            Op::Add => format!("{subject} is added: {}", c.now()),
+            Op::Remove => format!("{subject} is removed (was {})", c.was()),
             Op::Move => format!("{subject} moves"),
         };
     }
     match c.raw.op {
         Op::Change => format!(
             "In {subject}, {field} is {} instead of {}",
-            c.new(),
-            c.old()
+            c.now(),
+            c.was()
         ),
-        Op::Add => format!("In {subject}, {field} is added: {}", c.new()),
-        Op::Remove => format!("In {subject}, {field} is removed (was {})", c.old()),
+        Op::Add => format!("In {subject}, {field} is added: {}", c.now()),
+        Op::Remove => format!("In {subject}, {field} is removed (was {})", c.was()),
         Op::Move => format!("In {subject}, {old_field} is now {field}"),
     }
 }

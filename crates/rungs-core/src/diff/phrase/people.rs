@@ -164,7 +164,7 @@ fn rotation(c: &Ctx) -> Option<String> {
                     c.old_n(3),
                     c.n(3)
                 ),
-                Op::Change => format!("{r} turn {} is {} instead of {}", c.n(3), c.new(), c.old()),
+                Op::Change => format!("{r} turn {} is {} instead of {}", c.n(3), c.now(), c.was()),
             })
         }
         ["rotations", "#", "shift"] => c.three(
