@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{ArgGroup, Parser, Subcommand, ValueEnum};
 
 mod calendar;
+mod diff;
 mod simulate;
 mod validate;
 
@@ -115,6 +116,23 @@ enum Command {
         /// Write the calendar to this file instead of standard output.
         #[arg(short = 'o', long = "output", value_name = "OUT")]
         output: Option<PathBuf>,
+    },
+    /// Show what changed from one ladder to another, each change as a sentence with its
+    /// JSON Pointer, grouped by collection and tier.
+    ///
+    /// Entries are matched by id, durations and instants by value. With --format json,
+    /// prints a JSON list of {op, path, old?, new?, summary} (docs/diff.md).
+    ///
+    /// Exit status: 0 when the ladders are the same, 1 when they differ, 2 for a usage
+    /// error or a file that cannot be read as a ladder.
+    Diff {
+        /// The ladder before.
+        old: PathBuf,
+        /// The ladder after.
+        new: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
     },
 }
 
@@ -237,6 +255,7 @@ fn main() -> ExitCode {
                 output,
             })
         }
+        Command::Diff { old, new, format } => diff::run(&old, &new, format == OutputFormat::Json),
     }
 }
 

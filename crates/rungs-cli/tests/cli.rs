@@ -660,7 +660,7 @@ fn oversized_files_and_endless_streams_are_refused_at_the_limit() {
     for file in &files {
         let f = file.as_str();
         let s = scenario.to_str().unwrap();
-        let commands: [Vec<&str>; 7] = [
+        let commands: [Vec<&str>; 9] = [
             vec!["validate", f],
             vec!["validate", "--format", "json", f],
             vec!["validate", "--scenario", f, "--ladder", &saas],
@@ -668,6 +668,8 @@ fn oversized_files_and_endless_streams_are_refused_at_the_limit() {
             vec!["fmt", f],
             vec!["simulate", f, "--scenario", "checkout-3am"],
             vec!["simulate", &saas, f],
+            vec!["diff", f, &saas],
+            vec!["diff", "--format", "json", &saas, f],
         ];
         for args in commands {
             let out = rungs(&args);
@@ -681,4 +683,138 @@ fn oversized_files_and_endless_streams_are_refused_at_the_limit() {
             );
         }
     }
+}
+
+/// The startup example edited as a pull request would: a wait, a person, a backup gone,
+/// and a delay written another way (`600s` is `10m`: no change).
+fn edited_startup() -> std::path::PathBuf {
+    let mut doc: serde_json::Value =
+        serde_json::from_str(rungs_core::examples::EXAMPLES[1].json).unwrap();
+    doc["tiers"][1]["escalation"]["steps"][0]["escalate_after"] = "15m".into();
+    doc["tiers"][0]["escalation"]["steps"][0]["escalate_after"] = "600s".into();
+    doc["people"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({"id": "gus", "name": "Gus", "timezone": "Europe/Berlin"}));
+    doc["people"][0].as_object_mut().unwrap().remove("backup");
+    temp_file("startup-edited.json", &doc.to_string())
+}
+
+#[test]
+fn diff_prints_one_line_per_change_grouped_and_exits_1() {
+    let new = edited_startup();
+    let out = rungs(&["diff", &ex("startup.json"), new.to_str().unwrap()]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let body = text.split_once('\n').unwrap().1;
+    assert!(
+        text.lines()
+            .next()
+            .unwrap()
+            .ends_with("startup-edited.json: 3 changes: 1 added, 1 removed, 1 changed"),
+        "{text}"
+    );
+    assert_eq!(
+        body,
+        "\nPeople\n  \
+         - Sam Ortiz no longer has a backup (was Priya Nair).  (/people/0/backup in old)\n  \
+         + Gus joins (people).  (/people/4)\n\
+         \nTier P2 Degraded\n  \
+         ~ P2 Degraded step 1 waits 15m instead of 30m.  (/tiers/1/escalation/steps/0/escalate_after)\n"
+    );
+    assert!(out.stderr.is_empty());
+}
+
+#[test]
+fn diff_json_is_the_list_of_changes() {
+    let new = edited_startup();
+    let out = rungs(&[
+        "diff",
+        "--format",
+        "json",
+        &ex("startup.json"),
+        new.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let changes: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        changes,
+        serde_json::json!([
+            {"op": "remove", "path": "/people/0/backup", "old": "priya",
+             "summary": "Sam Ortiz no longer has a backup (was Priya Nair)."},
+            {"op": "add", "path": "/people/4",
+             "new": {"id": "gus", "name": "Gus", "timezone": "Europe/Berlin"},
+             "summary": "Gus joins (people)."},
+            {"op": "change", "path": "/tiers/1/escalation/steps/0/escalate_after",
+             "old": "30m", "new": "15m",
+             "summary": "P2 Degraded step 1 waits 15m instead of 30m."},
+        ])
+    );
+    // Exactly the core's changes.
+    let old = rungs_core::parse_ladder(rungs_core::examples::EXAMPLES[1].json).unwrap();
+    let new = rungs_core::parse_ladder(&std::fs::read_to_string(&new).unwrap()).unwrap();
+    assert_eq!(
+        changes,
+        serde_json::to_value(rungs_core::diff::diff(&old, &new)).unwrap()
+    );
+}
+
+#[test]
+fn diff_of_the_same_ladder_exits_0() {
+    // The same ladder written differently: reformatted, durations in other units.
+    let mut doc: serde_json::Value =
+        serde_json::from_str(rungs_core::examples::EXAMPLES[1].json).unwrap();
+    doc["tiers"][0]["timelines"]["contain"] = "3600s".into();
+    let same = temp_file(
+        "startup-same.json",
+        &serde_json::to_string_pretty(&doc).unwrap(),
+    );
+    let out = rungs(&["diff", &ex("startup.json"), same.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8(out.stdout)
+        .unwrap()
+        .ends_with("startup-same.json are the same ladder.\n"));
+    let out = rungs(&["diff", "--format=json", &ex("saas.json"), &ex("saas.json")]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "[]\n");
+}
+
+#[test]
+fn diff_usage_errors_and_unreadable_or_invalid_files_exit_2() {
+    assert_eq!(rungs(&["diff", &ex("saas.json")]).status.code(), Some(2));
+    assert_eq!(
+        rungs(&[
+            "diff",
+            "--format",
+            "yaml",
+            &ex("saas.json"),
+            &ex("saas.json")
+        ])
+        .status
+        .code(),
+        Some(2)
+    );
+    let out = rungs(&["diff", "/nonexistent/old.json", &ex("saas.json")]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read /nonexistent/old.json"));
+    // A file that is not a ladder is reported as `rungs validate` reports it, and is
+    // trouble (2), not a difference (1).
+    let bad = temp_file(
+        "diff-bad.json",
+        "{\n  \"format\": \"rungs.ladder/v1\",\n  \"name\": \"x\",\n  \"tires\": []\n}\n",
+    );
+    let out = rungs(&["diff", &ex("saas.json"), bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("unknown field `tires`, did you mean `tiers`?"),
+        "{err}"
+    );
+    assert!(err.contains(&format!("--> {}:4:", bad.display())), "{err}");
+    assert!(out.stdout.is_empty());
 }

@@ -9,7 +9,7 @@
 //! `parse`, `schema`, `oncall`; [`diagnostic`] and [`validate`] (one file per rule group);
 //! [`sim`], which runs on validated ladders; and the views built on them: [`edit`],
 //! [`overview`], [`coverage`], [`paging`] (who is on call), [`diagram`], [`step_chart`], [`share`], [`history`],
-//! [`calendar`] (on-call calendars as iCalendar files).
+//! [`calendar`] (on-call calendars as iCalendar files), [`diff`] (a readable diff of two ladders).
 
 #![warn(missing_docs)]
 
@@ -17,6 +17,7 @@ pub mod calendar;
 pub mod coverage;
 pub mod diagnostic;
 pub mod diagram;
+pub mod diff;
 pub mod drill;
 pub mod duration;
 pub mod edit;

@@ -7,6 +7,8 @@
 //! duplicate id, a service depending on itself). Durations are whole seconds, the finest
 //! the format writes; numbers are any finite float.
 
+mod common;
+
 use proptest::collection::vec;
 use proptest::option;
 use proptest::prelude::*;
@@ -483,6 +485,26 @@ proptest! {
         // every finding points into the document
         for d in &report.diagnostics {
             prop_assert!(d.pointer.is_empty() || d.pointer.starts_with('/'), "{:?}", d);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(150))]
+
+    /// A ladder has no differences with itself (nor with its canonical JSON read back);
+    /// between any two, every change points at its value in the right document and the
+    /// diff is the same both times.
+    #[test]
+    fn diffs_are_empty_for_the_same_ladder_and_point_into_the_documents(a in ladder(), b in ladder()) {
+        prop_assert_eq!(diff::diff(&a, &a), vec![]);
+        let again = parse_ladder(&to_canonical_json(&a)).unwrap();
+        prop_assert_eq!(diff::diff(&a, &again), vec![]);
+        let changes = diff::diff(&a, &b);
+        common::diff_pointers_resolve(&a, &b, &changes).map_err(TestCaseError::fail)?;
+        prop_assert_eq!(&diff::diff(&a, &b), &changes);
+        for c in &changes {
+            prop_assert!(c.summary.ends_with('.') && !c.summary.is_empty(), "{:?}", c);
         }
     }
 }

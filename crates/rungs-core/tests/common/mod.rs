@@ -32,3 +32,33 @@ pub fn push(doc: Value, pointer: &str, value: Value) -> Value {
         .push(value);
     doc
 }
+
+/// Checks that every change of a diff points at a value that is there: in the old
+/// ladder's canonical JSON for a removal, in the new one's otherwise, and that a move's
+/// `old` pointer is in the old one. Returns the first that is not.
+pub fn diff_pointers_resolve(
+    old: &rungs_core::Ladder,
+    new: &rungs_core::Ladder,
+    changes: &[rungs_core::diff::Change],
+) -> Result<(), String> {
+    use rungs_core::diff::Op;
+    let canonical = |l| serde_json::from_str::<Value>(&rungs_core::to_canonical_json(l)).unwrap();
+    let (a, b) = (canonical(old), canonical(new));
+    for c in changes {
+        let (doc, value) = match c.op {
+            Op::Remove => (&a, &c.old),
+            _ => (&b, &c.new),
+        };
+        match doc.pointer(&c.path) {
+            Some(v) if Some(v) == value.as_ref() => {}
+            found => return Err(format!("{c:?}: found {found:?}")),
+        }
+        if c.op == Op::Move {
+            let from = c.old.as_ref().and_then(Value::as_str).unwrap_or("");
+            if a.pointer(from).is_none() {
+                return Err(format!("{c:?}: no {from} in the old ladder"));
+            }
+        }
+    }
+    Ok(())
+}
