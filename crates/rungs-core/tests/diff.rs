@@ -152,7 +152,7 @@ fn durations_and_instants_compare_by_value() {
     let new = with(
         new,
         "/rotations/0/start",
-        json!("2026-01-05T08:00:00+08:00"),
+        json!("2026-01-05T07:00:00+08:00"),
     );
     let new = with(new, "/scenarios/0/horizon", json!("480m"));
     assert_eq!(changes(&old, &new), vec![]);
@@ -300,7 +300,7 @@ fn common_edits_read_as_sentences() {
         ),
         (
             Box::new(|l| with(l, "/rotations/1/start", json!("2026-01-05T09:00:00Z"))),
-            "The rotation “EMEA primary” hands over at 09:00 instead of 00:00 (Europe/London time).",
+            "The rotation “EMEA primary” hands over at 09:00 instead of 07:00 (Europe/London time).",
         ),
         (
             Box::new(|l| with(l, "/rotations/1/window/to", json!("18:00"))),
