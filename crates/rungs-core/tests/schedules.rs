@@ -308,3 +308,66 @@ fn renaming_a_layer_rotation_or_the_schedule_follows_every_reference() {
     assert_eq!(l.schedules[i].id.as_str(), "schedule");
     assert!(l.schedules[i].layers.is_empty());
 }
+
+#[test]
+fn the_weeks_schedule_and_the_calendar_strip_draw_the_schedule_layer_by_layer() {
+    use rungs_core::paging::{schedule_week, weeks_of, LanesOf};
+    let l = parse(&ladder());
+    let utc = TimeZoneName::utc();
+    let from = at("2026-03-09T00:00:00Z");
+    let week = schedule_week(&l, from, &utc);
+    // a lane per rotation, then the schedule's
+    assert_eq!(week.lanes.len(), 4);
+    let lane = &week.lanes[3];
+    assert_eq!(
+        (lane.pointer.as_str(), lane.name.as_str()),
+        ("/schedules/0", "Payments on-call")
+    );
+    assert_eq!(
+        lane.window.as_deref(),
+        Some("schedule, top layer first: Saturday lead, Weekday day team, Base 24/7")
+    );
+    // each of the chosen instants inside the week falls in a segment of its person, and
+    // the segment names the layer
+    for (when, layer, who) in CASES {
+        let t = at(when);
+        if t < from || t.as_millis() >= from.as_millis() + 7 * 86_400_000 {
+            continue;
+        }
+        let seg = (lane.segments.iter())
+            .find(|s| s.from <= t && t < s.to)
+            .unwrap_or_else(|| panic!("no segment at {when}"));
+        assert_eq!(seg.person_id.as_str(), who, "{when}");
+        let rotation = &l.rotations[layer - 1].name;
+        assert!(
+            seg.label.contains(&format!("(layer {layer}, {rotation})")),
+            "{when}: {}",
+            seg.label
+        );
+    }
+    // the base is 24/7, so the schedule has no gap; segments tile the week
+    assert!(lane.gaps.is_empty());
+    assert_eq!(lane.segments.first().unwrap().start, 0.0);
+    assert_eq!(lane.segments.last().unwrap().end, 1.0);
+    for pair in lane.segments.windows(2) {
+        assert_eq!(pair[0].to, pair[1].from);
+    }
+    assert_eq!(
+        lane.segments[1].label,
+        "Payments on-call: Dee (layer 2, Weekday day team), Mon 9 Mar 08:00–16:00 UTC"
+    );
+    // the calendar strip's first week is the same lane
+    let strip = weeks_of(&l, LanesOf::Schedule(0), from, 2, &utc);
+    assert_eq!(strip.len(), 2);
+    assert_eq!(strip[0].segments, lane.segments);
+    assert_eq!(strip[0].name, "Mon 9 Mar");
+    assert!(weeks_of(&l, LanesOf::Schedule(1), from, 2, &utc).is_empty());
+    // without its base layer, the nights are gaps
+    let mut gappy = l.clone();
+    gappy.schedules[0].layers.remove(0);
+    let lane = &schedule_week(&gappy, from, &utc).lanes[3];
+    assert_eq!(
+        lane.gaps[0].label,
+        "Payments on-call: no layer has anyone on call, Mon 9 Mar 00:00–08:00 UTC"
+    );
+}

@@ -13,10 +13,11 @@
 //!
 //! Here: [`readable_instant`] (from [`crate::time`]), the one way a date is shown to people. `lookup`: the
 //! ladder's indexes; `reach`: [`who_is_paged`] and its sentence; `now`: [`on_call_now`];
-//! `shifts`: [`upcoming_shifts`]; `schedule`: [`schedule_week`], [`rotation_weeks`];
+//! `shifts`: [`upcoming_shifts`]; `schedule`: [`schedule_week`], [`weeks_of`] (`layer_lanes`: a schedule's lane);
 //! `stretches`: who a rotation has on call over a range, person by person, shared by the
 //! schedule and the on-call calendars ([`crate::calendar`]).
 
+mod layer_lanes;
 mod lookup;
 mod now;
 mod reach;
@@ -28,7 +29,7 @@ pub(crate) use lookup::Lookup;
 pub use now::{on_call_now, OnCallNow, OwnerNow, StepNow, TierNow};
 pub use reach::{who_is_paged, StepReach, TargetReach, Unreached};
 pub use schedule::{
-    rotation_weeks, schedule_week, DayMark, GapView, Lane, ScheduleView, SegmentView,
+    schedule_week, weeks_of, DayMark, GapView, Lane, LanesOf, ScheduleView, SegmentView,
     MAX_SEGMENTS_PER_LANE,
 };
 pub use shifts::{upcoming_shifts, ShiftView, MAX_UPCOMING_SHIFTS};

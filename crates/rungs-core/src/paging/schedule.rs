@@ -1,5 +1,6 @@
 //! The coming week of every rotation, as a timeline: [`schedule_week`].
 
+use super::layer_lanes::schedule_lane;
 use super::stretches::{push_merged, rotation_stretches};
 use super::{readable_instant, Lookup};
 use crate::id::PersonId;
@@ -33,7 +34,7 @@ pub struct ScheduleView {
     pub now_label: String,
     /// Each local midnight inside the week, for the axis's ticks.
     pub days: Vec<DayMark>,
-    /// One lane per rotation, in document order.
+    /// One lane per rotation, then one per schedule, in document order.
     pub lanes: Vec<Lane>,
 }
 
@@ -46,10 +47,11 @@ pub struct DayMark {
     pub label: String,
 }
 
-/// One rotation's week.
+/// One rotation's or one schedule's week.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Lane {
-    /// Position in `ladder.rotations` (what [`super::upcoming_shifts`] takes).
+    /// Position in `ladder.rotations` (what [`super::upcoming_shifts`] takes), or in
+    /// `ladder.schedules` for a schedule's lane (whose `pointer` says which).
     pub index: usize,
     /// JSON Pointer of the rotation (`/rotations/i`).
     pub pointer: String,
@@ -106,24 +108,24 @@ pub struct GapView {
 }
 
 /// The week's axis: its bounds, and how a zone's labels are written.
-struct Axis<'z> {
-    from: i64,
-    to: i64,
-    zone: &'z TimeZoneName,
+pub(super) struct Axis<'z> {
+    pub(super) from: i64,
+    pub(super) to: i64,
+    pub(super) zone: &'z TimeZoneName,
 }
 
 impl Axis<'_> {
-    fn at(&self, t: i64) -> f64 {
+    pub(super) fn at(&self, t: i64) -> f64 {
         (t - self.from) as f64 / (self.to - self.from).max(1) as f64
     }
 
-    fn when(&self, span: Span) -> String {
+    pub(super) fn when(&self, span: Span) -> String {
         format!("{} {}", format_span(self.zone.tz(), span), self.zone)
     }
 }
 
 /// The seven days (168 hours) from `from`: each rotation's on-call stretches and gaps,
-/// labels read in `zone`. Windows apply: a shift's hours outside its rotation's window
+/// then each layered schedule's (who it pages, by layer), labels read in `zone`. Windows apply: a shift's hours outside its rotation's window
 /// are a gap. Work is bounded by [`MAX_SEGMENTS_PER_LANE`] turns per rotation.
 pub fn schedule_week(ladder: &Ladder, from: Instant, zone: &TimeZoneName) -> ScheduleView {
     let start = from.as_millis();
@@ -148,23 +150,37 @@ pub fn schedule_week(ladder: &Ladder, from: Instant, zone: &TimeZoneName) -> Sch
         days: day_marks(&axis),
         lanes: (0..ladder.rotations.len())
             .map(|i| lane(&lookup, i, &axis))
+            .chain((0..ladder.schedules.len()).map(|s| schedule_lane(&lookup, s, &axis)))
             .collect(),
     }
 }
 
-/// Rotation `rotation`'s next `weeks` weeks from `from`, one lane per week of seven days
-/// (168 hours), for a calendar strip of who is on call: each lane's `name` is its week
-/// (`"Sat 14 Mar – Sat 21 Mar"`, read in `zone`) and its segments and gaps are placed on
-/// that week's own axis; overrides and windows apply as in [`schedule_week`]. Empty for a
-/// rotation that does not exist; at most 12 weeks.
-pub fn rotation_weeks(
+/// Whose weeks [`weeks_of`] draws.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LanesOf {
+    /// A rotation, by position in `ladder.rotations`.
+    Rotation(usize),
+    /// A layered schedule, by position in `ladder.schedules`.
+    Schedule(usize),
+}
+
+/// The next `weeks` weeks from `from` of a rotation or a schedule, one lane per week of
+/// seven days (168 hours), for a calendar strip of who is on call: each lane's `name` is
+/// the week's first day (`"Sat 14 Mar"`, read in `zone`) and its segments and gaps are
+/// placed on that week's own axis; overrides, windows and layers apply as in
+/// [`schedule_week`]. Empty for an entry that does not exist; at most 12 weeks.
+pub fn weeks_of(
     ladder: &Ladder,
-    rotation: usize,
+    of: LanesOf,
     from: Instant,
     weeks: usize,
     zone: &TimeZoneName,
 ) -> Vec<Lane> {
-    if rotation >= ladder.rotations.len() {
+    let exists = match of {
+        LanesOf::Rotation(i) => i < ladder.rotations.len(),
+        LanesOf::Schedule(s) => s < ladder.schedules.len(),
+    };
+    if !exists {
         return Vec::new();
     }
     let lookup = Lookup::new(ladder);
@@ -182,9 +198,13 @@ pub fn rotation_weeks(
                 to: start.saturating_add(7 * DAY_MS),
                 zone,
             };
+            let lane = match of {
+                LanesOf::Rotation(i) => lane(&lookup, i, &axis),
+                LanesOf::Schedule(s) => schedule_lane(&lookup, s, &axis),
+            };
             Lane {
                 name: day(axis.from),
-                ..lane(&lookup, rotation, &axis)
+                ..lane
             }
         })
         .collect()

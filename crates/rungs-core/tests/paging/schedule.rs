@@ -187,7 +187,7 @@ fn the_ends_of_time_neither_panic_nor_loop() {
     }
 }
 
-// --- rotation_weeks ---
+// --- weeks_of ---
 
 #[test]
 fn a_rotations_weeks_are_lanes_of_their_own_with_its_overrides() {
@@ -206,7 +206,13 @@ fn a_rotations_weeks_are_lanes_of_their_own_with_its_overrides() {
     });
     let cover = l.rotations[0].overrides[0].person.clone();
     let utc = zone("UTC");
-    let weeks = rotation_weeks(&l, 0, at("2026-03-09T00:00:00Z"), 3, &utc);
+    let weeks = weeks_of(
+        &l,
+        LanesOf::Rotation(0),
+        at("2026-03-09T00:00:00Z"),
+        3,
+        &utc,
+    );
     assert_eq!(weeks.len(), 3);
     assert_eq!(weeks[0].name, "Mon 9 Mar");
     assert_eq!(weeks[2].name, "Mon 23 Mar");
@@ -234,9 +240,23 @@ fn a_rotations_weeks_are_lanes_of_their_own_with_its_overrides() {
         assert_eq!(lane.segments, week.lanes[0].segments, "week {k}");
         assert_eq!(lane.gaps, week.lanes[0].gaps, "week {k}");
     }
-    assert!(rotation_weeks(&l, 9, at("2026-03-09T00:00:00Z"), 3, &utc).is_empty());
+    assert!(weeks_of(
+        &l,
+        LanesOf::Rotation(9),
+        at("2026-03-09T00:00:00Z"),
+        3,
+        &utc
+    )
+    .is_empty());
     assert_eq!(
-        rotation_weeks(&l, 0, at("2026-03-09T00:00:00Z"), 99, &utc).len(),
+        weeks_of(
+            &l,
+            LanesOf::Rotation(0),
+            at("2026-03-09T00:00:00Z"),
+            99,
+            &utc
+        )
+        .len(),
         12
     );
 }
