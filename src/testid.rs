@@ -232,6 +232,12 @@ pub const OVERRIDE_ROW: &str = "override-row";
 pub const ADD_OVERRIDE: &str = "add-override";
 /// A rotation's next weeks, a lane per week, in its form.
 pub const CALENDAR_STRIP: &str = "calendar-strip";
+/// The designer's list of layered schedules.
+pub const SCHEDULES: &str = "schedules";
+/// One schedule's card in that list.
+pub const SCHEDULE_CARD: &str = "schedule-card";
+/// One layer in a schedule's form.
+pub const LAYER_ROW: &str = "layer-row";
 /// The viewer of a shared ladder.
 pub const VIEWER: &str = "viewer";
 /// One tier in the viewer.

@@ -20,6 +20,7 @@ use crate::components::designer::playbooks::{Playbooks, Templates};
 use crate::components::designer::rotations::Rotations;
 use crate::components::designer::rung::Rung;
 use crate::components::designer::schedule::Schedule;
+use crate::components::designer::schedules::Schedules;
 use crate::components::designer::triggers::{Services, Triggers};
 use crate::components::designer::validation::ValidationPanel;
 use crate::testid;
@@ -86,13 +87,14 @@ pub fn DesignPage(
         </section>
         <div class="layout even">
             <Rotations rotations=Memo::new(move |_| overview.with(|o| o.rotations.clone())) />
-            <Roles roles=Memo::new(move |_| overview.with(|o| o.roles.clone())) />
+            <Schedules schedules=Memo::new(move |_| overview.with(|o| o.schedules.clone())) />
         </div>
         <Triggers triggers=Memo::new(move |_| overview.with(|o| o.triggers.clone())) />
         <div class="layout even">
             <People people=Memo::new(move |_| overview.with(|o| o.people.clone())) />
-            <Services services=Memo::new(move |_| overview.with(|o| o.services.clone())) />
+            <Roles roles=Memo::new(move |_| overview.with(|o| o.roles.clone())) />
         </div>
+        <Services services=Memo::new(move |_| overview.with(|o| o.services.clone())) />
         <div class="layout even">
             <Playbooks />
             <Templates />

@@ -122,3 +122,52 @@ test('a rotation gets several windows, one over a weekend, and an override its c
   await expect(page.locator(sel('ERROR_COUNT'))).toHaveText('0 errors');
   expect(problems).toEqual([]);
 });
+
+test('a layered schedule is built from rotations, reordered, paged by a step, and drawn layer by layer', async ({ page }) => {
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.clock.setFixedTime(new Date('2026-03-14T03:00:00Z'));
+  await page.goto('/');
+  const json = async () => {
+    await page.getByText('Edit the ladder as JSON').click();
+    await expect(page.locator(sel('SOURCE'))).not.toHaveValue('');
+    const text = await page.locator(sel('SOURCE')).inputValue();
+    await page.getByText('Edit the ladder as JSON').click();
+    return JSON.parse(text);
+  };
+  const schedules = page.locator(sel('SCHEDULES'));
+  await schedules.locator(sel('ADD')).click();
+  const inspector = page.locator(sel('INSPECTOR'));
+  await inspector.getByLabel('Name', { exact: true }).fill('Follow the sun');
+  // APAC primary first, then the 24/7 secondary: then drag... or move the secondary down
+  await inspector.getByLabel('Add a layer').selectOption({ label: 'APAC primary' });
+  await inspector.getByLabel('Add a layer').selectOption({ label: 'Global secondary' });
+  const layers = inspector.locator(sel('LAYER_ROW'));
+  await expect(layers).toHaveCount(2);
+  await expect(layers.nth(1)).toContainText('Layer 2 (highest): Global secondary · around the clock UTC');
+  // the 24/7 rotation belongs at the bottom: move it up the list, to layer 1
+  await layers.nth(1).getByRole('button', { name: /Move .*up/ }).click();
+  await expect(layers.nth(0)).toContainText('Layer 1 (lowest): Global secondary');
+  await expect(layers.nth(1)).toContainText('Layer 2 (highest): APAC primary · every day 07:00–16:00 Asia/Singapore');
+  let ladder = await json();
+  expect(ladder.schedules).toEqual([{ id: 'follow-the-sun', name: 'Follow the sun', layers: ['secondary', 'apac-primary'] }]);
+  // the calendar strip: APAC's Emi while its window is open, then the secondary's Ana
+  const strip = inspector.locator(sel('CALENDAR_STRIP'));
+  const shifts = strip.locator(sel('SCHEDULE_LANE')).first().locator(sel('SCHEDULE_SHIFT'));
+  await expect(shifts.nth(0)).toHaveAttribute('aria-label', 'Follow the sun: Emi Sato (layer 2, APAC primary), Sat 14 Mar 03:00–08:00 UTC');
+  await expect(shifts.nth(1)).toHaveAttribute('aria-label', 'Follow the sun: Ana Lima (layer 1, Global secondary), Sat 14 Mar 08:00–23:00 UTC');
+  // the week's schedule has a lane for it after the rotations'
+  const week = page.locator(sel('SCHEDULE'));
+  await expect(week.locator(sel('SCHEDULE_LANE'))).toHaveCount(6);
+  await expect(week.locator(sel('SCHEDULE_LANE')).last()).toContainText('Follow the sun');
+  // SEV3's first step pages the schedule, and says whom it reaches now, and through which layer
+  await page.getByRole('button', { name: 'Edit SEV3 Minor' }).click();
+  const step = inspector.locator(sel('STEP_ROW')).first();
+  await step.getByLabel('Add to this step').selectOption({ label: 'Follow the sun' });
+  ladder = await json();
+  expect(ladder.tiers.find((t) => t.id === 'sev3').escalation.steps[0].notify).toContainEqual({ schedule: 'follow-the-sun' });
+  const sev3 = page.locator(sel('RUNG')).filter({ hasText: 'SEV3 Minor' });
+  await expect(sev3.locator(sel('STEP')).first().locator(sel('ON_CALL_NOW'))).toContainText('Emi Sato via Follow the sun');
+  await expect(page.locator(sel('ERROR_COUNT'))).toHaveText('0 errors');
+  expect(problems).toEqual([]);
+});

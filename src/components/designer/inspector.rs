@@ -7,8 +7,8 @@ use rungs_core::edit::{self, Kind};
 use rungs_core::Ladder;
 
 use crate::components::designer::forms::{
-    PersonForm, PlaybookForm, RoleForm, RotationForm, ServiceForm, TemplateForm, TierForm,
-    TriggerForm,
+    PersonForm, PlaybookForm, RoleForm, RotationForm, ScheduleForm, ServiceForm, TemplateForm,
+    TierForm, TriggerForm,
 };
 use crate::state::doc::use_doc;
 use crate::state::entries::{delete_entry, entry_name};
@@ -118,10 +118,7 @@ pub fn Inspector() -> impl IntoView {
                     Kind::Person => view! { <PersonForm i=i /> }.into_any(),
                     Kind::Role => view! { <RoleForm i=i /> }.into_any(),
                     Kind::Rotation => view! { <RotationForm i=i /> }.into_any(),
-                    Kind::Schedule => view! {
-                        <p class="muted">"Schedules are edited in the JSON for now."</p>
-                    }
-                    .into_any(),
+                    Kind::Schedule => view! { <ScheduleForm i=i /> }.into_any(),
                     Kind::Trigger => view! { <TriggerForm i=i /> }.into_any(),
                     Kind::Service => view! { <ServiceForm i=i /> }.into_any(),
                     Kind::Playbook => view! { <PlaybookForm i=i /> }.into_any(),

@@ -11,6 +11,7 @@ pub mod playbooks;
 pub mod rotations;
 pub mod rung;
 pub mod schedule;
+pub mod schedules;
 pub mod section;
 pub mod source_editor;
 pub mod table_panel;

@@ -3,7 +3,7 @@
 //! days ticked, "now" at the left edge. Read in the viewer's time zone.
 
 use leptos::prelude::*;
-use rungs_core::paging::{rotation_weeks, schedule_week, Lane};
+use rungs_core::paging::{schedule_week, weeks_of, Lane, LanesOf};
 use rungs_core::Instant;
 
 use crate::platform::clock::viewer_zone;
@@ -75,12 +75,12 @@ pub fn Schedule(
     }
 }
 
-/// Who is on call for rotation `i` over the next four weeks, a lane per week, in the
-/// viewer's time zone: the designer's calendar strip.
+/// Who is on call for a rotation or who a schedule pages over the next four weeks, a lane
+/// per week, in the viewer's time zone: the designer's calendar strip.
 #[component]
 pub fn CalendarStrip(
-    /// Index of the rotation.
-    i: usize,
+    /// The rotation or schedule.
+    of: LanesOf,
 ) -> impl IntoView {
     let doc = use_doc();
     let zone = viewer_zone();
@@ -89,7 +89,7 @@ pub fn CalendarStrip(
     );
     let weeks = Memo::new(move |_| {
         doc.ladder
-            .with(|l| rotation_weeks(l, i, crate::platform::clock::now(), 4, &zone))
+            .with(|l| weeks_of(l, of, crate::platform::clock::now(), 4, &zone))
     });
     let detail = RwSignal::new(None::<String>);
     view! {

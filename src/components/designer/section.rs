@@ -38,6 +38,9 @@ pub fn AddButton(
                 Some("Add a service first: a trigger watches one of its metrics.")
             }
             Kind::Trigger if l.tiers.is_empty() => Some("Add a tier first: a trigger opens one."),
+            Kind::Schedule if l.rotations.is_empty() => {
+                Some("Add a rotation first: a schedule stacks rotations in layers.")
+            }
             _ => None,
         })
     };

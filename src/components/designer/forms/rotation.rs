@@ -52,7 +52,7 @@ pub fn RotationForm(
         />
         <Windows i=i />
         <Overrides i=i zone=zone />
-        <CalendarStrip i=i />
+        <CalendarStrip of=rungs_core::paging::LanesOf::Rotation(i) />
         <UpcomingShifts i=i />
     }
 }
