@@ -3,6 +3,7 @@ import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { sel } from './testids.mjs';
+import { ladderText } from './ladder.mjs';
 
 /** Opens the app and collects page errors and console errors. */
 async function open(page) {
@@ -125,13 +126,7 @@ test('a reload finds the ladder unchanged, and undo and redo work from buttons a
   const problems = await open(page);
   await buildLadder(page);
   await page.waitForTimeout(400); // past the autosave pause
-  const json = async () => {
-    await page.getByText('Edit the ladder as JSON').click();
-    await expect(page.locator(sel('SOURCE'))).not.toHaveValue('');
-    const text = await page.locator(sel('SOURCE')).inputValue();
-    await page.getByText('Edit the ladder as JSON').click();
-    return text;
-  };
+  const json = () => ladderText(page);
   const before = await json();
   expect(JSON.parse(before).name).toBe('Acme Payments');
   await page.reload();

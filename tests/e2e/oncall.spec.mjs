@@ -3,6 +3,7 @@
 // on Saturday 14 March 2026, the SaaS example's checkout scenario.
 import { test, expect } from '@playwright/test';
 import { sel } from './testids.mjs';
+import { ladderJson } from './ladder.mjs';
 
 test.use({ timezoneId: 'UTC' });
 
@@ -59,13 +60,7 @@ test('a rotation gets several windows, one over a weekend, and an override its c
   page.on('pageerror', (e) => problems.push(e.message));
   await page.clock.setFixedTime(new Date('2026-03-14T03:00:00Z'));
   await page.goto('/');
-  const json = async () => {
-    await page.getByText('Edit the ladder as JSON').click();
-    await expect(page.locator(sel('SOURCE'))).not.toHaveValue('');
-    const text = await page.locator(sel('SOURCE')).inputValue();
-    await page.getByText('Edit the ladder as JSON').click();
-    return JSON.parse(text).rotations.find((r) => r.id === 'apac-primary');
-  };
+  const json = async () => (await ladderJson(page)).rotations.find((r) => r.id === 'apac-primary');
   await page.getByRole('button', { name: 'Edit APAC primary' }).click();
   const inspector = page.locator(sel('INSPECTOR'));
   const rows = inspector.locator(sel('WINDOW_ROW'));
@@ -128,13 +123,7 @@ test('a layered schedule is built from rotations, reordered, paged by a step, an
   page.on('pageerror', (e) => problems.push(e.message));
   await page.clock.setFixedTime(new Date('2026-03-14T03:00:00Z'));
   await page.goto('/');
-  const json = async () => {
-    await page.getByText('Edit the ladder as JSON').click();
-    await expect(page.locator(sel('SOURCE'))).not.toHaveValue('');
-    const text = await page.locator(sel('SOURCE')).inputValue();
-    await page.getByText('Edit the ladder as JSON').click();
-    return JSON.parse(text);
-  };
+  const json = () => ladderJson(page);
   const schedules = page.locator(sel('SCHEDULES'));
   await schedules.locator(sel('ADD')).click();
   const inspector = page.locator(sel('INSPECTOR'));
