@@ -232,6 +232,8 @@ pub const OVERRIDE_ROW: &str = "override-row";
 pub const ADD_OVERRIDE: &str = "add-override";
 /// A rotation's next weeks, a lane per week, in its form.
 pub const CALENDAR_STRIP: &str = "calendar-strip";
+/// The button that downloads an entry's on-call calendar (.ics).
+pub const CALENDAR_DOWNLOAD: &str = "calendar-download";
 /// The designer's list of layered schedules.
 pub const SCHEDULES: &str = "schedules";
 /// One schedule's card in that list.

@@ -2,6 +2,7 @@
 // and a rotation's form lists its next shifts. The page's clock is fixed at 3 a.m. UTC
 // on Saturday 14 March 2026, the SaaS example's checkout scenario.
 import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { sel } from './testids.mjs';
 import { ladderJson } from './ladder.mjs';
 
@@ -114,6 +115,15 @@ test('a rotation gets several windows, one over a weekend, and an override its c
   await expect(strip.locator('.schedule-detail')).toContainText('Ana Lima');
   // the second week goes on with Ana until the override ends, then the window's hours
   await expect(weeks.nth(1).locator(sel('SCHEDULE_SHIFT')).first()).toHaveAttribute('aria-label', /Ana Lima, Sat 21 Mar 03:00 – Sun 22 Mar 23:00 UTC/);
+  // the same shifts as a calendar file, in Singapore time
+  const [download] = await Promise.all([page.waitForEvent('download'), inspector.locator(sel('CALENDAR_DOWNLOAD')).click()]);
+  expect(download.suggestedFilename()).toBe('nimbus-cloud-platform-apac-primary.ics');
+  const ics = readFileSync(await download.path(), 'utf8');
+  expect(ics.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
+  expect(ics).toContain('BEGIN:VTIMEZONE\r\nTZID:Asia/Singapore');
+  // Ana's override week is its own event, from Monday 07:00 to the next, local time
+  expect(ics).toContain('DTSTART;TZID=Asia/Singapore:20260316T070000\r\nDTEND;TZID=Asia/Singapore:20260323T070000\r\nSUMMARY:On call: APAC primary (Ana Lima\\, override)');
+  await expect(inspector.getByRole('status').filter({ hasText: 'Saved nimbus-cloud-platform-apac-primary.ics' })).toContainText('times in Asia/Singapore');
   await expect(page.locator(sel('ERROR_COUNT'))).toHaveText('0 errors');
   expect(problems).toEqual([]);
 });

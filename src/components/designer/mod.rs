@@ -1,6 +1,7 @@
 //! The designer: the ladder's sections, its diagram and coverage, the inspector with one
 //! form per kind of entry, validation findings and the JSON editor.
 
+pub mod calendar_download;
 pub mod coverage;
 pub mod diagram;
 pub mod forms;

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use rungs_core::edit::Kind;
 use rungs_core::Person;
 
+use crate::components::designer::calendar_download::CalendarDownload;
 use crate::components::designer::forms::common::{
     choices, parse_zone, show_zone, toggle_id, CheckList, ZONES_LIST,
 };
@@ -87,5 +88,6 @@ pub fn PersonForm(
             kind=NumberKind::Probability
             optional=true
         />
+        <CalendarDownload kind=Kind::Person i=i />
     }
 }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use rungs_core::edit::{self, Kind};
 use rungs_core::{Rotation, TimeZoneName};
 
+use crate::components::designer::calendar_download::CalendarDownload;
 use crate::components::designer::forms::common::{choices, parse_zone, show_zone, ZONES_LIST};
 use crate::components::designer::forms::rotation_overrides::Overrides;
 use crate::components::designer::forms::rotation_windows::Windows;
@@ -54,6 +55,7 @@ pub fn RotationForm(
         <Overrides i=i zone=zone />
         <CalendarStrip of=rungs_core::paging::LanesOf::Rotation(i) />
         <UpcomingShifts i=i />
+        <CalendarDownload kind=Kind::Rotation i=i />
     }
 }
 
