@@ -157,12 +157,10 @@ fn weekday_of(date: Date) -> Weekday {
 }
 
 fn local_to_ms(tz: &TimeZone, dt: DateTime) -> i64 {
-    // In a DST gap the wall time does not exist; "compatible" moves it forward, as
-    // clocks do. In an overlap it takes the earlier instant.
-    tz.to_ambiguous_timestamp(dt)
-        .compatible()
-        .map(|ts| ts.as_millisecond())
-        .unwrap_or(0)
+    // The hand-offs' rule: in a DST gap the wall time does not exist and the window
+    // opens (or closes) at the change itself, as a wall clock reads it; in an overlap it
+    // takes the earlier instant.
+    first_instant_at(tz, dt).unwrap_or(0)
 }
 
 /// The local wall-clock times at which the window opened on `day` opens and closes.

@@ -244,3 +244,78 @@ fn an_override_across_a_hand_off_replaces_both_members() {
         .collect();
     assert_eq!(laid, expected);
 }
+
+#[test]
+fn a_window_that_opens_or_closes_in_a_changed_hour_follows_the_hand_off_rule() {
+    let tz = TimeZone::get("Europe/Berlin").unwrap();
+    // Sunday 29 March 2026: 02:30 does not exist in Berlin (02:00 CET jumps to 03:00
+    // CEST), so a window from 02:30 opens at the first instant after the gap, 03:00 CEST
+    // (01:00Z), and closes at 04:00 CEST (02:00Z)
+    let w = window(&[Weekday::Sun], "02:30", "04:00", None);
+    let spans = window_spans(
+        &w,
+        &tz,
+        ms("2026-03-29T00:00:00Z"),
+        ms("2026-03-30T00:00:00Z"),
+    );
+    assert_eq!(
+        spans,
+        vec![Span {
+            start: ms("2026-03-29T01:00:00Z"),
+            end: ms("2026-03-29T02:00:00Z")
+        }]
+    );
+    // Sunday 25 October 2026: 02:30 happens twice (CEST, then CET); a window to 02:30
+    // closes at the earlier, 00:30Z, and one from 02:30 opens at the earlier too
+    let w = window(&[Weekday::Sun], "00:00", "02:30", None);
+    let spans = window_spans(
+        &w,
+        &tz,
+        ms("2026-10-24T12:00:00Z"),
+        ms("2026-10-26T00:00:00Z"),
+    );
+    assert_eq!(
+        spans,
+        vec![Span {
+            start: ms("2026-10-24T22:00:00Z"),
+            end: ms("2026-10-25T00:30:00Z")
+        }]
+    );
+    let w = window(&[Weekday::Sun], "02:30", "05:00", None);
+    let spans = window_spans(
+        &w,
+        &tz,
+        ms("2026-10-24T12:00:00Z"),
+        ms("2026-10-26T00:00:00Z"),
+    );
+    assert_eq!(
+        spans,
+        vec![Span {
+            start: ms("2026-10-25T00:30:00Z"),
+            end: ms("2026-10-25T04:00:00Z")
+        }]
+    );
+    // and the simulator's wall-clock reading agrees with these spans around the gap
+    for (from, to) in [("02:30", "04:00"), ("00:00", "02:30"), ("02:30", "02:45")] {
+        let w = window(&[Weekday::Sun], from, to, None);
+        spans_agree_with_in_window("Europe/Berlin", &w, "2026-03-01T00:00:00Z");
+    }
+    // the same in a zone whose change is 30 minutes: Lord Howe goes from +10:30 to +11
+    // at 02:00 on Sunday 4 October 2026, so 02:15 is skipped and a window from 02:15
+    // opens at 02:30 (+11), 15:30Z on the 3rd
+    let tz = TimeZone::get("Australia/Lord_Howe").unwrap();
+    let w = window(&[Weekday::Sun], "02:15", "03:00", None);
+    let spans = window_spans(
+        &w,
+        &tz,
+        ms("2026-10-03T00:00:00Z"),
+        ms("2026-10-05T00:00:00Z"),
+    );
+    assert_eq!(
+        spans,
+        vec![Span {
+            start: ms("2026-10-03T15:30:00Z"),
+            end: ms("2026-10-03T16:00:00Z")
+        }]
+    );
+}
