@@ -41,10 +41,12 @@ mod schedule;
 
 pub use ics::to_ics;
 
+use foldhash::HashMap;
+
 use crate::id::{PersonId, RotationId, ScheduleId};
 use crate::model::Ladder;
 use crate::oncall::Span;
-use crate::paging::{rotation_stretches, Lookup};
+use crate::paging::{rotation_stretches, Lookup, OnCallBy};
 use crate::time::{Instant, TimeZoneName};
 
 const WEEK_MS: i64 = 7 * 86_400_000;
@@ -165,6 +167,30 @@ pub struct OnCallEvent {
     pub layer: Option<ScheduleLayer>,
 }
 
+impl OnCallEvent {
+    /// The event of `by` on call for rotation `r` (a position in `rotations`) during
+    /// `span`, in `layer` of a schedule or in none.
+    fn new(
+        ladder: &Ladder,
+        span: Span,
+        r: usize,
+        by: OnCallBy,
+        layer: Option<ScheduleLayer>,
+    ) -> Self {
+        let (person, rot) = (&ladder.people[by.person], &ladder.rotations[r]);
+        OnCallEvent {
+            from: Instant::from_millis(span.start),
+            to: Instant::from_millis(span.end),
+            person: person.id.clone(),
+            person_name: person.name.clone(),
+            rotation: rot.id.clone(),
+            rotation_name: rot.name.clone(),
+            is_override: by.by_override.is_some(),
+            layer,
+        }
+    }
+}
+
 /// The schedule and layer an event of a schedule's calendar pages through.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ScheduleLayer {
@@ -263,23 +289,23 @@ fn slug(name: &str) -> String {
 }
 
 fn rotation_index(lookup: &Lookup, id: &RotationId) -> Result<usize, CalendarError> {
-    lookup
-        .rotations
-        .get(id.as_str())
-        .copied()
-        .ok_or_else(|| CalendarError::UnknownRotation {
-            id: id.clone(),
-            did_you_mean: closest(id, lookup.rotations.keys()),
-        })
+    position(&lookup.rotations, id).map_err(|did_you_mean| CalendarError::UnknownRotation {
+        id: id.clone(),
+        did_you_mean,
+    })
 }
 
 fn person_index(lookup: &Lookup, id: &PersonId) -> Result<usize, CalendarError> {
-    lookup
-        .person(id.as_str())
-        .ok_or_else(|| CalendarError::UnknownPerson {
-            id: id.clone(),
-            did_you_mean: closest(id, lookup.people.keys()),
-        })
+    position(&lookup.people, id).map_err(|did_you_mean| CalendarError::UnknownPerson {
+        id: id.clone(),
+        did_you_mean,
+    })
+}
+
+/// The position of `id` in `positions` (one of [`Lookup`]'s indexes), or else the known id
+/// closest to it, if any.
+fn position(positions: &HashMap<&str, usize>, id: &str) -> Result<usize, Option<String>> {
+    (positions.get(id).copied()).ok_or_else(|| closest(id, positions.keys()))
 }
 
 fn closest<'a>(id: &str, known: impl Iterator<Item = &'a &'a str>) -> Option<String> {
@@ -337,7 +363,6 @@ pub fn on_call_events(
     let mut truncated = false;
     let mut events = Vec::new();
     for r in rotations {
-        let rot = &ladder.rotations[r];
         let stretches = rotation_stretches(&lookup, r, walk, budget);
         budget -= stretches.walked;
         truncated |= stretches.cut < walk.1;
@@ -346,17 +371,7 @@ pub fn on_call_events(
             if !overlaps(&span) || only.is_some_and(|p| p != by.person) {
                 continue;
             }
-            let person = &ladder.people[by.person];
-            events.push(OnCallEvent {
-                from: Instant::from_millis(span.start),
-                to: Instant::from_millis(span.end),
-                person: person.id.clone(),
-                person_name: person.name.clone(),
-                rotation: rot.id.clone(),
-                rotation_name: rot.name.clone(),
-                is_override: by.by_override.is_some(),
-                layer: None,
-            });
+            events.push(OnCallEvent::new(ladder, span, r, by, None));
         }
     }
     // stable: events of one start keep the order of their rotations

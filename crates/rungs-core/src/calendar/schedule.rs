@@ -11,7 +11,7 @@
 //! and a 24/7 base under daytime teams, the usual shape, sets the calendar's. UTC when no
 //! layer names a rotation. Calendar apps show the events in their own zone either way.
 
-use super::{closest, CalendarError, OnCallEvent, OnCallEvents, ScheduleLayer, MAX_TURNS};
+use super::{position, CalendarError, OnCallEvent, OnCallEvents, ScheduleLayer, MAX_TURNS};
 use crate::coverage::schedule_layers;
 use crate::id::ScheduleId;
 use crate::oncall::Span;
@@ -20,14 +20,10 @@ use crate::time::{Instant, TimeZoneName};
 
 /// The position of schedule `id` in `schedules`.
 pub(super) fn index(lookup: &Lookup, id: &ScheduleId) -> Result<usize, CalendarError> {
-    lookup
-        .schedules
-        .get(id.as_str())
-        .copied()
-        .ok_or_else(|| CalendarError::UnknownSchedule {
-            id: id.clone(),
-            did_you_mean: closest(id, lookup.schedules.keys()),
-        })
+    position(&lookup.schedules, id).map_err(|did_you_mean| CalendarError::UnknownSchedule {
+        id: id.clone(),
+        did_you_mean,
+    })
 }
 
 /// The zone schedule `s`'s calendar is written in (see the module documentation).
@@ -78,21 +74,12 @@ pub(super) fn events(
         .into_iter()
         .filter(|(span, _): &(Span, _)| span.end > start && span.start < end)
         .map(|(span, (layer, r, by))| {
-            let (person, rot) = (&ladder.people[by.person], &ladder.rotations[r]);
-            OnCallEvent {
-                from: Instant::from_millis(span.start),
-                to: Instant::from_millis(span.end),
-                person: person.id.clone(),
-                person_name: person.name.clone(),
-                rotation: rot.id.clone(),
-                rotation_name: rot.name.clone(),
-                is_override: by.by_override.is_some(),
-                layer: Some(ScheduleLayer {
-                    schedule: schedule.id.clone(),
-                    schedule_name: schedule_name.to_string(),
-                    layer,
-                }),
-            }
+            let layer = ScheduleLayer {
+                schedule: schedule.id.clone(),
+                schedule_name: schedule_name.to_string(),
+                layer,
+            };
+            OnCallEvent::new(ladder, span, r, by, Some(layer))
         })
         .collect();
     OnCallEvents { events, truncated }
