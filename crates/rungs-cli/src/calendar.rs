@@ -1,17 +1,18 @@
-//! `rungs calendar`: a rotation's or a person's on-call shifts as an iCalendar file.
+//! `rungs calendar`: a rotation's, a layered schedule's or a person's on-call shifts as an
+//! iCalendar file.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use rungs_core::calendar::{self, CalendarSource};
-use rungs_core::{Instant, PersonId, Report, RotationId};
+use rungs_core::{Instant, PersonId, Report, RotationId, ScheduleId};
 
 /// Whose shifts, as the command line names them.
 pub enum Source {
     /// `--rotation ID`.
     Rotation(RotationId),
-    /// `--schedule ID`: layered schedules are not in this build's format yet.
-    Schedule(String),
+    /// `--schedule ID`.
+    Schedule(ScheduleId),
     /// `--person ID`.
     Person(PersonId),
 }
@@ -33,14 +34,8 @@ pub struct Args {
 pub fn run(args: &Args) -> ExitCode {
     let source = match &args.source {
         Source::Rotation(id) => CalendarSource::Rotation(id.clone()),
+        Source::Schedule(id) => CalendarSource::Schedule(id.clone()),
         Source::Person(id) => CalendarSource::Person(id.clone()),
-        Source::Schedule(id) => {
-            eprintln!(
-                "error: --schedule {id}: layered schedules are not in this build yet; \
-                 give --rotation or --person"
-            );
-            return ExitCode::from(crate::EXIT_USAGE);
-        }
     };
     let file = args.ladder.display().to_string();
     let ladder = match crate::validate::read_ladder(&args.ladder) {
@@ -95,13 +90,19 @@ pub fn run(args: &Args) -> ExitCode {
 /// For an unknown id without a suggestion, the ids there are: `"; its rotations are
 /// `primary`, `secondary`"`.
 fn known(ladder: &rungs_core::Ladder, e: &calendar::CalendarError) -> String {
-    use calendar::CalendarError::{UnknownPerson, UnknownRotation};
+    use calendar::CalendarError::{UnknownPerson, UnknownRotation, UnknownSchedule};
     let (noun, ids): (&str, Vec<&str>) = match e {
         UnknownRotation {
             did_you_mean: None, ..
         } => (
             "rotations",
             ladder.rotations.iter().map(|r| r.id.as_str()).collect(),
+        ),
+        UnknownSchedule {
+            did_you_mean: None, ..
+        } => (
+            "schedules",
+            ladder.schedules.iter().map(|s| s.id.as_str()).collect(),
         ),
         UnknownPerson {
             did_you_mean: None, ..

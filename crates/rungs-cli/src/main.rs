@@ -88,7 +88,8 @@ enum Command {
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
     },
-    /// Write the on-call shifts of a rotation or a person as an iCalendar file (.ics).
+    /// Write the on-call shifts of a rotation, a layered schedule or a person as an
+    /// iCalendar file (.ics).
     ///
     /// Calendar apps import it and show each shift in local time; importing a later
     /// export updates the shifts already imported. Exit status: 0 on success, 1 when the
@@ -100,9 +101,10 @@ enum Command {
         /// The id of a rotation: everyone it puts on call, in its time zone.
         #[arg(long, value_parser = parse_id::<rungs_core::RotationId>)]
         rotation: Option<rungs_core::RotationId>,
-        /// The id of a layered schedule (not in this build yet).
-        #[arg(long)]
-        schedule: Option<String>,
+        /// The id of a layered schedule: whom it pages, each shift naming its layer, in its
+        /// lowest layer's time zone.
+        #[arg(long, value_parser = parse_id::<rungs_core::ScheduleId>)]
+        schedule: Option<rungs_core::ScheduleId>,
         /// The id of a person: their shifts in every rotation, in their time zone.
         #[arg(long, value_parser = parse_id::<rungs_core::PersonId>)]
         person: Option<rungs_core::PersonId>,

@@ -24,8 +24,17 @@ fn unstamped(ics: &str) -> String {
 
 /// What the core writes for `source` of the SaaS example.
 fn core_calendar(source: rungs_core::calendar::CalendarSource, from: &str, weeks: u32) -> String {
-    let ladder =
-        rungs_core::parse_ladder(&std::fs::read_to_string(example("saas.json")).unwrap()).unwrap();
+    core_calendar_of(&example("saas.json"), source, from, weeks)
+}
+
+/// What the core writes for `source` of the ladder in file `path`.
+fn core_calendar_of(
+    path: &str,
+    source: rungs_core::calendar::CalendarSource,
+    from: &str,
+    weeks: u32,
+) -> String {
+    let ladder = rungs_core::parse_ladder(&std::fs::read_to_string(path).unwrap()).unwrap();
     let from = rungs_core::Instant::parse(from).unwrap();
     let cal = rungs_core::calendar::calendar(&ladder, &source, from, weeks, from).unwrap();
     unstamped(&cal.ics)
@@ -99,6 +108,50 @@ fn a_persons_calendar_goes_to_the_file_named_by_o() {
     );
 }
 
+/// The SaaS example with a schedule `follow-the-sun`: the global secondary under the
+/// EMEA and Americas primaries, written to file `name` (one per test: they run at once).
+fn with_a_schedule(name: &str) -> String {
+    let mut doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(example("saas.json")).unwrap()).unwrap();
+    doc["schedules"] = serde_json::json!([
+        { "id": "follow-the-sun", "name": "Follow the sun",
+          "layers": ["secondary", "emea-primary", "amer-primary"] }
+    ]);
+    let path = temp_file(name, &doc.to_string());
+    path.to_str().unwrap().to_string()
+}
+
+#[test]
+fn a_schedules_calendar_names_the_layer_of_each_shift() {
+    let ladder = with_a_schedule("follow-the-sun.json");
+    let from = "2026-03-23T00:00:00Z";
+    let out = rungs(&[
+        "calendar",
+        &ladder,
+        "--schedule",
+        "follow-the-sun",
+        "--from",
+        from,
+        "--weeks",
+        "1",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let ics = String::from_utf8(out.stdout).unwrap();
+    let source = rungs_core::calendar::CalendarSource::Schedule(
+        rungs_core::ScheduleId::new("follow-the-sun").unwrap(),
+    );
+    assert_eq!(unstamped(&ics), core_calendar_of(&ladder, source, from, 1));
+    assert!(ics.contains("X-WR-CALNAME:On call: Follow the sun (Nimbus Cloud Platform)\r\n"));
+    // Monday 23 March 07:00-14:00 UTC: the EMEA window (07:00-16:00 London) until the
+    // Americas one opens at 10:00 New York, an hour earlier in UTC since 8 March
+    assert!(ics
+        .contains("UID:20260323T070000Z-schedule.follow-the-sun@nimbus-cloud-platform.rungs\r\n"));
+    assert!(ics.contains("DTSTART;TZID=UTC:20260323T070000\r\nDTEND;TZID=UTC:20260323T140000\r\n"));
+    assert!(
+        ics.contains("SUMMARY:On call: Follow the sun\\, layer 2 EMEA primary (Ben Okafor)\r\n")
+    );
+}
+
 #[test]
 fn without_from_the_calendar_starts_now_to_the_minute() {
     let before = std::time::SystemTime::now()
@@ -142,7 +195,7 @@ fn without_from_the_calendar_starts_now_to_the_minute() {
 #[test]
 fn usage_errors_exit_2_and_say_what_to_give() {
     let saas = example("saas.json");
-    let cases: [(&[&str], &str); 7] = [
+    let cases: [(&[&str], &str); 8] = [
         (&[], "required arguments were not provided"),
         (&["--rotation", "secondry"], "did you mean `secondary`?"),
         (&["--person", "zed"], "its people are `farah`"),
@@ -152,8 +205,9 @@ fn usage_errors_exit_2_and_say_what_to_give() {
         ),
         (
             &["--schedule", "follow-the-sun"],
-            "layered schedules are not in this build yet",
+            "the ladder has no schedule `follow-the-sun`; it has no schedules",
         ),
+        (&["--schedule", "Sun"], "must start with a lowercase letter"),
         (
             &["--rotation", "secondary", "--weeks", "105"],
             "105 is not in 1..=104",
@@ -171,6 +225,14 @@ fn usage_errors_exit_2_and_say_what_to_give() {
         assert!(stderr(&out).contains(says), "{args:?}: {}", stderr(&out));
         assert!(out.stdout.is_empty());
     }
+    let scheduled = with_a_schedule("unknown-schedule.json");
+    let out = rungs(&["calendar", &scheduled, "--schedule", "follow-the-son"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("did you mean `follow-the-sun`?"));
+    let out = rungs(&["calendar", &scheduled, "--schedule", "payments"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("its schedules are `follow-the-sun`"));
+    assert!(out.stdout.is_empty());
     let out = rungs(&["calendar", "/no/such/ladder.json", "--rotation", "x"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("cannot read /no/such/ladder.json"));

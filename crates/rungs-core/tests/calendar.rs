@@ -357,6 +357,7 @@ fn check(doc: &Value, source: CalendarSource, from: &str, weeks: u32) -> Vec<Rea
             let rs = (0..ladder.rotations.len()).collect();
             (rs, Some(id.as_str()))
         }
+        CalendarSource::Schedule(_) => panic!("check_schedule checks a schedule's calendar"),
     };
     let zone = cal.head.zone.as_str();
     let mut read = read_back(&cal.ics, zone);
@@ -658,6 +659,17 @@ fn unknown_ids_and_weeks_out_of_range_are_refused() {
     );
     assert_eq!(err(&person("zed"), 4), "the ladder has no person `zed`");
     assert_eq!(
+        err(&schedule("payments"), 4),
+        "the ladder has no schedule `payments`"
+    );
+    let layered = parse(&common::three_layers());
+    assert_eq!(
+        calendar::calendar(&layered, &schedule("paymnts"), from, 4, from)
+            .unwrap_err()
+            .to_string(),
+        "the ladder has no schedule `paymnts`; did you mean `payments`?"
+    );
+    assert_eq!(
         err(&rotation("primary"), 0),
         "a calendar covers 1 to 104 weeks, not 0"
     );
@@ -688,4 +700,173 @@ fn a_calendar_of_tiny_shifts_stops_at_its_budget() {
     assert!(cal.truncated);
     assert!(cal.events <= calendar::MAX_TURNS);
     assert_eq!(cal.ics.matches("BEGIN:VEVENT").count(), cal.events);
+}
+
+/// An event of a schedule's calendar as its summary names it: (layer, person's name).
+fn layer_and_person(summary: &str) -> (usize, String) {
+    let rest = summary
+        .strip_prefix("On call: Payments on-call, layer ")
+        .unwrap();
+    let (layer, rest) = rest.split_once(' ').unwrap();
+    let person = rest.rsplit_once(" (").unwrap().1.trim_end_matches(')');
+    let person = person.trim_end_matches(", override");
+    (layer.parse().unwrap(), person.to_string())
+}
+
+/// Exports schedule `payments` of `doc` for `weeks` weeks from `from`, reads it back in
+/// `zone` and checks it against coverage: merged by layer, the events are exactly
+/// `schedule_layers`' stretches (cut to the first event's start and the last one's end,
+/// which hold the range), and at every event's start and every hour of the range the
+/// event under way names the layer and the person `oncall` puts on call. Returns the
+/// events in order.
+fn check_schedule(doc: &Value, from: &str, weeks: u32, zone: &str) -> Vec<Read> {
+    let ladder = parse(doc);
+    let cal = export(doc, &schedule("payments"), from, weeks);
+    assert!(!cal.truncated);
+    assert_eq!(cal.head.zone.as_str(), zone);
+    let mut read = read_back(&cal.ics, zone);
+    assert_eq!(read.len(), cal.events);
+    read.sort();
+    let (from, to) = (ms(from), ms(from) + i64::from(weeks) * WEEK);
+    let (first, last) = (&read[0], &read[read.len() - 1]);
+    assert!(first.start <= from && from < first.end, "{first:?}");
+    assert!(last.start < to && to <= last.end, "{last:?}");
+    // the events tile the stretches in which each layer is on top
+    let mut merged: Vec<(i64, i64, usize)> = Vec::new();
+    for e in &read {
+        assert!(
+            merged.last().is_none_or(|m| m.1 <= e.start),
+            "{e:?} overlaps"
+        );
+        let layer = layer_and_person(&e.summary).0;
+        match merged.last_mut() {
+            Some(m) if m.1 == e.start && m.2 == layer => m.1 = e.end,
+            _ => merged.push((e.start, e.end, layer)),
+        }
+    }
+    let walk = (from - LOOK_AROUND_MS, to + LOOK_AROUND_MS);
+    let tops = coverage::schedule_layers(
+        &ladder,
+        0,
+        Instant::from_millis(walk.0),
+        Instant::from_millis(walk.1),
+    );
+    let cut: Vec<(i64, i64, usize)> = (tops.iter())
+        .map(|t| {
+            (
+                t.from.as_millis().max(first.start),
+                t.to.as_millis().min(last.end),
+                t.layer,
+            )
+        })
+        .filter(|(s, e, _)| s < e)
+        .collect();
+    assert_eq!(merged, cut);
+    // at every event's start and every hour, the person oncall puts on call
+    let layers: Vec<&Rotation> = (ladder.schedules[0].layers.iter())
+        .map(|id| ladder.rotations.iter().find(|r| r.id == *id).unwrap())
+        .collect();
+    let name = |id: &PersonId| &ladder.people.iter().find(|p| p.id == *id).unwrap().name;
+    let hours = (from..to).step_by(HOUR as usize);
+    for t in read.iter().map(|e| e.start).chain(hours) {
+        let under_way: Vec<&Read> = read.iter().filter(|e| e.start <= t && t < e.end).collect();
+        let top = oncall::top_layer_at(&layers, t);
+        let Some(e) = under_way.first() else {
+            assert_eq!(top, None, "{}", Instant::from_millis(t));
+            continue;
+        };
+        assert_eq!(under_way.len(), 1);
+        let (k, on) = top.unwrap();
+        let expected = (k + 1, name(on.person(layers[k])).clone());
+        assert_eq!(
+            layer_and_person(&e.summary),
+            expected,
+            "{}",
+            Instant::from_millis(t)
+        );
+    }
+    read
+}
+
+fn schedule(id: &str) -> CalendarSource {
+    CalendarSource::Schedule(ScheduleId::new(id).unwrap())
+}
+
+#[test]
+fn a_three_layer_schedule_shows_whom_it_pages_across_the_spring_change() {
+    let doc = common::three_layers();
+    let read = check_schedule(&doc, "2026-03-09T12:00:00Z", 4, "UTC");
+    let cal = export(&doc, &schedule("payments"), "2026-03-09T12:00:00Z", 4);
+    assert_eq!(cal.head.title, "On call: Payments on-call (Layers)");
+    assert_eq!(cal.head.file_name, "layers-payments.ics");
+    // the day team's shift under way at `from` is whole: Mon 9 March 09:00-17:00 CET
+    let dee = &read[0];
+    assert_eq!(
+        (dee.start, dee.end),
+        (ms("2026-03-09T08:00:00Z"), ms("2026-03-09T16:00:00Z"))
+    );
+    assert_eq!(
+        dee.summary,
+        "On call: Payments on-call, layer 2 Weekday day team (Dee)"
+    );
+    assert_eq!(dee.uid, "20260309T080000Z-schedule.payments@layers.rungs");
+    assert_shift(&read, "2026-03-09T16:00:00Z", "2026-03-10T08:00:00Z");
+    assert_eq!(
+        starting(&read, "2026-03-09T16:00:00Z").summary,
+        "On call: Payments on-call, layer 1 Base 24/7 (Ben)"
+    );
+    // the top layer's override takes over from the day team, and outside every window
+    assert_shift(&read, "2026-03-11T08:00:00Z", "2026-03-11T09:00:00Z");
+    assert_shift(&read, "2026-03-11T09:00:00Z", "2026-03-12T09:00:00Z");
+    assert_eq!(
+        starting(&read, "2026-03-11T09:00:00Z").summary,
+        "On call: Payments on-call, layer 3 Saturday lead (Ana, override)"
+    );
+    assert_shift(&read, "2026-03-12T09:00:00Z", "2026-03-12T16:00:00Z");
+    // Saturday 28 March: the lead 10:00-12:00 CET, then the base (ben, week 11) to the
+    // weekly hand-off, ana to 09:00 CEST on Monday, and the day team (day 84, cy)
+    assert_shift(&read, "2026-03-28T09:00:00Z", "2026-03-28T11:00:00Z");
+    assert_shift(&read, "2026-03-28T11:00:00Z", "2026-03-30T00:00:00Z");
+    assert_shift(&read, "2026-03-30T00:00:00Z", "2026-03-30T07:00:00Z");
+    assert_shift(&read, "2026-03-30T07:00:00Z", "2026-03-30T15:00:00Z");
+    let unfolded = icalendar::parser::unfold(&cal.ics);
+    let says = "DESCRIPTION:Cy is on call for the schedule Payments on-call (payments)\\, \
+                through layer 2\\, the rotation Weekday day team (day) of the ladder Layers.\r\n";
+    assert!(unfolded.contains(says), "{unfolded}");
+    // the base rotation's own shift from 30 March is longer, and has another UID
+    let base = export(&doc, &rotation("base"), "2026-03-09T12:00:00Z", 4);
+    let base = read_back(&base.ics, "UTC");
+    assert_shift(&base, "2026-03-30T00:00:00Z", "2026-04-06T00:00:00Z");
+    assert!(read.iter().all(|e| base.iter().all(|b| b.uid != e.uid)));
+    // a later export gives the shifts it shares the same UIDs
+    let later = check_schedule(&doc, "2026-03-11T13:37:00Z", 2, "UTC");
+    assert!(later.iter().all(|e| read.contains(e)), "{later:#?}");
+}
+
+#[test]
+fn a_schedule_of_day_teams_has_gaps_and_is_written_in_its_lowest_layers_zone() {
+    let doc = set(
+        common::three_layers(),
+        "/schedules/0/layers",
+        json!(["day", "lead"]),
+    );
+    let read = check_schedule(&doc, "2026-03-23T12:00:00Z", 2, "Europe/Berlin");
+    // Mon 30 March 09:00 CEST: after the change, local hand-offs
+    assert_shift(&read, "2026-03-30T07:00:00Z", "2026-03-30T15:00:00Z");
+    let cal = export(&doc, &schedule("payments"), "2026-03-23T12:00:00Z", 2);
+    assert!(cal
+        .ics
+        .contains("DTSTART;TZID=Europe/Berlin:20260330T090000\r\n"));
+    // the summary names the layer from 1 in the schedule as it is
+    assert_eq!(
+        starting(&read, "2026-03-28T09:00:00Z").summary,
+        "On call: Payments on-call, layer 2 Saturday lead (Eve)"
+    );
+    // no layer that names a rotation: UTC, and no events
+    let ladder = parse(&set(doc, "/schedules/0/layers", json!(["nobody"])));
+    let source = schedule("payments");
+    let head = calendar::head(&ladder, &source).unwrap();
+    assert_eq!(head.zone.as_str(), "UTC");
+    let found = calendar::on_call_events(&ladder, &source, at("2026-03-23T12:00:00Z"), 2);
+    assert_eq!(found.unwrap().events, vec![]);
 }

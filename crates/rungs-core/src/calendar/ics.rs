@@ -59,10 +59,7 @@ pub fn to_ics(head: &CalendarHead, events: &[OnCallEvent], stamp: Instant) -> St
     for e in events {
         w.line("BEGIN:VEVENT");
         let start = seconds(e.from.as_millis());
-        w.text(
-            "UID",
-            &format!("{}-{}@{}.rungs", utc(start), e.rotation, head.ladder_slug),
-        );
+        w.text("UID", &uid(head, e, start));
         w.line(&format!("DTSTAMP:{stamp}"));
         w.line(&time("DTSTART", head.zone.as_str(), tz, start));
         w.line(&time(
@@ -71,11 +68,7 @@ pub fn to_ics(head: &CalendarHead, events: &[OnCallEvent], stamp: Instant) -> St
             tz,
             seconds(e.to.as_millis()),
         ));
-        let how = if e.is_override { ", override" } else { "" };
-        w.text(
-            "SUMMARY",
-            &format!("On call: {} ({}{how})", e.rotation_name, e.person_name),
-        );
+        w.text("SUMMARY", &summary(e));
         w.text("DESCRIPTION", &description(head, e));
         w.line("TRANSP:TRANSPARENT");
         w.line("END:VEVENT");
@@ -84,11 +77,42 @@ pub fn to_ics(head: &CalendarHead, events: &[OnCallEvent], stamp: Instant) -> St
     w.out
 }
 
+/// `20260328T080000Z-primary@acme-payments.rungs`: the event's start, its rotation's id
+/// (or, in a schedule's calendar, `schedule.` and the schedule's id: a `.` no id holds,
+/// so it never meets a rotation's) and the ladder.
+fn uid(head: &CalendarHead, e: &OnCallEvent, start: Timestamp) -> String {
+    let slug = &head.ladder_slug;
+    match &e.layer {
+        None => format!("{}-{}@{slug}.rungs", utc(start), e.rotation),
+        Some(l) => format!("{}-schedule.{}@{slug}.rungs", utc(start), l.schedule),
+    }
+}
+
+/// `"On call: Primary (Ana Lima)"`, `"On call: Primary (Ana Lima, override)"`; in a
+/// schedule's calendar `"On call: Payments on-call, layer 2 Weekday day team (Dee)"`.
+fn summary(e: &OnCallEvent) -> String {
+    let how = if e.is_override { ", override" } else { "" };
+    let what = match &e.layer {
+        None => e.rotation_name.clone(),
+        Some(l) => format!("{}, layer {} {}", l.schedule_name, l.layer, e.rotation_name),
+    };
+    format!("On call: {what} ({}{how})", e.person_name)
+}
+
 /// `"Ana Lima is on call for the rotation Primary (primary) of the ladder Acme
-/// Payments."`, and for an override a sentence saying so.
+/// Payments."` (in a schedule's calendar, `"... for the schedule Payments on-call
+/// (payments), through layer 2, the rotation ..."`), and for an override a sentence
+/// saying so.
 fn description(head: &CalendarHead, e: &OnCallEvent) -> String {
+    let through = match &e.layer {
+        None => String::new(),
+        Some(l) => format!(
+            "the schedule {} ({}), through layer {}, ",
+            l.schedule_name, l.schedule, l.layer
+        ),
+    };
     let mut text = format!(
-        "{} is on call for the rotation {} ({}) of the ladder {}.",
+        "{} is on call for {through}the rotation {} ({}) of the ladder {}.",
         e.person_name, e.rotation_name, e.rotation, head.ladder_name
     );
     if e.is_override {

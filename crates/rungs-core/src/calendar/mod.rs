@@ -1,6 +1,6 @@
-//! On-call calendars: the shifts of a rotation or of a person over the next weeks, as an
-//! iCalendar file (RFC 5545) that calendar apps import, with the zone's rules so they
-//! show local times.
+//! On-call calendars: the shifts of a rotation, a layered schedule or a person over the
+//! next weeks, as an iCalendar file (RFC 5545) that calendar apps import, with the zone's
+//! rules so they show local times.
 //!
 //! **What a calendar shows.** Exactly the shifts of the designer's schedule and coverage
 //! heatmap: the stretches [`crate::paging`] walks over turns (hand-offs at local time for
@@ -12,6 +12,12 @@
 //! the overrides naming them), each event naming its rotation; two rotations at once are
 //! two overlapping events.
 //!
+//! **A schedule's calendar** shows whom the schedule pages: for each stretch in which a
+//! layer is the highest with someone on call ([`crate::coverage::schedule_layers`]), that
+//! layer's rotation's stretches cut to it, each event naming the schedule and the layer
+//! ([`ScheduleLayer`]). Its events never overlap and cover exactly the time some layer has
+//! someone on call (see `schedule`).
+//!
 //! **Whole events.** The calendar has every stretch that overlaps `[from, from + weeks)`,
 //! whole: one under way at `from` starts at its real start, found up to
 //! [`LOOK_AROUND_MS`] before `from` (and ends at its real end, up to as long after the
@@ -21,22 +27,26 @@
 //! **Identity.** Each event's `UID` is made of its start instant, its rotation's id and
 //! the ladder's name, so importing a later export of the same ladder updates the events
 //! instead of adding copies (and a rotation's and a person's calendar give one shift the
-//! same `UID`). A shift that moves or changes hands is a new event: importing a file
-//! never deletes the old one from a calendar.
+//! same `UID`). A schedule's event has the schedule's id instead (`...-schedule.{id}@...`,
+//! with a `.` that no id holds), as its stretch is its own. A shift that moves or changes
+//! hands is a new event: importing a file never deletes the old one from a calendar.
 //!
 //! Pure: the instants (`from`, the `DTSTAMP`) are parameters; the writing is in `ics`.
 //! The entry points are [`calendar`] (everything at once), or [`head`],
-//! [`on_call_events`] and [`to_ics`] apart. A new source (a layered schedule) needs a
-//! [`CalendarSource`] variant, an arm in [`head`] and one in `sources`.
+//! [`on_call_events`] and [`to_ics`] apart. A new source needs a [`CalendarSource`]
+//! variant, an arm in [`head`] and one in [`on_call_events`].
 
 mod ics;
+mod schedule;
 
 pub use ics::to_ics;
 
-use crate::id::{PersonId, RotationId};
+use foldhash::HashMap;
+
+use crate::id::{PersonId, RotationId, ScheduleId};
 use crate::model::Ladder;
 use crate::oncall::Span;
-use crate::paging::{rotation_stretches, Lookup};
+use crate::paging::{rotation_stretches, Lookup, OnCallBy};
 use crate::time::{Instant, TimeZoneName};
 
 const WEEK_MS: i64 = 7 * 86_400_000;
@@ -60,6 +70,9 @@ pub const MAX_TURNS: usize = 20_000;
 pub enum CalendarSource {
     /// One rotation's: everyone it puts on call, read in the rotation's zone.
     Rotation(RotationId),
+    /// One layered schedule's: whom it pages, layer by layer, read in its lowest layer's
+    /// rotation's zone (UTC when no layer names a rotation).
+    Schedule(ScheduleId),
     /// One person's, in every rotation (turns and overrides), read in their zone.
     Person(PersonId),
 }
@@ -73,6 +86,14 @@ pub enum CalendarError {
         /// The id asked for.
         id: RotationId,
         /// A rotation id close to it, if any.
+        did_you_mean: Option<String>,
+    },
+    /// The ladder has no schedule with this id.
+    #[error("the ladder has no schedule `{id}`{}", suggestion(.did_you_mean))]
+    UnknownSchedule {
+        /// The id asked for.
+        id: ScheduleId,
+        /// A schedule id close to it, if any.
         did_you_mean: Option<String>,
     },
     /// The ladder has no person with this id.
@@ -111,7 +132,8 @@ pub struct CalendarHead {
     /// The calendar's name, as calendar apps show it: `"On call: Primary (Acme
     /// Payments)"`.
     pub title: String,
-    /// The zone its events are written in: the rotation's, or the person's.
+    /// The zone its events are written in: the rotation's, the person's, or a schedule's
+    /// lowest layer's rotation's.
     pub zone: TimeZoneName,
     /// A file name for it: `"acme-payments-primary.ics"`.
     pub file_name: String,
@@ -122,7 +144,8 @@ pub struct CalendarHead {
     pub ladder_slug: String,
 }
 
-/// One stretch of time during which one person is on call for one rotation.
+/// One stretch of time during which one person is on call for one rotation (in a layer of
+/// a schedule, for a schedule's calendar).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OnCallEvent {
     /// When it begins.
@@ -139,6 +162,44 @@ pub struct OnCallEvent {
     pub rotation_name: String,
     /// Whether an override puts them on call (instead of the member on turn).
     pub is_override: bool,
+    /// In a schedule's calendar, the schedule and the layer that pages them; `None` in a
+    /// rotation's or a person's.
+    pub layer: Option<ScheduleLayer>,
+}
+
+impl OnCallEvent {
+    /// The event of `by` on call for rotation `r` (a position in `rotations`) during
+    /// `span`, in `layer` of a schedule or in none.
+    fn new(
+        ladder: &Ladder,
+        span: Span,
+        r: usize,
+        by: OnCallBy,
+        layer: Option<ScheduleLayer>,
+    ) -> Self {
+        let (person, rot) = (&ladder.people[by.person], &ladder.rotations[r]);
+        OnCallEvent {
+            from: Instant::from_millis(span.start),
+            to: Instant::from_millis(span.end),
+            person: person.id.clone(),
+            person_name: person.name.clone(),
+            rotation: rot.id.clone(),
+            rotation_name: rot.name.clone(),
+            is_override: by.by_override.is_some(),
+            layer,
+        }
+    }
+}
+
+/// The schedule and layer an event of a schedule's calendar pages through.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScheduleLayer {
+    /// The schedule.
+    pub schedule: ScheduleId,
+    /// Its display name (its id when the name is blank).
+    pub schedule_name: String,
+    /// The layer, 1 the lowest (its position in the schedule's `layers`, from 1).
+    pub layer: usize,
 }
 
 /// The events of a calendar, in order of start (then of rotation).
@@ -189,22 +250,35 @@ pub fn head(ladder: &Ladder, source: &CalendarSource) -> Result<CalendarHead, Ca
     let (name, zone, id) = match source {
         CalendarSource::Rotation(id) => {
             let rot = &ladder.rotations[rotation_index(&lookup, id)?];
-            (&rot.name, &rot.timezone, id.as_str())
+            (&rot.name, rot.timezone.clone(), id.as_str())
+        }
+        CalendarSource::Schedule(id) => {
+            let s = schedule::index(&lookup, id)?;
+            let zone = schedule::zone(&lookup, s);
+            (&ladder.schedules[s].name, zone, id.as_str())
         }
         CalendarSource::Person(id) => {
             let person = &ladder.people[person_index(&lookup, id)?];
-            (&person.name, &person.timezone, id.as_str())
+            (&person.name, person.timezone.clone(), id.as_str())
         }
     };
     let ladder_slug = slug(&ladder.name);
-    let shown = if name.trim().is_empty() { id } else { name };
     Ok(CalendarHead {
-        title: format!("On call: {shown} ({})", ladder.name),
-        zone: zone.clone(),
+        title: format!("On call: {} ({})", shown(name, id), ladder.name),
+        zone,
         file_name: format!("{ladder_slug}-{id}.ics"),
         ladder_name: ladder.name.clone(),
         ladder_slug,
     })
+}
+
+/// `name`, or `id` when the name is blank.
+fn shown<'a>(name: &'a str, id: &'a str) -> &'a str {
+    if name.trim().is_empty() {
+        id
+    } else {
+        name
+    }
 }
 
 /// The ladder's name in lowercase words joined by `-` (`"ladder"` when it has none), as
@@ -215,23 +289,23 @@ fn slug(name: &str) -> String {
 }
 
 fn rotation_index(lookup: &Lookup, id: &RotationId) -> Result<usize, CalendarError> {
-    lookup
-        .rotations
-        .get(id.as_str())
-        .copied()
-        .ok_or_else(|| CalendarError::UnknownRotation {
-            id: id.clone(),
-            did_you_mean: closest(id, lookup.rotations.keys()),
-        })
+    position(&lookup.rotations, id).map_err(|did_you_mean| CalendarError::UnknownRotation {
+        id: id.clone(),
+        did_you_mean,
+    })
 }
 
 fn person_index(lookup: &Lookup, id: &PersonId) -> Result<usize, CalendarError> {
-    lookup
-        .person(id.as_str())
-        .ok_or_else(|| CalendarError::UnknownPerson {
-            id: id.clone(),
-            did_you_mean: closest(id, lookup.people.keys()),
-        })
+    position(&lookup.people, id).map_err(|did_you_mean| CalendarError::UnknownPerson {
+        id: id.clone(),
+        did_you_mean,
+    })
+}
+
+/// The position of `id` in `positions` (one of [`Lookup`]'s indexes), or else the known id
+/// closest to it, if any.
+fn position(positions: &HashMap<&str, usize>, id: &str) -> Result<usize, Option<String>> {
+    (positions.get(id).copied()).ok_or_else(|| closest(id, positions.keys()))
 }
 
 fn closest<'a>(id: &str, known: impl Iterator<Item = &'a &'a str>) -> Option<String> {
@@ -241,27 +315,18 @@ fn closest<'a>(id: &str, known: impl Iterator<Item = &'a &'a str>) -> Option<Str
     crate::text::closest(id, known).map(str::to_string)
 }
 
-/// The rotations that can put someone of `source` on call, and whom of them it shows
-/// (`None`: everyone).
-fn sources(
-    lookup: &Lookup,
-    source: &CalendarSource,
-) -> Result<(Vec<usize>, Option<usize>), CalendarError> {
-    let ladder = lookup.ladder;
-    Ok(match source {
-        CalendarSource::Rotation(id) => (vec![rotation_index(lookup, id)?], None),
-        CalendarSource::Person(id) => {
-            let p = person_index(lookup, id)?;
-            let names = |r: &&crate::model::Rotation| {
-                r.members.iter().any(|m| m == id) || r.overrides.iter().any(|o| o.person == *id)
-            };
-            let rotations = (ladder.rotations.iter().enumerate())
-                .filter(|(_, r)| names(r))
-                .map(|(i, _)| i)
-                .collect();
-            (rotations, Some(p))
-        }
-    })
+/// The rotations that can put person `id` on call (as a member or by an override), and
+/// the person's position in `people`.
+fn person_rotations(lookup: &Lookup, id: &PersonId) -> Result<(Vec<usize>, usize), CalendarError> {
+    let p = person_index(lookup, id)?;
+    let names = |r: &&crate::model::Rotation| {
+        r.members.iter().any(|m| m == id) || r.overrides.iter().any(|o| o.person == *id)
+    };
+    let rotations = (lookup.ladder.rotations.iter().enumerate())
+        .filter(|(_, r)| names(r))
+        .map(|(i, _)| i)
+        .collect();
+    Ok((rotations, p))
 }
 
 /// The stretches of `source` overlapping the `weeks` weeks from `from`, whole (see the
@@ -282,12 +347,22 @@ pub fn on_call_events(
         return Err(CalendarError::OutOfRange { from });
     }
     let lookup = Lookup::new(ladder);
-    let (rotations, only) = sources(&lookup, source)?;
+    // the rotations to walk, and whom of them the calendar shows (`None`: everyone)
+    let (rotations, only) = match source {
+        CalendarSource::Rotation(id) => (vec![rotation_index(&lookup, id)?], None),
+        CalendarSource::Person(id) => {
+            let (rotations, p) = person_rotations(&lookup, id)?;
+            (rotations, Some(p))
+        }
+        CalendarSource::Schedule(id) => {
+            let s = schedule::index(&lookup, id)?;
+            return Ok(schedule::events(&lookup, s, walk, (start, end)));
+        }
+    };
     let mut budget = MAX_TURNS;
     let mut truncated = false;
     let mut events = Vec::new();
     for r in rotations {
-        let rot = &ladder.rotations[r];
         let stretches = rotation_stretches(&lookup, r, walk, budget);
         budget -= stretches.walked;
         truncated |= stretches.cut < walk.1;
@@ -296,16 +371,7 @@ pub fn on_call_events(
             if !overlaps(&span) || only.is_some_and(|p| p != by.person) {
                 continue;
             }
-            let person = &ladder.people[by.person];
-            events.push(OnCallEvent {
-                from: Instant::from_millis(span.start),
-                to: Instant::from_millis(span.end),
-                person: person.id.clone(),
-                person_name: person.name.clone(),
-                rotation: rot.id.clone(),
-                rotation_name: rot.name.clone(),
-                is_override: by.by_override.is_some(),
-            });
+            events.push(OnCallEvent::new(ladder, span, r, by, None));
         }
     }
     // stable: events of one start keep the order of their rotations

@@ -33,7 +33,7 @@ pub use schedule::{
     MAX_SEGMENTS_PER_LANE,
 };
 pub use shifts::{upcoming_shifts, ShiftView, MAX_UPCOMING_SHIFTS};
-pub(crate) use stretches::rotation_stretches;
+pub(crate) use stretches::{push_merged, rotation_stretches, OnCallBy};
 
 use crate::oncall;
 pub(crate) use crate::text::join_names;

@@ -107,7 +107,7 @@ fn turn_spans(
 
 /// Appends `span` of `who`, extending the last stretch when it is the same `who`'s and
 /// touches it.
-pub(super) fn push_merged<K: PartialEq>(on: &mut Vec<(Span, K)>, span: Span, who: K) {
+pub(crate) fn push_merged<K: PartialEq>(on: &mut Vec<(Span, K)>, span: Span, who: K) {
     match on.last_mut() {
         Some((last, k)) if *k == who && last.end == span.start => last.end = span.end,
         _ => on.push((span, who)),

@@ -62,3 +62,50 @@ pub fn diff_pointers_resolve(
     }
     Ok(())
 }
+
+/// A ladder `Layers` whose schedule `payments` ("Payments on-call") has three layers, the
+/// lowest first:
+/// 1. `base`, 24/7 in UTC: ana and ben by weeks from Mon 5 Jan 2026 (week k: ana when k is
+///    even, ben when odd);
+/// 2. `day`, weekdays 09:00-17:00 Berlin: cy and dee by days handing over at 09:00 Berlin
+///    (day k from 5 Jan: cy when k is even, dee when odd);
+/// 3. `lead`, Saturdays 10:00-12:00 Berlin: eve; and ana by override from Wed 11 March
+///    09:00Z to Thu 12 March 09:00Z, outside its window too.
+pub fn three_layers() -> Value {
+    let person = |id: &str, name: &str| {
+        json!({ "id": id, "name": name, "timezone": "Europe/Berlin",
+                "response": { "ack_median": "3m", "ack_p90": "3m" } })
+    };
+    json!({
+        "format": "rungs.ladder/v1",
+        "name": "Layers",
+        "services": [{ "id": "api", "name": "API" }],
+        "people": [person("ana", "Ana"), person("ben", "Ben"), person("cy", "Cy"),
+                   person("dee", "Dee"), person("eve", "Eve")],
+        "rotations": [
+            { "id": "base", "name": "Base 24/7", "members": ["ana", "ben"], "shift": "1w",
+              "start": "2026-01-05T00:00:00Z", "timezone": "UTC" },
+            { "id": "day", "name": "Weekday day team", "members": ["cy", "dee"], "shift": "1d",
+              "start": "2026-01-05T08:00:00Z", "timezone": "Europe/Berlin",
+              "window": { "days": ["mon", "tue", "wed", "thu", "fri"], "from": "09:00", "to": "17:00" } },
+            { "id": "lead", "name": "Saturday lead", "members": ["eve"], "shift": "1w",
+              "start": "2026-01-05T00:00:00Z", "timezone": "Europe/Berlin",
+              "window": { "days": ["sat"], "from": "10:00", "to": "12:00" },
+              "overrides": [{ "from": "2026-03-11T09:00:00Z", "to": "2026-03-12T09:00:00Z",
+                              "person": "ana" }] }
+        ],
+        "schedules": [
+            { "id": "payments", "name": "Payments on-call", "layers": ["base", "day", "lead"] }
+        ],
+        "tiers": [
+            { "id": "sev1", "name": "SEV1", "rank": 1,
+              "timelines": { "acknowledge": "5m", "contain": "1h", "resolve": "4h" },
+              "escalation": { "steps": [
+                  { "notify": [{ "schedule": "payments" }], "escalate_after": "5m" }] } }
+        ],
+        "triggers": [
+            { "id": "up", "service": "api", "metric": "m", "op": ">=", "threshold": 1.0,
+              "for": "0m", "tier": "sev1", "clear_for": "5m" }
+        ]
+    })
+}
