@@ -155,6 +155,11 @@ test('a layered schedule is built from rotations, reordered, paged by a step, an
   const shifts = strip.locator(sel('SCHEDULE_LANE')).first().locator(sel('SCHEDULE_SHIFT'));
   await expect(shifts.nth(0)).toHaveAttribute('aria-label', 'Follow the sun: Emi Sato (layer 2, APAC primary), Sat 14 Mar 03:00–08:00 UTC');
   await expect(shifts.nth(1)).toHaveAttribute('aria-label', 'Follow the sun: Ana Lima (layer 1, Global secondary), Sat 14 Mar 08:00–23:00 UTC');
+  // its calendar file says who it pages, layer by layer
+  const [download] = await Promise.all([page.waitForEvent('download'), inspector.locator(sel('CALENDAR_DOWNLOAD')).click()]);
+  expect(download.suggestedFilename()).toBe('nimbus-cloud-platform-follow-the-sun.ics');
+  const ics = readFileSync(await download.path(), 'utf8');
+  expect(ics).toContain('SUMMARY:On call: Follow the sun\\, layer 2 APAC primary (Emi Sato)');
   // the week's schedule has a lane for it after the rotations'
   const week = page.locator(sel('SCHEDULE'));
   await expect(week.locator(sel('SCHEDULE_LANE'))).toHaveCount(6);

@@ -1,4 +1,4 @@
-//! "Download calendar": a rotation's or a person's on-call shifts as an iCalendar file
+//! "Download calendar": a rotation's, a schedule's or a person's on-call shifts as an iCalendar file
 //! (`rungs_core::calendar`), for the next weeks, to import into a calendar app.
 
 use leptos::prelude::*;
@@ -17,8 +17,8 @@ const WEEKS: [(u32, &str); 4] = [
     (26, "6 months"),
 ];
 
-/// The download of entry `i` of `kind` (a rotation or a person; other kinds show
-/// nothing).
+/// The download of entry `i` of `kind` (a rotation, a schedule or a person; other kinds
+/// make none).
 #[component]
 pub fn CalendarDownload(
     /// What the entry is.
@@ -38,6 +38,7 @@ pub fn CalendarDownload(
             .people
             .get(i)
             .map(|p| CalendarSource::Person(p.id.clone())),
+        Kind::Schedule => (l.schedules.get(i)).map(|s| CalendarSource::Schedule(s.id.clone())),
         _ => None,
     };
     let save = move |_| {

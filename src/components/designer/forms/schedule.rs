@@ -6,6 +6,7 @@ use rungs_core::edit;
 use rungs_core::paging::LanesOf;
 use rungs_core::{RotationId, Schedule};
 
+use crate::components::designer::calendar_download::CalendarDownload;
 use crate::components::designer::schedule::CalendarStrip;
 use crate::state::doc::use_doc;
 use crate::state::lens::{derive, Field, Lens};
@@ -27,6 +28,7 @@ pub fn ScheduleForm(
         </p>
         <Layers i=i />
         <CalendarStrip of=LanesOf::Schedule(i) />
+        <CalendarDownload kind=rungs_core::edit::Kind::Schedule i=i />
     }
 }
 
