@@ -76,20 +76,41 @@ pub fn parse_scenario(text: &str) -> Result<ScenarioDocument, ParseError> {
 /// The document as canonical, pretty JSON (two-space indent, fields in the format's order,
 /// empty optional collections left out, durations and instants in canonical form).
 pub fn to_canonical_json<T: serde::Serialize>(doc: &T) -> String {
+    let mut out = write_json(doc, Pretty::default());
+    out.push('\n');
+    out
+}
+
+/// The document as compact JSON, byte for byte what `serde_json::to_string` writes (a
+/// share link's payload). It goes through the canonical writer's formatter, so the
+/// browser's wasm holds one copy of each document's serializer, not two.
+pub fn to_compact_json<T: serde::Serialize>(doc: &T) -> String {
+    write_json(
+        doc,
+        Pretty {
+            compact: true,
+            ..Pretty::default()
+        },
+    )
+}
+
+fn write_json<T: serde::Serialize>(doc: &T, formatter: Pretty) -> String {
     let mut out = Vec::with_capacity(4096);
-    let mut ser = serde_json::Serializer::with_formatter(&mut out, Pretty::default());
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, formatter);
     doc.serialize(&mut ser)
         .expect("the model always serialises");
-    out.push(b'\n');
     String::from_utf8(out).expect("serde_json writes UTF-8")
 }
 
 /// serde_json's `PrettyFormatter` with a two-space indent, byte for byte, but writing each
-/// line break and its indentation at once instead of one write per level.
+/// line break and its indentation at once instead of one write per level; or, `compact`,
+/// its `CompactFormatter`.
 struct Pretty {
     /// `",\n"` and the indentation of the current level.
     newline: Vec<u8>,
     has_value: bool,
+    /// No line breaks, no indentation, no space after a colon.
+    compact: bool,
 }
 
 impl Default for Pretty {
@@ -97,18 +118,25 @@ impl Default for Pretty {
         Pretty {
             newline: b",\n".to_vec(),
             has_value: false,
+            compact: false,
         }
     }
 }
 
 impl Pretty {
     fn open<W: ?Sized + std::io::Write>(&mut self, w: &mut W, c: &[u8]) -> std::io::Result<()> {
+        if self.compact {
+            return w.write_all(c);
+        }
         self.newline.extend_from_slice(b"  ");
         self.has_value = false;
         w.write_all(c)
     }
 
     fn close<W: ?Sized + std::io::Write>(&mut self, w: &mut W, c: &[u8]) -> std::io::Result<()> {
+        if self.compact {
+            return w.write_all(c);
+        }
         self.newline.truncate(self.newline.len() - 2);
         if self.has_value {
             w.write_all(&self.newline[1..])?;
@@ -117,7 +145,11 @@ impl Pretty {
     }
 
     fn line<W: ?Sized + std::io::Write>(&self, w: &mut W, first: bool) -> std::io::Result<()> {
-        w.write_all(&self.newline[usize::from(first)..])
+        match (self.compact, first) {
+            (true, true) => Ok(()),
+            (true, false) => w.write_all(b","),
+            (false, _) => w.write_all(&self.newline[usize::from(first)..]),
+        }
     }
 }
 
@@ -160,7 +192,7 @@ impl serde_json::ser::Formatter for Pretty {
     }
 
     fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        w.write_all(b": ")
+        w.write_all(if self.compact { b":" } else { b": " })
     }
 
     fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
@@ -341,6 +373,23 @@ mod tests {
             let ladder = parse_ladder(example.json).unwrap();
             let expected = serde_json::to_string_pretty(&ladder).unwrap() + "\n";
             assert_eq!(to_canonical_json(&ladder), expected, "{}", example.key);
+        }
+    }
+
+    #[test]
+    fn compact_json_is_serde_json_compact() {
+        let value = serde_json::json!({
+            "a": [], "b": {}, "c": [[], {}, [1, [2, {"d": []}]]], "e": {"f": {"g": {}}},
+            "s": "quote \" and \u{1} and é", "n": null, "t": true, "x": 1.5
+        });
+        assert_eq!(
+            to_compact_json(&value),
+            serde_json::to_string(&value).unwrap()
+        );
+        for example in crate::examples::EXAMPLES {
+            let ladder = parse_ladder(example.json).unwrap();
+            let expected = serde_json::to_string(&ladder).unwrap();
+            assert_eq!(to_compact_json(&ladder), expected, "{}", example.key);
         }
     }
 }

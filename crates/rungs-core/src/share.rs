@@ -52,7 +52,7 @@ pub enum ShareError {
 /// assert_eq!(rungs_core::share::decode(&payload).unwrap(), ladder);
 /// ```
 pub fn encode(ladder: &Ladder) -> String {
-    let json = serde_json::to_string(ladder).expect("the model always serialises");
+    let json = crate::parse::to_compact_json(ladder);
     let packed = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 10);
     format!("{VERSION}{}", URL_SAFE_NO_PAD.encode(packed))
 }
