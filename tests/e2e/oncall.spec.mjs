@@ -39,7 +39,8 @@ test('each step and owner says who it reaches now; a rotation lists its next shi
   await expect(heatmap.locator('.hm-legend')).toContainText('step 1 answers, but not all its targets do');
   // the week's schedule: a lane per rotation, shifts named, gaps to tap for their times
   const schedule = page.locator(sel('SCHEDULE'));
-  await expect(schedule.locator(sel('SCHEDULE_LANE'))).toHaveCount(5);
+  // (five rotations, then the SaaS example's follow-the-sun schedule)
+  await expect(schedule.locator(sel('SCHEDULE_LANE'))).toHaveCount(6);
   const apac = schedule.locator(sel('SCHEDULE_LANE')).filter({ hasText: 'APAC primary' });
   await expect(apac.locator(sel('SCHEDULE_SHIFT')).first()).toHaveAttribute('aria-label', 'APAC primary: Emi Sato, Sat 14 Mar 03:00–08:00 UTC');
   await apac.locator('.schedule-gap').first().click();
@@ -137,7 +138,7 @@ test('a layered schedule is built from rotations, reordered, paged by a step, an
   const schedules = page.locator(sel('SCHEDULES'));
   await schedules.locator(sel('ADD')).click();
   const inspector = page.locator(sel('INSPECTOR'));
-  await inspector.getByLabel('Name', { exact: true }).fill('Follow the sun');
+  await inspector.getByLabel('Name', { exact: true }).fill('Night and day');
   // APAC primary first, then the 24/7 secondary: then drag... or move the secondary down
   await inspector.getByLabel('Add a layer').selectOption({ label: 'APAC primary' });
   await inspector.getByLabel('Add a layer').selectOption({ label: 'Global secondary' });
@@ -149,29 +150,29 @@ test('a layered schedule is built from rotations, reordered, paged by a step, an
   await expect(layers.nth(0)).toContainText('Layer 1 (lowest): Global secondary');
   await expect(layers.nth(1)).toContainText('Layer 2 (highest): APAC primary · every day 07:00–16:00 Asia/Singapore');
   let ladder = await json();
-  expect(ladder.schedules).toEqual([{ id: 'follow-the-sun', name: 'Follow the sun', layers: ['secondary', 'apac-primary'] }]);
+  expect(ladder.schedules.slice(1)).toEqual([{ id: 'night-and-day', name: 'Night and day', layers: ['secondary', 'apac-primary'] }]);
   // the calendar strip: APAC's Emi while its window is open, then the secondary's Ana
   const strip = inspector.locator(sel('CALENDAR_STRIP'));
   const shifts = strip.locator(sel('SCHEDULE_LANE')).first().locator(sel('SCHEDULE_SHIFT'));
-  await expect(shifts.nth(0)).toHaveAttribute('aria-label', 'Follow the sun: Emi Sato (layer 2, APAC primary), Sat 14 Mar 03:00–08:00 UTC');
-  await expect(shifts.nth(1)).toHaveAttribute('aria-label', 'Follow the sun: Ana Lima (layer 1, Global secondary), Sat 14 Mar 08:00–23:00 UTC');
+  await expect(shifts.nth(0)).toHaveAttribute('aria-label', 'Night and day: Emi Sato (layer 2, APAC primary), Sat 14 Mar 03:00–08:00 UTC');
+  await expect(shifts.nth(1)).toHaveAttribute('aria-label', 'Night and day: Ana Lima (layer 1, Global secondary), Sat 14 Mar 08:00–23:00 UTC');
   // its calendar file says who it pages, layer by layer
   const [download] = await Promise.all([page.waitForEvent('download'), inspector.locator(sel('CALENDAR_DOWNLOAD')).click()]);
-  expect(download.suggestedFilename()).toBe('nimbus-cloud-platform-follow-the-sun.ics');
+  expect(download.suggestedFilename()).toBe('nimbus-cloud-platform-night-and-day.ics');
   const ics = readFileSync(await download.path(), 'utf8');
-  expect(ics).toContain('SUMMARY:On call: Follow the sun\\, layer 2 APAC primary (Emi Sato)');
+  expect(ics).toContain('SUMMARY:On call: Night and day\\, layer 2 APAC primary (Emi Sato)');
   // the week's schedule has a lane for it after the rotations'
   const week = page.locator(sel('SCHEDULE'));
-  await expect(week.locator(sel('SCHEDULE_LANE'))).toHaveCount(6);
-  await expect(week.locator(sel('SCHEDULE_LANE')).last()).toContainText('Follow the sun');
+  await expect(week.locator(sel('SCHEDULE_LANE'))).toHaveCount(7);
+  await expect(week.locator(sel('SCHEDULE_LANE')).last()).toContainText('Night and day');
   // SEV3's first step pages the schedule, and says whom it reaches now, and through which layer
   await page.getByRole('button', { name: 'Edit SEV3 Minor' }).click();
   const step = inspector.locator(sel('STEP_ROW')).first();
-  await step.getByLabel('Add to this step').selectOption({ label: 'Follow the sun' });
+  await step.getByLabel('Add to this step').selectOption({ label: 'Night and day' });
   ladder = await json();
-  expect(ladder.tiers.find((t) => t.id === 'sev3').escalation.steps[0].notify).toContainEqual({ schedule: 'follow-the-sun' });
+  expect(ladder.tiers.find((t) => t.id === 'sev3').escalation.steps[0].notify).toContainEqual({ schedule: 'night-and-day' });
   const sev3 = page.locator(sel('RUNG')).filter({ hasText: 'SEV3 Minor' });
-  await expect(sev3.locator(sel('STEP')).first().locator(sel('ON_CALL_NOW'))).toContainText('Emi Sato via Follow the sun');
+  await expect(sev3.locator(sel('STEP')).first().locator(sel('ON_CALL_NOW'))).toContainText('Emi Sato via Night and day');
   await expect(page.locator(sel('ERROR_COUNT'))).toHaveText('0 errors');
   expect(problems).toEqual([]);
 });

@@ -85,7 +85,7 @@ fn the_week_shows_a_windowed_rotations_shifts_and_its_gaps() {
     assert_eq!(week.now, 0.0);
     assert_eq!(week.now_label, "Sat 14 Mar, 03:00 UTC");
     assert_eq!(week.label, "Sat 14 Mar, 03:00 UTC – Sat 21 Mar, 03:00 UTC");
-    assert_eq!(week.lanes.len(), l.rotations.len());
+    assert_eq!(week.lanes.len(), l.rotations.len() + l.schedules.len());
     // Midnights from Sunday 15 to Saturday 21 March, the first 21 hours in.
     assert_eq!(week.days.len(), 7);
     assert_eq!(week.days[0].label, "Sun 15 Mar");
