@@ -1,7 +1,6 @@
 //! Hand-offs across the DST changes of 2026, each expected instant computed by hand from
 //! the zone's rules (noted beside it).
 
-
 use super::Turns;
 use crate::time::Instant;
 use crate::Shift;
