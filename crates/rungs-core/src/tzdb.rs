@@ -39,19 +39,7 @@ pub(crate) fn get(name: &str) -> Option<TimeZone> {
 /// `None` if it ends early.
 fn tzif(compact: &[u8]) -> Option<Vec<u8>> {
     let (&version, mut rest) = compact.split_first()?;
-    let mut leb128 = || {
-        let mut n = 0u64;
-        for shift in (0..64).step_by(7) {
-            let (&byte, tail) = rest.split_first()?;
-            rest = tail;
-            n |= u64::from(byte & 0x7f) << shift;
-            if byte < 0x80 {
-                return Some(n);
-            }
-        }
-        None
-    };
-    let (times, types, chars) = (leb128()?, leb128()?, leb128()?);
+    let (times, types, chars) = (leb128(&mut rest)?, leb128(&mut rest)?, leb128(&mut rest)?);
     let mut out = Vec::with_capacity(compact.len() * 2 + 100);
     let header = |out: &mut Vec<u8>, counts: [u64; 6]| {
         out.extend_from_slice(b"TZif");
@@ -67,7 +55,7 @@ fn tzif(compact: &[u8]) -> Option<Vec<u8>> {
     header(&mut out, [0, 0, 0, times, types, chars]);
     let mut at = 0i64;
     for i in 0..times {
-        let n = leb128()?;
+        let n = leb128(&mut rest)?;
         at = if i == 0 {
             (n >> 1) as i64 ^ -((n & 1) as i64)
         } else {
@@ -76,13 +64,27 @@ fn tzif(compact: &[u8]) -> Option<Vec<u8>> {
         out.extend_from_slice(&at.to_be_bytes());
     }
     let fixed = usize::try_from(times + 6 * types + chars).ok()?;
-    drop(leb128);
     let (body, footer) = (rest.get(..fixed)?, &rest[fixed..]);
     out.extend_from_slice(body);
     out.push(b'\n');
     out.extend_from_slice(footer);
     out.push(b'\n');
     Some(out)
+}
+
+/// The LEB128 number at the start of `bytes` (seven bits a byte, low bits first), which
+/// it then skips.
+fn leb128(bytes: &mut &[u8]) -> Option<u64> {
+    let mut n = 0u64;
+    for shift in (0..64).step_by(7) {
+        let (&byte, rest) = bytes.split_first()?;
+        *bytes = rest;
+        n |= u64::from(byte & 0x7f) << shift;
+        if byte < 0x80 {
+            return Some(n);
+        }
+    }
+    None
 }
 
 /// Every zone name, sorted by its bytes.
