@@ -41,6 +41,7 @@ pub mod step_chart;
 pub mod study;
 pub mod text;
 pub mod time;
+mod tzdb;
 pub mod validate;
 
 pub use diagnostic::{Code, Diagnostic, Report, Severity};

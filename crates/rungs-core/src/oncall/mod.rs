@@ -509,7 +509,10 @@ mod tests {
 
     #[test]
     fn windows_stay_on_local_time_across_dst() {
-        let tz = TimeZone::get("Europe/Berlin").unwrap();
+        let tz = crate::TimeZoneName::new("Europe/Berlin")
+            .unwrap()
+            .tz()
+            .clone();
         let w = window(&Weekday::ALL, "09:00", "17:00");
         // 2026-03-27 (Fri) is winter time (UTC+1), 2026-03-30 (Mon) summer time (UTC+2).
         let spans = window_spans(
@@ -598,7 +601,10 @@ mod tests {
 
     #[test]
     fn spans_print_in_the_zone() {
-        let tz = TimeZone::get("America/New_York").unwrap();
+        let tz = crate::TimeZoneName::new("America/New_York")
+            .unwrap()
+            .tz()
+            .clone();
         let span = Span {
             start: ms("2026-03-15T03:00:00Z"),
             end: ms("2026-03-15T04:00:00Z"),

@@ -32,7 +32,10 @@ fn rotation(windows: Vec<Window>, zone: &str) -> Rotation {
 fn a_weekend_window_is_one_entry() {
     // Friday 18:00 to Monday 10:00 in Berlin; 2026-03-27 is a Friday, and clocks go
     // forward on Sunday the 29th, so it closes at 10:00 CEST = 08:00Z.
-    let tz = TimeZone::get("Europe/Berlin").unwrap();
+    let tz = crate::TimeZoneName::new("Europe/Berlin")
+        .unwrap()
+        .tz()
+        .clone();
     let w = window(&[Weekday::Fri], "18:00", "10:00", Some(Weekday::Mon));
     let spans = window_spans(
         &w,
@@ -162,7 +165,7 @@ fn in_window_agrees_with_window_spans_for_multi_day_windows() {
 /// `window_spans` and `in_window` agree every 7 minutes over six weeks from `from` (a
 /// DST change falls in them for the zones tested).
 pub(super) fn spans_agree_with_in_window(zone: &str, w: &Window, from: &str) {
-    let tz = TimeZone::get(zone).unwrap();
+    let tz = crate::TimeZoneName::new(zone).unwrap().tz().clone();
     let from = ms(from);
     let to = from + 42 * DAY_MS;
     let spans = window_spans(w, &tz, from, to);
