@@ -1,5 +1,5 @@
 //! A layered schedule's calendar: whom the schedule pages, as the designer's lane of it
-//! shows (`paging::layer_lanes`). For each stretch in which a layer is the highest with
+//! shows (`paging::weeks_of`). For each stretch in which a layer is the highest with
 //! someone on call ([`schedule_layers`], the coverage computation), that layer's
 //! rotation's stretches ([`rotation_stretches`]: turns inside the windows, overrides)
 //! cut to it. So the events never overlap, and together they cover exactly the time in

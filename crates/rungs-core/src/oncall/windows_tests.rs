@@ -250,7 +250,10 @@ fn an_override_across_a_hand_off_replaces_both_members() {
 
 #[test]
 fn a_window_that_opens_or_closes_in_a_changed_hour_follows_the_hand_off_rule() {
-    let tz = TimeZone::get("Europe/Berlin").unwrap();
+    let tz = crate::TimeZoneName::new("Europe/Berlin")
+        .unwrap()
+        .tz()
+        .clone();
     // Sunday 29 March 2026: 02:30 does not exist in Berlin (02:00 CET jumps to 03:00
     // CEST), so a window from 02:30 opens at the first instant after the gap, 03:00 CEST
     // (01:00Z), and closes at 04:00 CEST (02:00Z)
@@ -306,7 +309,10 @@ fn a_window_that_opens_or_closes_in_a_changed_hour_follows_the_hand_off_rule() {
     // the same in a zone whose change is 30 minutes: Lord Howe goes from +10:30 to +11
     // at 02:00 on Sunday 4 October 2026, so 02:15 is skipped and a window from 02:15
     // opens at 02:30 (+11), 15:30Z on the 3rd
-    let tz = TimeZone::get("Australia/Lord_Howe").unwrap();
+    let tz = crate::TimeZoneName::new("Australia/Lord_Howe")
+        .unwrap()
+        .tz()
+        .clone();
     let w = window(&[Weekday::Sun], "02:15", "03:00", None);
     let spans = window_spans(
         &w,

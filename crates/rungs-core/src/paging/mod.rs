@@ -13,11 +13,10 @@
 //!
 //! Here: [`readable_instant`] (from [`crate::time`]), the one way a date is shown to people. `lookup`: the
 //! ladder's indexes; `reach`: [`who_is_paged`] and its sentence; `now`: [`on_call_now`];
-//! `shifts`: [`upcoming_shifts`]; `schedule`: [`schedule_week`], [`weeks_of`] (`layer_lanes`: a schedule's lane);
+//! `shifts`: [`upcoming_shifts`]; `schedule`: [`schedule_week`], [`weeks_of`] (a rotation's or a schedule's lanes);
 //! `stretches`: who a rotation has on call over a range, person by person, shared by the
 //! schedule and the on-call calendars ([`crate::calendar`]).
 
-mod layer_lanes;
 mod lookup;
 mod now;
 mod reach;

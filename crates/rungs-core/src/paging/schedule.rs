@@ -1,6 +1,5 @@
 //! The coming week of every rotation, as a timeline: [`schedule_week`].
 
-use super::layer_lanes::schedule_lane;
 use super::stretches::{push_merged, rotation_stretches};
 use super::{readable_instant, Lookup};
 use crate::id::PersonId;
@@ -286,4 +285,106 @@ fn on_call_spans(lookup: &Lookup, i: usize, axis: &Axis) -> (Vec<(Span, usize)>,
         push_merged(&mut merged, span, by.person);
     }
     (merged, walk.cut)
+}
+
+/// Schedule `s`'s lane over `axis`: a segment per stretch of one person in one layer,
+/// and the gaps in which no layer has anyone on call. Bounded like a rotation's lane:
+/// [`MAX_SEGMENTS_PER_LANE`] turns per layer stretch.
+fn schedule_lane(lookup: &Lookup, s: usize, axis: &Axis) -> Lane {
+    let ladder = lookup.ladder;
+    let schedule = &ladder.schedules[s];
+    // each layer's stretches of a known person on call (windows, overrides), as the
+    // coverage computation reads a layer; then the time split among the layers on top
+    let layers = lookup.layers(s);
+    let mut cut = axis.to;
+    let mut walks = Vec::with_capacity(layers.len());
+    for &(_, r) in &layers {
+        let walk = rotation_stretches(lookup, r, (axis.from, axis.to), MAX_SEGMENTS_PER_LANE);
+        cut = cut.min(walk.cut);
+        walks.push(walk.on);
+    }
+    let spans: Vec<Vec<Span>> = (walks.iter())
+        .map(|on| oncall::merge(on.iter().map(|&(span, _)| span).collect()))
+        .collect();
+    let mut on: Vec<(Span, usize, usize)> = Vec::new();
+    for (top, k) in oncall::top_layers(&spans, axis.from, cut) {
+        let layer = layers[k].0 + 1;
+        for &(span, by) in &walks[k] {
+            let piece = Span {
+                start: span.start.max(top.start),
+                end: span.end.min(top.end),
+            };
+            if piece.is_empty() {
+                continue;
+            }
+            match on.last_mut() {
+                Some((last, p, l)) if *p == by.person && *l == layer && last.end == piece.start => {
+                    last.end = piece.end
+                }
+                _ => on.push((piece, by.person, layer)),
+            }
+        }
+    }
+    let layer_name = |layer: usize| {
+        let id = &schedule.layers[layer - 1];
+        let name = rotation_name(lookup, id.as_str());
+        format!("layer {layer}, {name}")
+    };
+    let segments = on
+        .iter()
+        .map(|&(span, p, layer)| {
+            let person = &ladder.people[p];
+            SegmentView {
+                person: person.name.clone(),
+                person_id: person.id.clone(),
+                from: Instant::from_millis(span.start),
+                to: Instant::from_millis(span.end),
+                start: axis.at(span.start),
+                end: axis.at(span.end),
+                label: format!(
+                    "{}: {} ({}), {}",
+                    schedule.name,
+                    person.name,
+                    layer_name(layer),
+                    axis.when(span)
+                ),
+            }
+        })
+        .collect();
+    let covered: Vec<Span> = on.iter().map(|&(s, _, _)| s).collect();
+    let gaps = oncall::gaps(&[covered], axis.from, cut)
+        .into_iter()
+        .map(|g| GapView {
+            from: Instant::from_millis(g.start),
+            to: Instant::from_millis(g.end),
+            start: axis.at(g.start),
+            end: axis.at(g.end),
+            label: format!(
+                "{}: no layer has anyone on call, {}",
+                schedule.name,
+                axis.when(g)
+            ),
+        })
+        .collect();
+    let top_first: Vec<&str> = (schedule.layers.iter().rev())
+        .map(|id| rotation_name(lookup, id.as_str()))
+        .collect();
+    Lane {
+        index: s,
+        pointer: Kind::Schedule.pointer(s),
+        id: schedule.id.to_string(),
+        name: schedule.name.clone(),
+        window: Some(format!(
+            "schedule, top layer first: {}",
+            top_first.join(", ")
+        )),
+        segments,
+        gaps,
+        truncated: cut < axis.to,
+    }
+}
+
+/// The name of rotation `id`, or the id itself when it does not resolve.
+fn rotation_name<'a>(lookup: &Lookup<'a>, id: &'a str) -> &'a str {
+    (lookup.rotations.get(id)).map_or(id, |&r| lookup.ladder.rotations[r].name.as_str())
 }
