@@ -258,48 +258,27 @@ fn a_window_that_opens_or_closes_in_a_changed_hour_follows_the_hand_off_rule() {
     // CEST), so a window from 02:30 opens at the first instant after the gap, 03:00 CEST
     // (01:00Z), and closes at 04:00 CEST (02:00Z)
     let w = window(&[Weekday::Sun], "02:30", "04:00", None);
-    let spans = window_spans(
+    one_span(
         &w,
         &tz,
-        ms("2026-03-29T00:00:00Z"),
-        ms("2026-03-30T00:00:00Z"),
-    );
-    assert_eq!(
-        spans,
-        vec![Span {
-            start: ms("2026-03-29T01:00:00Z"),
-            end: ms("2026-03-29T02:00:00Z")
-        }]
+        ("2026-03-29T00:00:00Z", "2026-03-30T00:00:00Z"),
+        ("2026-03-29T01:00:00Z", "2026-03-29T02:00:00Z"),
     );
     // Sunday 25 October 2026: 02:30 happens twice (CEST, then CET); a window to 02:30
     // closes at the earlier, 00:30Z, and one from 02:30 opens at the earlier too
     let w = window(&[Weekday::Sun], "00:00", "02:30", None);
-    let spans = window_spans(
+    one_span(
         &w,
         &tz,
-        ms("2026-10-24T12:00:00Z"),
-        ms("2026-10-26T00:00:00Z"),
-    );
-    assert_eq!(
-        spans,
-        vec![Span {
-            start: ms("2026-10-24T22:00:00Z"),
-            end: ms("2026-10-25T00:30:00Z")
-        }]
+        ("2026-10-24T12:00:00Z", "2026-10-26T00:00:00Z"),
+        ("2026-10-24T22:00:00Z", "2026-10-25T00:30:00Z"),
     );
     let w = window(&[Weekday::Sun], "02:30", "05:00", None);
-    let spans = window_spans(
+    one_span(
         &w,
         &tz,
-        ms("2026-10-24T12:00:00Z"),
-        ms("2026-10-26T00:00:00Z"),
-    );
-    assert_eq!(
-        spans,
-        vec![Span {
-            start: ms("2026-10-25T00:30:00Z"),
-            end: ms("2026-10-25T04:00:00Z")
-        }]
+        ("2026-10-24T12:00:00Z", "2026-10-26T00:00:00Z"),
+        ("2026-10-25T00:30:00Z", "2026-10-25T04:00:00Z"),
     );
     // and the simulator's wall-clock reading agrees with these spans around the gap
     for (from, to) in [("02:30", "04:00"), ("00:00", "02:30"), ("02:30", "02:45")] {
@@ -314,17 +293,20 @@ fn a_window_that_opens_or_closes_in_a_changed_hour_follows_the_hand_off_rule() {
         .tz()
         .clone();
     let w = window(&[Weekday::Sun], "02:15", "03:00", None);
-    let spans = window_spans(
+    one_span(
         &w,
         &tz,
-        ms("2026-10-03T00:00:00Z"),
-        ms("2026-10-05T00:00:00Z"),
+        ("2026-10-03T00:00:00Z", "2026-10-05T00:00:00Z"),
+        ("2026-10-03T15:30:00Z", "2026-10-03T16:00:00Z"),
     );
-    assert_eq!(
-        spans,
-        vec![Span {
-            start: ms("2026-10-03T15:30:00Z"),
-            end: ms("2026-10-03T16:00:00Z")
-        }]
-    );
+}
+
+/// Asserts that over `range` window `w` covers exactly the one span `want` (UTC instants).
+fn one_span(w: &Window, tz: &TimeZone, range: (&str, &str), want: (&str, &str)) {
+    let spans = window_spans(w, tz, ms(range.0), ms(range.1));
+    let want = Span {
+        start: ms(want.0),
+        end: ms(want.1),
+    };
+    assert_eq!(spans, vec![want], "{w:?}");
 }

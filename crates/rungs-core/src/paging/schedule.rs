@@ -250,16 +250,7 @@ fn lane(lookup: &Lookup, i: usize, axis: &Axis) -> Lane {
         })
         .collect();
     let covered: Vec<Span> = on.iter().map(|&(s, _)| s).collect();
-    let gaps = oncall::gaps(&[covered], axis.from, cut)
-        .into_iter()
-        .map(|g| GapView {
-            from: Instant::from_millis(g.start),
-            to: Instant::from_millis(g.end),
-            start: axis.at(g.start),
-            end: axis.at(g.end),
-            label: format!("{}: nobody on call, {}", rot.name, axis.when(g)),
-        })
-        .collect();
+    let gaps = gap_views(axis, covered, cut, &format!("{}: nobody on call", rot.name));
     Lane {
         index: i,
         pointer: Kind::Rotation.pointer(i),
@@ -352,20 +343,8 @@ fn schedule_lane(lookup: &Lookup, s: usize, axis: &Axis) -> Lane {
         })
         .collect();
     let covered: Vec<Span> = on.iter().map(|&(s, _, _)| s).collect();
-    let gaps = oncall::gaps(&[covered], axis.from, cut)
-        .into_iter()
-        .map(|g| GapView {
-            from: Instant::from_millis(g.start),
-            to: Instant::from_millis(g.end),
-            start: axis.at(g.start),
-            end: axis.at(g.end),
-            label: format!(
-                "{}: no layer has anyone on call, {}",
-                schedule.name,
-                axis.when(g)
-            ),
-        })
-        .collect();
+    let says = format!("{}: no layer has anyone on call", schedule.name);
+    let gaps = gap_views(axis, covered, cut, &says);
     let top_first: Vec<&str> = (schedule.layers.iter().rev())
         .map(|id| rotation_name(lookup, id.as_str()))
         .collect();
@@ -387,4 +366,19 @@ fn schedule_lane(lookup: &Lookup, s: usize, axis: &Axis) -> Lane {
 /// The name of rotation `id`, or the id itself when it does not resolve.
 fn rotation_name<'a>(lookup: &Lookup<'a>, id: &'a str) -> &'a str {
     (lookup.rotations.get(id)).map_or(id, |&r| lookup.ladder.rotations[r].name.as_str())
+}
+
+/// The gaps of a lane: the time of the axis up to `cut` that `covered` leaves, each
+/// labelled `"{says}, {when}"`.
+fn gap_views(axis: &Axis, covered: Vec<Span>, cut: i64, says: &str) -> Vec<GapView> {
+    oncall::gaps(&[covered], axis.from, cut)
+        .into_iter()
+        .map(|g| GapView {
+            from: Instant::from_millis(g.start),
+            to: Instant::from_millis(g.end),
+            start: axis.at(g.start),
+            end: axis.at(g.end),
+            label: format!("{says}, {}", axis.when(g)),
+        })
+        .collect()
 }
