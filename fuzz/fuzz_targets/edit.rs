@@ -198,6 +198,7 @@ fn apply(ladder: &mut Ladder, op: &Op, reference: Instant) {
                 Kind::Role => ladder.roles.push(edit::new_role(ladder)),
                 Kind::Person => ladder.people.push(edit::new_person(ladder)),
                 Kind::Rotation => ladder.rotations.push(edit::new_rotation(ladder, reference)),
+                Kind::Schedule => ladder.schedules.push(edit::new_schedule(ladder)),
                 Kind::Tier => ladder.tiers.push(edit::new_tier(ladder)),
                 Kind::Trigger => ladder.triggers.push(edit::new_trigger(ladder)),
                 Kind::Playbook => ladder.playbooks.push(edit::new_playbook(ladder)),
