@@ -1,8 +1,7 @@
 //! A layered schedule's calendar: whom the schedule pages, as the designer's lane of it
-//! shows (`paging::weeks_of`). For each stretch in which a layer is the highest with
-//! someone on call ([`schedule_layers`], the coverage computation), that layer's
-//! rotation's stretches ([`rotation_stretches`]: turns inside the windows, overrides)
-//! cut to it. So the events never overlap, and together they cover exactly the time in
+//! shows (`paging::weeks_of`), through the same walk (`paging::schedule_stretches`): for
+//! each stretch in which a layer is the highest with someone on call, that layer's
+//! rotation's stretches (turns inside the windows, overrides) cut to it. So the events never overlap, and together they cover exactly the time in
 //! which some layer has someone on call; a stretch of one person that changes layers is
 //! an event per layer.
 //!
@@ -12,11 +11,10 @@
 //! layer names a rotation. Calendar apps show the events in their own zone either way.
 
 use super::{position, CalendarError, OnCallEvent, OnCallEvents, ScheduleLayer, MAX_TURNS};
-use crate::coverage::schedule_layers;
 use crate::id::ScheduleId;
 use crate::oncall::Span;
-use crate::paging::{push_merged, rotation_stretches, Lookup};
-use crate::time::{Instant, TimeZoneName};
+use crate::paging::{push_merged, schedule_stretches, Lookup};
+use crate::time::TimeZoneName;
 
 /// The position of schedule `id` in `schedules`.
 pub(super) fn index(lookup: &Lookup, id: &ScheduleId) -> Result<usize, CalendarError> {
@@ -44,31 +42,13 @@ pub(super) fn events(
 ) -> OnCallEvents {
     let ladder = lookup.ladder;
     let schedule = &ladder.schedules[s];
-    let tops = schedule_layers(
-        ladder,
-        s,
-        Instant::from_millis(walk.0),
-        Instant::from_millis(walk.1),
-    );
-    // (layer, rotation, who) for each stretch, touching ones of one key merged
+    let walked = schedule_stretches(lookup, s, walk, MAX_TURNS);
+    // (layer from 1, rotation, who) for each stretch, touching ones of one key merged
     let mut on = Vec::new();
-    let mut budget = MAX_TURNS;
-    let mut truncated = false;
-    for top in tops {
-        let Some(&r) = lookup.rotations.get(top.rotation.as_str()) else {
-            continue;
-        };
-        let range = (top.from.as_millis(), top.to.as_millis());
-        let stretches = rotation_stretches(lookup, r, range, budget);
-        budget -= stretches.walked;
-        for (span, by) in stretches.on {
-            push_merged(&mut on, span, (top.layer, r, by));
-        }
-        if stretches.cut < range.1 {
-            truncated = true;
-            break;
-        }
+    for (span, j, r, by) in walked.on {
+        push_merged(&mut on, span, (j + 1, r, by));
     }
+    let truncated = walked.cut < walk.1;
     let schedule_name = super::shown(&schedule.name, schedule.id.as_str());
     let events = on
         .into_iter()

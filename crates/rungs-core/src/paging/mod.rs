@@ -32,7 +32,7 @@ pub use schedule::{
     MAX_SEGMENTS_PER_LANE,
 };
 pub use shifts::{upcoming_shifts, ShiftView, MAX_UPCOMING_SHIFTS};
-pub(crate) use stretches::{push_merged, rotation_stretches, OnCallBy};
+pub(crate) use stretches::{push_merged, rotation_stretches, schedule_stretches, OnCallBy};
 
 use crate::oncall;
 pub(crate) use crate::text::join_names;

@@ -1,6 +1,6 @@
 //! The coming week of every rotation, as a timeline: [`schedule_week`].
 
-use super::stretches::{push_merged, rotation_stretches};
+use super::stretches::{push_merged, rotation_stretches, schedule_stretches};
 use super::{readable_instant, Lookup};
 use crate::id::PersonId;
 use crate::model::{Kind, Ladder};
@@ -284,37 +284,14 @@ fn on_call_spans(lookup: &Lookup, i: usize, axis: &Axis) -> (Vec<(Span, usize)>,
 fn schedule_lane(lookup: &Lookup, s: usize, axis: &Axis) -> Lane {
     let ladder = lookup.ladder;
     let schedule = &ladder.schedules[s];
-    // each layer's stretches of a known person on call (windows, overrides), as the
-    // coverage computation reads a layer; then the time split among the layers on top
-    let layers = lookup.layers(s);
-    let mut cut = axis.to;
-    let mut walks = Vec::with_capacity(layers.len());
-    for &(_, r) in &layers {
-        let walk = rotation_stretches(lookup, r, (axis.from, axis.to), MAX_SEGMENTS_PER_LANE);
-        cut = cut.min(walk.cut);
-        walks.push(walk.on);
-    }
-    let spans: Vec<Vec<Span>> = (walks.iter())
-        .map(|on| oncall::merge(on.iter().map(|&(span, _)| span).collect()))
-        .collect();
-    let mut on: Vec<(Span, usize, usize)> = Vec::new();
-    for (top, k) in oncall::top_layers(&spans, axis.from, cut) {
-        let layer = layers[k].0 + 1;
-        for &(span, by) in &walks[k] {
-            let piece = Span {
-                start: span.start.max(top.start),
-                end: span.end.min(top.end),
-            };
-            if piece.is_empty() {
-                continue;
-            }
-            match on.last_mut() {
-                Some((last, p, l)) if *p == by.person && *l == layer && last.end == piece.start => {
-                    last.end = piece.end
-                }
-                _ => on.push((piece, by.person, layer)),
-            }
-        }
+    // bounded as a rotation's lane is, per layer
+    let max_turns = MAX_SEGMENTS_PER_LANE * schedule.layers.len().max(1);
+    let walk = schedule_stretches(lookup, s, (axis.from, axis.to), max_turns);
+    let cut = walk.cut;
+    // (person, layer from 1) for each stretch, touching ones of one key merged
+    let mut on: Vec<(Span, (usize, usize))> = Vec::new();
+    for (span, j, _, by) in walk.on {
+        push_merged(&mut on, span, (by.person, j + 1));
     }
     let layer_name = |layer: usize| {
         let id = &schedule.layers[layer - 1];
@@ -323,7 +300,7 @@ fn schedule_lane(lookup: &Lookup, s: usize, axis: &Axis) -> Lane {
     };
     let segments = on
         .iter()
-        .map(|&(span, p, layer)| {
+        .map(|&(span, (p, layer))| {
             let person = &ladder.people[p];
             SegmentView {
                 person: person.name.clone(),
@@ -342,7 +319,7 @@ fn schedule_lane(lookup: &Lookup, s: usize, axis: &Axis) -> Lane {
             }
         })
         .collect();
-    let covered: Vec<Span> = on.iter().map(|&(s, _, _)| s).collect();
+    let covered: Vec<Span> = on.iter().map(|&(s, _)| s).collect();
     let says = format!("{}: no layer has anyone on call", schedule.name);
     let gaps = gap_views(axis, covered, cut, &says);
     let top_first: Vec<&str> = (schedule.layers.iter().rev())

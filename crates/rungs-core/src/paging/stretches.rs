@@ -113,3 +113,58 @@ pub(crate) fn push_merged<K: PartialEq>(on: &mut Vec<(Span, K)>, span: Span, who
         _ => on.push((span, who)),
     }
 }
+
+/// Who a layered schedule pages over a range: see [`schedule_stretches`].
+pub(crate) struct LayerStretches {
+    /// For each stretch in which a layer is the highest with someone on call, that layer's
+    /// rotation's stretches cut to it, in order: the span, the layer (its position in the
+    /// schedule's `layers`, from 0), the rotation (its position in `rotations`) and who.
+    pub(crate) on: Vec<(Span, usize, usize, OnCallBy)>,
+    /// Where the walk stopped: `to`, unless the turns allowed ran out before.
+    pub(crate) cut: i64,
+}
+
+/// Who schedule `s` pages over `[from, to)`, layer by layer: each layer's rotation walked
+/// once ([`rotation_stretches`], at most `max_turns` turns over all layers), the time split
+/// among the layers on top ([`oncall::top_layers`], as the coverage computation splits
+/// it), and each layer's stretches cut to its time on top. The week's schedule and the
+/// schedule's calendar both read a schedule through this.
+pub(crate) fn schedule_stretches(
+    lookup: &Lookup,
+    s: usize,
+    (from, to): (i64, i64),
+    max_turns: usize,
+) -> LayerStretches {
+    let layers = lookup.layers(s);
+    let mut cut = to;
+    let mut walked = 0;
+    let mut walks = Vec::with_capacity(layers.len());
+    for &(_, r) in &layers {
+        let walk = rotation_stretches(lookup, r, (from, to), max_turns - walked);
+        walked += walk.walked;
+        cut = cut.min(walk.cut);
+        walks.push(walk.on);
+    }
+    let spans: Vec<Vec<Span>> = (walks.iter())
+        .map(|on| oncall::merge(on.iter().map(|&(span, _)| span).collect()))
+        .collect();
+    let mut on = Vec::new();
+    for (top, k) in oncall::top_layers(&spans, from, cut) {
+        let (j, r) = layers[k];
+        let stretches = &walks[k];
+        let first = stretches.partition_point(|(span, _)| span.end <= top.start);
+        for &(span, by) in stretches[first..]
+            .iter()
+            .take_while(|(span, _)| span.start < top.end)
+        {
+            let piece = Span {
+                start: span.start.max(top.start),
+                end: span.end.min(top.end),
+            };
+            if !piece.is_empty() {
+                on.push((piece, j, r, by));
+            }
+        }
+    }
+    LayerStretches { on, cut }
+}
