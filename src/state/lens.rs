@@ -70,6 +70,24 @@ where
     }
 }
 
+/// A picker whose choice is added somewhere, not kept: `add` receives each choice and the
+/// picker goes back to its prompt (the default value). `pointer` is where additions go
+/// (`.../-`).
+pub fn adding_picker<T>(pointer: String, add: impl Fn(T) + Send + Sync + 'static) -> Field<T>
+where
+    T: Default + Clone + PartialEq + Send + Sync + 'static,
+{
+    let picker = RwSignal::new(T::default());
+    Field {
+        pointer,
+        value: picker.into(),
+        set: Callback::new(move |v: T| {
+            picker.set(T::default());
+            add(v)
+        }),
+    }
+}
+
 type Read<S> = Arc<dyn Fn(&Ladder) -> Option<&S> + Send + Sync>;
 type Write<S> = Arc<dyn Fn(&mut Ladder) -> Option<&mut S> + Send + Sync>;
 

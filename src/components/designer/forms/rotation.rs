@@ -11,7 +11,7 @@ use crate::components::designer::forms::rotation_overrides::Overrides;
 use crate::components::designer::forms::rotation_windows::Windows;
 use crate::components::designer::schedule::CalendarStrip;
 use crate::state::doc::use_doc;
-use crate::state::lens::{derive, Field, Lens};
+use crate::state::lens::{adding_picker, derive, Lens};
 use crate::testid;
 use crate::widgets::fields::{parse_shift, show_shift, ParsedField, SelectField, TextField};
 use crate::widgets::instant::InstantField;
@@ -130,16 +130,9 @@ fn Members(
             r.members.push(id)
         }
     });
-    // The picker goes back to its prompt after each choice.
-    let picker = RwSignal::new(String::new());
-    let add = Field {
-        pointer: lens.pointer("members/-"),
-        value: picker.into(),
-        set: Callback::new(move |v: String| {
-            picker.set(String::new());
-            add_member.run(rungs_core::PersonId::new(v).ok())
-        }),
-    };
+    let add = adding_picker(lens.pointer("members/-"), move |v: String| {
+        add_member.run(rungs_core::PersonId::new(v).ok())
+    });
     let people_only = derive(doc, move |l| {
         choices(l, Kind::Person, Some("Add a member…"))
     });

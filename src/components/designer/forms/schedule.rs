@@ -9,7 +9,7 @@ use rungs_core::{RotationId, Schedule};
 use crate::components::designer::calendar_download::CalendarDownload;
 use crate::components::designer::schedule::CalendarStrip;
 use crate::state::doc::use_doc;
-use crate::state::lens::{derive, Field, Lens};
+use crate::state::lens::{adding_picker, derive, Lens};
 use crate::testid;
 use crate::widgets::fields::{SelectField, TextField};
 use crate::widgets::reorder::ReorderList;
@@ -81,16 +81,9 @@ fn Layers(
             }
         }
     });
-    // The picker goes back to its prompt after each choice.
-    let picker = RwSignal::new(String::new());
-    let add = Field {
-        pointer: lens.pointer("layers/-"),
-        value: picker.into(),
-        set: Callback::new(move |v: String| {
-            picker.set(String::new());
-            add_layer.run(RotationId::new(v).ok())
-        }),
-    };
+    let add = adding_picker(lens.pointer("layers/-"), move |v: String| {
+        add_layer.run(RotationId::new(v).ok())
+    });
     // the rotations not yet a layer of it
     let rotations = derive(doc, move |l| {
         let taken = l

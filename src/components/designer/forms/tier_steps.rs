@@ -5,7 +5,7 @@ use rungs_core::edit;
 use rungs_core::{Duration, Step, Target, Tier};
 
 use crate::state::doc::use_doc;
-use crate::state::lens::{Field, Lens};
+use crate::state::lens::{adding_picker, Lens};
 use crate::testid;
 use crate::widgets::fields::{parse_duration, show_duration, ParsedField, TargetSelect};
 use crate::widgets::reorder::ReorderList;
@@ -79,12 +79,9 @@ fn StepRow(
         let step = step.clone();
         Callback::new(move |t: Target| step.edit("notify", |s| s.notify.retain(|x| *x != t)))
     };
-    // The picker goes back to its prompt after each choice.
-    let picker = RwSignal::new(None::<Target>);
-    let add_target = {
+    let add = {
         let step = step.clone();
-        Callback::new(move |t: Option<Target>| {
-            picker.set(None);
+        adding_picker(step.pointer("notify/-"), move |t: Option<Target>| {
             if let Some(t) = t {
                 step.edit("notify", |s| {
                     if !s.notify.contains(&t) {
@@ -93,11 +90,6 @@ fn StepRow(
                 })
             }
         })
-    };
-    let add = Field {
-        pointer: step.pointer("notify/-"),
-        value: picker.into(),
-        set: add_target,
     };
     view! {
         <div class="step-edit">
