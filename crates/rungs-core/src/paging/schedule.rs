@@ -107,32 +107,36 @@ pub struct GapView {
 }
 
 /// The week's axis: its bounds, and how a zone's labels are written.
-pub(super) struct Axis<'z> {
-    pub(super) from: i64,
-    pub(super) to: i64,
-    pub(super) zone: &'z TimeZoneName,
+struct Axis<'z> {
+    from: i64,
+    to: i64,
+    zone: &'z TimeZoneName,
 }
 
-impl Axis<'_> {
-    pub(super) fn at(&self, t: i64) -> f64 {
+impl<'z> Axis<'z> {
+    /// The seven days (168 hours) from `start` (epoch milliseconds).
+    fn week(start: i64, zone: &'z TimeZoneName) -> Self {
+        Axis {
+            from: start,
+            to: start.saturating_add(7 * DAY_MS),
+            zone,
+        }
+    }
+
+    fn at(&self, t: i64) -> f64 {
         (t - self.from) as f64 / (self.to - self.from).max(1) as f64
     }
 
-    pub(super) fn when(&self, span: Span) -> String {
+    fn when(&self, span: Span) -> String {
         format!("{} {}", format_span(self.zone.tz(), span), self.zone)
     }
 }
 
 /// The seven days (168 hours) from `from`: each rotation's on-call stretches and gaps,
-/// then each layered schedule's (who it pages, by layer), labels read in `zone`. Windows apply: a shift's hours outside its rotation's window
-/// are a gap. Work is bounded by [`MAX_SEGMENTS_PER_LANE`] turns per rotation.
+/// then each layered schedule's (who it pages, by layer), labels read in `zone`. Windows
+/// apply: a shift's hours outside its rotation's window are a gap. Work is bounded by [`MAX_SEGMENTS_PER_LANE`] turns per rotation.
 pub fn schedule_week(ladder: &Ladder, from: Instant, zone: &TimeZoneName) -> ScheduleView {
-    let start = from.as_millis();
-    let axis = Axis {
-        from: start,
-        to: start.saturating_add(7 * DAY_MS),
-        zone,
-    };
+    let axis = Axis::week(from.as_millis(), zone);
     let lookup = Lookup::new(ladder);
     let to = Instant::from_millis(axis.to);
     ScheduleView {
@@ -191,12 +195,7 @@ pub fn weeks_of(
     };
     (0..weeks.min(12) as i64)
         .map(|w| {
-            let start = from.as_millis().saturating_add(w * 7 * DAY_MS);
-            let axis = Axis {
-                from: start,
-                to: start.saturating_add(7 * DAY_MS),
-                zone,
-            };
+            let axis = Axis::week(from.as_millis().saturating_add(w * 7 * DAY_MS), zone);
             let lane = match of {
                 LanesOf::Rotation(i) => lane(&lookup, i, &axis),
                 LanesOf::Schedule(s) => schedule_lane(&lookup, s, &axis),
