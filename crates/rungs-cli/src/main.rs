@@ -8,6 +8,7 @@ use clap::{ArgGroup, Parser, Subcommand, ValueEnum};
 
 mod calendar;
 mod diff;
+mod interop;
 mod simulate;
 mod validate;
 
@@ -136,6 +137,80 @@ enum Command {
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
     },
+    /// Import escalation policies, schedules and users from a paging tool as a ladder.
+    ///
+    /// FILEs are what the tool's REST API returns, saved as it comes (any mix of
+    /// policies, schedules and users, list envelopes or single objects), or for
+    /// `terraform` the .tf files of the PagerDuty, Opsgenie, Grafana or GoAlert provider.
+    /// Prints the ladder (or writes OUT) and, on standard error, a note for every value
+    /// dropped, approximated or defaulted, pointing into its source (docs/import.md).
+    ///
+    /// Exit status: 0 imported (notes allowed), 1 a file that cannot be read as that
+    /// system's format, 2 for a usage error or an unreadable file.
+    Import {
+        /// The system the files come from.
+        #[arg(value_enum)]
+        system: ImportSystem,
+        /// The files, in any order.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Write the ladder to this file instead of standard output.
+        #[arg(short = 'o', long = "output", value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// The ladder's name (default: the policy's, or "Imported from SYSTEM").
+        #[arg(long)]
+        name: Option<String>,
+        /// Policy names in rank order, most severe first, comma-separated (default: the
+        /// order read).
+        #[arg(long, value_delimiter = ',')]
+        rank: Vec<String>,
+        /// Output format: the ladder (notes on standard error), or one JSON object
+        /// {"ladder", "notes"}.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+    },
+    /// Write a ladder as Terraform (HCL) for a paging tool's provider: users looked up by
+    /// email, schedules, one escalation policy per tier.
+    ///
+    /// What the provider cannot express is a comment in the file and a note on standard
+    /// error. Exit status: 0 written, 1 a ladder that cannot be read, 2 usage.
+    Export {
+        /// The provider.
+        #[arg(value_enum)]
+        target: ExportTarget,
+        /// The ladder.
+        ladder: PathBuf,
+        /// Write the HCL to this file instead of standard output.
+        #[arg(short = 'o', long = "output", value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
+}
+
+/// `rungs import`'s systems.
+#[derive(Clone, Copy, ValueEnum)]
+enum ImportSystem {
+    /// PagerDuty REST API v2 JSON.
+    Pagerduty,
+    /// Opsgenie REST API v2 JSON.
+    Opsgenie,
+    /// Grafana OnCall HTTP API v1 JSON.
+    GrafanaOncall,
+    /// GoAlert GraphQL JSON.
+    Goalert,
+    /// Terraform files (PagerDuty, Opsgenie, Grafana OnCall or GoAlert provider).
+    Terraform,
+}
+
+/// `rungs export`'s providers.
+#[allow(clippy::enum_variant_names)] // the names are the command line's: terraform-pagerduty
+#[derive(Clone, Copy, ValueEnum)]
+enum ExportTarget {
+    /// The PagerDuty/pagerduty provider.
+    TerraformPagerduty,
+    /// The opsgenie/opsgenie provider.
+    TerraformOpsgenie,
+    /// The grafana/grafana provider's OnCall resources.
+    TerraformGrafana,
 }
 
 /// An id of the type `T`, checked as the format checks ids.
@@ -258,6 +333,40 @@ fn main() -> ExitCode {
             })
         }
         Command::Diff { old, new, format } => diff::run(&old, &new, format == OutputFormat::Json),
+        Command::Import {
+            system,
+            files,
+            output,
+            name,
+            rank,
+            format,
+        } => interop::import(&interop::ImportArgs {
+            system: match system {
+                ImportSystem::Pagerduty => rungs_interop::System::PagerDuty,
+                ImportSystem::Opsgenie => rungs_interop::System::Opsgenie,
+                ImportSystem::GrafanaOncall => rungs_interop::System::GrafanaOncall,
+                ImportSystem::Goalert => rungs_interop::System::GoAlert,
+                ImportSystem::Terraform => rungs_interop::System::Terraform,
+            },
+            files,
+            output,
+            name,
+            rank,
+            json: format == OutputFormat::Json,
+        }),
+        Command::Export {
+            target,
+            ladder,
+            output,
+        } => interop::export(
+            match target {
+                ExportTarget::TerraformPagerduty => rungs_interop::Provider::PagerDuty,
+                ExportTarget::TerraformOpsgenie => rungs_interop::Provider::Opsgenie,
+                ExportTarget::TerraformGrafana => rungs_interop::Provider::Grafana,
+            },
+            &ladder,
+            output.as_deref(),
+        ),
     }
 }
 

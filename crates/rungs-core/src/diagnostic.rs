@@ -62,6 +62,8 @@ codes! {
     DependencyCycle = "dependency-cycle", Error;
     /// People back each other up in a cycle with no way out.
     BackupCycle = "backup-cycle", Error;
+    /// A person's `email` is not one line of at most 254 characters with one `@`.
+    InvalidEmail = "invalid-email", Error;
     /// A tier has no escalation steps.
     EmptyEscalation = "empty-escalation", Error;
     /// An escalation step notifies nobody.

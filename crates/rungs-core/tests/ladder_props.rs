@@ -156,6 +156,7 @@ fn person() -> impl Strategy<Value = Person> {
             id,
             name,
             timezone,
+            email: None,
             roles,
             backup,
             response,

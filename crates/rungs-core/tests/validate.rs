@@ -285,6 +285,39 @@ fn a_person_who_is_their_own_backup() {
 }
 
 #[test]
+fn a_person_s_email_is_one_address_or_nothing() {
+    for good in ["ana@example.com", "ana+oncall@sub.example.co.uk", "a@b"] {
+        let r = check(&with(base(), "/people/0/email", json!(good)));
+        assert!(
+            r.diagnostics.iter().all(|d| d.code != Code::InvalidEmail),
+            "{good}"
+        );
+    }
+    for bad in [
+        "ana",
+        "@example.com",
+        "ana@",
+        "ana @example.com",
+        "a@b@c",
+        "ana@example.com\nBcc: x@y",
+    ] {
+        let r = check(&with(base(), "/people/0/email", json!(bad)));
+        let d = expect_only(&r, Code::InvalidEmail, "/people/0/email");
+        assert!(
+            d.message.contains("is not an address"),
+            "{bad}: {}",
+            d.message
+        );
+    }
+    let long = format!("{}@example.com", "a".repeat(250));
+    expect_only(
+        &check(&with(base(), "/people/0/email", json!(long))),
+        Code::InvalidEmail,
+        "/people/0/email",
+    );
+}
+
+#[test]
 fn empty_escalations_steps_and_rotations() {
     let r = check(&with(base(), "/tiers/1/escalation/steps", json!([])));
     expect(&r, Code::EmptyEscalation, "/tiers/1/escalation/steps");
@@ -1364,6 +1397,7 @@ fn broken_ladders() -> Vec<Value> {
             "/tiers/0/escalation/steps/0/notify/0",
             json!({ "person": "zzzzzz" }),
         ),
+        with(base(), "/people/0/email", json!("ana.example.com")),
         with(base(), "/people/0/backup", json!("bn")),
         with(base(), "/people/0/roles/0", json!("icc")),
         with(base(), "/rotations/0/members/1", json!("bob")),

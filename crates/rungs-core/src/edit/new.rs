@@ -166,6 +166,7 @@ pub fn new_person(ladder: &Ladder) -> Person {
         id: PersonId::new(unique_id(ladder, Kind::Person, "person")).expect("valid id"),
         name: "New person".into(),
         timezone: utc(),
+        email: None,
         roles: Vec::new(),
         backup: None,
         response: None,

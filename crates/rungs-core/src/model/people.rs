@@ -76,6 +76,11 @@ pub struct Person {
     pub name: String,
     /// Their IANA time zone.
     pub timezone: TimeZoneName,
+    /// Their email address, as the paging tool knows them: how an export looks the
+    /// person up and a later import matches them. Kept as written (not checked beyond
+    /// being one line).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
     /// Roles they hold.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub roles: Vec<RoleId>,

@@ -218,6 +218,20 @@ impl Validator<'_> {
                     .hint("Name someone else as the backup, or leave it out."),
                 );
             }
+            if let Some(email) = p.email.as_deref().filter(|e| !is_email(e)) {
+                self.push(
+                    Diagnostic::new(
+                        Code::InvalidEmail,
+                        entry_ptr(Kind::Person, i, &[&"email"]),
+                        format!(
+                            "{}'s email \"{}\" is not an address: one line, at most 254 characters, one @ with text on each side.",
+                            self.person(i),
+                            crate::text::truncate_for_display(email, 60)
+                        ),
+                    )
+                    .hint("Write the address the paging tool has for them, or leave it out."),
+                );
+            }
             if p.roles.is_empty() && !used[i] {
                 self.push(
                     Diagnostic::new(
@@ -299,4 +313,12 @@ impl Validator<'_> {
             }
         }
     }
+}
+
+/// What `email` accepts: one line of at most 254 characters, one `@` with text on each
+/// side and no spaces. Deliverability is the paging tool's business.
+fn is_email(s: &str) -> bool {
+    s.len() <= 254
+        && !s.chars().any(|c| c.is_whitespace() || c.is_control())
+        && matches!(s.split_once('@'), Some((local, domain)) if !local.is_empty() && !domain.is_empty() && !domain.contains('@'))
 }

@@ -1,0 +1,317 @@
+//! [`Builder`]: the ladder every importer fills. People, rotations and schedules are
+//! found again by the key the source gives them (a vendor id, a Terraform address), and
+//! get Rungs ids made from their names; policies become tiers in the order added.
+
+use std::collections::HashMap;
+
+use rungs_core::edit::unique_id;
+use rungs_core::{
+    Escalation, Kind, Ladder, LadderFormat, Person, PersonId, Rotation, RotationId, Schedule,
+    ScheduleId, Tier, TierId, TimeZoneName,
+};
+
+use crate::notes::{ImportError, Notes, SourceRef};
+use crate::{zones, ImportOptions, Imported, System};
+
+/// The ladder under construction and the notes so far.
+#[derive(Debug)]
+pub struct Builder {
+    /// The system imported from.
+    pub system: System,
+    /// The notes so far.
+    pub notes: Notes,
+    ladder: Ladder,
+    people: HashMap<String, usize>,
+    rotations: HashMap<String, usize>,
+    schedules: HashMap<String, usize>,
+    tier_sources: Vec<SourceRef>,
+}
+
+impl Builder {
+    /// An empty ladder.
+    pub fn new(system: System) -> Builder {
+        Builder {
+            system,
+            notes: Notes::default(),
+            ladder: Ladder {
+                format: LadderFormat::V1,
+                name: String::new(),
+                revision: 1,
+                description: None,
+                services: Vec::new(),
+                roles: Vec::new(),
+                people: Vec::new(),
+                rotations: Vec::new(),
+                schedules: Vec::new(),
+                tiers: Vec::new(),
+                triggers: Vec::new(),
+                playbooks: Vec::new(),
+                templates: Vec::new(),
+                scenarios: Vec::new(),
+                defaults: None,
+            },
+            people: HashMap::new(),
+            rotations: HashMap::new(),
+            schedules: HashMap::new(),
+            tier_sources: Vec::new(),
+        }
+    }
+
+    /// The ladder so far.
+    pub fn ladder(&self) -> &Ladder {
+        &self.ladder
+    }
+
+    /// The ladder so far, to change what was added (an override, a description).
+    pub fn ladder_mut(&mut self) -> &mut Ladder {
+        &mut self.ladder
+    }
+
+    /// The time zone `name` names (IANA, or a Rails-style name such as "Eastern Time (US &
+    /// Canada)"), with a note when it was translated; UTC with a warning when it names
+    /// none.
+    pub fn timezone(&mut self, name: Option<&str>, src: &SourceRef, whose: &str) -> TimeZoneName {
+        match name {
+            None => {
+                self.notes
+                    .info(src.clone(), format!("{whose} has no time zone: UTC"));
+                TimeZoneName::utc()
+            }
+            Some(name) => match zones::iana(name) {
+                Some((zone, false)) => zone,
+                Some((zone, true)) => {
+                    self.notes.info(
+                        src.clone(),
+                        format!(
+                            "{whose}'s time zone \"{name}\" is {} in the IANA database",
+                            zone.as_str()
+                        ),
+                    );
+                    zone
+                }
+                None => {
+                    self.notes.warn(
+                        src.clone(),
+                        format!(
+                            "{whose}'s time zone \"{}\" is not one Rungs knows: UTC",
+                            rungs_core::text::truncate_for_display(name, 60)
+                        ),
+                    );
+                    TimeZoneName::utc()
+                }
+            },
+        }
+    }
+
+    /// Adds a person found under `key` (a vendor's user id), or returns the one already
+    /// added under it or with the same email. `timezone` as in [`Builder::timezone`].
+    pub fn person(
+        &mut self,
+        key: &str,
+        name: &str,
+        email: Option<&str>,
+        timezone: Option<&str>,
+        src: &SourceRef,
+    ) -> PersonId {
+        if let Some(&i) = self.people.get(key) {
+            return self.ladder.people[i].id.clone();
+        }
+        let same_email = email.and_then(|e| {
+            self.ladder.people.iter().position(|p| {
+                p.email
+                    .as_deref()
+                    .is_some_and(|pe| pe.eq_ignore_ascii_case(e))
+            })
+        });
+        if let Some(i) = same_email {
+            self.people.insert(key.to_string(), i);
+            return self.ladder.people[i].id.clone();
+        }
+        let name = if name.trim().is_empty() {
+            key
+        } else {
+            name.trim()
+        };
+        let zone = self.timezone(timezone, src, name);
+        let id = PersonId::new(unique_id(&self.ladder, Kind::Person, name))
+            .expect("unique_id makes valid ids");
+        self.people
+            .insert(key.to_string(), self.ladder.people.len());
+        self.ladder.people.push(Person {
+            id: id.clone(),
+            name: name.to_string(),
+            timezone: zone,
+            email: email.map(str::to_string),
+            roles: Vec::new(),
+            backup: None,
+            response: None,
+        });
+        id
+    }
+
+    /// The person added under `key`.
+    pub fn person_id(&self, key: &str) -> Option<PersonId> {
+        self.people
+            .get(key)
+            .map(|&i| self.ladder.people[i].id.clone())
+    }
+
+    /// The person under `key`, or a stand-in named after the key (time zone UTC) with a
+    /// warning at `src`: for a reference to a user the files do not describe.
+    pub fn person_or_stand_in(&mut self, key: &str, src: &SourceRef) -> PersonId {
+        if let Some(id) = self.person_id(key) {
+            return id;
+        }
+        self.notes.warn(
+            src.clone(),
+            format!("user {key} is not in these files: added under that name, in UTC; add the users' file to import their names and time zones"),
+        );
+        let id = PersonId::new(unique_id(&self.ladder, Kind::Person, key)).expect("valid id");
+        self.people
+            .insert(key.to_string(), self.ladder.people.len());
+        self.ladder.people.push(Person {
+            id: id.clone(),
+            name: key.to_string(),
+            timezone: TimeZoneName::utc(),
+            email: None,
+            roles: Vec::new(),
+            backup: None,
+            response: None,
+        });
+        id
+    }
+
+    /// Adds a rotation found under `key`; its id is made from its name (the one given is
+    /// replaced). Returns the id.
+    pub fn rotation(&mut self, key: &str, mut rotation: Rotation) -> RotationId {
+        if let Some(&i) = self.rotations.get(key) {
+            return self.ladder.rotations[i].id.clone();
+        }
+        rotation.id = RotationId::new(unique_id(&self.ladder, Kind::Rotation, &rotation.name))
+            .expect("valid id");
+        self.rotations
+            .insert(key.to_string(), self.ladder.rotations.len());
+        let id = rotation.id.clone();
+        self.ladder.rotations.push(rotation);
+        id
+    }
+
+    /// The rotation added under `key`.
+    pub fn rotation_id(&self, key: &str) -> Option<RotationId> {
+        self.rotations
+            .get(key)
+            .map(|&i| self.ladder.rotations[i].id.clone())
+    }
+
+    /// Adds a layered schedule found under `key` (layers lowest first, as the format
+    /// has them). Returns the id.
+    pub fn schedule(&mut self, key: &str, name: &str, layers: Vec<RotationId>) -> ScheduleId {
+        if let Some(&i) = self.schedules.get(key) {
+            return self.ladder.schedules[i].id.clone();
+        }
+        let id = ScheduleId::new(unique_id(&self.ladder, Kind::Schedule, name)).expect("valid id");
+        self.schedules
+            .insert(key.to_string(), self.ladder.schedules.len());
+        self.ladder.schedules.push(Schedule {
+            id: id.clone(),
+            name: name.to_string(),
+            layers,
+        });
+        id
+    }
+
+    /// The schedule added under `key`.
+    pub fn schedule_id(&self, key: &str) -> Option<ScheduleId> {
+        self.schedules
+            .get(key)
+            .map(|&i| self.ladder.schedules[i].id.clone())
+    }
+
+    /// Adds a policy as the next tier (rank = its place), with its description as the
+    /// tier's criteria.
+    pub fn tier(
+        &mut self,
+        name: &str,
+        description: Option<&str>,
+        escalation: Escalation,
+        src: &SourceRef,
+    ) -> TierId {
+        let name = if name.trim().is_empty() {
+            "Imported policy"
+        } else {
+            name.trim()
+        };
+        let id = TierId::new(unique_id(&self.ladder, Kind::Tier, name)).expect("valid id");
+        self.ladder.tiers.push(Tier {
+            id: id.clone(),
+            name: name.to_string(),
+            rank: self.ladder.tiers.len() as u32 + 1,
+            criteria: description
+                .map(str::trim)
+                .filter(|d| !d.is_empty())
+                .map(str::to_string),
+            timelines: Default::default(),
+            owners: Default::default(),
+            escalation,
+            on_breach: Default::default(),
+            playbook: None,
+        });
+        self.tier_sources.push(src.clone());
+        id
+    }
+
+    /// The finished import: ranks as asked, the name, the ladder made canonical.
+    ///
+    /// # Errors
+    /// When the files held no escalation policy.
+    pub fn finish(mut self, options: &ImportOptions) -> Result<Imported, ImportError> {
+        if self.ladder.tiers.is_empty() {
+            return Err(ImportError::whole(format!(
+                "these files hold no {} escalation policy; export the policies too (see docs/import.md)",
+                self.system.label()
+            )));
+        }
+        self.rank(&options.rank);
+        self.ladder.name = match (&options.name, self.ladder.tiers.as_slice()) {
+            (Some(n), _) if !n.trim().is_empty() => n.trim().to_string(),
+            (_, [only]) => only.name.clone(),
+            _ => format!("Imported from {}", self.system.label()),
+        };
+        if let Some(first) = self.tier_sources.first() {
+            self.notes.info(
+                first.clone(),
+                format!(
+                    "{} has no time limits for acknowledging or resolving: each tier's timelines are left for you to set",
+                    self.system.label()
+                ),
+            );
+        }
+        let text = rungs_core::to_canonical_json(&self.ladder);
+        let ladder = rungs_core::parse_ladder(&text).map_err(|e| {
+            ImportError::whole(format!(
+                "the imported ladder does not read back ({e}); please report this"
+            ))
+        })?;
+        Ok(Imported {
+            ladder,
+            notes: self.notes.0,
+        })
+    }
+
+    /// Orders the tiers by the names in `rank` (case-insensitive); the rest keep their
+    /// order after them. Ranks are renumbered from 1.
+    fn rank(&mut self, rank: &[String]) {
+        if rank.is_empty() {
+            return;
+        }
+        let place = |t: &Tier| {
+            rank.iter()
+                .position(|r| r.trim().eq_ignore_ascii_case(&t.name) || r.trim() == t.id.as_str())
+                .unwrap_or(rank.len())
+        };
+        self.ladder.tiers.sort_by_key(place);
+        for (i, t) in self.ladder.tiers.iter_mut().enumerate() {
+            t.rank = i as u32 + 1;
+        }
+    }
+}
