@@ -264,3 +264,31 @@ pub const INJECT_DONE: &str = "inject-done";
 pub const FIELD_FINDING: &str = "field-finding";
 /// The line under a date-time picker that writes its instant out, in its zone and in UTC.
 pub const INSTANT_NOTE: &str = "instant-note";
+/// The "Import from…" button on the Ladders page.
+pub const IMPORT_OPEN_PANEL: &str = "import-open-panel";
+/// The import panel.
+pub const IMPORT_PANEL: &str = "import-panel";
+/// The import's system picker.
+pub const IMPORT_SYSTEM: &str = "import-system";
+/// The import's file input.
+pub const IMPORT_FILES: &str = "import-files";
+/// The import's paste box.
+pub const IMPORT_PASTE: &str = "import-paste";
+/// The import's Import button.
+pub const IMPORT_START: &str = "import-start";
+/// Why an import from a paging tool failed.
+pub const IMPORT_FAILED: &str = "import-failed";
+/// A finished import's summary and notes.
+pub const IMPORT_RESULT: &str = "import-result";
+/// "Open as a new ladder" after an import.
+pub const IMPORT_OPEN: &str = "import-open";
+/// The list of an import's or export's notes.
+pub const INTEROP_NOTES: &str = "interop-notes";
+/// One note of an import or export.
+pub const INTEROP_NOTE: &str = "interop-note";
+/// The Terraform export's provider picker.
+pub const TERRAFORM_PROVIDER: &str = "terraform-provider";
+/// The Terraform export's button.
+pub const TERRAFORM_EXPORT: &str = "terraform-export";
+/// The Terraform export's status line.
+pub const TERRAFORM_STATUS: &str = "terraform-status";

@@ -3,4 +3,5 @@
 
 pub mod designer;
 pub mod drill;
+pub mod interop;
 pub mod viewer;

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use rungs_core::examples::EXAMPLES;
 
+use crate::components::interop::import::ImportPanel;
 use crate::platform::clock::local_date_time;
 use crate::platform::dom::confirm;
 use crate::platform::library;
@@ -13,15 +14,22 @@ use crate::testid;
 /// The local library and the templates.
 #[component]
 pub fn LibraryPage() -> impl IntoView {
+    let importing = RwSignal::new(false);
     view! {
-        <Templates />
+        <Templates importing=importing />
+        <Show when=move || importing.get()>
+            <ImportPanel close=Callback::new(move |()| importing.set(false)) />
+        </Show>
         <YourLadders />
     }
 }
 
 /// Start a ladder: a blank one, or one of the examples.
 #[component]
-fn Templates() -> impl IntoView {
+fn Templates(
+    /// Whether the import panel is open.
+    importing: RwSignal<bool>,
+) -> impl IntoView {
     let doc = use_doc();
     let session = expect_context::<Session>();
     let new_ladder = move |_| {
@@ -41,6 +49,18 @@ fn Templates() -> impl IntoView {
                     <p class="muted">"One tier and an empty first step: add people, rotations and triggers."</p>
                     <button class="button primary" data-testid=testid::NEW_LADDER on:click=new_ladder>
                         "New ladder"
+                    </button>
+                </li>
+                <li class="card template">
+                    <h2>"Import from a paging tool"</h2>
+                    <p class="muted">"PagerDuty, Opsgenie, Grafana OnCall, GoAlert or Terraform: drill the policy you already have."</p>
+                    <button
+                        class="button"
+                        data-testid=testid::IMPORT_OPEN_PANEL
+                        aria-expanded=move || importing.get().to_string()
+                        on:click=move |_| importing.update(|o| *o = !*o)
+                    >
+                        "Import from…"
                     </button>
                 </li>
                 {EXAMPLES

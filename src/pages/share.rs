@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::interop::terraform::TerraformExport;
 use crate::platform::files::{copy_text, download};
 use crate::platform::location::share_url;
 use crate::testid;
@@ -30,6 +31,8 @@ pub fn SharePage(
     let json_for_copy = canonical.clone();
     let downloadable = errors == 0;
     let download_file = file.clone();
+    let tf_file = file.clone();
+    let tf_json = canonical.clone();
     let on_download = move |_| {
         if download(&download_file, "application/json", &json_for_download).is_err() {
             json_status.set(Some(
@@ -119,5 +122,8 @@ pub fn SharePage(
             </Show>
             <pre class="json" data-testid=testid::SHARE_JSON tabindex="0">{canonical}</pre>
         </section>
+        <Show when=move || downloadable>
+            <TerraformExport canonical=tf_json.clone() file=tf_file.clone() />
+        </Show>
     }
 }

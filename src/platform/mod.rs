@@ -5,6 +5,7 @@
 pub mod clock;
 pub mod dom;
 pub mod files;
+pub mod interop_worker;
 pub mod library;
 pub mod location;
 pub mod offline;

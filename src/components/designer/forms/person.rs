@@ -49,6 +49,15 @@ pub fn PersonForm(
             show=show_zone
             help="An IANA zone; start typing a city"
         />
+        <TextField
+            label="Email"
+            field=lens.field(
+                "email",
+                |x| x.email.clone().unwrap_or_default(),
+                |x, v: String| x.email = (!v.trim().is_empty()).then(|| v.trim().to_string()),
+            )
+            help="As your paging tool has it: a Terraform export looks them up by it"
+        />
         <CheckList
             legend="Roles"
             field=lens.field(

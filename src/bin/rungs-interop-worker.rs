@@ -1,0 +1,99 @@
+//! The interop Web Worker: imports from paging tools and exports Terraform with
+//! `rungs-interop`, loaded only when the user opens an import or a Terraform export, so
+//! the page's first load carries none of it. The messages are described in
+//! `rungs::platform::interop_worker`.
+
+use rungs::platform::interop_worker::{NoteLine, Reply, Request};
+use rungs_interop::{ImportOptions, Note, Provider, SourceFile, System};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+fn main() {
+    console_error_panic_hook::set_once();
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let reply = {
+        let scope = scope.clone();
+        move |r: Reply| {
+            let _ = scope.post_message(&JsValue::from_str(&r.to_json()));
+        }
+    };
+    let on_message = {
+        let reply = reply.clone();
+        Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
+            let answer = match e
+                .data()
+                .as_string()
+                .ok_or_else(|| "the request is not text".to_string())
+                .and_then(|t| serde_json::from_str::<Request>(&t).map_err(|e| e.to_string()))
+            {
+                Ok(request) => answer(request),
+                Err(message) => Reply::Failed { message },
+            };
+            reply(answer);
+        })
+    };
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    reply(Reply::Ready);
+}
+
+fn answer(request: Request) -> Reply {
+    match request {
+        Request::Import { system, files } => {
+            let Some(system) = System::from_slug(&system) else {
+                return Reply::Failed {
+                    message: format!("Rungs does not import from \"{system}\""),
+                };
+            };
+            let files: Vec<SourceFile> = files
+                .into_iter()
+                .map(|f| SourceFile {
+                    name: f.name,
+                    text: f.text,
+                })
+                .collect();
+            match rungs_interop::import(system, &files, &ImportOptions::default()) {
+                Ok(imported) => Reply::Imported {
+                    ladder: rungs_core::to_canonical_json(&imported.ladder),
+                    notes: imported.notes.iter().map(line).collect(),
+                },
+                Err(e) => Reply::Failed {
+                    message: e.to_string(),
+                },
+            }
+        }
+        Request::Export { provider, ladder } => {
+            let Some(provider) = Provider::from_slug(&provider) else {
+                return Reply::Failed {
+                    message: format!("Rungs does not export for \"{provider}\""),
+                };
+            };
+            match rungs_core::parse_ladder(&ladder) {
+                Ok(ladder) => {
+                    let exported = rungs_interop::export(provider, &ladder);
+                    Reply::Exported {
+                        text: exported.text,
+                        notes: exported.notes.iter().map(line).collect(),
+                    }
+                }
+                Err(e) => Reply::Failed {
+                    message: e.to_string(),
+                },
+            }
+        }
+    }
+}
+
+fn line(n: &Note) -> NoteLine {
+    let place = if n.source.file.is_empty() {
+        n.source.pointer.clone().unwrap_or_default()
+    } else {
+        n.source.to_string()
+    };
+    NoteLine {
+        severity: n.severity.as_str().to_string(),
+        message: n.message.clone(),
+        place,
+    }
+}

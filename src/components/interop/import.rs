@@ -1,0 +1,263 @@
+//! "Import from…" on the Ladders page: pick the paging tool, choose, drop or paste its
+//! documents, read the notes with their source locations, then open the result as a new
+//! ladder. A failed import says where and what, and changes nothing.
+
+use leptos::prelude::*;
+use rungs_interop::System;
+use wasm_bindgen::JsCast;
+
+use super::NoteList;
+use crate::platform::files::read_text;
+use crate::platform::interop_worker::{ask, File, NoteLine, Reply, Request};
+use crate::state::doc::use_doc;
+use crate::state::session::Session;
+use crate::testid;
+
+/// What each system's files are, for the hint under the picker.
+fn hint(system: System) -> &'static str {
+    match system {
+        System::PagerDuty => "The JSON the REST API returns for escalation policies, schedules and users (GET /escalation_policies, /schedules/{id}, /users), saved as it comes.",
+        System::Opsgenie => "The JSON the REST API returns for escalations, schedules (with their rotations) and users, saved as it comes.",
+        System::GrafanaOncall => "The JSON the HTTP API returns for escalation chains, escalation policies, schedules, on-call shifts and users.",
+        System::GoAlert => "The JSON GoAlert's GraphQL API returns for escalation policies, rotations, schedules and users.",
+        System::Terraform => "The .tf files of the PagerDuty, Opsgenie, Grafana (OnCall) or GoAlert provider.",
+    }
+}
+
+/// Where an import is.
+#[derive(Clone, PartialEq)]
+enum Stage {
+    /// Choosing files.
+    Choosing,
+    /// The worker is at it.
+    Importing,
+    /// It failed: why. Nothing changed.
+    Failed(String),
+    /// It worked: the ladder's JSON, a one-line summary, the notes.
+    Done(String, String, Vec<NoteLine>),
+}
+
+/// The import panel.
+#[component]
+pub fn ImportPanel(
+    /// Closes the panel.
+    close: Callback<()>,
+) -> impl IntoView {
+    let doc = use_doc();
+    let session = expect_context::<Session>();
+    let system = RwSignal::new(System::PagerDuty);
+    let files = RwSignal::new(Vec::<File>::new());
+    let pasted = RwSignal::new(String::new());
+    let stage = RwSignal::new(Stage::Choosing);
+    let read_problem = RwSignal::new(None::<String>);
+
+    let add_files = move |list: web_sys::FileList| {
+        let chosen: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+        leptos::task::spawn_local(async move {
+            for f in chosen {
+                let name = f.name();
+                match read_text(f, rungs_core::MAX_DOCUMENT_BYTES).await {
+                    Ok(text) => files.update(|fs| {
+                        fs.retain(|x| x.name != name);
+                        fs.push(File { name, text });
+                    }),
+                    Err(e) => read_problem.set(Some(e)),
+                }
+            }
+            stage.set(Stage::Choosing);
+        });
+    };
+    let on_pick = move |ev: leptos::ev::Event| {
+        let input = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+        if let Some(list) = input.as_ref().and_then(|i| i.files()) {
+            add_files(list);
+        }
+        if let Some(i) = input {
+            i.set_value("");
+        }
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        // the page's own drop opens one Rungs ladder: not this one
+        ev.stop_propagation();
+        if let Some(list) = ev.data_transfer().and_then(|d| d.files()) {
+            add_files(list);
+        }
+    };
+    let documents = move || {
+        let mut all = files.get();
+        let text = pasted.get();
+        if !text.trim().is_empty() {
+            all.push(File {
+                name: "pasted text".into(),
+                text,
+            });
+        }
+        all
+    };
+    let start = move |_| {
+        let docs = documents();
+        if docs.is_empty() {
+            return;
+        }
+        read_problem.set(None);
+        stage.set(Stage::Importing);
+        let request = Request::Import {
+            system: system.get_untracked().slug().to_string(),
+            files: docs,
+        };
+        ask(&request, move |reply| {
+            stage.set(match reply {
+                Reply::Imported { ladder, notes } => {
+                    let summary = summary(&ladder);
+                    Stage::Done(ladder, summary, notes)
+                }
+                Reply::Failed { message } => Stage::Failed(message),
+                _ => Stage::Failed("the import worker gave an answer Rungs does not know".into()),
+            })
+        });
+    };
+    let open = move |_| {
+        if let Stage::Done(text, _, _) = stage.get_untracked() {
+            if let Ok(ladder) = rungs_core::parse_ladder(&text) {
+                session.open_new(doc, Some(ladder), text);
+            }
+        }
+    };
+
+    view! {
+        <section
+            class="panel import-panel"
+            aria-labelledby="import-h"
+            data-testid=testid::IMPORT_PANEL
+            on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default()
+            on:drop=on_drop
+        >
+            <div class="card-head">
+                <h2 id="import-h">"Import from a paging tool"</h2>
+                <button class="button" on:click=move |_| close.run(())>"Close"</button>
+            </div>
+            <p class="muted">
+                "Bring the escalation policies, schedules and users you keep elsewhere. The result opens as a new ladder; nothing you have is replaced."
+            </p>
+            <div class="field">
+                <label class="field-label" for="import-system">"From"</label>
+                <select
+                    id="import-system"
+                    data-testid=testid::IMPORT_SYSTEM
+                    on:change=move |ev| {
+                        if let Some(s) = System::from_slug(&event_target_value(&ev)) {
+                            system.set(s);
+                        }
+                    }
+                >
+                    {System::ALL
+                        .into_iter()
+                        .map(|s| view! { <option value=s.slug() selected=move || system.get() == s>{s.label()}</option> })
+                        .collect_view()}
+                </select>
+                <p class="muted small">{move || hint(system.get())}</p>
+            </div>
+            <div class="field import-drop">
+                <label class="field-label" for="import-files">"Files (choose several, or drop them here)"</label>
+                <input
+                    id="import-files"
+                    type="file"
+                    multiple
+                    accept=".json,.tf,application/json"
+                    data-testid=testid::IMPORT_FILES
+                    on:change=on_pick
+                />
+                <ul class="import-files">
+                    <For
+                        each=move || files.get()
+                        key=|f| f.name.clone()
+                        children=move |f: File| {
+                            let name = f.name.clone();
+                            let size = format!("{:.1} KB", f.text.len() as f64 / 1024.0);
+                            view! {
+                                <li>
+                                    <span>{f.name}</span>
+                                    " "
+                                    <span class="muted small">{size}</span>
+                                    " "
+                                    <button
+                                        class="button small"
+                                        aria-label=format!("Remove {name}")
+                                        on:click=move |_| files.update(|fs| fs.retain(|x| x.name != name))
+                                    >
+                                        "Remove"
+                                    </button>
+                                </li>
+                            }
+                        }
+                    />
+                </ul>
+                {move || read_problem.get().map(|p| view! { <p class="field-msg error" role="alert">{p}</p> })}
+            </div>
+            <div class="field">
+                <label class="field-label" for="import-paste">"Or paste one document"</label>
+                <textarea
+                    id="import-paste"
+                    class="import-paste"
+                    rows="4"
+                    spellcheck="false"
+                    data-testid=testid::IMPORT_PASTE
+                    prop:value=move || pasted.get()
+                    on:input=move |ev| pasted.set(event_target_value(&ev))
+                ></textarea>
+            </div>
+            <p class="button-row">
+                <button
+                    class="button primary"
+                    data-testid=testid::IMPORT_START
+                    disabled=move || documents().is_empty() || stage.get() == Stage::Importing
+                    on:click=start
+                >
+                    {move || if stage.get() == Stage::Importing { "Importing…" } else { "Import" }}
+                </button>
+            </p>
+            {move || match stage.get() {
+                Stage::Choosing | Stage::Importing => ().into_any(),
+                Stage::Failed(why) => view! {
+                    <p class="panel stale" role="alert" data-testid=testid::IMPORT_FAILED>
+                        "Nothing was imported: " {why}
+                    </p>
+                }
+                    .into_any(),
+                Stage::Done(_, summary, notes) => view! {
+                    <div class="import-result" role="status" data-testid=testid::IMPORT_RESULT>
+                        <p>{summary}</p>
+                        <NoteList notes=notes />
+                        <p class="button-row">
+                            <button class="button primary" data-testid=testid::IMPORT_OPEN on:click=open>
+                                "Open as a new ladder"
+                            </button>
+                        </p>
+                    </div>
+                }
+                    .into_any(),
+            }}
+        </section>
+    }
+}
+
+/// "Imported “Checkout”: 2 tiers, 5 people, 3 rotations, 1 schedule."
+fn summary(text: &str) -> String {
+    match rungs_core::parse_ladder(text) {
+        Err(e) => format!("The imported ladder does not read back: {e}"),
+        Ok(l) => {
+            use rungs_core::text::count;
+            format!(
+                "Imported “{}”: {}, {}, {}, {}.",
+                l.name,
+                count(l.tiers.len(), "tier", "tiers"),
+                count(l.people.len(), "person", "people"),
+                count(l.rotations.len(), "rotation", "rotations"),
+                count(l.schedules.len(), "schedule", "schedules"),
+            )
+        }
+    }
+}
