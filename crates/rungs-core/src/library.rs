@@ -21,6 +21,7 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 use serde::{Deserialize, Serialize};
 
 use crate::drill::{remember, PastDrill};
+use crate::versions::{self, versions_key, Added, Version, Why};
 
 /// The key of the index.
 pub const INDEX: &str = "rungs.library";
@@ -248,6 +249,9 @@ pub struct MemoryStore {
     pub items: BTreeMap<String, String>,
     /// Keys whose writes are refused.
     pub refused: BTreeSet<String>,
+    /// The most bytes of keys and values it holds, as a browser's quota; a write that
+    /// would go over is refused. `None`: no limit.
+    pub capacity: Option<usize>,
 }
 
 impl Store for MemoryStore {
@@ -257,6 +261,15 @@ impl Store for MemoryStore {
     fn set(&mut self, key: &str, value: &str) -> Result<(), String> {
         if self.refused.contains(key) {
             return Err("the browser refused to store it (quota full?)".to_string());
+        }
+        if let Some(cap) = self.capacity {
+            let others: usize = (self.items.iter())
+                .filter(|(k, _)| k.as_str() != key)
+                .map(|(k, v)| k.len() + v.len())
+                .sum();
+            if others + key.len() + value.len() > cap {
+                return Err("the quota has been exceeded".to_string());
+            }
         }
         self.items.insert(key.to_string(), value.to_string());
         Ok(())
@@ -380,9 +393,43 @@ impl<S: Store> Library<S> {
         let mut index = self.index();
         index.remove(id);
         self.write_index(&index)?;
-        // its past drills go with it (best effort: a leftover list is never listed)
+        // its past drills and versions go with it (best effort: a leftover list is
+        // never listed)
         let _ = self.store.remove(&past_drills_key(id));
+        let _ = self.store.remove(&versions_key(id));
         Ok(())
+    }
+
+    /// The versions of entry `id`, oldest first (none when the list does not read).
+    pub fn versions(&self, id: &str) -> Vec<Version> {
+        versions::parse(self.store.get(&versions_key(id)).as_deref())
+    }
+
+    /// Keeps `text` as a version of entry `id` ([`versions::add`]: pruned to the bounds,
+    /// then further, one version at a time, while the store refuses the list). Returns
+    /// what was added and pruned; an error when even the new version alone is refused
+    /// (nothing is changed then).
+    pub fn add_version(
+        &mut self,
+        id: &str,
+        text: &str,
+        why: Why,
+        note: &str,
+    ) -> Result<Added, String> {
+        let mut list = self.versions(id);
+        let mut added = versions::add(&mut list, Version::new(text, why, note, self.now));
+        if added.n.is_none() {
+            return Ok(added);
+        }
+        loop {
+            match self.store.set(&versions_key(id), &versions::to_json(&list)) {
+                Ok(()) => return Ok(added),
+                Err(e) => match versions::prune_one(&mut list) {
+                    Some(gone) => added.pruned.push(gone),
+                    None => return Err(e),
+                },
+            }
+        }
     }
 
     /// The past drills of entry `id`, newest first (none when the list does not read).

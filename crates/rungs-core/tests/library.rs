@@ -288,3 +288,65 @@ fn past_drills_are_kept_per_entry_newest_first_and_go_with_the_entry() {
     assert_eq!(lib.store().get(&past_drills_key(&id)), None);
     assert!(lib.past_drills(&id).is_empty());
 }
+
+#[test]
+fn versions_are_kept_per_entry_and_go_with_the_entry() {
+    use rungs_core::versions::{versions_key, Why};
+    let (mut lib, id) = one();
+    assert!(lib.versions(&id).is_empty());
+    let text = lib.text(&id).unwrap();
+    let a = lib
+        .add_version(&id, &text, Why::Saved, "first draft")
+        .unwrap();
+    assert_eq!(a.n, Some(1));
+    let b = lib
+        .add_version(&id, &ladder_text("Renamed"), Why::Shared, "")
+        .unwrap();
+    assert_eq!(b.n, Some(2));
+    let list = lib.versions(&id);
+    assert_eq!(list.len(), 2);
+    assert_eq!(
+        (list[0].note.as_str(), list[1].name.as_str()),
+        ("first draft", "Renamed")
+    );
+    // the versions are not an entry
+    assert_eq!(lib.entries().len(), 1);
+    lib.delete(&id).unwrap();
+    assert_eq!(lib.store().get(&versions_key(&id)), None);
+}
+
+#[test]
+fn a_full_store_prunes_the_oldest_automatic_versions_until_the_new_one_fits() {
+    use rungs_core::versions::Why;
+    let (lib, id) = one();
+    let mut store = lib.into_store();
+    let used: usize = store.items.iter().map(|(k, v)| k.len() + v.len()).sum();
+    let big = |n: u32| {
+        let mut l = rungs_core::edit::new_ladder("Big");
+        l.description = Some(format!("{n}{}", "x".repeat(20_000)));
+        to_canonical_json(&l)
+    };
+    // room for the existing keys and about three versions
+    store.capacity = Some(used + 3 * 21_000 + 2_000);
+    let mut lib = Library::new(store, T0);
+    lib.add_version(&id, &big(1), Why::Saved, "keep").unwrap();
+    lib.add_version(&id, &big(2), Why::Exported, "").unwrap();
+    lib.add_version(&id, &big(3), Why::Shared, "").unwrap();
+    let added = lib.add_version(&id, &big(4), Why::Saved, "newest").unwrap();
+    assert_eq!(added.n, Some(4));
+    assert_eq!(added.pruned, vec![(2, Why::Exported)]);
+    assert!(added
+        .message()
+        .unwrap()
+        .contains("automatic version was removed (version 2)"));
+    let numbers: Vec<u32> = lib.versions(&id).iter().map(|v| v.n).collect();
+    assert_eq!(numbers, [1, 3, 4]);
+    // a version that cannot fit even alone is refused, and nothing changes
+    let mut huge = rungs_core::edit::new_ladder("Huge");
+    huge.description = Some("y".repeat(200_000));
+    assert!(lib
+        .add_version(&id, &to_canonical_json(&huge), Why::Saved, "too big")
+        .is_err());
+    let after: Vec<u32> = lib.versions(&id).iter().map(|v| v.n).collect();
+    assert_eq!(after, [1, 3, 4]);
+}
