@@ -36,6 +36,8 @@ pub enum Why {
     Saved,
     /// Before a version was restored over it.
     BeforeRestore,
+    /// A version restored (the note says which).
+    Restored,
     /// Before an import replaced it.
     BeforeImport,
     /// Before another tab's newer save replaced it (the conflict copy keeps this tab's).
@@ -52,6 +54,7 @@ impl Why {
         match self {
             Why::Saved => "Saved",
             Why::BeforeRestore => "Before a restore",
+            Why::Restored => "Restored",
             Why::BeforeImport => "Before an import",
             Why::BeforeConflict => "Before a conflict",
             Why::Exported => "Exported",

@@ -104,7 +104,7 @@ pub struct Change {
 
 /// Changes that belong together on the page: the ladder's own fields, one collection,
 /// or one tier.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Group {
     /// The heading: `Ladder`, `People`, `Tier SEV2 Major`, `Schedules`.
     pub title: String,
@@ -115,8 +115,9 @@ pub struct Group {
     pub changes: Vec<Change>,
 }
 
-/// The differences of two ladders, grouped for reading.
-#[derive(Debug, Clone, PartialEq, Default)]
+/// The differences of two ladders, grouped for reading (serialisable, so a worker can
+/// compute it and the page draw it).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DiffView {
     /// The groups, in the order of the new ladder.
     pub groups: Vec<Group>,
