@@ -3,8 +3,8 @@
 
 use rungs_core::{Instant, Ladder, Target, Weekday, Window};
 use rungs_interop::{
-    export, import, ImportError, ImportOptions, Imported, Note, NoteSeverity, Provider,
-    SourceFile, System,
+    export, import, ImportError, ImportOptions, Imported, Note, NoteSeverity, Provider, SourceFile,
+    System,
 };
 
 fn fixture(name: &str) -> SourceFile {
@@ -146,7 +146,10 @@ fn json_policies_become_tiers_with_steps_in_order() {
     let l = &i.ladder;
     assert_eq!(
         l.tiers.iter().map(|t| t.name.as_str()).collect::<Vec<_>>(),
-        ["Engineering Escalation Policy", "Database Escalation Policy"]
+        [
+            "Engineering Escalation Policy",
+            "Database Escalation Policy"
+        ]
     );
     assert_eq!(
         l.tiers[0].criteria.as_deref(),
@@ -178,7 +181,10 @@ fn json_policies_become_tiers_with_steps_in_order() {
     // A one-layer schedule is a rotation.
     assert_eq!(
         steps(l, 1),
-        [("5m".to_string(), vec!["rotation Database Primary".to_string()])]
+        [(
+            "5m".to_string(),
+            vec!["rotation Database Primary".to_string()]
+        )]
     );
     no_errors(l);
 }
@@ -211,7 +217,10 @@ fn json_notes_on_what_policies_lose() {
         Some("/escalation_policies/0/teams/0")
     );
     let n = note(&i.notes, "used by 1 service(s)");
-    assert_eq!(n.source.pointer.as_deref(), Some("/escalation_policies/0/services"));
+    assert_eq!(
+        n.source.pointer.as_deref(),
+        Some("/escalation_policies/0/services")
+    );
     let n = note(&i.notes, "hand-off notifications \"if_has_services\"");
     assert_eq!(n.severity, NoteSeverity::Info);
     // The users' list says there is another page.
@@ -226,7 +235,10 @@ fn json_users_become_people_with_names_emails_and_zones() {
     let l = json_ladder().ladder;
     let p = |name: &str| l.people.iter().find(|p| p.name == name).unwrap().clone();
     let e = p("Earline Greenholt");
-    assert_eq!(e.email.as_deref(), Some("125.greenholt.earline@graham.name"));
+    assert_eq!(
+        e.email.as_deref(),
+        Some("125.greenholt.earline@graham.name")
+    );
     assert_eq!(e.timezone.as_str(), "America/Lima");
     // A Rails-style zone name is translated.
     let k = p("Kurt Hauck");
@@ -261,7 +273,14 @@ fn json_schedule_layers_become_rotations_lowest_first() {
     let names: Vec<_> = s
         .layers
         .iter()
-        .map(|id| l.rotations.iter().find(|r| &r.id == id).unwrap().name.clone())
+        .map(|id| {
+            l.rotations
+                .iter()
+                .find(|r| &r.id == id)
+                .unwrap()
+                .name
+                .clone()
+        })
         .collect();
     assert_eq!(names, ["Night Shift", "Weekday Days"]);
 
@@ -306,7 +325,12 @@ fn json_schedule_layers_become_rotations_lowest_first() {
     // Friday 18:00 for 63 hours closes Monday 09:00.
     assert_eq!(
         db.window_list().unwrap(),
-        [window(&[Weekday::Fri], "18:00", "09:00", Some(Weekday::Mon))]
+        [window(
+            &[Weekday::Fri],
+            "18:00",
+            "09:00",
+            Some(Weekday::Mon)
+        )]
     );
 }
 
@@ -326,9 +350,15 @@ fn json_schedule_notes() {
     );
     let n = note(&i.notes, "final_schedule");
     assert_eq!(n.severity, NoteSeverity::Info);
-    assert_eq!(n.source.pointer.as_deref(), Some("/schedules/0/final_schedule"));
+    assert_eq!(
+        n.source.pointer.as_deref(),
+        Some("/schedules/0/final_schedule")
+    );
     let n = note(&i.notes, "put on its top layer");
-    assert_eq!(n.source.pointer.as_deref(), Some("/schedules/0/overrides/0"));
+    assert_eq!(
+        n.source.pointer.as_deref(),
+        Some("/schedules/0/overrides/0")
+    );
     assert!(n.pointer.as_deref().unwrap().ends_with("/overrides/0"));
     let n = note(&i.notes, "every 43200 seconds");
     assert_eq!(
@@ -430,7 +460,10 @@ fn terraform_policies_schedules_and_users() {
     let l = &i.ladder;
     assert_eq!(
         l.tiers.iter().map(|t| t.name.as_str()).collect::<Vec<_>>(),
-        ["Engineering Escalation Policy", "Database Escalation Policy"]
+        [
+            "Engineering Escalation Policy",
+            "Database Escalation Policy"
+        ]
     );
     assert_eq!(l.tiers[0].escalation.repeat, 2);
     // The data source schedule's rule pages nobody here: its minutes go before.
@@ -446,7 +479,10 @@ fn terraform_policies_schedules_and_users() {
             ),
             (
                 "45m".to_string(),
-                vec!["person Kurt Hauck".to_string(), "person dana.whitfield".to_string()]
+                vec![
+                    "person Kurt Hauck".to_string(),
+                    "person dana.whitfield".to_string()
+                ]
             ),
         ]
     );
@@ -455,7 +491,14 @@ fn terraform_policies_schedules_and_users() {
     let names: Vec<_> = s
         .layers
         .iter()
-        .map(|id| l.rotations.iter().find(|r| &r.id == id).unwrap().name.clone())
+        .map(|id| {
+            l.rotations
+                .iter()
+                .find(|r| &r.id == id)
+                .unwrap()
+                .name
+                .clone()
+        })
         .collect();
     assert_eq!(names, ["Night Shift", "Weekday Days"]);
     let night = rotation(l, "Night Shift");
@@ -471,17 +514,31 @@ fn terraform_policies_schedules_and_users() {
     assert_eq!(days.start, Instant::parse("2026-01-05T14:00:00Z").unwrap());
     assert_eq!(
         days.window_list().unwrap(),
-        [window(&[Weekday::Mon, Weekday::Wed], "09:00", "17:00", None)]
+        [window(
+            &[Weekday::Mon, Weekday::Wed],
+            "09:00",
+            "17:00",
+            None
+        )]
     );
     let db = rotation(l, "Database Primary");
     assert_eq!(db.shift.to_string(), "12h");
     assert_eq!(
         db.window_list().unwrap(),
-        [window(&[Weekday::Fri], "18:00", "09:00", Some(Weekday::Mon))]
+        [window(
+            &[Weekday::Fri],
+            "18:00",
+            "09:00",
+            Some(Weekday::Mon)
+        )]
     );
     let kurt = l.people.iter().find(|p| p.name == "Kurt Hauck").unwrap();
     assert_eq!(kurt.timezone.as_str(), "Europe/Berlin");
-    let dana = l.people.iter().find(|p| p.name == "dana.whitfield").unwrap();
+    let dana = l
+        .people
+        .iter()
+        .find(|p| p.name == "dana.whitfield")
+        .unwrap();
     assert_eq!(dana.email.as_deref(), Some("dana.whitfield@example.com"));
     no_errors(l);
 }
@@ -495,13 +552,25 @@ fn terraform_notes_point_at_lines() {
         (n.severity, n.source.line.unwrap())
     };
     assert_eq!(at("looks the user up by email"), (NoteSeverity::Info, 28));
-    assert_eq!(at("Rungs rotations do not end"), (NoteSeverity::Warning, 38));
+    assert_eq!(
+        at("Rungs rotations do not end"),
+        (NoteSeverity::Warning, 38)
+    );
     assert_eq!(at("after its turns began"), (NoteSeverity::Warning, 52));
     assert_eq!(at("round robin"), (NoteSeverity::Warning, 119));
     assert_eq!(at("var.policy_description"), (NoteSeverity::Warning, 101));
-    assert_eq!(at("\"Legacy Ops\" is a data source"), (NoteSeverity::Warning, 95));
-    assert_eq!(at("data.pagerduty_escalation_policy.shared"), (NoteSeverity::Warning, 152));
-    assert_eq!(at("pagerduty_team.example is not part"), (NoteSeverity::Info, 9));
+    assert_eq!(
+        at("\"Legacy Ops\" is a data source"),
+        (NoteSeverity::Warning, 95)
+    );
+    assert_eq!(
+        at("data.pagerduty_escalation_policy.shared"),
+        (NoteSeverity::Warning, 152)
+    );
+    assert_eq!(
+        at("pagerduty_team.example is not part"),
+        (NoteSeverity::Info, 9)
+    );
     assert_eq!(at("belongs to a team"), (NoteSeverity::Info, 103));
 }
 
@@ -510,7 +579,10 @@ fn terraform_odd_input_is_notes() {
     let i = run(System::Terraform, &["odd.tf"]).unwrap();
     assert_eq!(
         steps(&i.ladder, 0),
-        [("15m".to_string(), vec!["person pagerduty_user.ghost".to_string()])]
+        [(
+            "15m".to_string(),
+            vec!["person pagerduty_user.ghost".to_string()]
+        )]
     );
     assert_eq!(i.ladder.tiers[0].escalation.repeat, 9);
     let n = note(&i.notes, "var.delay is computed by Terraform");
@@ -534,7 +606,10 @@ fn terraform_hostile_input_is_an_error_at_the_line() {
 
 // ---- Export and round trip ----
 
-fn strip_roles(l: &Ladder) -> Vec<(String, u32, Vec<(String, Vec<String>)>)> {
+/// Tiers as (name, repeat, steps as (delay, targets)).
+type TierView = Vec<(String, u32, Vec<(String, Vec<String>)>)>;
+
+fn strip_roles(l: &Ladder) -> TierView {
     // What PagerDuty can hold: role targets left out, a step with nothing left folded
     // into the step before.
     l.tiers
@@ -568,7 +643,7 @@ fn strip_roles(l: &Ladder) -> Vec<(String, u32, Vec<(String, Vec<String>)>)> {
         .collect()
 }
 
-fn tiers_of(l: &Ladder) -> Vec<(String, u32, Vec<(String, Vec<String>)>)> {
+fn tiers_of(l: &Ladder) -> TierView {
     l.tiers
         .iter()
         .enumerate()
@@ -636,7 +711,10 @@ fn saas_example_round_trips_through_terraform() {
         n.pointer.as_deref(),
         Some("/tiers/0/escalation/steps/2/notify/0")
     );
-    note(&exported.notes, "override(s), which the provider's schedule cannot hold");
+    note(
+        &exported.notes,
+        "override(s), which the provider's schedule cannot hold",
+    );
     note(&exported.notes, "Farah Rahman has no email");
     note(&exported.notes, "its schedule is in Asia/Singapore");
     no_errors(&back.ladder);
@@ -651,7 +729,10 @@ fn fixture_ladder_round_trips_through_terraform() {
     for p in &original.people {
         let email = p.email.as_deref().unwrap();
         assert!(
-            back.ladder.people.iter().any(|q| q.email.as_deref() == Some(email)),
+            back.ladder
+                .people
+                .iter()
+                .any(|q| q.email.as_deref() == Some(email)),
             "{email}"
         );
     }
@@ -660,11 +741,20 @@ fn fixture_ladder_round_trips_through_terraform() {
         l.schedules[0]
             .layers
             .iter()
-            .map(|id| l.rotations.iter().find(|r| &r.id == id).unwrap().name.clone())
+            .map(|id| {
+                l.rotations
+                    .iter()
+                    .find(|r| &r.id == id)
+                    .unwrap()
+                    .name
+                    .clone()
+            })
             .collect()
     };
     assert_eq!(layers(&back.ladder), layers(&original));
-    assert!(exported.text.contains("type              = \"weekly_restriction\""));
+    assert!(exported
+        .text
+        .contains("type              = \"weekly_restriction\""));
     assert!(exported.text.contains("start_day_of_week = 5"));
     assert!(exported.text.contains("duration_seconds  = 226800"));
     assert!(exported.text.contains("num_loops = 2"));

@@ -146,7 +146,10 @@ pub(crate) fn export(ladder: &Ladder) -> Exported {
         let Some((_, first)) = layers.first() else {
             o.warn(
                 format!("/schedules/{i}"),
-                format!("schedule \"{}\" has no layer with members: not written", s.name),
+                format!(
+                    "schedule \"{}\" has no layer with members: not written",
+                    s.name
+                ),
             );
             continue;
         };
@@ -159,9 +162,16 @@ pub(crate) fn export(ladder: &Ladder) -> Exported {
             quote(&s.name),
             quote(zone.as_str())
         );
-        o.text.push_str("  # Layers lowest first: a later layer wins over the ones before it.\n");
+        o.text
+            .push_str("  # Layers lowest first: a later layer wins over the ones before it.\n");
         for (j, r) in &layers {
-            layer(&mut o, r, &format!("/schedules/{i}/layers/{j}"), &zone, &users);
+            layer(
+                &mut o,
+                r,
+                &format!("/schedules/{i}/layers/{j}"),
+                &zone,
+                &users,
+            );
         }
         o.text.push_str("}\n");
         schedules.insert(
@@ -172,15 +182,7 @@ pub(crate) fn export(ladder: &Ladder) -> Exported {
 
     let mut policy_labels = HashSet::new();
     for (i, t) in ladder.tiers.iter().enumerate() {
-        tier(
-            &mut o,
-            ladder,
-            i,
-            t,
-            &users,
-            &schedules,
-            &mut policy_labels,
-        );
+        tier(&mut o, ladder, i, t, &users, &schedules, &mut policy_labels);
     }
     Exported {
         text: o.text,
@@ -193,9 +195,9 @@ pub(crate) fn export(ladder: &Ladder) -> Exported {
 fn layer(o: &mut Out, r: &Rotation, at: &str, zone: &TimeZoneName, users: &HashMap<&str, String>) {
     let ms = r.shift.length().as_millis();
     let mut secs = ms.div_ceil(1000);
-    if secs < 3600 || secs > MAX_TURN_SECONDS {
+    if !(3600..=MAX_TURN_SECONDS).contains(&secs) {
         let clamped = secs.clamp(3600, MAX_TURN_SECONDS);
-        o.warn(format!("{at}"), format!("rotation \"{}\" hands over every {}; PagerDuty turns last from an hour to a year: {clamped} seconds", r.name, r.shift));
+        o.warn(at.to_string(), format!("rotation \"{}\" hands over every {}; PagerDuty turns last from an hour to a year: {clamped} seconds", r.name, r.shift));
         secs = clamped;
     } else if ms % 1000 != 0 {
         o.info(
@@ -238,7 +240,7 @@ fn layer(o: &mut Out, r: &Rotation, at: &str, zone: &TimeZoneName, users: &HashM
     if !r.overrides.is_empty() {
         o.text.push_str(&comment(2, &format!("{} override(s) of \"{}\" are not written: the provider's schedule has no overrides; add them in PagerDuty.", r.overrides.len(), r.name)));
         o.warn(
-            format!("{at}"),
+            at.to_string(),
             format!(
                 "rotation \"{}\" has {} override(s), which the provider's schedule cannot hold: left out",
                 r.name,
@@ -269,9 +271,7 @@ fn restrictions(o: &mut Out, w: &Window, shift_minutes: i64) {
     let mut days = w.days.clone();
     days.sort();
     days.dedup();
-    let moved = |open: u64| {
-        (open as i64 + shift_minutes).rem_euclid(WEEK_MINUTES as i64) as u64
-    };
+    let moved = |open: u64| (open as i64 + shift_minutes).rem_euclid(WEEK_MINUTES as i64) as u64;
     let time = |open: u64| {
         let m = open % DAY_MINUTES;
         format!("{:02}:{:02}:00", m / 60, m % 60)
@@ -279,7 +279,9 @@ fn restrictions(o: &mut Out, w: &Window, shift_minutes: i64) {
     let first = stretch(w, days.first().copied().unwrap_or(Weekday::Mon));
     let daily = days.len() == 7
         && first.1 < DAY_MINUTES
-        && days.iter().all(|&d| stretch(w, d).1 == first.1 && stretch(w, d).0 % DAY_MINUTES == first.0 % DAY_MINUTES);
+        && days.iter().all(|&d| {
+            stretch(w, d).1 == first.1 && stretch(w, d).0 % DAY_MINUTES == first.0 % DAY_MINUTES
+        });
     if daily {
         let _ = write!(
             o.text,
@@ -325,7 +327,15 @@ fn tier(
             minutes = 1;
             o.info(format!("{sat}/escalate_after"), format!("step {} of \"{}\" escalates at once; PagerDuty waits at least a minute (escalation_delay_in_minutes >= 1): 1 minute", j + 1, t.name));
         } else if ms % 60_000 != 0 {
-            o.info(format!("{sat}/escalate_after"), format!("step {} of \"{}\" waits {}; PagerDuty counts whole minutes: {minutes} minutes", j + 1, t.name, step.escalate_after));
+            o.info(
+                format!("{sat}/escalate_after"),
+                format!(
+                    "step {} of \"{}\" waits {}; PagerDuty counts whole minutes: {minutes} minutes",
+                    j + 1,
+                    t.name,
+                    step.escalate_after
+                ),
+            );
         }
         let mut targets = Vec::new();
         let mut notes = std::mem::take(&mut carried);
@@ -414,10 +424,7 @@ fn tier(
         );
         o.text.push_str(&notes);
         for target in targets {
-            let _ = write!(
-                o.text,
-                "    target {{\n      type = \"{target}\n    }}\n"
-            );
+            let _ = write!(o.text, "    target {{\n      type = \"{target}\n    }}\n");
         }
         o.text.push_str("  }\n");
     }

@@ -228,13 +228,11 @@ impl Reader {
             name.as_deref().unwrap_or("?")
         );
         let turn = l.opt_u64("rotation_turn_length_seconds")?.ok_or_else(|| {
-            l.error("\"rotation_turn_length_seconds\" is missing: expected a whole number of seconds")
+            l.error(
+                "\"rotation_turn_length_seconds\" is missing: expected a whole number of seconds",
+            )
         })?;
-        if l
-            .opt_array("rendered_schedule_entries")?
-            .first()
-            .is_some()
-        {
+        if !l.opt_array("rendered_schedule_entries")?.is_empty() {
             pending.push(Pending::info(
                 l.src_at("rendered_schedule_entries"),
                 format!("{label}'s rendered_schedule_entries are ignored: Rungs works them out"),
@@ -242,9 +240,9 @@ impl Reader {
         }
         let mut users = Vec::new();
         for u in l.opt_array("users")? {
-            let user = u
-                .get("user")
-                .ok_or_else(|| u.error("\"user\" is missing: expected {\"user\": {\"id\": ...}}"))?;
+            let user = u.get("user").ok_or_else(|| {
+                u.error("\"user\" is missing: expected {\"user\": {\"id\": ...}}")
+            })?;
             users.push((self.user_ref(&user)?, user.src()));
         }
         let mut restrictions = Vec::new();

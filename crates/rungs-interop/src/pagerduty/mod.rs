@@ -335,10 +335,8 @@ fn rotation(
         .unwrap_or_else(|| format!("Layer {}", n + 1));
     let whose = format!("layer \"{layer_label}\" of schedule \"{}\"", s.name);
     if layer.users.is_empty() {
-        b.notes.warn(
-            layer.src.clone(),
-            format!("{whose} has no users: left out"),
-        );
+        b.notes
+            .warn(layer.src.clone(), format!("{whose} has no users: left out"));
         return Ok(None);
     }
     let members: Vec<_> = layer
@@ -356,7 +354,10 @@ fn rotation(
     let start = instant(start_text, &layer.src_start, &whose)?;
     let mut pending: Vec<Pending> = Vec::new();
     if layer.virtual_start.is_none() {
-        pending.push(Pending::info(layer.src.clone(), format!("{whose} has no rotation_virtual_start: its turns count from its start")));
+        pending.push(Pending::info(
+            layer.src.clone(),
+            format!("{whose} has no rotation_virtual_start: its turns count from its start"),
+        ));
     }
     if let Some(ls) = &layer.start {
         let begins = instant(ls, &layer.src_start, &whose)?;
@@ -462,8 +463,8 @@ pub(crate) fn window_of(open: u64, len: u64) -> Window {
     let close = open + len;
     let from = clock(open);
     let to = clock(close);
-    let to_day = (len >= DAY_MINUTES)
-        .then(|| Weekday::ALL[((close % WEEK_MINUTES) / DAY_MINUTES) as usize]);
+    let to_day =
+        (len >= DAY_MINUTES).then(|| Weekday::ALL[((close % WEEK_MINUTES) / DAY_MINUTES) as usize]);
     Window {
         days: vec![day],
         from,
@@ -583,11 +584,9 @@ fn overrides(b: &mut Builder, s: &Schedule, top: &RotationId) {
             continue;
         }
         let j = rot.overrides.len();
-        b.ladder_mut().rotations[i].overrides.push(Override {
-            from,
-            to,
-            person,
-        });
+        b.ladder_mut().rotations[i]
+            .overrides
+            .push(Override { from, to, person });
         b.notes.info(o.src.clone(), format!("an override of schedule \"{}\" is put on its top layer: PagerDuty overrides replace whoever is on call in the whole schedule", s.name)).at(format!("/rotations/{i}/overrides/{j}"));
     }
 }

@@ -330,10 +330,7 @@ fn policy(b: &mut Builder, r: &Resource) -> Result<Policy, ImportError> {
         let strategy = rule
             .blocks("escalation_rule_assignment_strategy")
             .next()
-            .and_then(|s| {
-                s.str("type")
-                    .map(|t| (t.to_string(), r.src_line(s.line)))
-            });
+            .and_then(|s| s.str("type").map(|t| (t.to_string(), r.src_line(s.line))));
         rules.push(Rule {
             delay_minutes: delay,
             targets,
