@@ -109,7 +109,11 @@ pub(super) fn escalation(
             )
             .at(format!("{at}/steps/0"));
     }
-    let (repeat, last_wait) = repeat(b, e, &at, steps.first().map_or(0, |s| s.0))?;
+    // After the last step: the rules Rungs could not page still take their time before
+    // the repeat's wait, and a repeat starts with the first rule's delay again.
+    let last_rule = e.rules.iter().map(|r| r.delay).max().unwrap_or(0);
+    let tail = last_rule.saturating_sub(steps.last().map_or(0, |s| s.0));
+    let (repeat, last_wait) = repeat(b, e, &at, steps.first().map_or(0, |s| s.0), tail)?;
     let n = steps.len();
     let delays: Vec<u64> = steps.iter().map(|s| s.0).collect();
     let steps: Vec<Step> = steps
@@ -139,17 +143,23 @@ pub(super) fn escalation(
 }
 
 /// The tier's `repeat` and its last step's wait.
-fn repeat(b: &mut Builder, e: &Esc, at: &str, first: u64) -> Result<(u32, u64), ImportError> {
+fn repeat(
+    b: &mut Builder,
+    e: &Esc,
+    at: &str,
+    first: u64,
+    tail: u64,
+) -> Result<(u32, u64), ImportError> {
     let Some(r) = &e.repeat else {
         if !e.rules.is_empty() {
             b.notes
                 .info(
                     e.src.clone(),
-                    format!("escalation \"{}\" does not repeat: after its last rule Opsgenie notifies nobody more, so the last step waits 0 minutes before the tier counts as exhausted", e.name),
+                    format!("escalation \"{}\" does not repeat: after its last rule Opsgenie notifies nobody more, so the last step waits {tail} minutes (until its last rule) before the tier counts as exhausted", e.name),
                 )
                 .at(format!("{at}/steps"));
         }
-        return Ok((0, 0));
+        return Ok((0, tail));
     };
     let wait = r.wait.unwrap_or(0);
     if wait > MAX_DELAY_MINS {
@@ -175,7 +185,7 @@ fn repeat(b: &mut Builder, e: &Esc, at: &str, first: u64) -> Result<(u32, u64), 
         b.notes
             .info(
                 r.src.clone(),
-                format!("escalation \"{}\" repeats {count} times {wait} minutes after its last rule: the last step waits {} minutes (the wait plus the first rule's delay) before the steps start again", e.name, wait + first),
+                format!("escalation \"{}\" repeats {count} times {wait} minutes after its last rule: the last step waits {} minutes (the wait, plus the first rule's delay, plus the time of rules after the last step that Rungs cannot page) before the steps start again", e.name, wait + first + tail),
             )
             .at(format!("{at}/repeat"));
     }
@@ -194,7 +204,7 @@ fn repeat(b: &mut Builder, e: &Esc, at: &str, first: u64) -> Result<(u32, u64), 
             .warn(r.src.clone(), format!("escalation \"{}\" closes the alert after its last repeat; Rungs leaves the incident open", e.name))
             .at(repeat_at);
     }
-    Ok((count as u32, wait + first))
+    Ok((count as u32, wait + first + tail))
 }
 
 fn target(
