@@ -26,7 +26,12 @@ fn a_good_import_exits_0_with_the_ladder_and_json_notes() {
     let mut args = vec!["import", "opsgenie"];
     args.extend(files.iter().map(String::as_str));
     let out = rungs(&args);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let ladder = rungs_core::parse_ladder(&String::from_utf8(out.stdout).unwrap()).unwrap();
     assert_eq!(ladder.tiers[0].name, "Payments critical");
     let err = String::from_utf8(out.stderr).unwrap();
@@ -40,10 +45,18 @@ fn a_good_import_exits_0_with_the_ladder_and_json_notes() {
     let notes = v["notes"].as_array().unwrap();
     let end = notes
         .iter()
-        .find(|n| n["message"].as_str().unwrap().contains("ends on 2026-12-31"))
+        .find(|n| {
+            n["message"]
+                .as_str()
+                .unwrap()
+                .contains("ends on 2026-12-31")
+        })
         .unwrap();
     assert_eq!(end["severity"], "warning");
-    assert!(end["source"]["file"].as_str().unwrap().ends_with("schedule_payments.json"));
+    assert!(end["source"]["file"]
+        .as_str()
+        .unwrap()
+        .ends_with("schedule_payments.json"));
     assert_eq!(end["source"]["pointer"], "/data/rotations/1/endDate");
     assert_eq!(end["pointer"], "/rotations/2");
 
