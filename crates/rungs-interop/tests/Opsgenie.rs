@@ -635,8 +635,15 @@ fn hostile_references_become_stand_ins_and_notes() {
         &i.notes,
         NoteSeverity::Info,
         "not an escalation, a schedule or a user",
+        "hostile_refs.json at /data/6",
+    );
+    note(
+        &i.notes,
+        NoteSeverity::Warning,
+        "is described twice (id e2)",
         "hostile_refs.json at /data/5",
     );
+    assert_eq!(l.tiers.len(), 2);
     let (s, repeat) = steps(l, "Dangling");
     // Only the stand-in is paged; the dropped rules' time goes to its wait.
     assert_eq!(s, [(names(&["person ghost-user-id"]), "20m".to_string())]);

@@ -129,6 +129,7 @@ fn escalation(x: &Item) -> Result<Esc, ImportError> {
         }),
     };
     Ok(Esc {
+        key: x.opt_str("id")?.unwrap_or(name).to_string(),
         name: name.to_string(),
         description: x.opt_str("description")?.map(str::to_string),
         rules,

@@ -117,6 +117,8 @@ pub(crate) struct Span {
 /// An escalation.
 #[derive(Debug)]
 pub(crate) struct Esc {
+    /// The id (JSON) or the Terraform address.
+    pub key: String,
     pub name: String,
     pub description: Option<String>,
     pub rules: Vec<Rule>,
@@ -293,7 +295,19 @@ pub(crate) fn build(b: &mut Builder, m: &Model) -> Result<(), ImportError> {
             schedule_targets.push((vec![s.key.clone(), s.name.clone()], t));
         }
     }
+    let mut seen: Vec<&str> = Vec::new();
     for e in &m.escalations {
+        if seen.contains(&e.key.as_str()) {
+            b.notes.warn(
+                e.src.clone(),
+                format!(
+                    "escalation \"{}\" is described twice (id {}): the first description is kept",
+                    e.name, e.key
+                ),
+            );
+            continue;
+        }
+        seen.push(&e.key);
         let tier = b.ladder().tiers.len();
         let escalation = escalation(b, &people, &schedule_targets, e, tier)?;
         b.tier(&e.name, e.description.as_deref(), escalation, &e.src);

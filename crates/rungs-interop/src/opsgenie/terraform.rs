@@ -332,6 +332,7 @@ fn escalation(b: &mut Builder, config: &Config, r: &Resource) -> Result<Esc, Imp
         }),
     };
     Ok(Esc {
+        key: r.address(),
         name,
         description: string(b, r, &r.body, "description")?,
         rules,
