@@ -129,7 +129,7 @@ fn people(ladder: &Ladder, out: &mut String, notes: &mut Notes) {
         let username = match &p.email {
             Some(e) => e.clone(),
             None => {
-                note(notes, true, format!("/people/{i}/email"), format!("{} has no email: looked up by the username \"{}\" (their Rungs id); check it", p.name, p.id));
+                note(notes, true, format!("/people/{i}"), format!("{} has no email: looked up by the username \"{}\" (their Rungs id); check it", p.name, p.id));
                 p.id.to_string()
             }
         };
