@@ -210,7 +210,11 @@ fn build(b: &mut Builder, m: &Model) -> Result<(), ImportError> {
             "GoAlert users have no time zone: each person gets the time zone of the first rotation (else schedule) they are on, or UTC",
         );
     }
-    for u in &m.users {
+    // Users come from lists and inline in any file order: added by name, then id, so the
+    // ladder does not depend on the order of the files.
+    let mut users: Vec<&User> = m.users.iter().collect();
+    users.sort_by(|a, b| (&a.name, &a.key).cmp(&(&b.name, &b.key)));
+    for u in users {
         let zone = zone_of(&zones, &u.key);
         b.person(&u.key, &u.name, u.email.as_deref(), Some(zone), &u.src);
     }
