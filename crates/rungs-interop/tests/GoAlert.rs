@@ -153,7 +153,10 @@ fn step_actions_are_read_like_targets_and_multi_ack_is_a_note() {
     let i = json(&ALL_JSON).unwrap();
     let t = &i.ladder.tiers[1];
     assert_eq!(t.name, "Platform");
-    assert_eq!(t.escalation.steps[0].escalate_after, Duration::from_mins(10));
+    assert_eq!(
+        t.escalation.steps[0].escalate_after,
+        Duration::from_mins(10)
+    );
     assert_eq!(
         t.escalation.steps[0].notify,
         vec![rot("night-desk"), person("finn-cole")]
@@ -173,7 +176,12 @@ fn step_actions_are_read_like_targets_and_multi_ack_is_a_note() {
         Some("/tiers/1/escalation/steps/0/notify"),
     );
     // A user known only by a target's name: added by it, without email.
-    let finn = i.ladder.people.iter().find(|p| p.name == "Finn Cole").unwrap();
+    let finn = i
+        .ladder
+        .people
+        .iter()
+        .find(|p| p.name == "Finn Cole")
+        .unwrap();
     assert_eq!(finn.email, None);
     at(
         note(&i, "user Finn Cole"),
@@ -223,7 +231,10 @@ fn rotations_get_shift_from_type_and_length_start_zone_and_members() {
 fn active_user_index_and_description_are_notes() {
     let i = json(&ALL_JSON).unwrap();
     at(
-        note(&i, "GoAlert says ben-okafor is on call now (activeUserIndex 1)"),
+        note(
+            &i,
+            "GoAlert says ben-okafor is on call now (activeUserIndex 1)",
+        ),
         NoteSeverity::Warning,
         "rotations.json",
         "/data/rotations/nodes/0/activeUserIndex",
@@ -282,11 +293,17 @@ fn rotation_rules_become_windows_on_a_copy_overnight_wraps() {
             Weekday::Fri
         ]
     );
-    assert_eq!((w.from, w.to, w.to_day), (clock("09:00"), clock("17:00"), None));
+    assert_eq!(
+        (w.from, w.to, w.to_day),
+        (clock("09:00"), clock("17:00"), None)
+    );
     // 22:00 to 06:00 on Saturday and Sunday (filter is Sunday first): overnight.
     let w = &copy.windows[1];
     assert_eq!(w.days, [Weekday::Sun, Weekday::Sat]);
-    assert_eq!((w.from, w.to, w.to_day), (clock("22:00"), clock("06:00"), None));
+    assert_eq!(
+        (w.from, w.to, w.to_day),
+        (clock("22:00"), clock("06:00"), None)
+    );
     at(
         note(&i, "covers rotation Payments Secondary only at some hours"),
         NoteSeverity::Info,
@@ -295,7 +312,9 @@ fn rotation_rules_become_windows_on_a_copy_overnight_wraps() {
         Some("/rotations/4"),
     );
     // The always-on rule keeps the rotation itself, without windows.
-    assert!(rotation(&i.ladder, "payments-primary").window_list().is_none());
+    assert!(rotation(&i.ladder, "payments-primary")
+        .window_list()
+        .is_none());
 }
 
 #[test]
@@ -304,7 +323,11 @@ fn user_rules_become_a_one_person_rotation_and_24_hours_from_start_uses_to_day()
     let one = rotation(&i.ladder, "payments---cy-park");
     let members: Vec<_> = one.members.iter().map(|p| p.as_str()).collect();
     assert_eq!(members, ["cy-park"]);
-    assert_eq!(one.timezone.as_str(), "America/New_York", "the schedule's zone");
+    assert_eq!(
+        one.timezone.as_str(),
+        "America/New_York",
+        "the schedule's zone"
+    );
     let w = one.window.as_ref().unwrap();
     assert_eq!(w.days, [Weekday::Mon]);
     assert_eq!(
@@ -382,14 +405,28 @@ fn replace_override_becomes_a_rotation_override_add_and_remove_are_notes() {
 #[test]
 fn users_become_people_with_emails_and_the_first_rotations_zone() {
     let i = json(&ALL_JSON).unwrap();
-    let p = |id: &str| i.ladder.people.iter().find(|p| p.id.as_str() == id).unwrap();
+    let p = |id: &str| {
+        i.ladder
+            .people
+            .iter()
+            .find(|p| p.id.as_str() == id)
+            .unwrap()
+    };
     let ana = p("ana-lima");
     assert_eq!(
-        (ana.name.as_str(), ana.email.as_deref(), ana.timezone.as_str()),
+        (
+            ana.name.as_str(),
+            ana.email.as_deref(),
+            ana.timezone.as_str()
+        ),
         ("Ana Lima", Some("ana@example.com"), "America/New_York")
     );
     assert_eq!(p("cy-park").timezone.as_str(), "Europe/Berlin");
-    assert_eq!(p("dee-ruiz").timezone.as_str(), "UTC", "Night Desk is in UTC");
+    assert_eq!(
+        p("dee-ruiz").timezone.as_str(),
+        "UTC",
+        "Night Desk is in UTC"
+    );
     // Read inline from a rotation's users[].
     assert_eq!(p("eve-stone").email.as_deref(), Some("eve@example.com"));
     at(
@@ -427,7 +464,10 @@ fn edge_cases_are_notes_not_errors() {
     let names: Vec<_> = i.ladder.tiers.iter().map(|t| t.name.as_str()).collect();
     assert_eq!(names, ["Edge", "Empty"], "the duplicate id is read once");
     at(
-        note(&i, "was already read at edge.json at /data/escalationPolicies/nodes/0"),
+        note(
+            &i,
+            "was already read at edge.json at /data/escalationPolicies/nodes/0",
+        ),
         NoteSeverity::Info,
         "edge.json",
         "/data/escalationPolicy",
@@ -440,7 +480,10 @@ fn edge_cases_are_notes_not_errors() {
     assert_eq!(edge.escalation.steps[0].escalate_after, Duration::ZERO);
     note(&i, "step 1 has no delay");
     at(
-        note(&i, "notifies rotation Gone Rotation, which is not in these files"),
+        note(
+            &i,
+            "notifies rotation Gone Rotation, which is not in these files",
+        ),
         NoteSeverity::Warning,
         "edge.json",
         "/data/escalationPolicies/nodes/0/steps/0/targets/0",
@@ -461,7 +504,10 @@ fn edge_cases_are_notes_not_errors() {
         vec![Target::Person(stand_in.id.clone())]
     );
     assert_eq!(i.ladder.people.len(), 1);
-    note(&i, "user 00000000-0000-4000-8000-0000000000ff is not in these files");
+    note(
+        &i,
+        "user 00000000-0000-4000-8000-0000000000ff is not in these files",
+    );
     note(&i, "covers a target of type \"schedule\" (Loop)");
     note(&i, "Schedule Loop has no rule Rungs can use");
     note(&i, "Schedule Loop's time zone \"Mars/Olympus\"");
@@ -547,13 +593,19 @@ fn broken_json_is_an_error_with_line_and_column() {
 #[test]
 fn a_response_without_data_or_policies_is_an_error() {
     let only_users = json(&["users.json"]).unwrap_err();
-    assert!(only_users.message.contains("no GoAlert escalation policy"), "{only_users}");
+    assert!(
+        only_users.message.contains("no GoAlert escalation policy"),
+        "{only_users}"
+    );
     let empty = SourceFile {
         name: "empty.json".into(),
         text: "{}".into(),
     };
     let e = import(System::GoAlert, &[empty], &ImportOptions::default()).unwrap_err();
-    assert!(e.message.contains("expected an object with \"data\""), "{e}");
+    assert!(
+        e.message.contains("expected an object with \"data\""),
+        "{e}"
+    );
 }
 
 /// Every value of every fixture replaced by each hostile value in turn: an import or an
@@ -647,13 +699,19 @@ fn terraform_policy_steps_and_targets() {
         Some("/tiers/0/escalation/steps/0"),
     );
     at_line(
-        note(&i, "rotation_ids = var.extra_rotation_id is computed by Terraform"),
+        note(
+            &i,
+            "rotation_ids = var.extra_rotation_id is computed by Terraform",
+        ),
         NoteSeverity::Warning,
         97,
         None,
     );
     at_line(
-        note(&i, "goalert_service.payments is not part of an escalation policy"),
+        note(
+            &i,
+            "goalert_service.payments is not part of an escalation policy",
+        ),
         NoteSeverity::Info,
         101,
         None,
@@ -674,7 +732,11 @@ fn terraform_users_rotations_rules_and_overrides() {
         [
             ("Alex SRE", Some("alex@example.com"), "Europe/Madrid"),
             ("Sam SRE", Some("sam@example.com"), "Europe/Madrid"),
-            ("jane@example.com", Some("jane@example.com"), "Europe/Madrid"),
+            (
+                "jane@example.com",
+                Some("jane@example.com"),
+                "Europe/Madrid"
+            ),
         ]
     );
     at_line(
