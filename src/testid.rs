@@ -292,3 +292,31 @@ pub const TERRAFORM_PROVIDER: &str = "terraform-provider";
 pub const TERRAFORM_EXPORT: &str = "terraform-export";
 /// The Terraform export's status line.
 pub const TERRAFORM_STATUS: &str = "terraform-status";
+/// The History button on the Design page.
+pub const HISTORY_OPEN: &str = "history-open";
+/// The History button of a library entry.
+pub const ENTRY_HISTORY: &str = "entry-history";
+/// The History panel.
+pub const HISTORY: &str = "history";
+/// The History panel's status line.
+pub const HISTORY_STATUS: &str = "history-status";
+/// The note for a new version.
+pub const VERSION_NOTE: &str = "version-note";
+/// Save version.
+pub const VERSION_SAVE: &str = "version-save";
+/// One version in the history.
+pub const VERSION: &str = "version";
+/// A version's "Compare with now".
+pub const VERSION_COMPARE: &str = "version-compare";
+/// A version's Restore.
+pub const VERSION_RESTORE: &str = "version-restore";
+/// A version opened read-only.
+pub const VERSION_JSON: &str = "version-json";
+/// A diff.
+pub const DIFF: &str = "diff";
+/// One change of a diff.
+pub const DIFF_LINE: &str = "diff-line";
+/// "No differences".
+pub const DIFF_EMPTY: &str = "diff-empty";
+/// The side-by-side switch of a diff.
+pub const DIFF_SIDE: &str = "diff-side";

@@ -3,5 +3,6 @@
 
 pub mod designer;
 pub mod drill;
+pub mod history;
 pub mod interop;
 pub mod viewer;

@@ -23,6 +23,8 @@ use crate::components::designer::schedule::Schedule;
 use crate::components::designer::schedules::Schedules;
 use crate::components::designer::triggers::{Services, Triggers};
 use crate::components::designer::validation::ValidationPanel;
+use crate::components::history::HistoryPanel;
+use crate::state::session::Session;
 use crate::testid;
 use crate::widgets::fields::{Findings, TargetChoices};
 
@@ -40,6 +42,7 @@ pub fn DesignPage(
 ) -> impl IntoView {
     provide_context(Findings(report));
     let doc = crate::state::doc::use_doc();
+    let history = expect_context::<Session>().history;
     provide_context(TargetChoices::new(doc));
     // who each step and owner reaches now, moving on every minute
     let now = crate::platform::clock::ticking_now(60_000);
@@ -47,6 +50,9 @@ pub fn DesignPage(
     view! {
         <ZoneList />
         <LadderSummary overview=overview />
+        <Show when=move || history.get()>
+            <HistoryPanel />
+        </Show>
         <Show when=move || stale.get()>
             <p class="panel stale" role="status" data-testid=testid::STALE>
                 "The JSON has an error, so this is the last version of the ladder that could be read. The forms, the diagram and undo wait until the text reads again, so nothing you typed is lost: fix the error listed under Validation, or undo your typing inside the editor."

@@ -153,6 +153,13 @@ fn EntryRow(
         let id = id.clone();
         move |_| session.open_entry(doc, &id)
     };
+    let history = {
+        let id = id.clone();
+        move |_| {
+            session.open_entry(doc, &id);
+            session.history.set(true);
+        }
+    };
     let duplicate = {
         let (id, name) = (id.clone(), name.clone());
         move |_| {
@@ -187,6 +194,7 @@ fn EntryRow(
             </Show>
             <span class="entry-actions">
                 <button class="button" on:click=open>"Open"</button>
+                <button class="button" data-testid=testid::ENTRY_HISTORY on:click=history>"History"</button>
                 <button class="button" on:click=duplicate>"Duplicate"</button>
                 <button class="button danger" on:click=delete>"Delete"</button>
             </span>

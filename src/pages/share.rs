@@ -1,6 +1,7 @@
 //! The share page: a link that carries the whole ladder, and its canonical JSON.
 
 use leptos::prelude::*;
+use rungs_core::versions::Why;
 
 use crate::components::interop::terraform::TerraformExport;
 use crate::platform::files::{copy_text, download};
@@ -33,18 +34,32 @@ pub fn SharePage(
     let download_file = file.clone();
     let tf_file = file.clone();
     let tf_json = canonical.clone();
+    let doc = crate::state::doc::use_doc();
+    let session = expect_context::<crate::state::session::Session>();
+    // exporting or sharing keeps a version of what went out (not for a shared ladder
+    // being viewed: it has no history)
+    let keep = move |why: Why| {
+        if !doc.readonly.get_untracked() {
+            let _ = session.keep_version(doc, why, "");
+        }
+    };
     let on_download = move |_| {
         if download(&download_file, "application/json", &json_for_download).is_err() {
             json_status.set(Some(
                 "The browser did not allow the download; copy the JSON below.",
             ));
+        } else {
+            keep(Why::Exported);
         }
     };
     let link_section = match link {
         Some(url) => {
             let length = format!("{} characters", url.len());
             let for_copy = url.clone();
-            let copy = move |_| copy_text(&for_copy, copied);
+            let copy = move |_| {
+                copy_text(&for_copy, copied);
+                keep(Why::Shared);
+            };
             view! {
                 <label class="field-label" for="share-link">
                     "Anyone who opens this link sees this ladder, read-only ("

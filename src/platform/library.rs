@@ -10,6 +10,7 @@
 use rungs_core::drill::PastDrill;
 use rungs_core::library::{fresh_id, Library, Store};
 pub use rungs_core::library::{name_of_text, renamed, Entry, SaveError, INDEX};
+use rungs_core::versions::{Added, Version, Why};
 
 /// The browser's localStorage as the core's [`Store`].
 struct Browser(web_sys::Storage);
@@ -126,4 +127,15 @@ pub fn add_past_drill(id: &str, drill: PastDrill) -> Result<usize, String> {
 /// Forgets entry `id`'s past drill that finished at `finished_at`.
 pub fn delete_past_drill(id: &str, finished_at: f64) -> Result<(), String> {
     library()?.delete_past_drill(id, finished_at)
+}
+
+/// The versions of entry `id`, oldest first.
+pub fn versions(id: &str) -> Vec<Version> {
+    library().map(|l| l.versions(id)).unwrap_or_default()
+}
+
+/// Keeps `text` as a version of entry `id` (pruned as the core's rules say; the result
+/// says what was pruned).
+pub fn add_version(id: &str, text: &str, why: Why, note: &str) -> Result<Added, String> {
+    library()?.add_version(id, text, why, note)
 }

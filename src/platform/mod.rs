@@ -5,10 +5,10 @@
 pub mod clock;
 pub mod dom;
 pub mod files;
-pub mod interop_worker;
 pub mod library;
 pub mod location;
 pub mod offline;
+pub mod on_demand;
 pub mod study_worker;
 pub mod timer;
 pub mod worker;

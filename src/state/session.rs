@@ -17,6 +17,8 @@
 use leptos::prelude::*;
 use rungs_core::Ladder;
 
+use rungs_core::versions::{Added, Why};
+
 use crate::platform::library::{self, SaveError};
 use crate::state::doc::Doc;
 
@@ -53,6 +55,8 @@ pub struct Session {
     pub notice: RwSignal<Option<String>>,
     /// Notified whenever the library's index changes, so lists re-read it.
     pub library_version: Trigger,
+    /// Whether the History panel is open on the Design page.
+    pub history: RwSignal<bool>,
     /// The revision of the open entry this tab last read or wrote.
     base: StoredValue<u64>,
     /// The open entry's text as last read or written: the document is unsaved when
@@ -76,10 +80,21 @@ impl Session {
             import_error: RwSignal::new(None),
             notice: RwSignal::new(None),
             library_version: Trigger::new(),
+            history: RwSignal::new(false),
             base: StoredValue::new(rev),
             saved: StoredValue::new(text.to_string()),
             pending: crate::platform::timer::Debounce::new(),
         }
+    }
+
+    /// Saves the open entry, then keeps its text as a version (`rungs_core::versions`):
+    /// what was added and pruned, or why not. `None` without an open entry (a shared
+    /// ladder not yet copied has no history).
+    pub fn keep_version(&self, doc: Doc, why: Why, note: &str) -> Option<Result<Added, String>> {
+        self.flush(doc);
+        let id = self.entry.get_untracked()?;
+        let text = doc.source.get_untracked();
+        Some(library::add_version(&id, &text, why, note))
     }
 
     /// Marks `id` at `rev`, holding `text`, as the entry open.
@@ -165,6 +180,11 @@ impl Session {
     /// Another tab saved (`Some`) or deleted (`None`) the open entry while this one
     /// had edits: they become a new entry, which stays open, and the user is told.
     fn keep_as_conflict_copy(&self, doc: Doc, name: &str, newer: Option<u64>) {
+        // the edits go into the original's history too, when it still exists (best
+        // effort: the copy below is what keeps them safe)
+        if let (Some(id), Some(_)) = (self.entry.get_untracked(), newer) {
+            let _ = library::add_version(&id, &doc.source.get_untracked(), Why::BeforeConflict, "");
+        }
         let copy_name = format!("{name} (conflict copy)");
         // The copy carries its own name, so the two are told apart everywhere: one step
         // of undo, like a rename (refused, and the text kept as typed, when it does not

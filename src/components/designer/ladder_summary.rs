@@ -12,6 +12,7 @@ pub fn LadderSummary(
     #[prop(into)]
     overview: Signal<LadderOverview>,
 ) -> impl IntoView {
+    let session = expect_context::<crate::state::session::Session>();
     let stats = move || {
         overview.with(|o| {
             [
@@ -30,6 +31,14 @@ pub fn LadderSummary(
                 <h1 data-testid=testid::LADDER_NAME>{move || overview.with(|o| o.name.clone())}</h1>
                 <span class="badge">{move || format!("revision {}", overview.with(|o| o.revision))}</span>
                 <crate::components::designer::section::EditButton pointer="/" name="the ladder's details" />
+                <button
+                    class="button small"
+                    data-testid=testid::HISTORY_OPEN
+                    aria-expanded=move || session.history.get().to_string()
+                    on:click=move |_| session.history.update(|h| *h = !*h)
+                >
+                    "History"
+                </button>
             </div>
             {move || {
                 overview

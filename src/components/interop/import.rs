@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 
 use super::NoteList;
 use crate::platform::files::read_text;
-use crate::platform::interop_worker::{ask, File, NoteLine, Reply, Request};
+use crate::platform::on_demand::{ask, File, NoteLine, Reply, Request};
 use crate::state::doc::use_doc;
 use crate::state::session::Session;
 use crate::testid;

@@ -1,13 +1,13 @@
 //! Bringing policies in from paging tools and taking a ladder out as Terraform. The work
 //! is `rungs-interop`'s, done in a worker the page starts only when asked
-//! ([`crate::platform::interop_worker`]), so none of it is in the first load.
+//! ([`crate::platform::on_demand`]), so none of it is in the first load.
 
 pub mod import;
 pub mod terraform;
 
 use leptos::prelude::*;
 
-use crate::platform::interop_worker::NoteLine;
+use crate::platform::on_demand::NoteLine;
 use crate::testid;
 
 /// The notes of an import or an export: a marker and a word for the severity (not

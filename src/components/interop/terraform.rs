@@ -6,7 +6,7 @@ use rungs_interop::Provider;
 
 use super::NoteList;
 use crate::platform::files::download;
-use crate::platform::interop_worker::{ask, NoteLine, Reply, Request};
+use crate::platform::on_demand::{ask, NoteLine, Reply, Request};
 use crate::testid;
 
 /// The export panel.

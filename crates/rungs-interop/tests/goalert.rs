@@ -1,7 +1,6 @@
 //! GoAlert import: GraphQL JSON and Terraform (`healdropper/goalert`), one test per
 //! mapping rule, the notes they leave, hostile input. Fixtures: tests/fixtures/goalert
 //! (README.md there says where each shape comes from).
-#![allow(non_snake_case)]
 
 use rungs_core::time::{ClockTime, Instant, Weekday};
 use rungs_core::{Duration, Ladder, Severity, Shift, Target};

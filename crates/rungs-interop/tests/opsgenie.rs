@@ -1,7 +1,6 @@
 //! Opsgenie: the REST API v2 JSON importer, the Terraform importer and the Terraform
 //! exporter, rule by rule (fixtures in tests/fixtures/opsgenie, their sources in its
 //! README.md).
-#![allow(non_snake_case)]
 
 use rungs_core::{Instant, Ladder, Target};
 use rungs_interop::{

@@ -1,8 +1,9 @@
-//! Importing from paging tools and exporting Terraform, off the page and out of its
-//! first load: the messages between the page and the interop Web Worker
-//! (`src/bin/rungs-interop-worker.rs`, which carries `rungs-interop` and its HCL parser),
-//! and [`ask`], which starts the worker when the user asks, posts one request and ends
-//! it once answered. The page's own wasm never links `rungs-interop`.
+//! Work the page needs only now and then, done off the page and out of its first load:
+//! importing from paging tools, exporting Terraform and comparing two ladders. The
+//! messages between the page and the on-demand Web Worker (`src/bin/rungs-on-demand.rs`,
+//! which carries `rungs-interop` with its HCL parser and the core's diff), and [`ask`],
+//! which starts the worker when the user asks, posts one request and ends it once
+//! answered. The page's own wasm links none of that code.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -13,7 +14,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{MessageEvent, Worker};
 
 /// Where Trunk puts the worker's loader (`data-loader-shim` in index.html).
-pub const WORKER_URL: &str = "./rungs-interop-worker_loader.js";
+pub const WORKER_URL: &str = "./rungs-on-demand_loader.js";
 
 /// One file to import.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -41,6 +42,13 @@ pub enum Request {
         provider: String,
         /// The ladder's canonical JSON.
         ladder: String,
+    },
+    /// The readable diff of two ladders (their JSON texts).
+    Diff {
+        /// The ladder before.
+        old: String,
+        /// The ladder after.
+        new: String,
     },
 }
 
@@ -76,6 +84,11 @@ pub enum Reply {
         /// What the provider cannot express.
         notes: Vec<NoteLine>,
     },
+    /// The diff, grouped for reading.
+    Diff {
+        /// The changes.
+        view: rungs_core::diff::DiffView,
+    },
     /// The request could not be carried out: why, with file, line and column or pointer.
     Failed {
         /// The message.
@@ -98,7 +111,7 @@ pub fn ask(request: &Request, answered: impl FnOnce(Reply) + 'static) {
         Err(e) => {
             let why = e.as_string().unwrap_or_else(|| format!("{e:?}"));
             answered(Reply::Failed {
-                message: format!("the import worker could not start: {why}"),
+                message: format!("the worker could not start: {why}"),
             });
             return;
         }
@@ -149,7 +162,7 @@ pub fn ask(request: &Request, answered: impl FnOnce(Reply) + 'static) {
             .filter(|m| !m.is_empty())
             .unwrap_or_else(|| "it could not be loaded".into());
         finish(Reply::Failed {
-            message: format!("the import worker stopped: {why}"),
+            message: format!("the worker stopped: {why}"),
         });
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));

@@ -1,9 +1,9 @@
-//! The interop Web Worker: imports from paging tools and exports Terraform with
-//! `rungs-interop`, loaded only when the user opens an import or a Terraform export, so
-//! the page's first load carries none of it. The messages are described in
-//! `rungs::platform::interop_worker`.
+//! The on-demand Web Worker: imports from paging tools and exports Terraform with
+//! `rungs-interop`, and compares ladders with the core's diff. The page starts it only
+//! when the user asks for one of these, so its first load carries none of that code.
+//! The messages are described in `rungs::platform::on_demand`.
 
-use rungs::platform::interop_worker::{NoteLine, Reply, Request};
+use rungs::platform::on_demand::{NoteLine, Reply, Request};
 use rungs_interop::{ImportOptions, Note, Provider, SourceFile, System};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -61,6 +61,18 @@ fn answer(request: Request) -> Reply {
                 Err(e) => Reply::Failed {
                     message: e.to_string(),
                 },
+            }
+        }
+        Request::Diff { old, new } => {
+            let read = |text: &str, which: &str| {
+                rungs_core::parse_ladder(text)
+                    .map_err(|e| format!("the {which} ladder does not read: {e}"))
+            };
+            match (read(&old, "older"), read(&new, "newer")) {
+                (Ok(a), Ok(b)) => Reply::Diff {
+                    view: rungs_core::diff::diff_view(&a, &b),
+                },
+                (Err(message), _) | (_, Err(message)) => Reply::Failed { message },
             }
         }
         Request::Export { provider, ladder } => {

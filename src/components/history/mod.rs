@@ -1,0 +1,238 @@
+//! **History**: the open ladder's versions. Save a version with a note; open any one
+//! read-only; compare two (or one with the ladder as it is now) as a readable diff;
+//! restore one, which keeps the current ladder as a version first and the restored one
+//! as a new version after, so nothing is ever lost. The rules (numbering, bounds,
+//! pruning) are the core's (`rungs_core::versions`); the diff is computed by the
+//! on-demand worker, so none of its code is in the first load.
+
+pub mod diff;
+
+use leptos::prelude::*;
+use rungs_core::diff::DiffView;
+use rungs_core::versions::{Version, Why};
+
+use crate::platform::clock::local_date_time;
+use crate::platform::library;
+use crate::platform::on_demand::{ask, Reply, Request};
+use crate::state::doc::use_doc;
+use crate::state::session::Session;
+use crate::testid;
+use diff::DiffList;
+
+/// What the panel shows under the list.
+#[derive(Clone)]
+enum Shown {
+    Nothing,
+    /// One version's JSON, read-only.
+    Version(u32, String),
+    /// A diff being computed.
+    Comparing,
+    /// A diff: labels of the two sides, and the changes.
+    Diff(String, String, DiffView),
+    /// Why a diff could not be made.
+    Failed(String),
+}
+
+/// "Now" or "Version 3".
+fn label(n: Option<u32>) -> String {
+    n.map_or_else(|| "Now".to_string(), |n| format!("Version {n}"))
+}
+
+/// The history of the open entry.
+#[component]
+pub fn HistoryPanel() -> impl IntoView {
+    let doc = use_doc();
+    let session = expect_context::<Session>();
+    let changed = Trigger::new();
+    let versions = Memo::new(move |_| {
+        changed.track();
+        session
+            .entry
+            .get()
+            .map(|id| library::versions(&id))
+            .unwrap_or_default()
+    });
+    let note = RwSignal::new(String::new());
+    let status = RwSignal::new(None::<String>);
+    let shown = RwSignal::new(Shown::Nothing);
+    let side = RwSignal::new(false);
+    let (from, to) = (RwSignal::new(None::<u32>), RwSignal::new(None::<u32>));
+
+    let keep = move |why: Why, note: &str| -> Option<u32> {
+        match session.keep_version(doc, why, note)? {
+            Ok(added) => {
+                changed.notify();
+                status.set(added.message());
+                added
+                    .n
+                    .or_else(|| versions.with_untracked(|v| v.last().map(|v| v.n)))
+            }
+            Err(e) => {
+                status.set(Some(format!("The version could not be kept: {e}")));
+                None
+            }
+        }
+    };
+    let save = move |_| {
+        let n = note.get_untracked();
+        if let Some(v) = keep(Why::Saved, &n) {
+            note.set(String::new());
+            let pruned = status
+                .get_untracked()
+                .map(|m| format!(" {m}"))
+                .unwrap_or_default();
+            status.set(Some(format!("Saved as version {v}.{pruned}")));
+        }
+    };
+    let text_of = move |n: Option<u32>| -> Option<String> {
+        match n {
+            None => {
+                doc.flush();
+                Some(doc.source.get_untracked())
+            }
+            Some(n) => {
+                versions.with_untracked(|vs| vs.iter().find(|v| v.n == n).map(|v| v.text.clone()))
+            }
+        }
+    };
+    let compare = move |a: Option<u32>, b: Option<u32>| {
+        let (Some(old), Some(new)) = (text_of(a), text_of(b)) else {
+            return;
+        };
+        shown.set(Shown::Comparing);
+        ask(&Request::Diff { old, new }, move |reply| {
+            shown.set(match reply {
+                Reply::Diff { view } => Shown::Diff(label(a), label(b), view),
+                Reply::Failed { message } => Shown::Failed(message),
+                _ => Shown::Failed("the worker gave an answer Rungs does not know".into()),
+            })
+        });
+    };
+    let restore = move |n: u32| {
+        let Some(text) = text_of(Some(n)) else { return };
+        let Ok(ladder) = rungs_core::parse_ladder(&text) else {
+            status.set(Some(format!("Version {n} does not read as a ladder, so it cannot be restored; open it to copy its text.")));
+            return;
+        };
+        if keep(Why::BeforeRestore, "").is_none() && session.entry.get_untracked().is_some() {
+            return;
+        }
+        doc.edit("/", move |l| *l = ladder);
+        doc.flush();
+        let kept = keep(Why::Restored, &format!("from version {n}"));
+        status.set(Some(match kept {
+            Some(v) => format!("Restored version {n} as version {v}. The ladder as it was is kept as the version before it; Undo also takes the restore back."),
+            None => format!("Restored version {n}."),
+        }));
+        shown.set(Shown::Nothing);
+    };
+
+    let row = move |v: Version| {
+        let n = v.n;
+        let r = v.row();
+        let when = local_date_time(r.at);
+        view! {
+            <li class="version" data-testid=testid::VERSION data-n=n.to_string()>
+                <div class="version-head">
+                    <strong>{format!("Version {n}")}</strong>
+                    " "
+                    <span class="muted small">{format!("{when} · {} · {} · {}", r.why, r.revision, r.size)}</span>
+                </div>
+                {(!r.note.is_empty()).then(|| view! { <p class="version-note">{r.note.clone()}</p> })}
+                <p class="button-row">
+                    <button class="button small" on:click=move |_| shown.set(text_of(Some(n)).map_or(Shown::Nothing, |t| Shown::Version(n, t)))>
+                        "Open"
+                    </button>
+                    <button class="button small" data-testid=testid::VERSION_COMPARE on:click=move |_| compare(Some(n), None)>
+                        "Compare with now"
+                    </button>
+                    <button class="button small" data-testid=testid::VERSION_RESTORE on:click=move |_| restore(n)>
+                        "Restore"
+                    </button>
+                </p>
+            </li>
+        }
+    };
+    let picker = move |id: &'static str, which: RwSignal<Option<u32>>| {
+        view! {
+            <select
+                id=id
+                on:change=move |ev| which.set(event_target_value(&ev).parse().ok())
+            >
+                <option value="now" selected=move || which.get().is_none()>"Now"</option>
+                {move || versions.get().into_iter().rev().map(|v| {
+                    let n = v.n;
+                    view! { <option value=n.to_string() selected=move || which.get() == Some(n)>{label(Some(n))}</option> }
+                }).collect_view()}
+            </select>
+        }
+    };
+
+    view! {
+        <section class="panel history" aria-labelledby="history-h" data-testid=testid::HISTORY>
+            <h2 id="history-h">"History"</h2>
+            <Show
+                when=move || session.entry.get().is_some()
+                fallback=|| view! { <p class="muted">"This ladder is not kept in this browser yet, so it has no versions. Make a copy to edit it first."</p> }
+            >
+                <div class="field version-save">
+                    <label class="field-label" for="version-note">"Note for a new version"</label>
+                    <div class="share-row">
+                        <input
+                            id="version-note"
+                            data-testid=testid::VERSION_NOTE
+                            placeholder="After the checkout outage review"
+                            maxlength="200"
+                            prop:value=move || note.get()
+                            on:input=move |ev| note.set(event_target_value(&ev))
+                        />
+                        <button class="button primary" data-testid=testid::VERSION_SAVE on:click=save>
+                            "Save version"
+                        </button>
+                    </div>
+                    <p class="muted small">
+                        "Versions are also kept on their own before a restore and when the ladder is exported or shared. The oldest automatic ones make room first when storage runs short."
+                    </p>
+                </div>
+                <p class="muted small" role="status" data-testid=testid::HISTORY_STATUS>{move || status.get()}</p>
+                <Show when=move || !versions.with(Vec::is_empty) fallback=|| view! { <p>"No versions yet."</p> }>
+                    <ol class="versions" reversed>
+                        {move || versions.get().into_iter().rev().map(row).collect_view()}
+                    </ol>
+                    <div class="field compare-row">
+                        <label for="compare-from">"Compare"</label>
+                        {picker("compare-from", from)}
+                        <label for="compare-to">"with"</label>
+                        {picker("compare-to", to)}
+                        <button class="button" on:click=move |_| compare(from.get_untracked(), to.get_untracked())>
+                            "Compare"
+                        </button>
+                        <label class="check">
+                            <input type="checkbox" data-testid=testid::DIFF_SIDE prop:checked=move || side.get() on:change=move |ev| side.set(event_target_checked(&ev)) />
+                            "Side by side"
+                        </label>
+                    </div>
+                </Show>
+                {move || match shown.get() {
+                    Shown::Nothing => ().into_any(),
+                    Shown::Comparing => view! { <p class="muted" role="status">"Comparing…"</p> }.into_any(),
+                    Shown::Failed(why) => view! { <p class="field-msg error" role="alert">{format!("No comparison: {why}")}</p> }.into_any(),
+                    Shown::Version(n, text) => view! {
+                        <div class="version-view">
+                            <h3>{format!("Version {n}, read-only")}</h3>
+                            <pre class="json" tabindex="0" data-testid=testid::VERSION_JSON>{text}</pre>
+                        </div>
+                    }
+                        .into_any(),
+                    Shown::Diff(a, b, view) => view! {
+                        <div class="version-view">
+                            <h3>{format!("{a} → {b}")}</h3>
+                            <DiffList view=view side_by_side=side labels=(a, b) />
+                        </div>
+                    }
+                        .into_any(),
+                }}
+            </Show>
+        </section>
+    }
+}
