@@ -43,6 +43,7 @@ pub mod text;
 pub mod time;
 mod tzdb;
 pub mod validate;
+pub mod whatif;
 
 pub use diagnostic::{Code, Diagnostic, Report, Severity};
 pub use duration::{Duration, DurationError};
