@@ -10,7 +10,7 @@ use super::outcomes::{Outcomes, OutcomesError};
 use crate::sim::{SimModel, Timeline};
 
 /// Bootstrap resamples per comparison. With 1,000 the interval's ends are the 25th and
-/// 976th of the sorted resampled differences, steady to well under the figures' own
+/// 975th of the sorted resampled differences, steady to well under the figures' own
 /// rounding; the work is linear in it (each resample draws one run index per run and
 /// walks each figure's runs once), about 1,000 × runs × (figures + 1) steps.
 pub const RESAMPLES: u32 = 1_000;

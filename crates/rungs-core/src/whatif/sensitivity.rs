@@ -9,7 +9,7 @@
 //! let ladder = parse_ladder(examples::EXAMPLES[0].json).unwrap();
 //! let doc = ladder.scenarios[0].to_document();
 //! let study = |l: &rungs_core::Ladder| -> Result<sim::Summary, String> {
-//!     let m = sim::SimModel::new(l, &doc).map_err(|r| r.to_string())?;
+//!     let m = sim::SimModel::new(l, &doc).map_err(|r| format!("{:?}", r.diagnostics))?;
 //!     Ok(sim::monte_carlo(&m, doc.seed, 20, |_| {}))
 //! };
 //! let plan = sensitivity::plan(&ladder);
