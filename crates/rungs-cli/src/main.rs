@@ -11,6 +11,7 @@ mod diff;
 mod interop;
 mod simulate;
 mod validate;
+mod whatif;
 
 /// Check, format and describe Rungs escalation ladders.
 #[derive(Parser)]
@@ -88,6 +89,26 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
+        /// Compare with this ladder: both studies of the scenario with the same seeds,
+        /// each figure's difference with a 95% confidence interval and a verdict
+        /// (docs/simulation.md, "Comparing two ladders"). With --scenario ID, NEW must
+        /// embed that scenario too; OLD's is run on both.
+        #[arg(
+            long,
+            value_name = "NEW",
+            requires = "runs",
+            conflicts_with = "sensitivity"
+        )]
+        compare: Option<PathBuf>,
+        /// With --compare: exit 1 when the new ladder is clearly worse on a breach rate
+        /// or a p90 time, else 0.
+        #[arg(long, requires = "compare")]
+        fail_on_regression: bool,
+        /// Halve and double each step's wait, each tier's timelines and each person's
+        /// response time, one at a time, and show the effects most influential first
+        /// (docs/simulation.md, "Sensitivity").
+        #[arg(long, requires = "runs")]
+        sensitivity: bool,
     },
     /// Write the on-call shifts of a rotation, a layered schedule or a person as an
     /// iCalendar file (.ics).
@@ -294,6 +315,9 @@ fn main() -> ExitCode {
             runs,
             jobs,
             format,
+            compare,
+            fail_on_regression,
+            sensitivity,
         } => simulate::run(&simulate::Args {
             ladder,
             scenario_file,
@@ -305,6 +329,9 @@ fn main() -> ExitCode {
                     .map_or(1, |n| n.get().min(MAX_JOBS as usize) as u32)
             }),
             json: format == OutputFormat::Json,
+            compare,
+            fail_on_regression,
+            sensitivity,
         }),
         Command::Calendar {
             ladder,

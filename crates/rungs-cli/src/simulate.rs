@@ -1,6 +1,7 @@
 //! `rungs simulate`: one drill run with its timeline, or a Monte Carlo study.
 
 use std::fmt::Write as _;
+use std::ops::Range;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -17,6 +18,12 @@ pub struct Args {
     /// Threads for a study, at least 1.
     pub jobs: u32,
     pub json: bool,
+    /// `--compare NEW`: the ladder to compare with.
+    pub compare: Option<PathBuf>,
+    /// `--fail-on-regression`.
+    pub fail_on_regression: bool,
+    /// `--sensitivity`.
+    pub sensitivity: bool,
 }
 
 /// Runs the command.
@@ -26,40 +33,17 @@ pub fn run(args: &Args) -> ExitCode {
         Ok(l) => l,
         Err(code) => return code,
     };
-    let (scenario, scenario_name): (ScenarioDocument, String) =
-        match (&args.scenario_file, &args.scenario) {
-            (Some(path), _) => {
-                let name = path.display().to_string();
-                let text = match crate::read(path) {
-                    Ok(t) => t,
-                    Err(code) => return code,
-                };
-                match rungs_core::parse_scenario(&text) {
-                    Ok(s) => (s, name),
-                    Err(e) => return crate::validate::refuse_unparsable(&name, &e),
-                }
-            }
-            (None, Some(id)) => match ladder.scenarios.iter().find(|s| s.id.as_str() == id) {
-                Some(s) => (s.to_document(), format!("{ladder_name} (scenario `{id}`)")),
-                None => {
-                    let known: Vec<String> = ladder
-                        .scenarios
-                        .iter()
-                        .map(|s| format!("`{}`", s.id))
-                        .collect();
-                    eprintln!(
-                        "error: {ladder_name} has no scenario `{id}`; it has {}",
-                        if known.is_empty() {
-                            "none".to_string()
-                        } else {
-                            known.join(", ")
-                        }
-                    );
-                    return ExitCode::from(crate::EXIT_USAGE);
-                }
-            },
-            (None, None) => unreachable!("clap requires one of them"),
+    let (scenario, scenario_name) =
+        match scenario_of(&args.scenario_file, &args.scenario, &ladder, &ladder_name) {
+            Ok(s) => s,
+            Err(code) => return code,
         };
+    if let Some(new) = &args.compare {
+        return crate::whatif::compare(args, &ladder, &scenario, &scenario_name, new);
+    }
+    if args.sensitivity {
+        return crate::whatif::sensitivity(args, &ladder, &scenario, &scenario_name);
+    }
     let model = match SimModel::new(&ladder, &scenario) {
         Ok(m) => m,
         Err(report) => return crate::validate::refuse(&scenario_name, &report),
@@ -130,35 +114,85 @@ pub fn run(args: &Args) -> ExitCode {
     crate::print_out(&out)
 }
 
+/// The scenario to run, from a file or embedded in `ladder` (`--scenario ID`), with the
+/// name errors give it; the exit status when it cannot be had.
+pub(crate) fn scenario_of(
+    scenario_file: &Option<PathBuf>,
+    scenario: &Option<String>,
+    ladder: &rungs_core::Ladder,
+    ladder_name: &str,
+) -> Result<(ScenarioDocument, String), ExitCode> {
+    match (scenario_file, scenario) {
+        (Some(path), _) => {
+            let name = path.display().to_string();
+            let text = crate::read(path)?;
+            match rungs_core::parse_scenario(&text) {
+                Ok(s) => Ok((s, name)),
+                Err(e) => Err(crate::validate::refuse_unparsable(&name, &e)),
+            }
+        }
+        (None, Some(id)) => match ladder.scenarios.iter().find(|s| s.id.as_str() == id) {
+            Some(s) => Ok((s.to_document(), format!("{ladder_name} (scenario `{id}`)"))),
+            None => {
+                let known: Vec<String> = ladder
+                    .scenarios
+                    .iter()
+                    .map(|s| format!("`{}`", s.id))
+                    .collect();
+                eprintln!(
+                    "error: {ladder_name} has no scenario `{id}`; it has {}",
+                    if known.is_empty() {
+                        "none".to_string()
+                    } else {
+                        known.join(", ")
+                    }
+                );
+                Err(ExitCode::from(crate::EXIT_USAGE))
+            }
+        },
+        (None, None) => unreachable!("clap requires one of them"),
+    }
+}
+
 /// The tally of a study of `runs` runs, split into at most `jobs` blocks
 /// ([`sim::blocks`]) run on as many threads and merged: the same for every `jobs`.
-fn study(model: &SimModel, seed: u64, runs: u32, jobs: u32) -> sim::Tally {
-    let blocks = sim::blocks(runs, jobs);
-    let tallies: Vec<sim::Tally> = if blocks.len() <= 1 {
-        let block = blocks.into_iter().next().unwrap_or(0..0);
-        vec![sim::Study::block(model, seed, block).into_tally()]
-    } else {
-        std::thread::scope(|s| {
-            let threads: Vec<_> = blocks
-                .into_iter()
-                .map(|b| s.spawn(move || sim::Study::block(model, seed, b).into_tally()))
-                .collect();
-            threads
-                .into_iter()
-                .map(|t| t.join().expect("a study thread panicked"))
-                .collect()
-        })
-    };
+pub(crate) fn study(model: &SimModel, seed: u64, runs: u32, jobs: u32) -> sim::Tally {
     let mut all = sim::Tally::empty(model);
-    for t in tallies {
+    for t in in_blocks(runs, jobs, |b| {
+        sim::Study::block(model, seed, b).into_tally()
+    }) {
         all.merge(t).expect("the blocks are disjoint");
     }
     all
 }
 
+/// `work` on each block of [`sim::blocks`]`(runs, jobs)`, one thread per block (none
+/// for one block), the results in block order. No runs make one empty block.
+pub(crate) fn in_blocks<T: Send>(
+    runs: u32,
+    jobs: u32,
+    work: impl Fn(Range<u32>) -> T + Sync,
+) -> Vec<T> {
+    let blocks = sim::blocks(runs, jobs);
+    if blocks.len() <= 1 {
+        return vec![work(blocks.into_iter().next().unwrap_or(0..0))];
+    }
+    let work = &work;
+    std::thread::scope(|s| {
+        let threads: Vec<_> = blocks
+            .into_iter()
+            .map(|b| s.spawn(move || work(b)))
+            .collect();
+        threads
+            .into_iter()
+            .map(|t| t.join().expect("a study thread panicked"))
+            .collect()
+    })
+}
+
 /// The error for runs stopped by the event budget: what stopped, where, and what to
 /// change. `what` is `the run stopped at +HH:MM:SS` or `N of M runs stopped`.
-fn budget_message(
+pub(crate) fn budget_message(
     scenario_name: &str,
     scenario: &ScenarioDocument,
     what: &str,

@@ -44,6 +44,7 @@ pub mod time;
 mod tzdb;
 pub mod validate;
 pub mod versions;
+pub mod whatif;
 
 pub use diagnostic::{Code, Diagnostic, Report, Severity};
 pub use duration::{Duration, DurationError};

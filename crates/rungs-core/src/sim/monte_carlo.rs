@@ -252,6 +252,17 @@ impl<'m> Study<'m> {
 
     /// Makes up to `n` more runs; returns the number made so far.
     pub fn run(&mut self, n: u32) -> u32 {
+        self.run_observed(n, |_, _| {})
+    }
+
+    /// [`run`](Study::run), showing `each` every run just made (its index in the whole
+    /// study and the engine at its end) after it is counted: how a comparison keeps
+    /// per-run outcomes beside the tally without running anything twice.
+    pub fn run_observed(
+        &mut self,
+        n: u32,
+        mut each: impl FnMut(u32, &Engine<&'m SimModel>),
+    ) -> u32 {
         let until = self.done.saturating_add(n).min(self.runs);
         while self.done < until {
             let index = self.first + self.done;
@@ -261,6 +272,7 @@ impl<'m> Study<'m> {
             self.engine.run();
             self.done += 1;
             self.record(index);
+            each(index, &self.engine);
         }
         self.done
     }
