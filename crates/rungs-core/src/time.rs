@@ -290,6 +290,55 @@ string_serde!(ClockTime, "a time of day like \"09:00\"", {
     "description": "A local time of day, \"HH:MM\"."
 });
 
+/// Dates and times as the app shows them, written here rather than through jiff's
+/// `strftime`, whose formatter and error messages would add about 20 KB to the page.
+pub mod civil_text {
+    use jiff::civil::{Date, DateTime};
+
+    const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+
+    /// `"Mon 3 Aug"`.
+    pub fn day(d: Date) -> String {
+        let weekday = DAYS[usize::from(d.weekday().to_monday_zero_offset() as u8)];
+        let month = MONTHS[(d.month() as usize).saturating_sub(1).min(11)];
+        format!("{weekday} {} {month}", d.day())
+    }
+
+    /// `"Mon 3 Aug 2026"`.
+    pub fn day_year(d: Date) -> String {
+        format!("{} {}", day(d), d.year())
+    }
+
+    /// `"14:05"`.
+    pub fn hm(t: DateTime) -> String {
+        format!("{:02}:{:02}", t.hour(), t.minute())
+    }
+
+    /// `"Mon 3 Aug 14:05"`.
+    pub fn day_hm(t: DateTime) -> String {
+        format!("{} {}", day(t.date()), hm(t))
+    }
+
+    /// `"2026-08-03T14:05"`, with `":SS"` when the seconds are not zero.
+    pub fn iso_minutes(t: DateTime) -> String {
+        let mut s = format!(
+            "{:04}-{:02}-{:02}T{:02}:{:02}",
+            t.year(),
+            t.month(),
+            t.day(),
+            t.hour(),
+            t.minute()
+        );
+        if t.second() != 0 {
+            s.push_str(&format!(":{:02}", t.second()));
+        }
+        s
+    }
+}
+
 /// An instant as people read it, in `zone`: `"Sat 14 Mar, 03:00 UTC"`, `"Sat 14 Mar,
 /// 04:00 CET"`. The zone's abbreviation when it has one, else its offset from UTC
 /// (`"Sat 14 Mar, 11:00 UTC+8"`, `"UTC+5:30"`).
@@ -298,7 +347,11 @@ pub fn readable_instant(at: Instant, zone: &TimeZoneName) -> String {
     let local = tz.to_datetime(at.timestamp());
     format!(
         "{} {}",
-        local.strftime("%a %-d %b, %H:%M"),
+        format!(
+            "{}, {}",
+            civil_text::day(local.date()),
+            civil_text::hm(local)
+        ),
         zone_abbreviation(zone, at)
     )
 }
@@ -324,12 +377,7 @@ fn zone_abbreviation(zone: &TimeZoneName, at: Instant) -> String {
 /// The value of a date-time picker (`YYYY-MM-DDTHH:MM`, with `:SS` only when the seconds
 /// are not zero) that shows `t` on the wall clock of `zone`.
 pub fn picker_value(t: Instant, zone: &TimeZoneName) -> String {
-    let local = zone.tz().to_datetime(t.timestamp());
-    if local.second() == 0 {
-        local.strftime("%Y-%m-%dT%H:%M").to_string()
-    } else {
-        local.strftime("%Y-%m-%dT%H:%M:%S").to_string()
-    }
+    civil_text::iso_minutes(zone.tz().to_datetime(t.timestamp()))
 }
 
 /// Reads a date-time picker's `YYYY-MM-DDTHH:MM[:SS]` as wall-clock time in `zone`, or

@@ -142,7 +142,7 @@ pub fn week_grid(ladder: &Ladder, zone: &TimeZoneName, at: Instant) -> WeekGrid 
 
     WeekGrid {
         zone: zone.to_string(),
-        week_label: monday.strftime("%a %-d %b %Y").to_string(),
+        week_label: crate::time::civil_text::day_year(monday),
         days: DAY_LABELS.iter().map(|d| d.to_string()).collect(),
         rows,
         people: groups.people,

@@ -359,7 +359,7 @@ pub const COVERAGE_HORIZON_MS: i64 = 8 * 7 * DAY_MS;
 /// Formats epoch milliseconds as `"Sun 29 Mar 23:00"` in `tz`.
 pub fn format_local(tz: &TimeZone, ms: i64) -> String {
     let ts = jiff::Timestamp::from_millisecond(ms).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
-    tz.to_datetime(ts).strftime("%a %-d %b %H:%M").to_string()
+    crate::time::civil_text::day_hm(tz.to_datetime(ts))
 }
 
 /// Formats a span as `"Sun 29 Mar 23:00–00:00"` in `tz` (the end as time only when it
@@ -369,7 +369,11 @@ pub fn format_span(tz: &TimeZone, span: Span) -> String {
     let end = tz.to_datetime(ts(span.end));
     let start = tz.to_datetime(ts(span.start));
     if span.len() <= DAY_MS && end.date() <= start.date().tomorrow().unwrap_or(start.date()) {
-        format!("{}–{}", format_local(tz, span.start), end.strftime("%H:%M"))
+        format!(
+            "{}–{}",
+            format_local(tz, span.start),
+            crate::time::civil_text::hm(end)
+        )
     } else {
         format!(
             "{} – {}",
@@ -387,7 +391,7 @@ pub fn summarize_gaps(gaps: &[Span], zone: Option<&crate::TimeZoneName>) -> Stri
     let utc = TimeZone::UTC;
     let zone = zone.filter(|z| z.as_str() != "UTC");
     let ts = |ms: i64| jiff::Timestamp::from_millisecond(ms).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
-    let hm = |tz: &TimeZone, ms: i64| tz.to_datetime(ts(ms)).strftime("%H:%M").to_string();
+    let hm = |tz: &TimeZone, ms: i64| crate::time::civil_text::hm(tz.to_datetime(ts(ms)));
     struct Pattern {
         utc: String,
         local: Option<String>,

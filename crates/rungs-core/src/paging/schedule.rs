@@ -189,9 +189,7 @@ pub fn weeks_of(
     let lookup = Lookup::new(ladder);
     let tz = zone.tz();
     let day = |ms: i64| {
-        tz.to_datetime(Instant::from_millis(ms).timestamp())
-            .strftime("%a %-d %b")
-            .to_string()
+        crate::time::civil_text::day(tz.to_datetime(Instant::from_millis(ms).timestamp()).date())
     };
     (0..weeks.min(12) as i64)
         .map(|w| {
@@ -225,7 +223,7 @@ fn day_marks(axis: &Axis) -> Vec<DayMark> {
         }
         marks.push(DayMark {
             at: axis.at(t),
-            label: day.strftime("%a %-d %b").to_string(),
+            label: crate::time::civil_text::day(day),
         });
     }
     marks
