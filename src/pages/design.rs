@@ -23,9 +23,9 @@ use crate::components::designer::schedule::Schedule;
 use crate::components::designer::schedules::Schedules;
 use crate::components::designer::triggers::{Services, Triggers};
 use crate::components::designer::validation::ValidationPanel;
-use crate::components::history::HistoryPanel;
 use crate::state::session::Session;
 use crate::testid;
+use crate::widgets::extra::Extra;
 use crate::widgets::fields::{Findings, TargetChoices};
 
 /// The ladder as it stands, and its editors.
@@ -51,7 +51,7 @@ pub fn DesignPage(
         <ZoneList />
         <LadderSummary overview=overview />
         <Show when=move || history.get()>
-            <HistoryPanel />
+            <Extra which="history" />
         </Show>
         <Show when=move || stale.get()>
             <p class="panel stale" role="status" data-testid=testid::STALE>

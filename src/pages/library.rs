@@ -3,13 +3,13 @@
 use leptos::prelude::*;
 use rungs_core::examples::EXAMPLES;
 
-use crate::components::interop::import::ImportPanel;
 use crate::platform::clock::local_date_time;
 use crate::platform::dom::confirm;
 use crate::platform::library;
 use crate::state::doc::use_doc;
 use crate::state::session::Session;
 use crate::testid;
+use crate::widgets::extra::Extra;
 
 /// The local library and the templates.
 #[component]
@@ -18,7 +18,7 @@ pub fn LibraryPage() -> impl IntoView {
     view! {
         <Templates importing=importing />
         <Show when=move || importing.get()>
-            <ImportPanel close=Callback::new(move |()| importing.set(false)) />
+            <Extra which="import" />
         </Show>
         <YourLadders />
     }

@@ -3,10 +3,10 @@
 use leptos::prelude::*;
 use rungs_core::versions::Why;
 
-use crate::components::interop::terraform::TerraformExport;
 use crate::platform::files::{copy_text, download};
 use crate::platform::location::share_url;
 use crate::testid;
+use crate::widgets::extra::Extra;
 
 /// Share the ladder: a link, and the JSON.
 #[component]
@@ -33,7 +33,6 @@ pub fn SharePage(
     let downloadable = errors == 0;
     let download_file = file.clone();
     let tf_file = file.clone();
-    let tf_json = canonical.clone();
     let doc = crate::state::doc::use_doc();
     let session = expect_context::<crate::state::session::Session>();
     // exporting or sharing keeps a version of what went out (not for a shared ladder
@@ -138,7 +137,7 @@ pub fn SharePage(
             <pre class="json" data-testid=testid::SHARE_JSON tabindex="0">{canonical}</pre>
         </section>
         <Show when=move || downloadable>
-            <TerraformExport canonical=tf_json.clone() file=tf_file.clone() />
+            <Extra which="terraform" args=tf_file.clone() />
         </Show>
     }
 }

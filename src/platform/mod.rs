@@ -4,6 +4,7 @@
 
 pub mod clock;
 pub mod dom;
+pub mod extras;
 pub mod files;
 pub mod library;
 pub mod location;

@@ -346,12 +346,9 @@ pub fn readable_instant(at: Instant, zone: &TimeZoneName) -> String {
     let tz = zone.tz();
     let local = tz.to_datetime(at.timestamp());
     format!(
-        "{} {}",
-        format!(
-            "{}, {}",
-            civil_text::day(local.date()),
-            civil_text::hm(local)
-        ),
+        "{}, {} {}",
+        civil_text::day(local.date()),
+        civil_text::hm(local),
         zone_abbreviation(zone, at)
     )
 }

@@ -12,10 +12,9 @@ use rungs_core::diff::DiffView;
 use rungs_core::versions::{Version, Why};
 
 use crate::platform::clock::local_date_time;
+use crate::platform::extras::Host;
 use crate::platform::library;
 use crate::platform::on_demand::{ask, Reply, Request};
-use crate::state::doc::use_doc;
-use crate::state::session::Session;
 use crate::testid;
 use diff::DiffList;
 
@@ -38,19 +37,22 @@ fn label(n: Option<u32>) -> String {
     n.map_or_else(|| "Now".to_string(), |n| format!("Version {n}"))
 }
 
-/// The history of the open entry.
+/// The history of the open entry. Part of the extras module: the page's document is
+/// reached through `host`.
 #[component]
-pub fn HistoryPanel() -> impl IntoView {
-    let doc = use_doc();
-    let session = expect_context::<Session>();
+pub fn HistoryPanel(
+    /// The page's document.
+    host: Host,
+) -> impl IntoView {
+    let entry = host.entry();
+    let has_entry = entry.is_some();
     let changed = Trigger::new();
-    let versions = Memo::new(move |_| {
-        changed.track();
-        session
-            .entry
-            .get()
-            .map(|id| library::versions(&id))
-            .unwrap_or_default()
+    let versions = Memo::new({
+        let entry = entry.clone();
+        move |_| {
+            changed.track();
+            entry.as_deref().map(library::versions).unwrap_or_default()
+        }
     });
     let note = RwSignal::new(String::new());
     let status = RwSignal::new(None::<String>);
@@ -58,21 +60,27 @@ pub fn HistoryPanel() -> impl IntoView {
     let side = RwSignal::new(false);
     let (from, to) = (RwSignal::new(None::<u32>), RwSignal::new(None::<u32>));
 
-    let keep = move |why: Why, note: &str| -> Option<u32> {
-        match session.keep_version(doc, why, note)? {
-            Ok(added) => {
-                changed.notify();
-                status.set(added.message());
-                added
-                    .n
-                    .or_else(|| versions.with_untracked(|v| v.last().map(|v| v.n)))
-            }
-            Err(e) => {
-                status.set(Some(format!("The version could not be kept: {e}")));
-                None
+    let keep = {
+        let (host, entry) = (host.clone(), entry.clone());
+        move |why: Why, note: &str| -> Option<u32> {
+            let text = host.text();
+            match library::add_version(entry.as_deref()?, &text, why, note) {
+                Ok(added) => {
+                    changed.notify();
+                    status.set(added.message());
+                    added
+                        .n
+                        .or_else(|| versions.with_untracked(|v| v.last().map(|v| v.n)))
+                }
+                Err(e) => {
+                    status.set(Some(format!("The version could not be kept: {e}")));
+                    None
+                }
             }
         }
     };
+    let keep = StoredValue::new_local(keep);
+    let keep = move |why: Why, note: &str| keep.with_value(|k| k(why, note));
     let save = move |_| {
         let n = note.get_untracked();
         if let Some(v) = keep(Why::Saved, &n) {
@@ -84,12 +92,10 @@ pub fn HistoryPanel() -> impl IntoView {
             status.set(Some(format!("Saved as version {v}.{pruned}")));
         }
     };
+    let now_text = StoredValue::new_local(host.clone());
     let text_of = move |n: Option<u32>| -> Option<String> {
         match n {
-            None => {
-                doc.flush();
-                Some(doc.source.get_untracked())
-            }
+            None => Some(now_text.with_value(Host::text)),
             Some(n) => {
                 versions.with_untracked(|vs| vs.iter().find(|v| v.n == n).map(|v| v.text.clone()))
             }
@@ -114,11 +120,11 @@ pub fn HistoryPanel() -> impl IntoView {
             status.set(Some(format!("Version {n} does not read as a ladder, so it cannot be restored; open it to copy its text.")));
             return;
         };
-        if keep(Why::BeforeRestore, "").is_none() && session.entry.get_untracked().is_some() {
+        if keep(Why::BeforeRestore, "").is_none() {
             return;
         }
-        doc.edit("/", move |l| *l = ladder);
-        doc.flush();
+        let _ = ladder;
+        now_text.with_value(|h| h.restore(&text));
         let kept = keep(Why::Restored, &format!("from version {n}"));
         status.set(Some(match kept {
             Some(v) => format!("Restored version {n} as version {v}. The ladder as it was is kept as the version before it; Undo also takes the restore back."),
@@ -172,7 +178,7 @@ pub fn HistoryPanel() -> impl IntoView {
         <section class="panel history" aria-labelledby="history-h" data-testid=testid::HISTORY>
             <h2 id="history-h">"History"</h2>
             <Show
-                when=move || session.entry.get().is_some()
+                when=move || has_entry
                 fallback=|| view! { <p class="muted">"This ladder is not kept in this browser yet, so it has no versions. Make a copy to edit it first."</p> }
             >
                 <div class="field version-save">

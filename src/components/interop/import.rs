@@ -7,10 +7,9 @@ use rungs_interop::System;
 use wasm_bindgen::JsCast;
 
 use super::NoteList;
+use crate::platform::extras::Host;
 use crate::platform::files::read_text;
 use crate::platform::on_demand::{ask, File, NoteLine, Reply, Request};
-use crate::state::doc::use_doc;
-use crate::state::session::Session;
 use crate::testid;
 
 /// What each system's files are, for the hint under the picker.
@@ -37,14 +36,13 @@ enum Stage {
     Done(String, String, Vec<NoteLine>),
 }
 
-/// The import panel.
+/// The import panel. Part of the extras module: the result opens through `host`.
 #[component]
 pub fn ImportPanel(
-    /// Closes the panel.
-    close: Callback<()>,
+    /// The page.
+    host: Host,
 ) -> impl IntoView {
-    let doc = use_doc();
-    let session = expect_context::<Session>();
+    let host = StoredValue::new_local(host);
     let system = RwSignal::new(System::PagerDuty);
     let files = RwSignal::new(Vec::<File>::new());
     let pasted = RwSignal::new(String::new());
@@ -121,9 +119,7 @@ pub fn ImportPanel(
     };
     let open = move |_| {
         if let Stage::Done(text, _, _) = stage.get_untracked() {
-            if let Ok(ladder) = rungs_core::parse_ladder(&text) {
-                session.open_new(doc, Some(ladder), text);
-            }
+            host.with_value(|h| h.open_new(&text));
         }
     };
 
@@ -135,10 +131,7 @@ pub fn ImportPanel(
             on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default()
             on:drop=on_drop
         >
-            <div class="card-head">
-                <h2 id="import-h">"Import from a paging tool"</h2>
-                <button class="button" on:click=move |_| close.run(())>"Close"</button>
-            </div>
+            <h2 id="import-h">"Import from a paging tool"</h2>
             <p class="muted">
                 "Bring the escalation policies, schedules and users you keep elsewhere. The result opens as a new ladder; nothing you have is replaced."
             </p>

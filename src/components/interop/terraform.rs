@@ -5,18 +5,20 @@ use leptos::prelude::*;
 use rungs_interop::Provider;
 
 use super::NoteList;
+use crate::platform::extras::Host;
 use crate::platform::files::download;
 use crate::platform::on_demand::{ask, NoteLine, Reply, Request};
 use crate::testid;
 
-/// The export panel.
+/// The export panel. Part of the extras module: the ladder comes through `host`.
 #[component]
 pub fn TerraformExport(
-    /// The ladder's canonical JSON.
-    canonical: String,
+    /// The page.
+    host: Host,
     /// The file name the ladder's JSON downloads as; the `.tf` takes its stem.
     file: String,
 ) -> impl IntoView {
+    let host = StoredValue::new_local(host);
     let provider = RwSignal::new(Provider::PagerDuty);
     let busy = RwSignal::new(false);
     let status = RwSignal::new(None::<String>);
@@ -34,7 +36,7 @@ pub fn TerraformExport(
         let name = format!("{stem}.{}.tf", p.slug().trim_start_matches("terraform-"));
         let request = Request::Export {
             provider: p.slug().to_string(),
-            ladder: canonical.clone(),
+            ladder: host.with_value(Host::text),
         };
         ask(&request, move |reply| {
             busy.set(false);

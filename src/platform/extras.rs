@@ -1,0 +1,162 @@
+//! The extras module: features used now and then (History, Import from a paging tool,
+//! Export as Terraform) compiled as a second wasm module, `src/bin/rungs-extras.rs`,
+//! which the page imports the first time one of them opens. The page's first load
+//! carries none of their code; the module brings its own copy of what it uses.
+//!
+//! The two modules share the document (the page's) through a [`Host`]: four functions
+//! the page hands over when it mounts a panel, the only way an extra reads or changes
+//! the open ladder. Both share the browser's storage, where an extra may keep versions
+//! (`rungs_core::versions`) but never writes a ladder itself.
+
+use std::cell::RefCell;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// Where Trunk puts the module (`data-type="worker"`, `data-bindgen-target="web"` in
+/// index.html: built, not loaded by the page), relative to the page.
+pub const MODULE_URL: &str = "./rungs-extras.js";
+
+#[wasm_bindgen(inline_js = "let loading = null;
+export function load_extras(url) {
+  if (!loading) {
+    loading = import(url).then(async (m) => { await m.default(); return m; });
+    loading.catch(() => { loading = null; });
+  }
+  return loading;
+}")]
+extern "C" {
+    fn load_extras(url: &str) -> js_sys::Promise;
+}
+
+thread_local! {
+    static MODULE: RefCell<Option<JsValue>> = const { RefCell::new(None) };
+}
+
+/// What an extra may ask of the page, as the JS object the page built with [`host`].
+#[derive(Clone)]
+pub struct Host(JsValue);
+
+impl Host {
+    /// The object the page passed.
+    pub fn from_js(value: JsValue) -> Host {
+        Host(value)
+    }
+
+    fn call(&self, name: &str, arg: Option<&str>) -> JsValue {
+        let f = js_sys::Reflect::get(&self.0, &JsValue::from_str(name))
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        let Some(f) = f else {
+            return JsValue::UNDEFINED;
+        };
+        match arg {
+            None => f.call0(&JsValue::NULL),
+            Some(a) => f.call1(&JsValue::NULL, &JsValue::from_str(a)),
+        }
+        .unwrap_or(JsValue::UNDEFINED)
+    }
+
+    /// The open ladder's text, saved first (edits included).
+    pub fn text(&self) -> String {
+        self.call("text", None).as_string().unwrap_or_default()
+    }
+
+    /// The open library entry (`None` for a shared ladder not yet copied).
+    pub fn entry(&self) -> Option<String> {
+        self.call("entry", None).as_string()
+    }
+
+    /// Replaces the open ladder with `text` as one edit (undo takes it back).
+    pub fn restore(&self, text: &str) {
+        self.call("restore", Some(text));
+    }
+
+    /// Opens `text` as a new library entry.
+    pub fn open_new(&self, text: &str) {
+        self.call("open_new", Some(text));
+    }
+}
+
+/// The page's side of a [`Host`]: its four functions as a JS object.
+pub fn host(
+    text: impl Fn() -> String + 'static,
+    entry: impl Fn() -> Option<String> + 'static,
+    restore: impl Fn(String) + 'static,
+    open_new: impl Fn(String) + 'static,
+) -> JsValue {
+    let o = js_sys::Object::new();
+    let set = |name: &str, f: JsValue| {
+        let _ = js_sys::Reflect::set(&o, &JsValue::from_str(name), &f);
+    };
+    set(
+        "text",
+        Closure::<dyn Fn() -> String>::new(text).into_js_value(),
+    );
+    set(
+        "entry",
+        Closure::<dyn Fn() -> Option<String>>::new(entry).into_js_value(),
+    );
+    set(
+        "restore",
+        Closure::<dyn Fn(String)>::new(restore).into_js_value(),
+    );
+    set(
+        "open_new",
+        Closure::<dyn Fn(String)>::new(open_new).into_js_value(),
+    );
+    o.into()
+}
+
+/// Loads the module (once) and mounts extra `which` into `el`, with `args` (text the
+/// extra reads, such as a file name).
+pub async fn mount(
+    which: &str,
+    el: &web_sys::HtmlElement,
+    host: &JsValue,
+    args: &str,
+) -> Result<(), String> {
+    let url = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .and_then(|base| web_sys::Url::new_with_base(MODULE_URL, &base).ok())
+        .map_or_else(|| MODULE_URL.to_string(), |u| u.href());
+    let module = JsFuture::from(load_extras(&url)).await.map_err(|e| {
+        let why = js_sys::Reflect::get(&e, &JsValue::from_str("message"))
+            .ok()
+            .and_then(|m| m.as_string())
+            .unwrap_or_else(|| "it could not be loaded".to_string());
+        format!(
+            "This part of Rungs could not be loaded ({why}). Check the connection and try again."
+        )
+    })?;
+    MODULE.with(|m| *m.borrow_mut() = Some(module.clone()));
+    let f = js_sys::Reflect::get(&module, &JsValue::from_str("mount"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .ok_or("the extras module has no mount")?;
+    let args_js = js_sys::Array::of4(
+        &JsValue::from_str(which),
+        el,
+        host,
+        &JsValue::from_str(args),
+    );
+    f.apply(&JsValue::NULL, &args_js)
+        .map(|_| ())
+        .map_err(|e| format!("{e:?}"))
+}
+
+/// Unmounts whatever the module mounted into `el` (nothing when it never loaded).
+pub fn unmount(el: &web_sys::HtmlElement) {
+    MODULE.with(|m| {
+        if let Some(module) = m.borrow().as_ref() {
+            if let Some(f) = js_sys::Reflect::get(module, &JsValue::from_str("unmount"))
+                .ok()
+                .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+            {
+                let _ = f.call1(&JsValue::NULL, el);
+            }
+        }
+    });
+}

@@ -1,0 +1,69 @@
+//! A panel of the extras module (`crate::platform::extras`), loaded when first shown:
+//! "Loading…" until the module is in, then the panel; a module that cannot load says
+//! so, and nothing else on the page changes.
+
+use leptos::prelude::*;
+
+use crate::platform::extras;
+use crate::state::doc::use_doc;
+use crate::state::session::Session;
+
+/// Extra `which` (`history`, `import`, `terraform`), given `args`.
+#[component]
+pub fn Extra(
+    /// Which panel.
+    which: &'static str,
+    /// Text the panel reads (for `terraform`, the file name).
+    #[prop(optional, into)]
+    args: String,
+) -> impl IntoView {
+    let doc = use_doc();
+    let session = expect_context::<Session>();
+    let target = NodeRef::<leptos::html::Div>::new();
+    let state = RwSignal::new(None::<Result<(), String>>);
+    Effect::new(move |_| {
+        let Some(div) = target.get() else { return };
+        let host = extras::host(
+            move || {
+                session.flush(doc);
+                doc.source.get_untracked()
+            },
+            move || {
+                session
+                    .entry
+                    .get_untracked()
+                    .filter(|_| !doc.readonly.get_untracked())
+            },
+            move |text| {
+                if let Ok(ladder) = rungs_core::parse_ladder(&text) {
+                    doc.edit("/", move |l| *l = ladder);
+                    doc.flush();
+                    session.flush(doc);
+                }
+            },
+            move |text| {
+                if let Ok(ladder) = rungs_core::parse_ladder(&text) {
+                    session.open_new(doc, Some(ladder), text);
+                }
+            },
+        );
+        let args = args.clone();
+        leptos::task::spawn_local(async move {
+            let done = extras::mount(which, &div, &host, &args).await;
+            state.set(Some(done));
+        });
+    });
+    on_cleanup(move || {
+        if let Some(div) = target.get_untracked() {
+            extras::unmount(&div);
+        }
+    });
+    view! {
+        {move || match state.get() {
+            None => view! { <p class="muted extra-loading" role="status">"Loading…"</p> }.into_any(),
+            Some(Ok(())) => ().into_any(),
+            Some(Err(why)) => view! { <p class="panel stale" role="alert">{why}</p> }.into_any(),
+        }}
+        <div class="extra" node_ref=target></div>
+    }
+}
