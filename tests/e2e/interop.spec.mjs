@@ -54,7 +54,9 @@ test('importing PagerDuty files shows the notes the command line gives and opens
     expect(shown[i]).toContain(n.source.pointer !== undefined ? `${file} at ${n.source.pointer}` : `${file}:${n.source.line}`);
     expect(shown[i]).toContain(n.severity === 'warning' ? '⚠ Warning' : 'ℹ Note');
   }
-  await page.screenshot({ path: 'tests/e2e/results/import-pagerduty.png', fullPage: true });
+  await page.locator(sel('IMPORT_PANEL')).screenshot({ path: 'tests/e2e/results/import-pagerduty.png' });
+  // no stray text between the notes' summary and their list
+  await expect(page.locator('.interop-notes')).not.toContainText('0 >');
 
   await page.locator(sel('IMPORT_OPEN')).click();
   await expect(page.locator(sel('LADDER_NAME'))).toHaveText(cli.ladder.name);
@@ -123,7 +125,7 @@ test('Export as Terraform downloads what rungs export writes, with its notes', a
     // the SaaS ladder has roles and overrides no provider can express: notes say so
     await expect(page.locator(sel('INTEROP_NOTE')).first()).toBeVisible();
   }
-  await page.screenshot({ path: 'tests/e2e/results/export-terraform.png', fullPage: true });
+  await page.locator('section[aria-labelledby="terraform-h"]').screenshot({ path: 'tests/e2e/results/export-terraform.png' });
   expect(problems).toEqual([]);
 });
 
@@ -174,7 +176,10 @@ test('History: save a version, edit, compare with the diff the command line give
   await page.locator(sel('DIFF_SIDE')).check();
   await expect(page.locator('.diff-cols').first()).toContainText(saas.name);
   await expect(page.locator('.diff-cols').first()).toContainText('Renamed for review');
-  await page.screenshot({ path: 'tests/e2e/results/history-diff.png', fullPage: true });
+  await page.locator(sel('HISTORY')).screenshot({ path: 'tests/e2e/results/history-diff.png' });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.locator(sel('HISTORY')).screenshot({ path: 'tests/e2e/results/history-diff-phone.png' });
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   // restore: the name comes back; the renamed ladder is kept as a version before it
   await page.locator(`${sel('VERSION')}[data-n="1"] ${sel('VERSION_RESTORE')}`).click();

@@ -25,7 +25,7 @@ fn NoteList(
         if warnings == 1 { "warning" } else { "warnings" },
     );
     view! {
-        <details class="interop-notes" open=warnings > 0>
+        <details class="interop-notes" open={warnings > 0}>
             <summary>{heading}</summary>
             <ul data-testid=testid::INTEROP_NOTES>
                 {notes
