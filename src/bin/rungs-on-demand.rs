@@ -5,37 +5,10 @@
 
 use rungs::platform::on_demand::{NoteLine, Reply, Request};
 use rungs_interop::{ImportOptions, Note, Provider, SourceFile, System};
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+use rungs::platform::worker_scope::serve;
 
 fn main() {
-    console_error_panic_hook::set_once();
-    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    let reply = {
-        let scope = scope.clone();
-        move |r: Reply| {
-            let _ = scope.post_message(&JsValue::from_str(&r.to_json()));
-        }
-    };
-    let on_message = {
-        let reply = reply.clone();
-        Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
-            let answer = match e
-                .data()
-                .as_string()
-                .ok_or_else(|| "the request is not text".to_string())
-                .and_then(|t| serde_json::from_str::<Request>(&t).map_err(|e| e.to_string()))
-            {
-                Ok(request) => answer(request),
-                Err(message) => Reply::Failed { message },
-            };
-            reply(answer);
-        })
-    };
-    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    on_message.forget();
-    reply(Reply::Ready);
+    serve(Reply::Ready, |message| Reply::Failed { message }, |request, _| answer(request));
 }
 
 fn answer(request: Request) -> Reply {

@@ -13,3 +13,4 @@ pub mod on_demand;
 pub mod study_worker;
 pub mod timer;
 pub mod worker;
+pub mod worker_scope;

@@ -96,12 +96,6 @@ pub enum Reply {
     },
 }
 
-impl Reply {
-    /// The reply as the JSON text that travels.
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).expect("serialisable")
-    }
-}
 
 /// Starts the worker, sends `request` once it is ready, and hands its answer (or why it
 /// could not load) to `answered`, once; the worker is ended after it answers.

@@ -90,12 +90,6 @@ pub enum Reply {
     },
 }
 
-impl Reply {
-    /// The reply as the JSON text that travels.
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).expect("serialisable")
-    }
-}
 
 /// Runs between two progress reports: a hundredth of the block (at least one run).
 pub fn slice(runs: u32) -> u32 {
