@@ -320,3 +320,15 @@ pub const DIFF_LINE: &str = "diff-line";
 pub const DIFF_EMPTY: &str = "diff-empty";
 /// The side-by-side switch of a diff.
 pub const DIFF_SIDE: &str = "diff-side";
+/// The what-if section of the History panel.
+pub const WHATIF: &str = "whatif";
+/// Its scenario picker.
+pub const WHATIF_SCENARIO: &str = "whatif-scenario";
+/// Its runs.
+pub const WHATIF_RUNS: &str = "whatif-runs";
+/// Run both.
+pub const WHATIF_RUN: &str = "whatif-run";
+/// The comparison's overall verdict.
+pub const WHATIF_VERDICT: &str = "whatif-verdict";
+/// One figure of a comparison.
+pub const WHATIF_ROW: &str = "whatif-row";

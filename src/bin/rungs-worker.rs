@@ -5,7 +5,9 @@ use rungs::platform::study_worker::{self, Reply};
 use rungs::platform::worker_scope::serve;
 
 fn main() {
-    serve(Reply::Ready, |message| Reply::Failed { message }, |request, post| {
-        study_worker::answer(request, |done| post(Reply::Progress { done }))
-    });
+    serve(
+        Reply::Ready,
+        |message| Reply::Failed { message },
+        |request, post| study_worker::answer(request, |done| post(Reply::Progress { done })),
+    );
 }

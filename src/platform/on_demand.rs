@@ -43,6 +43,20 @@ pub enum Request {
         /// The ladder's canonical JSON.
         ladder: String,
     },
+    /// What if: both ladders' studies of one scenario (embedded in both, by id) with
+    /// the same run seeds, compared figure by figure (`rungs simulate OLD --compare NEW`).
+    Compare {
+        /// The ladder before.
+        old: String,
+        /// The ladder after.
+        new: String,
+        /// The scenario's id.
+        scenario: String,
+        /// Runs of each study (1 to [`MAX_COMPARE_RUNS`]).
+        runs: u32,
+        /// The seed (default: the scenario's).
+        seed: Option<u64>,
+    },
     /// The readable diff of two ladders (their JSON texts).
     Diff {
         /// The ladder before.
@@ -62,6 +76,29 @@ pub struct NoteLine {
     /// Where in the source: `file at /pointer` or `file:line` (for an export, the
     /// ladder's pointer).
     pub place: String,
+}
+
+/// The most runs a comparison in the browser makes of each ladder (one worker, two
+/// studies and the bootstrap; the command line has no such bound).
+pub const MAX_COMPARE_RUNS: u32 = 20_000;
+
+/// One figure of a comparison, as the page shows it (`rungs_core::whatif::ComparisonRow`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CompareLine {
+    /// `sev1 acknowledge breach rate`, `p90 time to acknowledge`.
+    pub label: String,
+    /// The older ladder's value.
+    pub old: String,
+    /// The newer ladder's value.
+    pub new: String,
+    /// New minus old.
+    pub difference: String,
+    /// The 95 % interval of the difference.
+    pub ci: String,
+    /// `better`, `worse` or `no_clear_difference`, as the command line's JSON says.
+    pub verdict: String,
+    /// `▲ worse`, `▼ better`, `= no clear difference`.
+    pub marker: String,
 }
 
 /// What the worker answers.
@@ -84,6 +121,17 @@ pub enum Reply {
         /// What the provider cannot express.
         notes: Vec<NoteLine>,
     },
+    /// Two studies compared.
+    Compared {
+        /// Runs of each.
+        runs: u32,
+        /// The seed both derive their runs' seeds from.
+        seed: u64,
+        /// One row per figure, as text.
+        rows: Vec<CompareLine>,
+        /// Whether a breach rate or a p90 is clearly worse (`--fail-on-regression`).
+        regression: bool,
+    },
     /// The diff, grouped for reading.
     Diff {
         /// The changes.
@@ -95,7 +143,6 @@ pub enum Reply {
         message: String,
     },
 }
-
 
 /// Starts the worker, sends `request` once it is ready, and hands its answer (or why it
 /// could not load) to `answered`, once; the worker is ended after it answers.

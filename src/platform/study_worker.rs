@@ -90,7 +90,6 @@ pub enum Reply {
     },
 }
 
-
 /// Runs between two progress reports: a hundredth of the block (at least one run).
 pub fn slice(runs: u32) -> u32 {
     (runs / 100).max(1)

@@ -6,6 +6,7 @@
 //! on-demand worker, so none of its code is in the first load.
 
 pub mod diff;
+pub mod whatif;
 
 use leptos::prelude::*;
 use rungs_core::diff::DiffView;
@@ -17,6 +18,7 @@ use crate::platform::library;
 use crate::platform::on_demand::{ask, Reply, Request};
 use crate::testid;
 use diff::DiffList;
+use whatif::WhatIf;
 
 /// What the panel shows under the list.
 #[derive(Clone)]
@@ -133,6 +135,25 @@ pub fn HistoryPanel(
         shown.set(Shown::Nothing);
     };
 
+    let whatif_texts = Callback::new(move |()| {
+        let (a, b) = (from.get_untracked(), to.get_untracked());
+        Some((text_of(a)?, text_of(b)?, label(a), label(b)))
+    });
+    let whatif_scenarios = Signal::derive(move || {
+        let a = from.get();
+        let text = match a {
+            Some(n) => versions.with(|vs| vs.iter().find(|v| v.n == n).map(|v| v.text.clone())),
+            None => text_of(None),
+        };
+        text.and_then(|t| rungs_core::parse_ladder(&t).ok())
+            .map(|l| {
+                l.scenarios
+                    .iter()
+                    .map(|s| (s.id.to_string(), s.name.clone()))
+                    .collect()
+            })
+            .unwrap_or_default()
+    });
     let row = move |v: Version| {
         let n = v.n;
         let r = v.row();
@@ -218,6 +239,7 @@ pub fn HistoryPanel(
                             "Side by side"
                         </label>
                     </div>
+                    <WhatIf texts=whatif_texts scenarios=whatif_scenarios />
                 </Show>
                 {move || match shown.get() {
                     Shown::Nothing => ().into_any(),
