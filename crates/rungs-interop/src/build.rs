@@ -6,8 +6,8 @@ use std::collections::HashMap;
 
 use rungs_core::edit::unique_id;
 use rungs_core::{
-    Escalation, Kind, Ladder, Person, PersonId, Rotation, RotationId, Schedule,
-    ScheduleId, Tier, TierId, TimeZoneName,
+    Escalation, Kind, Ladder, Person, PersonId, Rotation, RotationId, Schedule, ScheduleId, Tier,
+    TierId, TimeZoneName,
 };
 
 use crate::notes::{ImportError, Notes, SourceRef};
