@@ -6,12 +6,20 @@ use std::collections::HashMap;
 
 use rungs_core::edit::unique_id;
 use rungs_core::{
-    Escalation, Kind, Ladder, LadderFormat, Person, PersonId, Rotation, RotationId, Schedule,
-    ScheduleId, Tier, TierId, TimeZoneName,
+    Escalation, Kind, Ladder, Person, PersonId, Rotation, RotationId, Schedule, ScheduleId, Tier,
+    TierId, TimeZoneName,
 };
 
 use crate::notes::{ImportError, Notes, SourceRef};
 use crate::{zones, ImportOptions, Imported, System};
+
+/// A ladder with nothing in it: the core's new ladder (name empty, revision 1) without
+/// its first tier.
+fn empty_ladder() -> Ladder {
+    let mut ladder = rungs_core::edit::new_ladder("");
+    ladder.tiers.clear();
+    ladder
+}
 
 /// The ladder under construction and the notes so far.
 #[derive(Debug)]
@@ -33,23 +41,7 @@ impl Builder {
         Builder {
             system,
             notes: Notes::default(),
-            ladder: Ladder {
-                format: LadderFormat::V1,
-                name: String::new(),
-                revision: 1,
-                description: None,
-                services: Vec::new(),
-                roles: Vec::new(),
-                people: Vec::new(),
-                rotations: Vec::new(),
-                schedules: Vec::new(),
-                tiers: Vec::new(),
-                triggers: Vec::new(),
-                playbooks: Vec::new(),
-                templates: Vec::new(),
-                scenarios: Vec::new(),
-                defaults: None,
-            },
+            ladder: empty_ladder(),
             people: HashMap::new(),
             rotations: HashMap::new(),
             schedules: HashMap::new(),

@@ -8,7 +8,6 @@
 //! noted here, so an importer can say "approximated" or "left out" with the line.
 
 use std::cell::Cell;
-use std::fmt::Write as _;
 use std::ops::Range;
 
 use hcl_edit::expr::{Expression, ObjectKey, TraversalOperator};
@@ -17,6 +16,11 @@ use hcl_edit::Span;
 
 use crate::notes::{ImportError, Notes, SourceRef};
 use crate::SourceFile;
+
+mod args;
+mod write;
+pub use args::{Arg, MAX_WHOLE};
+pub use write::{comment, name, quote};
 
 /// A provider's importer over the whole configuration.
 pub type Importer = fn(&mut crate::build::Builder, &Config) -> Result<(), ImportError>;
@@ -182,19 +186,12 @@ impl Resource {
 
     /// Where attribute `key` is (the block's start when it is absent).
     pub fn src_attr(&self, key: &str) -> SourceRef {
-        SourceRef::line(
-            &self.file,
-            self.body.attr(key).map_or(self.body.line, |a| a.line),
-        )
+        SourceRef::line(&self.file, self.body.line_of(key))
     }
 
     /// `data.type.name` or `type.name`, as Terraform names it.
     pub fn address(&self) -> String {
-        if self.data {
-            format!("data.{}.{}", self.kind, self.name)
-        } else {
-            format!("{}.{}", self.kind, self.name)
-        }
+        address(self.data, &self.kind, &self.name)
     }
 
     /// An error at this resource's attribute `key`.
@@ -203,6 +200,15 @@ impl Resource {
             &self.src_attr(key),
             format!("{}: {}", self.address(), message.into()),
         )
+    }
+}
+
+/// `data.kind.name` for a data source, `kind.name` for a resource.
+fn address(data: bool, kind: &str, name: &str) -> String {
+    if data {
+        format!("data.{kind}.{name}")
+    } else {
+        format!("{kind}.{name}")
     }
 }
 
@@ -440,63 +446,4 @@ impl Lines {
         let at = span.map_or(0, |r| r.start);
         self.starts.partition_point(|&s| s <= at) as u32
     }
-}
-
-/// An HCL string literal for `s`: quotes, backslashes, control characters and template
-/// sequences (`${`, `%{`) escaped, so no name or note can break out of the string or be
-/// evaluated by Terraform.
-pub fn quote(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '$' | '%' if chars.peek() == Some(&'{') => {
-                out.push(c);
-                out.push(c);
-            }
-            c if c.is_control() => {
-                let _ = write!(out, "\\u{:04X}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-/// A Terraform name (resource or data source label) made from an id: letters, digits,
-/// `_` and `-`, starting with a letter or `_`.
-pub fn name(id: &str) -> String {
-    let mut out: String = id
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '_' || c == '-' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    if !out.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_') {
-        out.insert(0, '_');
-    }
-    out
-}
-
-/// A `# comment` line for any text: each line of it commented, control characters
-/// dropped.
-pub fn comment(indent: usize, text: &str) -> String {
-    let pad = "  ".repeat(indent);
-    text.lines()
-        .map(|l| {
-            let clean: String = l.chars().filter(|c| !c.is_control()).collect();
-            format!("{pad}# {clean}\n")
-        })
-        .collect()
 }

@@ -22,6 +22,7 @@ pub mod build;
 pub mod hcl;
 pub mod json;
 pub mod notes;
+mod rotation;
 pub mod zones;
 
 mod goalert;

@@ -17,7 +17,7 @@ mod schedules;
 mod terraform;
 
 use rungs_core::time::Instant;
-use rungs_core::{Duration, PersonId, Rotation, RotationId, Shift};
+use rungs_core::{Duration, PersonId, Shift};
 
 use crate::build::Builder;
 use crate::hcl::Config;
@@ -399,17 +399,7 @@ fn rotation(
     }
     b.rotation(
         &r.key,
-        Rotation {
-            id: RotationId::new("r").expect("valid id"),
-            name: r.name.clone(),
-            members,
-            shift,
-            start,
-            timezone,
-            window: None,
-            windows: Vec::new(),
-            overrides: Vec::new(),
-        },
+        crate::rotation::imported(r.name.clone(), members, shift, start, timezone, Vec::new()),
     );
     Ok(())
 }

@@ -101,11 +101,7 @@ fn schedule(b: &mut Builder, zones: &[(String, String)], s: &Sched) -> Result<()
             rot.overrides.clear();
             b.notes.info(t.src.clone(), format!("{who} covers rotation {label} only at some hours: a copy of it, \"{}\", has those hours as windows", rot.name)).at(at);
         }
-        if windows.len() == 1 {
-            rot.window = windows.into_iter().next();
-        } else {
-            rot.windows = windows;
-        }
+        (rot.window, rot.windows) = crate::rotation::window_fields(windows);
         let id = b.rotation(&format!("{}#{}:{}", s.key, t.kind, t.key), rot);
         if windows_empty(b, &id) {
             always.push(id);
@@ -142,16 +138,11 @@ fn windows_empty(b: &Builder, id: &RotationId) -> bool {
         .is_some_and(|r| r.window_list().is_none())
 }
 
-/// GoAlert's weekday filter is Sunday first.
-const SUNDAY_FIRST: [Weekday; 7] = [
-    Weekday::Sun,
-    Weekday::Mon,
-    Weekday::Tue,
-    Weekday::Wed,
-    Weekday::Thu,
-    Weekday::Fri,
-    Weekday::Sat,
-];
+/// Day `i` of GoAlert's weekday filter, which is Sunday first (the core's
+/// [`Weekday::ALL`] is Monday first).
+fn sunday_first(i: usize) -> Weekday {
+    Weekday::ALL[(i + 6) % 7]
+}
 
 fn clock(s: &str, src: &SourceRef, what: &str) -> Result<ClockTime, ImportError> {
     ClockTime::parse(s).map_err(|_| {
@@ -191,11 +182,11 @@ fn coverage(
             &format!("{who}'s rule for {label} starts at"),
         )?;
         let to = clock(end, &r.src, &format!("{who}'s rule for {label} ends at"))?;
-        let days: Vec<Weekday> = SUNDAY_FIRST
+        let days: Vec<Weekday> = days
             .iter()
-            .zip(days)
+            .enumerate()
             .filter(|(_, on)| **on)
-            .map(|(d, _)| *d)
+            .map(|(i, _)| sunday_first(i))
             .collect();
         if days.is_empty() {
             b.notes.info(

@@ -7,7 +7,7 @@
 //! user; a literal UUID stays a key of its own.
 
 use crate::build::Builder;
-use crate::hcl::{Config, Resource, Value};
+use crate::hcl::{Config, Resource, Value, MAX_WHOLE};
 use crate::notes::ImportError;
 
 use super::{Model, PStep, Policy, Rot, Rule, Sched, SchedTarget, StepTarget, User, UserOverride};
@@ -17,13 +17,7 @@ use super::{Model, PStep, Policy, Rot, Rule, Sched, SchedTarget, StepTarget, Use
 fn key_of(v: &Value) -> Option<String> {
     match v {
         Value::String(s) => Some(s.clone()),
-        Value::Ref(_) => v.resource_ref().map(|(data, kind, name)| {
-            if data {
-                format!("data.{kind}.{name}")
-            } else {
-                format!("{kind}.{name}")
-            }
-        }),
+        Value::Ref(_) => v.ref_address(),
         _ => None,
     }
 }
@@ -42,33 +36,23 @@ fn computed(b: &mut Builder, r: &Resource, key: &str, v: &Value, then: &str) {
 
 /// The string `key`; computed values are a note and `None`.
 fn text(b: &mut Builder, r: &Resource, key: &str) -> Result<Option<String>, ImportError> {
-    match r.body.get(key) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s.clone())),
-        Some(v @ (Value::Expr(_) | Value::Ref(_))) => {
-            computed(b, r, key, v, "left out");
-            Ok(None)
-        }
-        Some(v) => Err(r.error(key, format!("expected a string, found {}", v.describe()))),
-    }
+    r.body.string_arg(key).read(
+        |v| computed(b, r, key, v, "left out"),
+        |v| r.error(key, format!("expected a string, found {}", v.describe())),
+    )
 }
 
 /// The whole number `key` (0 to 2^53); computed values are a note and `None`.
 fn number(b: &mut Builder, r: &Resource, key: &str) -> Result<Option<i64>, ImportError> {
-    match r.body.get(key) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::Number(n)) if n.fract() == 0.0 && n.abs() <= 9_007_199_254_740_992.0 => {
-            Ok(Some(*n as i64))
-        }
-        Some(v @ (Value::Expr(_) | Value::Ref(_))) => {
-            computed(b, r, key, v, "left as if unset");
-            Ok(None)
-        }
-        Some(v) => Err(r.error(
-            key,
-            format!("expected a whole number, found {}", v.describe()),
-        )),
-    }
+    r.body.whole_arg(key, -MAX_WHOLE..=MAX_WHOLE).read(
+        |v| computed(b, r, key, v, "left as if unset"),
+        |v| {
+            r.error(
+                key,
+                format!("expected a whole number, found {}", v.describe()),
+            )
+        },
+    )
 }
 
 fn unsigned(b: &mut Builder, r: &Resource, key: &str) -> Result<Option<u64>, ImportError> {

@@ -3,9 +3,7 @@
 use std::collections::{HashMap, HashSet};
 
 use rungs_core::time::{parse_picker, picker_value, ClockTime, Weekday};
-use rungs_core::{
-    Duration, Instant, Override, Rotation, RotationId, Shift, Target, TimeZoneName, Window,
-};
+use rungs_core::{Duration, Instant, Override, RotationId, Shift, Target, TimeZoneName, Window};
 
 use super::{seconds, Model, OnCallShift, Sched};
 use crate::build::Builder;
@@ -370,28 +368,14 @@ fn rotation(
             .warn(sh.loc.at("until"), format!("on-call shift {name} ends on {until} in OnCall; the Rungs rotation runs on (remove it then)"))
             .at(at.clone());
     }
-    let (window, windows) = if windows.len() == 1 {
-        (windows.pop(), Vec::new())
+    let name = if name.trim().is_empty() {
+        "Imported shift".into()
     } else {
-        (None, windows)
+        name.trim().to_string()
     };
     let id = b.rotation(
         &sh.key,
-        Rotation {
-            id: RotationId::new("imported").expect("valid id"),
-            name: if name.trim().is_empty() {
-                "Imported shift".into()
-            } else {
-                name.trim().to_string()
-            },
-            members,
-            shift,
-            start,
-            timezone,
-            window,
-            windows,
-            overrides: Vec::new(),
-        },
+        crate::rotation::imported(name, members, shift, start, timezone, windows),
     );
     Ok(Some(id))
 }

@@ -6,7 +6,7 @@
 
 use super::{build, Chain, Loc, Model, OnCallShift, Policy, Sched, User};
 use crate::build::Builder;
-use crate::hcl::{Config, Resource, Value};
+use crate::hcl::{Arg, Config, Resource, Value, MAX_WHOLE};
 use crate::notes::ImportError;
 
 const META: [&str; 6] = [
@@ -294,30 +294,29 @@ fn list_text(b: &mut Builder, r: &Resource, key: &str) -> Vec<String> {
 
 /// A whole number: a literal, or a product or sum of literals (`60 * 60 * 12`).
 fn number(b: &mut Builder, r: &Resource, key: &str) -> Result<Option<i64>, ImportError> {
-    const MAX: f64 = 9_007_199_254_740_992.0;
     let too_big = || {
         r.error(
             key,
             format!("{key} is not a whole number from -2^53 to 2^53"),
         )
     };
-    match r.body.get(key) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::Number(n)) if n.fract() == 0.0 && n.abs() <= MAX => Ok(Some(*n as i64)),
-        Some(Value::Number(_)) => Err(too_big()),
-        Some(v @ Value::Ref(_)) => {
-            computed(b, r, key, v);
-            Ok(None)
-        }
-        Some(Value::Expr(e)) => match arithmetic(e) {
-            Some(Some(n)) if n.unsigned_abs() <= 1 << 53 => Ok(Some(n)),
+    match r.body.whole_arg(key, -MAX_WHOLE..=MAX_WHOLE) {
+        Arg::Unset => Ok(None),
+        Arg::Literal(n) => Ok(Some(n)),
+        Arg::Other(Value::Number(_)) => Err(too_big()),
+        Arg::Computed(v @ Value::Expr(e)) => match arithmetic(e) {
+            Some(Some(n)) if n.unsigned_abs() <= MAX_WHOLE as u64 => Ok(Some(n)),
             Some(_) => Err(too_big()),
             None => {
-                computed(b, r, key, &Value::Expr(e.clone()));
+                computed(b, r, key, v);
                 Ok(None)
             }
         },
-        Some(other) => Err(r.error(
+        Arg::Computed(v) => {
+            computed(b, r, key, v);
+            Ok(None)
+        }
+        Arg::Other(other) => Err(r.error(
             key,
             format!("{key} is {}: expected a number", other.describe()),
         )),
@@ -352,15 +351,7 @@ fn arithmetic(e: &str) -> Option<Option<i64>> {
 fn resolve(b: &mut Builder, config: &Config, r: &Resource, key: &str, v: &Value) -> Option<String> {
     match v {
         Value::String(s) => Some(s.clone()),
-        Value::Ref(_) if v.resource_ref().is_some() => {
-            let (data, kind, name) = v.resource_ref()?;
-            let _ = config.lookup(v);
-            Some(if data {
-                format!("data.{kind}.{name}")
-            } else {
-                format!("{kind}.{name}")
-            })
-        }
+        Value::Ref(_) if v.resource_ref().is_some() => config.follow(v),
         Value::Null => None,
         other => {
             computed(b, r, key, other);

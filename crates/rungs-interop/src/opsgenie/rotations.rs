@@ -1,7 +1,7 @@
 //! Opsgenie schedule rotations to Rungs rotations: type and length to the shift, the
 //! start, participants to members, time restrictions to windows.
 
-use rungs_core::{ClockTime, Duration, Instant, Rotation, RotationId, Shift, Weekday, Window};
+use rungs_core::{ClockTime, Duration, Instant, Rotation, Shift, Weekday, Window};
 
 use crate::build::Builder;
 use crate::notes::{ImportError, SourceRef};
@@ -141,22 +141,9 @@ pub(super) fn rotation(
         None => Vec::new(),
         Some(x) => windows(b, &name, &at, x)?,
     };
-    let (window, windows) = if windows.len() == 1 {
-        (windows.into_iter().next(), Vec::new())
-    } else {
-        (None, windows)
-    };
-    Ok(Rotation {
-        id: RotationId::new("imported").expect("a valid id"),
-        name,
-        members,
-        shift,
-        start,
-        timezone,
-        window,
-        windows,
-        overrides: Vec::new(),
-    })
+    Ok(crate::rotation::imported(
+        name, members, shift, start, timezone, windows,
+    ))
 }
 
 fn clock(name: &str, src: &SourceRef, (h, m): (u64, u64)) -> Result<ClockTime, ImportError> {

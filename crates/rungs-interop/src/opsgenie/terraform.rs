@@ -4,7 +4,7 @@
 //! `resource_opsgenie_*.go` schemas).
 
 use crate::build::Builder;
-use crate::hcl::{Block, Config, Resource, Value};
+use crate::hcl::{Block, Config, Resource, Value, MAX_WHOLE};
 use crate::notes::{ImportError, SourceRef};
 
 use super::{
@@ -129,32 +129,10 @@ fn string(
     block: &Block,
     key: &str,
 ) -> Result<Option<String>, ImportError> {
-    let Some(a) = block.attr(key) else {
-        return Ok(None);
-    };
-    match &a.value {
-        Value::String(s) => Ok(Some(s.clone())),
-        Value::Null => Ok(None),
-        Value::Ref(_) | Value::Expr(_) => {
-            b.notes.warn(
-                r.src_line(a.line),
-                format!(
-                    "{}'s {key} is computed by Terraform ({}): left out",
-                    r.address(),
-                    a.value.describe()
-                ),
-            );
-            Ok(None)
-        }
-        other => Err(ImportError::at_source(
-            &r.src_line(a.line),
-            format!(
-                "{}: {key} is {}: expected a string",
-                r.address(),
-                other.describe()
-            ),
-        )),
-    }
+    block.string_arg(key).read(
+        |v| computed(b, r, block, key, v),
+        |v| expected(r, block, key, v, "a string"),
+    )
 }
 
 /// A literal whole number argument (0 to 2^53); computed is a warning and `None`.
@@ -164,52 +142,51 @@ fn number(
     block: &Block,
     key: &str,
 ) -> Result<Option<u64>, ImportError> {
-    let Some(a) = block.attr(key) else {
-        return Ok(None);
-    };
-    match &a.value {
-        Value::Number(n) if *n >= 0.0 && n.fract() == 0.0 && *n <= 9_007_199_254_740_992.0 => {
-            Ok(Some(*n as u64))
-        }
-        Value::Null => Ok(None),
-        Value::Ref(_) | Value::Expr(_) => {
-            b.notes.warn(
-                r.src_line(a.line),
-                format!(
-                    "{}'s {key} is computed by Terraform ({}): left out",
-                    r.address(),
-                    a.value.describe()
-                ),
-            );
-            Ok(None)
-        }
-        other => Err(ImportError::at_source(
-            &r.src_line(a.line),
-            format!(
-                "{}: {key} is {}: expected a whole number from 0 to 9007199254740992",
-                r.address(),
-                other.describe()
-            ),
-        )),
-    }
+    let n = block.whole_arg(key, 0..=MAX_WHOLE).read(
+        |v| computed(b, r, block, key, v),
+        |v| {
+            expected(
+                r,
+                block,
+                key,
+                v,
+                "a whole number from 0 to 9007199254740992",
+            )
+        },
+    )?;
+    Ok(n.map(|n| n as u64))
 }
 
 fn boolean(r: &Resource, block: &Block, key: &str) -> Result<Option<bool>, ImportError> {
-    match block.attr(key) {
-        None => Ok(None),
-        Some(a) => match &a.value {
-            Value::Bool(v) => Ok(Some(*v)),
-            Value::Null => Ok(None),
-            other => Err(ImportError::at_source(
-                &r.src_line(a.line),
-                format!(
-                    "{}: {key} is {}: expected true or false",
-                    r.address(),
-                    other.describe()
-                ),
-            )),
-        },
+    match block.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Bool(v)) => Ok(Some(*v)),
+        Some(other) => Err(expected(r, block, key, other, "true or false")),
     }
+}
+
+/// The warning for an argument Terraform computes.
+fn computed(b: &mut Builder, r: &Resource, block: &Block, key: &str, v: &Value) {
+    b.notes.warn(
+        r.src_line(block.line_of(key)),
+        format!(
+            "{}'s {key} is computed by Terraform ({}): left out",
+            r.address(),
+            v.describe()
+        ),
+    );
+}
+
+/// The error for an argument that is a literal of another kind.
+fn expected(r: &Resource, block: &Block, key: &str, v: &Value, what: &str) -> ImportError {
+    ImportError::at_source(
+        &r.src_line(block.line_of(key)),
+        format!(
+            "{}: {key} is {}: expected {what}",
+            r.address(),
+            v.describe()
+        ),
+    )
 }
 
 /// A `participant` or `recipient` block: its type and what its `id` names.
@@ -223,12 +200,7 @@ fn participant(
     let keys = match block.get("id").map(reference) {
         None | Some(Value::Null) => Vec::new(),
         Some(Value::String(s)) => vec![s.clone()],
-        Some(v @ Value::Ref(_)) => match (config.lookup(&v), v.resource_ref()) {
-            (Some(target), _) => vec![target.address()],
-            (None, Some((true, kind, name))) => vec![format!("data.{kind}.{name}")],
-            (None, Some((false, kind, name))) => vec![format!("{kind}.{name}")],
-            (None, None) => vec![v.describe()],
-        },
+        Some(v @ Value::Ref(_)) => vec![config.follow(&v).unwrap_or_else(|| v.describe())],
         Some(other) => {
             b.notes.warn(
                 SourceRef::line(&r.file, block.line),
@@ -296,12 +268,7 @@ fn escalation(b: &mut Builder, config: &Config, r: &Resource) -> Result<Esc, Imp
         let src = SourceRef::line(&r.file, rule.line);
         let amount = number(b, r, rule, "delay")?.unwrap_or(0);
         let delay = delay_minutes(amount, None, &format!("escalation \"{name}\"'s rule delay"))
-            .map_err(|msg| {
-                ImportError::at_source(
-                    &r.src_line(rule.attr("delay").map_or(rule.line, |a| a.line)),
-                    msg,
-                )
-            })?;
+            .map_err(|msg| ImportError::at_source(&r.src_line(rule.line_of("delay")), msg))?;
         let recipients: Vec<&Block> = rule.blocks("recipient").collect();
         if recipients.len() > 1 {
             b.notes.warn(

@@ -2,8 +2,8 @@
 //! windows), a layered schedule for several layers, overrides on the top layer.
 
 use rungs_core::{
-    ClockTime, Duration, Instant, Override, Rotation, RotationId, Shift, Target, TimeZoneName,
-    Weekday, Window,
+    ClockTime, Duration, Instant, Override, RotationId, Shift, Target, TimeZoneName, Weekday,
+    Window,
 };
 
 use crate::build::Builder;
@@ -154,22 +154,7 @@ fn rotation(
     } else {
         layer_label.clone()
     };
-    let mut rot = Rotation {
-        id: RotationId::new("imported").expect("valid id"),
-        name,
-        members,
-        shift,
-        start,
-        timezone: zone.clone(),
-        window: None,
-        windows: Vec::new(),
-        overrides: Vec::new(),
-    };
-    match windows.len() {
-        0 => {}
-        1 => rot.window = windows.into_iter().next(),
-        _ => rot.windows = windows,
-    }
+    let mut rot = crate::rotation::imported(name, members, shift, start, zone.clone(), windows);
     // The same rotation written twice (a rotation exported alone and as a layer) is one.
     let same = b.ladder().rotations.iter().find(|r| {
         r.name == rot.name

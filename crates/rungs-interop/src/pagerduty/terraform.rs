@@ -4,7 +4,7 @@
 //! `data "pagerduty_escalation_policy"`.
 
 use crate::build::Builder;
-use crate::hcl::{Block, Config, Resource, Value};
+use crate::hcl::{Arg, Block, Config, Resource, Value, MAX_WHOLE};
 use crate::notes::{ImportError, SourceRef};
 
 use super::{
@@ -84,31 +84,26 @@ fn key_of(r: &Resource) -> String {
     r.address()
 }
 
-/// What a reference (or a literal id) names: the key of the resource.
+/// What a reference (or a literal id) names: the key of the resource, and its type when
+/// it is a reference.
 fn ref_key(v: &Value) -> Option<(String, Option<String>)> {
     match v {
         Value::String(s) => Some((s.clone(), None)),
         _ => {
-            let (data, kind, name) = v.resource_ref()?;
-            let key = if data {
-                format!("data.{kind}.{name}")
-            } else {
-                format!("{kind}.{name}")
-            };
-            Some((key, Some(kind.to_string())))
+            let (_, kind, _) = v.resource_ref()?;
+            Some((v.ref_address()?, Some(kind.to_string())))
         }
     }
 }
 
 /// The literal string `key` of `block`; anything Terraform computes is a note and `None`.
 fn text(b: &mut Builder, r: &Resource, block: &Block, key: &str) -> Option<String> {
-    let a = block.attr(key)?;
-    match &a.value {
-        Value::String(s) => Some(s.clone()),
-        Value::Null => None,
-        other => {
+    match block.string_arg(key) {
+        Arg::Unset => None,
+        Arg::Literal(s) => Some(s),
+        Arg::Computed(other) | Arg::Other(other) => {
             b.notes.warn(
-                r.src_line(a.line),
+                line_of(r, block, key),
                 format!(
                     "{}'s {key} = {} is computed by Terraform: left out",
                     r.address(),
@@ -128,34 +123,29 @@ fn whole(
     block: &Block,
     key: &str,
 ) -> Result<Option<u64>, ImportError> {
-    let Some(a) = block.attr(key) else {
-        return Ok(None);
-    };
-    match &a.value {
-        Value::Number(n) if n.is_finite() && *n >= 0.0 && n.fract() == 0.0 && *n <= 9.007e15 => {
-            Ok(Some(*n as u64))
-        }
-        Value::Number(n) => Err(ImportError::at_source(
-            &r.src_line(a.line),
+    match block.whole_arg(key, 0..=MAX_WHOLE) {
+        Arg::Unset => Ok(None),
+        Arg::Literal(n) => Ok(Some(n as u64)),
+        Arg::Other(Value::Number(n)) => Err(ImportError::at_source(
+            &line_of(r, block, key),
             format!(
                 "{}: {key} = {n} is not a whole number from 0 to 9007199254740992",
                 r.address()
             ),
         )),
-        Value::Null => Ok(None),
-        Value::Expr(_) | Value::Ref(_) => {
+        Arg::Computed(v) => {
             b.notes.warn(
-                r.src_line(a.line),
+                line_of(r, block, key),
                 format!(
                     "{}'s {key} = {} is computed by Terraform: Rungs cannot know it",
                     r.address(),
-                    a.value.describe()
+                    v.describe()
                 ),
             );
             Ok(None)
         }
-        other => Err(ImportError::at_source(
-            &r.src_line(a.line),
+        Arg::Other(other) => Err(ImportError::at_source(
+            &line_of(r, block, key),
             format!(
                 "{}: {key} = {} is not a number",
                 r.address(),
@@ -166,7 +156,7 @@ fn whole(
 }
 
 fn line_of(r: &Resource, block: &Block, key: &str) -> SourceRef {
-    r.src_line(block.attr(key).map_or(block.line, |a| a.line))
+    r.src_line(block.line_of(key))
 }
 
 fn schedule(b: &mut Builder, r: &Resource) -> Result<Schedule, ImportError> {
