@@ -206,22 +206,23 @@ test('What if: two versions on a scenario give the verdicts rungs simulate --com
   await page.locator(sel('VERSION_NOTE')).fill('As shipped');
   await page.locator(sel('VERSION_SAVE')).click();
   await expect(page.locator(sel('VERSION'))).toHaveCount(1);
-  // a second version whose SEV1 first step waits 20 minutes instead of 5, kept as the
-  // library keeps versions (the panel reads them from storage when it opens)
-  const slower = structuredClone(saas);
-  slower.tiers[0].escalation.steps[0].escalate_after = '20m';
+  // a second version whose every step escalates after a minute, kept as the library
+  // keeps versions (the panel reads them from storage when it opens)
+  const faster = structuredClone(saas);
+  for (const t of faster.tiers) for (const st of t.escalation.steps) st.escalate_after = '1m';
   await page.evaluate((text) => {
     const id = localStorage.getItem('rungs.library.current');
     const key = `rungs.versions.${id}`;
     const list = JSON.parse(localStorage.getItem(key));
-    list.push({ ...list[0], n: 2, note: 'Slower first step', text });
+    list.push({ ...list[0], n: 2, note: 'Every step after a minute', text });
     localStorage.setItem(key, JSON.stringify(list));
-  }, JSON.stringify(slower, null, 2));
+  }, JSON.stringify(faster, null, 2));
   await page.locator(sel('HISTORY_OPEN')).click();
   await page.locator(sel('HISTORY_OPEN')).click();
   await expect(page.locator(sel('VERSION'))).toHaveCount(2);
-  await page.locator('#compare-from').selectOption('1');
-  await page.locator('#compare-to').selectOption('2');
+  // shipped (version 1) against the faster one (version 2) as the baseline: clearly worse
+  await page.locator('#compare-from').selectOption('2');
+  await page.locator('#compare-to').selectOption('1');
   await page.locator(sel('WHATIF_SCENARIO')).selectOption('checkout-3am');
   await page.locator(sel('WHATIF_RUNS')).fill('500');
   await page.locator(sel('WHATIF_RUNS')).dispatchEvent('change');
@@ -229,8 +230,8 @@ test('What if: two versions on a scenario give the verdicts rungs simulate --com
   const rows = page.locator(sel('WHATIF_ROW'));
   await expect(rows.first()).toBeVisible({ timeout: 60_000 });
 
-  writeFileSync('tests/e2e/results/whatif-old.json', JSON.stringify(saas));
-  writeFileSync('tests/e2e/results/whatif-new.json', JSON.stringify(slower));
+  writeFileSync('tests/e2e/results/whatif-old.json', JSON.stringify(faster));
+  writeFileSync('tests/e2e/results/whatif-new.json', JSON.stringify(saas));
   const cli = JSON.parse(execFileSync('target/debug/rungs', [
     'simulate', 'tests/e2e/results/whatif-old.json', '--compare', 'tests/e2e/results/whatif-new.json',
     '--scenario', 'checkout-3am', '--runs', '500', '--format', 'json',
@@ -239,7 +240,8 @@ test('What if: two versions on a scenario give the verdicts rungs simulate --com
   const verdicts = await rows.evaluateAll((trs) => trs.map((tr) => tr.dataset.verdict));
   expect(verdicts).toEqual(cli.differences.map((d) => d.verdict));
   expect(verdicts).toContain('worse');
-  await expect(page.locator(sel('WHATIF_VERDICT'))).toContainText(cli.regression ? 'is clearly worse' : 'is not clearly worse');
+  expect(cli.regression).toBe(true);
+  await expect(page.locator(sel('WHATIF_VERDICT'))).toContainText('Version 1 is clearly worse than Version 2');
   await expect(rows.locator('.verdict').first()).toContainText(/▲ worse|▼ better|= no clear difference/);
   await page.locator(sel('WHATIF')).screenshot({ path: 'tests/e2e/results/whatif.png' });
   expect(problems).toEqual([]);
