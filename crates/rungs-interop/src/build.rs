@@ -301,9 +301,76 @@ impl Builder {
                 .position(|r| r.trim().eq_ignore_ascii_case(&t.name) || r.trim() == t.id.as_str())
                 .unwrap_or(rank.len())
         };
-        self.ladder.tiers.sort_by_key(place);
+        let mut order: Vec<usize> = (0..self.ladder.tiers.len()).collect();
+        order.sort_by_key(|&i| place(&self.ladder.tiers[i]));
+        let tiers = std::mem::take(&mut self.ladder.tiers);
+        let mut slots: Vec<Option<Tier>> = tiers.into_iter().map(Some).collect();
+        self.ladder.tiers = order.iter().filter_map(|&i| slots[i].take()).collect();
         for (i, t) in self.ladder.tiers.iter_mut().enumerate() {
             t.rank = i as u32 + 1;
         }
+        // the notes' pointers into the ladder follow their tier to its new place
+        for note in &mut self.notes.0 {
+            if let Some(p) = note.pointer.as_mut() {
+                if let Some(moved) = moved_tier(p, &order) {
+                    *p = moved;
+                }
+            }
+        }
+    }
+}
+
+/// `pointer` with its tier index changed to the tier's new place, when it points into
+/// `/tiers/<old>`; `order[new] = old`.
+fn moved_tier(pointer: &str, order: &[usize]) -> Option<String> {
+    let rest = pointer.strip_prefix("/tiers/")?;
+    let (index, tail) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    let old: usize = index.parse().ok()?;
+    let new = order.iter().position(|&o| o == old)?;
+    Some(format!("/tiers/{new}{tail}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rungs_core::{Escalation, Step, Target};
+
+    #[test]
+    fn ranking_moves_the_tiers_and_the_notes_that_point_into_them() {
+        let mut b = Builder::new(System::PagerDuty);
+        let src = SourceRef::json("p.json", "/escalation_policies/0");
+        let who = b.person("P1", "Ana", Some("ana@example.com"), Some("UTC"), &src);
+        let esc = || Escalation {
+            steps: vec![Step {
+                notify: vec![Target::Person(who.clone())],
+                escalate_after: rungs_core::Duration::from_mins(5),
+            }],
+            repeat: 0,
+        };
+        b.tier("Minor", None, esc(), &src);
+        b.tier("Critical", None, esc(), &src);
+        b.notes
+            .warn(src.clone(), "about Critical")
+            .at("/tiers/1/escalation/steps/0");
+        b.notes.warn(src.clone(), "about Minor").at("/tiers/0");
+        let options = ImportOptions {
+            name: None,
+            rank: vec!["critical".into()],
+        };
+        let done = b.finish(&options).expect("imports");
+        let names: Vec<&str> = done.ladder.tiers.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names, ["Critical", "Minor"]);
+        assert_eq!(done.ladder.tiers[0].rank, 1);
+        let at = |m: &str| {
+            done.notes
+                .iter()
+                .find(|n| n.message == m)
+                .and_then(|n| n.pointer.clone())
+        };
+        assert_eq!(
+            at("about Critical").as_deref(),
+            Some("/tiers/0/escalation/steps/0")
+        );
+        assert_eq!(at("about Minor").as_deref(), Some("/tiers/1"));
     }
 }
