@@ -123,7 +123,8 @@ test('every compressible file of the build has gzip and Brotli twins with the sa
   const { join, extname } = await import('node:path');
   const walk = (d) => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
   const files = walk('dist').filter((f) => ['.html', '.js', '.wasm', '.css', '.json'].includes(extname(f)));
-  expect(files.filter((f) => f.endsWith('.wasm'))).toHaveLength(2);
+  // the page, the study worker, the on-demand worker and the extras module
+  expect(files.filter((f) => f.endsWith('.wasm'))).toHaveLength(4);
   for (const file of files) {
     const body = readFileSync(file);
     expect(gunzipSync(readFileSync(`${file}.gz`)).equals(body), file).toBe(true);
@@ -134,7 +135,7 @@ test('every compressible file of the build has gzip and Brotli twins with the sa
 test('the bytes the first tier needs stay within the budget', async () => {
   // sizes are deterministic: this holds every later feature to the first load's budget
   const rows = firstLoad('dist');
-  expect(rows.map((r) => r.file.replace(/-[0-9a-f]{16}/, ''))).toEqual(['index.html', 'main.css', 'rungs.js', 'rungs_bg.wasm']);
+  expect(rows.map((r) => r.file.replace(/-[0-9a-f]{16}/, ''))).toEqual(['index.html', 'main.css', 'rungs.js', 'snippets/rungs/inline0.js', 'rungs_bg.wasm']);
   const total = rows.reduce((n, r) => n + r.gzip, 0);
   expect(total, rows.map((r) => `${r.file}: ${r.gzip} B`).join(', ')).toBeLessThanOrEqual(BUDGET);
 });
