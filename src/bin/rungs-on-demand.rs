@@ -1,5 +1,5 @@
 //! The on-demand Web Worker: imports from paging tools and exports Terraform with
-//! `rungs-interop`, and compares ladders with the core's diff. The page starts it only
+//! `rungs-interop`, and compares two ladders' studies (what if). The page starts it only
 //! when the user asks for one of these, so its first load carries none of that code.
 //! The messages are described in `rungs::platform::on_demand`.
 
@@ -48,18 +48,6 @@ fn answer(request: Request) -> Reply {
             seed,
         } => compare(&old, &new, &scenario, runs, seed)
             .unwrap_or_else(|message| Reply::Failed { message }),
-        Request::Diff { old, new } => {
-            let read = |text: &str, which: &str| {
-                rungs_core::parse_ladder(text)
-                    .map_err(|e| format!("the {which} ladder does not read: {e}"))
-            };
-            match (read(&old, "older"), read(&new, "newer")) {
-                (Ok(a), Ok(b)) => Reply::Diff {
-                    view: rungs_core::diff::diff_view(&a, &b),
-                },
-                (Err(message), _) | (_, Err(message)) => Reply::Failed { message },
-            }
-        }
         Request::Export { provider, ladder } => {
             let Some(provider) = Provider::from_slug(&provider) else {
                 return Reply::Failed {

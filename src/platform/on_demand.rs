@@ -1,7 +1,8 @@
 //! Work the page needs only now and then, done off the page and out of its first load:
-//! importing from paging tools, exporting Terraform and comparing two ladders. The
+//! importing from paging tools, exporting Terraform and what-if comparisons of two
+//! ladders' studies. The
 //! messages between the page and the on-demand Web Worker (`src/bin/rungs-on-demand.rs`,
-//! which carries `rungs-interop` with its HCL parser and the core's diff), and [`ask`],
+//! which carries `rungs-interop` with its HCL parser and the simulator's comparison), and [`ask`],
 //! which starts the worker when the user asks, posts one request and ends it once
 //! answered. The page's own wasm links none of that code.
 
@@ -56,13 +57,6 @@ pub enum Request {
         runs: u32,
         /// The seed (default: the scenario's).
         seed: Option<u64>,
-    },
-    /// The readable diff of two ladders (their JSON texts).
-    Diff {
-        /// The ladder before.
-        old: String,
-        /// The ladder after.
-        new: String,
     },
 }
 
@@ -131,11 +125,6 @@ pub enum Reply {
         rows: Vec<CompareLine>,
         /// Whether a breach rate or a p90 is clearly worse (`--fail-on-regression`).
         regression: bool,
-    },
-    /// The diff, grouped for reading.
-    Diff {
-        /// The changes.
-        view: rungs_core::diff::DiffView,
     },
     /// The request could not be carried out: why, with file, line and column or pointer.
     Failed {

@@ -2,8 +2,9 @@
 //! read-only; compare two (or one with the ladder as it is now) as a readable diff;
 //! restore one, which keeps the current ladder as a version first and the restored one
 //! as a new version after, so nothing is ever lost. The rules (numbering, bounds,
-//! pruning) are the core's (`rungs_core::versions`); the diff is computed by the
-//! on-demand worker, so none of its code is in the first load.
+//! pruning) are the core's (`rungs_core::versions`), and so is the diff (`rungs_core::diff`),
+//! computed here in the extras module; what if (`whatif.rs`) runs both studies in the
+//! on-demand worker. None of it is in the page's first load.
 
 pub mod diff;
 pub mod whatif;
@@ -15,7 +16,6 @@ use rungs_core::versions::{Version, Why};
 use crate::platform::clock::local_date_time;
 use crate::platform::extras::Host;
 use crate::platform::library;
-use crate::platform::on_demand::{ask, Reply, Request};
 use crate::testid;
 use diff::DiffList;
 use whatif::WhatIf;
@@ -26,8 +26,6 @@ enum Shown {
     Nothing,
     /// One version's JSON, read-only.
     Version(u32, String),
-    /// A diff being computed.
-    Comparing,
     /// A diff: labels of the two sides, and the changes.
     Diff(String, String, DiffView),
     /// Why a diff could not be made.
@@ -103,17 +101,18 @@ pub fn HistoryPanel(
             }
         }
     };
+    // the diff runs here, in the extras module: the History panel needs no worker for it
     let compare = move |a: Option<u32>, b: Option<u32>| {
         let (Some(old), Some(new)) = (text_of(a), text_of(b)) else {
             return;
         };
-        shown.set(Shown::Comparing);
-        ask(&Request::Diff { old, new }, move |reply| {
-            shown.set(match reply {
-                Reply::Diff { view } => Shown::Diff(label(a), label(b), view),
-                Reply::Failed { message } => Shown::Failed(message),
-                _ => Shown::Failed("the worker gave an answer Rungs does not know".into()),
-            })
+        let read = |text: &str, l: String| {
+            rungs_core::parse_ladder(text)
+                .map_err(|e| format!("{l} does not read as a ladder: {e}"))
+        };
+        shown.set(match (read(&old, label(a)), read(&new, label(b))) {
+            (Ok(x), Ok(y)) => Shown::Diff(label(a), label(b), rungs_core::diff::diff_view(&x, &y)),
+            (Err(why), _) | (_, Err(why)) => Shown::Failed(why),
         });
     };
     let restore = move |n: u32| {
@@ -243,7 +242,6 @@ pub fn HistoryPanel(
                 </Show>
                 {move || match shown.get() {
                     Shown::Nothing => ().into_any(),
-                    Shown::Comparing => view! { <p class="muted" role="status">"Comparing…"</p> }.into_any(),
                     Shown::Failed(why) => view! { <p class="field-msg error" role="alert">{format!("No comparison: {why}")}</p> }.into_any(),
                     Shown::Version(n, text) => view! {
                         <div class="version-view">
