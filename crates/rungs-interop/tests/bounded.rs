@@ -1,0 +1,56 @@
+//! Hostile inputs that once took too long (found by the `import` fuzz target and by
+//! inputs built from what it found): each imports, or fails with a clear error, in
+//! bounded time.
+
+use std::time::{Duration, Instant};
+
+use rungs_interop::{import, ImportOptions, Imported, SourceFile, System};
+
+fn file(name: &str, text: String) -> SourceFile {
+    SourceFile {
+        name: name.to_string(),
+        text,
+    }
+}
+
+/// Imports `files`, failing the test when it takes over `limit` (generous: debug builds
+/// and busy machines; the slow versions took minutes).
+fn timed(system: System, files: &[SourceFile], limit: Duration) -> Imported {
+    let started = Instant::now();
+    let imported = import(system, files, &ImportOptions::default()).expect("imports");
+    let took = started.elapsed();
+    assert!(took < limit, "the import took {took:?}");
+    imported
+}
+
+/// Thousands of users with the same name: every id made from it was looked for in the
+/// whole ladder once per suffix tried (cubic; 3,000 users took over two minutes).
+#[test]
+fn many_people_with_one_name_get_ids_quickly() {
+    const N: usize = 3000;
+    let users: Vec<String> = (0..N)
+        .map(|i| format!(r#"{{"id":"U{i}","type":"user","name":"a","email":"u{i}@x.test","time_zone":"UTC"}}"#))
+        .collect();
+    let targets: Vec<String> = (0..N)
+        .map(|i| format!(r#"{{"id":"U{i}","type":"user_reference"}}"#))
+        .collect();
+    let users = format!(r#"{{"users":[{}]}}"#, users.join(","));
+    let policy = format!(
+        r#"{{"id":"P","type":"escalation_policy","name":"p","num_loops":1,"escalation_rules":[{{"id":"R","escalation_delay_in_minutes":5,"targets":[{}]}}]}}"#,
+        targets.join(",")
+    );
+    let imported = timed(
+        System::PagerDuty,
+        &[file("users.json", users), file("policy.json", policy)],
+        Duration::from_secs(30),
+    );
+    let ids: Vec<&str> = imported
+        .ladder
+        .people
+        .iter()
+        .map(|p| p.id.as_str())
+        .collect();
+    assert_eq!(ids.len(), N);
+    assert_eq!(ids[..3], ["a", "a-2", "a-3"]);
+    assert_eq!(ids[N - 1], format!("a-{N}"));
+}
