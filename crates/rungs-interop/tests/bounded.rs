@@ -4,7 +4,7 @@
 
 use std::time::{Duration, Instant};
 
-use rungs_interop::{import, ImportOptions, Imported, SourceFile, System};
+use rungs_interop::{export, import, ImportOptions, Imported, Provider, SourceFile, System};
 
 fn file(name: &str, text: String) -> SourceFile {
     SourceFile {
@@ -53,4 +53,40 @@ fn many_people_with_one_name_get_ids_quickly() {
     assert_eq!(ids.len(), N);
     assert_eq!(ids[..3], ["a", "a-2", "a-3"]);
     assert_eq!(ids[N - 1], format!("a-{N}"));
+
+    // The PagerDuty export labels people by name: `a`, `a_2`, ... found just as quickly
+    // (it tried every suffix from 2 for each person).
+    let started = Instant::now();
+    let exported = export(Provider::PagerDuty, &imported.ladder);
+    assert!(started.elapsed() < Duration::from_secs(30));
+    assert!(exported
+        .text
+        .contains(&format!("data \"pagerduty_user\" \"a_{N}\"")));
+}
+
+/// A Terraform configuration with thousands of users, each named by reference from a
+/// policy: every reference was looked for among all the blocks (quadratic).
+#[test]
+fn many_terraform_references_are_followed_quickly() {
+    const N: usize = 5000;
+    let mut tf = String::new();
+    for i in 0..N {
+        tf.push_str(&format!(
+            "resource \"pagerduty_user\" \"u{i}\" {{\n  name  = \"User {i}\"\n  email = \"u{i}@x.test\"\n}}\n"
+        ));
+    }
+    tf.push_str("resource \"pagerduty_escalation_policy\" \"p\" {\n  name = \"p\"\n  rule {\n    escalation_delay_in_minutes = 5\n");
+    for i in 0..N {
+        tf.push_str(&format!(
+            "    target {{\n      type = \"user_reference\"\n      id   = pagerduty_user.u{i}.id\n    }}\n"
+        ));
+    }
+    tf.push_str("  }\n}\n");
+    let imported = timed(
+        System::Terraform,
+        &[file("main.tf", tf)],
+        Duration::from_secs(30),
+    );
+    assert_eq!(imported.ladder.people.len(), N);
+    assert_eq!(imported.ladder.tiers[0].escalation.steps[0].notify.len(), N);
 }
