@@ -95,3 +95,36 @@ fn many_terraform_references_are_followed_quickly() {
     assert_eq!(imported.ladder.people.len(), N);
     assert_eq!(imported.ladder.tiers[0].escalation.steps[0].notify.len(), N);
 }
+
+/// Opsgenie: thousands of users, and an escalation whose rules name them by username
+/// only (no id): each username was looked for among all users, and each repeated
+/// escalation id among those read (quadratic).
+#[test]
+fn many_opsgenie_recipients_by_username_are_found_quickly() {
+    const N: usize = 3000;
+    let users: Vec<String> = (0..N)
+        .map(|i| {
+            format!(
+                r#"{{"id":"U{i}","username":"u{i}@x.test","fullName":"User {i}","timeZone":"UTC"}}"#
+            )
+        })
+        .collect();
+    let rules: Vec<String> = (0..N)
+        .map(|i| format!(r#"{{"condition":"if-not-acked","notifyType":"default","delay":{{"timeAmount":5}},"recipient":{{"type":"user","username":"U{i}@X.TEST"}}}}"#))
+        .collect();
+    let users = format!(r#"{{"data":[{}]}}"#, users.join(","));
+    let escalation = format!(
+        r#"{{"data":{{"id":"E","name":"e","rules":[{}]}}}}"#,
+        rules.join(",")
+    );
+    let imported = timed(
+        System::Opsgenie,
+        &[
+            file("users.json", users),
+            file("escalation.json", escalation),
+        ],
+        Duration::from_secs(30),
+    );
+    assert_eq!(imported.ladder.people.len(), N);
+    assert_eq!(imported.ladder.tiers[0].escalation.steps[0].notify.len(), N);
+}
