@@ -128,3 +128,37 @@ fn many_opsgenie_recipients_by_username_are_found_quickly() {
     assert_eq!(imported.ladder.people.len(), N);
     assert_eq!(imported.ladder.tiers[0].escalation.steps[0].notify.len(), N);
 }
+
+/// GoAlert: thousands of users and policies, each read twice: every repeat was looked
+/// for among all read before (quadratic); the first of each is kept.
+#[test]
+fn many_goalert_users_and_policies_are_read_quickly() {
+    const N: usize = 2000;
+    let users: Vec<String> = (0..N)
+        .map(|i| format!(r#"{{"id":"U{i}","name":"User {i}","email":"u{i}@x.test"}}"#))
+        .collect();
+    let policies: Vec<String> = (0..N)
+        .map(|i| format!(r#"{{"id":"P{i}","name":"Policy {i}","repeat":0,"steps":[{{"id":"S{i}","delayMinutes":5,"targets":[{{"id":"U{i}","type":"user","name":"User {i}"}}]}}]}}"#))
+        .collect();
+    let users = format!(
+        r#"{{"data":{{"users":{{"nodes":[{}]}}}}}}"#,
+        users.join(",")
+    );
+    let policies = format!(
+        r#"{{"data":{{"escalationPolicies":{{"nodes":[{}]}}}}}}"#,
+        policies.join(",")
+    );
+    let files = [
+        file("users.json", users.clone()),
+        file("users-again.json", users),
+        file("policies.json", policies.clone()),
+        file("policies-again.json", policies),
+    ];
+    let imported = timed(System::GoAlert, &files, Duration::from_secs(30));
+    assert_eq!(imported.ladder.people.len(), N);
+    assert_eq!(imported.ladder.tiers.len(), N);
+    assert!(imported
+        .notes
+        .iter()
+        .any(|n| n.message.contains("(P0) was already read at")));
+}
