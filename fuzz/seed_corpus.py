@@ -72,3 +72,35 @@ rng = random.Random(1)
 for i in range(8):
     put("simulate", bytes(rng.randrange(256) for _ in range(64 + 32 * i)), f"bytes-{i}")
     put("edit", bytes(rng.randrange(256) for _ in range(64 + 64 * i)), f"bytes-{i}")
+
+# import: the first byte picks the system (rungs_interop::System::ALL order), the rest is
+# one to three files separated by NUL bytes; seeds from the interop crate's fixtures.
+FIXTURES = os.path.join(ROOT, "crates", "rungs-interop", "tests", "fixtures")
+SYSTEMS = {"pagerduty": 0, "opsgenie": 1, "grafana": 2, "goalert": 3, "terraform": 4}
+
+
+def fixture(system, name):
+    with open(os.path.join(FIXTURES, system, name), "rb") as f:
+        return f.read()
+
+
+import_seeds = {
+    "pagerduty": [["policies.json", "schedules.json", "users.json"], ["odd.json"],
+                  ["bare-policy.json"], ["hostile-turn.json"]],
+    "opsgenie": [["escalations.json", "schedule_payments.json", "users.json"],
+                 ["escalation_single.json", "schedules_infra.json"], ["hostile_restriction.json"],
+                 ["hostile_refs.json"]],
+    "grafana": [["policies.json", "schedules.json", "users.json"], ["chains.json", "shifts.json"],
+                ["single_chain.json"], ["hostile_refs.json"]],
+    "goalert": [["policies.json", "rotations.json", "schedules.json"], ["edge.json"],
+                ["overrides.json", "users.json"], ["hostile-weekday.json"]],
+}
+for system, groups in import_seeds.items():
+    for files in groups:
+        data = b"\0".join(fixture(system, f) for f in files)
+        stem = "+".join(os.path.splitext(f)[0] for f in files)
+        put("import", bytes([SYSTEMS[system]]) + data, f"{system}-{stem}")
+for system, name in [("pagerduty", "main.tf"), ("pagerduty", "odd.tf"), ("opsgenie", "opsgenie.tf"),
+                     ("opsgenie", "hostile_refs.tf"), ("grafana", "oncall.tf"),
+                     ("grafana", "hostile_refs.tf"), ("goalert", "goalert.tf")]:
+    put("import", bytes([SYSTEMS["terraform"]]) + fixture(system, name), f"terraform-{system}-{name}")

@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 
 CARGO_FUZZ_VERSION=0.13.2
 FUZZ_SECONDS=${FUZZ_SECONDS:-20}
-FUZZ_TARGETS=${FUZZ_TARGETS:-"ladder share_decode parse_values simulate edit"}
+FUZZ_TARGETS=${FUZZ_TARGETS:-"ladder share_decode parse_values simulate edit import"}
 # No sanitizer (the core is safe Rust; ASan only slows the build and the runs), but with
 # debug assertions, so an arithmetic overflow is a crash. `cargo fuzz run` must get the
 # same flags or it rebuilds.

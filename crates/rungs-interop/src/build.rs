@@ -2,12 +2,12 @@
 //! found again by the key the source gives them (a vendor id, a Terraform address), and
 //! get Rungs ids made from their names; policies become tiers in the order added.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use rungs_core::edit::unique_id;
 use rungs_core::{
     Escalation, Kind, Ladder, Person, PersonId, Rotation, RotationId, Schedule, ScheduleId, Tier,
-    TierId, TimeZoneName,
+    TierId, TimeZoneName, MAX_ID_LEN,
 };
 
 use crate::notes::{ImportError, Notes, SourceRef};
@@ -32,7 +32,43 @@ pub struct Builder {
     people: HashMap<String, usize>,
     rotations: HashMap<String, usize>,
     schedules: HashMap<String, usize>,
+    /// Lowercased email → the first person with it.
+    emails: HashMap<String, usize>,
+    ids: Ids,
     tier_sources: Vec<SourceRef>,
+}
+
+/// The ids given so far, to make fresh ones without scanning the ladder: the core's
+/// `unique_id` looks through every id for each suffix it tries, which is cubic in the
+/// number of entries with the same name (thousands of users all named "a" took minutes).
+/// Gives the same ids `unique_id` would on the ladder built so far.
+#[derive(Debug, Default)]
+struct Ids {
+    taken: HashSet<(Kind, String)>,
+    /// For a base id already taken: the next suffix to try.
+    next: HashMap<(Kind, String), u64>,
+    /// A ladder with nothing in it, for the core to make a base id from a name.
+    blank: Option<Ladder>,
+}
+
+impl Ids {
+    fn fresh(&mut self, kind: Kind, name: &str) -> String {
+        let blank = self.blank.get_or_insert_with(empty_ladder);
+        let first = unique_id(blank, kind, name);
+        if self.taken.insert((kind, first.clone())) {
+            return first;
+        }
+        let next = self.next.entry((kind, first.clone())).or_insert(2);
+        loop {
+            let suffix = format!("-{next}");
+            *next += 1;
+            let cut = &first[..first.len().min(MAX_ID_LEN - suffix.len())];
+            let id = format!("{}{suffix}", cut.trim_end_matches('-'));
+            if self.taken.insert((kind, id.clone())) {
+                return id;
+            }
+        }
+    }
 }
 
 impl Builder {
@@ -45,6 +81,8 @@ impl Builder {
             people: HashMap::new(),
             rotations: HashMap::new(),
             schedules: HashMap::new(),
+            emails: HashMap::new(),
+            ids: Ids::default(),
             tier_sources: Vec::new(),
         }
     }
@@ -54,7 +92,8 @@ impl Builder {
         &self.ladder
     }
 
-    /// The ladder so far, to change what was added (an override, a description).
+    /// The ladder so far, to change what was added (an override, a description; not an
+    /// id, nor a person's email: the builder keeps them to find entries again).
     pub fn ladder_mut(&mut self) -> &mut Ladder {
         &mut self.ladder
     }
@@ -108,14 +147,8 @@ impl Builder {
         if let Some(&i) = self.people.get(key) {
             return self.ladder.people[i].id.clone();
         }
-        let same_email = email.and_then(|e| {
-            self.ladder.people.iter().position(|p| {
-                p.email
-                    .as_deref()
-                    .is_some_and(|pe| pe.eq_ignore_ascii_case(e))
-            })
-        });
-        if let Some(i) = same_email {
+        let same_email = email.and_then(|e| self.emails.get(&e.to_ascii_lowercase()));
+        if let Some(&i) = same_email {
             self.people.insert(key.to_string(), i);
             return self.ladder.people[i].id.clone();
         }
@@ -125,10 +158,15 @@ impl Builder {
             name.trim()
         };
         let zone = self.timezone(timezone, src, name);
-        let id = PersonId::new(unique_id(&self.ladder, Kind::Person, name))
-            .expect("unique_id makes valid ids");
+        let id =
+            PersonId::new(self.ids.fresh(Kind::Person, name)).expect("unique_id makes valid ids");
         self.people
             .insert(key.to_string(), self.ladder.people.len());
+        if let Some(e) = email {
+            self.emails
+                .entry(e.to_ascii_lowercase())
+                .or_insert(self.ladder.people.len());
+        }
         self.ladder.people.push(Person {
             id: id.clone(),
             name: name.to_string(),
@@ -158,7 +196,7 @@ impl Builder {
             src.clone(),
             format!("user {key} is not in these files: added under that name, in UTC; add the users' file to import their names and time zones"),
         );
-        let id = PersonId::new(unique_id(&self.ladder, Kind::Person, key)).expect("valid id");
+        let id = PersonId::new(self.ids.fresh(Kind::Person, key)).expect("valid id");
         self.people
             .insert(key.to_string(), self.ladder.people.len());
         self.ladder.people.push(Person {
@@ -179,8 +217,8 @@ impl Builder {
         if let Some(&i) = self.rotations.get(key) {
             return self.ladder.rotations[i].id.clone();
         }
-        rotation.id = RotationId::new(unique_id(&self.ladder, Kind::Rotation, &rotation.name))
-            .expect("valid id");
+        rotation.id =
+            RotationId::new(self.ids.fresh(Kind::Rotation, &rotation.name)).expect("valid id");
         self.rotations
             .insert(key.to_string(), self.ladder.rotations.len());
         let id = rotation.id.clone();
@@ -201,7 +239,7 @@ impl Builder {
         if let Some(&i) = self.schedules.get(key) {
             return self.ladder.schedules[i].id.clone();
         }
-        let id = ScheduleId::new(unique_id(&self.ladder, Kind::Schedule, name)).expect("valid id");
+        let id = ScheduleId::new(self.ids.fresh(Kind::Schedule, name)).expect("valid id");
         self.schedules
             .insert(key.to_string(), self.ladder.schedules.len());
         self.ladder.schedules.push(Schedule {
@@ -233,7 +271,7 @@ impl Builder {
         } else {
             name.trim()
         };
-        let id = TierId::new(unique_id(&self.ladder, Kind::Tier, name)).expect("valid id");
+        let id = TierId::new(self.ids.fresh(Kind::Tier, name)).expect("valid id");
         self.ladder.tiers.push(Tier {
             id: id.clone(),
             name: name.to_string(),

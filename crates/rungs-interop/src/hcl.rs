@@ -8,6 +8,7 @@
 //! noted here, so an importer can say "approximated" or "left out" with the line.
 
 use std::cell::Cell;
+use std::collections::HashMap;
 use std::ops::Range;
 
 use hcl_edit::expr::{Expression, ObjectKey, TraversalOperator};
@@ -217,6 +218,9 @@ fn address(data: bool, kind: &str, name: &str) -> String {
 pub struct Config {
     /// The blocks.
     pub resources: Vec<Resource>,
+    /// (data, type, name) → the first block with them, so following a reference does not
+    /// scan every block (quadratic in big configurations).
+    index: HashMap<(bool, String, String), usize>,
 }
 
 impl Config {
@@ -263,6 +267,9 @@ impl Config {
                             ),
                         );
                     }
+                    self.index
+                        .entry((kind == "data", t.clone(), n.clone()))
+                        .or_insert(self.resources.len());
                     self.resources.push(Resource {
                         file: file.name.clone(),
                         data: kind == "data",
@@ -311,10 +318,10 @@ impl Config {
     /// The block a reference names (`pagerduty_user.ana.id`), marked as read.
     pub fn lookup(&self, reference: &Value) -> Option<&Resource> {
         let (data, kind, name) = reference.resource_ref()?;
-        let r = self
-            .resources
-            .iter()
-            .find(|r| r.data == data && r.kind == kind && r.name == name)?;
+        let &i = self
+            .index
+            .get(&(data, kind.to_string(), name.to_string()))?;
+        let r = &self.resources[i];
         r.used.set(true);
         Some(r)
     }

@@ -16,6 +16,8 @@ mod policies;
 mod schedules;
 mod terraform;
 
+use std::collections::HashMap;
+
 use rungs_core::time::Instant;
 use rungs_core::{Duration, PersonId, Shift};
 
@@ -139,6 +141,12 @@ pub(crate) struct Model {
     pub schedules: Vec<Sched>,
     pub overrides: Vec<UserOverride>,
     pub policies: Vec<Policy>,
+    /// Where each key is in its list, to find repeats without scanning the list
+    /// (quadratic for big exports).
+    user_at: HashMap<String, usize>,
+    rotation_at: HashMap<String, usize>,
+    schedule_at: HashMap<String, usize>,
+    policy_at: HashMap<String, usize>,
 }
 
 impl Model {
@@ -146,26 +154,28 @@ impl Model {
     /// kept).
     fn add<T>(
         list: &mut Vec<T>,
+        at: &mut HashMap<String, usize>,
         item: T,
         key: impl Fn(&T) -> (&str, &str, &SourceRef),
         b: &mut Builder,
     ) {
         let (k, name, src) = key(&item);
-        if let Some(first) = list.iter().find(|x| key(x).0 == k) {
-            let first_src = key(first).2.to_string();
+        if let Some(&first) = at.get(k) {
+            let first_src = key(&list[first]).2.to_string();
             b.notes.info(
                 src.clone(),
                 format!("{name} ({k}) was already read at {first_src}: the first is kept"),
             );
             return;
         }
+        at.insert(k.to_string(), list.len());
         list.push(item);
     }
 
     /// Users come in lists and inline (a rotation's `users`, an override's `addUser`):
     /// the same user read again fills in what was missing.
     pub fn add_user(&mut self, u: User) {
-        match self.users.iter_mut().find(|x| x.key == u.key) {
+        match self.user_at.get(&u.key).map(|&i| &mut self.users[i]) {
             Some(x) => {
                 if x.email.is_none() {
                     x.email = u.email;
@@ -174,17 +184,38 @@ impl Model {
                     x.name = u.name;
                 }
             }
-            None => self.users.push(u),
+            None => {
+                self.user_at.insert(u.key.clone(), self.users.len());
+                self.users.push(u);
+            }
         }
     }
     pub fn add_rotation(&mut self, r: Rot, b: &mut Builder) {
-        Self::add(&mut self.rotations, r, |x| (&x.key, &x.name, &x.src), b);
+        Self::add(
+            &mut self.rotations,
+            &mut self.rotation_at,
+            r,
+            |x| (&x.key, &x.name, &x.src),
+            b,
+        );
     }
     pub fn add_schedule(&mut self, s: Sched, b: &mut Builder) {
-        Self::add(&mut self.schedules, s, |x| (&x.key, &x.name, &x.src), b);
+        Self::add(
+            &mut self.schedules,
+            &mut self.schedule_at,
+            s,
+            |x| (&x.key, &x.name, &x.src),
+            b,
+        );
     }
     pub fn add_policy(&mut self, p: Policy, b: &mut Builder) {
-        Self::add(&mut self.policies, p, |x| (&x.key, &x.name, &x.src), b);
+        Self::add(
+            &mut self.policies,
+            &mut self.policy_at,
+            p,
+            |x| (&x.key, &x.name, &x.src),
+            b,
+        );
     }
 }
 

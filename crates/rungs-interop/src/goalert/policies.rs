@@ -3,6 +3,8 @@
 //! (`engine/escalationmanager/db.go`), both as in Rungs; targets Rungs cannot page are
 //! notes.
 
+use std::collections::HashSet;
+
 use rungs_core::{Duration, Escalation, Step, Target};
 
 use super::{checked, person_ref, Policy, MAX_GOALERT_NUMBER, MAX_REPEAT};
@@ -78,6 +80,8 @@ pub(super) fn policy(
             b.notes.warn(s.src.clone(), format!("{who}, step {step} waits for each person to acknowledge (multi-ack); in Rungs the first acknowledgement stops the policy")).at(sat.clone());
         }
         let mut notify: Vec<Target> = Vec::new();
+        // `notify`'s targets, to find repeats without scanning it (quadratic on big steps)
+        let mut seen: HashSet<Target> = HashSet::new();
         for t in &s.targets {
             let label = t.name.as_deref().unwrap_or(&t.key);
             let target = match t.kind.as_str() {
@@ -96,7 +100,7 @@ pub(super) fn policy(
                 }
             };
             match target {
-                Some(target) if !notify.contains(&target) => notify.push(target),
+                Some(target) if seen.insert(target.clone()) => notify.push(target),
                 Some(_) => {
                     b.notes
                         .info(

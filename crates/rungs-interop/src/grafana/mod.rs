@@ -210,14 +210,16 @@ fn chain(
     };
     let mut steps: Vec<Step> = Vec::new();
     let mut current: Vec<Target> = Vec::new();
+    // `current`'s targets, to skip repeats without scanning it (quadratic on big steps)
+    let mut seen: HashSet<Target> = HashSet::new();
     let mut repeat = 0;
     let mut stopped: Option<(usize, SourceRef)> = None;
     for (i, p) in policies.iter().enumerate() {
         let at = format!("/tiers/{tier}/escalation/steps/{}", steps.len());
         let n = i + 1;
         let src = p.loc.at("type");
-        let add = |t: Target, current: &mut Vec<Target>| {
-            if !current.contains(&t) {
+        let add = |t: Target, current: &mut Vec<Target>, seen: &mut HashSet<Target>| {
+            if seen.insert(t.clone()) {
                 current.push(t);
             }
         };
@@ -253,6 +255,7 @@ fn chain(
                     }
                 };
                 if !current.is_empty() {
+                    seen.clear();
                     steps.push(Step {
                         notify: std::mem::take(&mut current),
                         escalate_after: wait,
@@ -276,7 +279,7 @@ fn chain(
             "notify_persons" => {
                 for key in &p.persons {
                     let id = b.person_or_stand_in(key, &p.loc.at("persons_to_notify"));
-                    add(Target::Person(id), &mut current);
+                    add(Target::Person(id), &mut current, &mut seen);
                 }
                 if p.persons.is_empty() {
                     b.notes
@@ -287,7 +290,7 @@ fn chain(
                 for key in &p.persons_next {
                     let id =
                         b.person_or_stand_in(key, &p.loc.at("persons_to_notify_next_each_time"));
-                    add(Target::Person(id), &mut current);
+                    add(Target::Person(id), &mut current, &mut seen);
                 }
                 b.notes
                     .warn(src, format!("step {n} of {name} notifies the next of {} people each time (round robin): Rungs pages all of them at this step", p.persons_next.len()))
@@ -296,7 +299,7 @@ fn chain(
             "notify_on_call_from_schedule" => {
                 let key = p.schedule.as_deref().unwrap_or("");
                 match targets.get(key) {
-                    Some(Some(t)) => add(t.clone(), &mut current),
+                    Some(Some(t)) => add(t.clone(), &mut current, &mut seen),
                     Some(None) => {
                         b.notes.warn(src, format!("step {n} of {name} notifies the on-call of a schedule Rungs could not read (see its note): left out")).at(at);
                     }

@@ -4,7 +4,7 @@
 //! one `opsgenie_schedule` with a rotation per layer, each tier as an
 //! `opsgenie_escalation` whose rule delays count from the alert's creation.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
 use rungs_core::{Duration, Ladder, Rotation, Target, Weekday};
@@ -211,13 +211,14 @@ pub(crate) fn export(ladder: &Ladder) -> Exported {
                     }
                 }
             }
-            let mut seen = Vec::new();
+            // a set: scanning a list was quadratic for steps with thousands of recipients
+            let mut seen = HashSet::new();
             for (kind, id) in recipients {
                 if seen.contains(&id) {
                     continue;
                 }
                 let _ = write!(out, "\n  rules {{\n    condition   = \"if-not-acked\"\n    notify_type = \"default\"\n    delay       = {}\n\n    recipient {{\n      type = \"{kind}\"\n      id   = {id}\n    }}\n  }}\n", delay);
-                seen.push(id);
+                seen.insert(id);
             }
             if seen.is_empty() {
                 notes

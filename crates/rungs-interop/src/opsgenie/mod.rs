@@ -18,6 +18,8 @@ mod rotations;
 mod rules;
 mod terraform;
 
+use std::collections::{HashMap, HashSet};
+
 use rungs_core::{PersonId, RotationId, Target};
 
 use crate::build::Builder;
@@ -174,7 +176,7 @@ pub(crate) fn delay_minutes(amount: u64, unit: Option<&str>, what: &str) -> Resu
 /// Builds the ladder from what was read: people, rotations and schedules, then one tier
 /// per escalation.
 pub(crate) fn build(b: &mut Builder, m: &Model) -> Result<(), ImportError> {
-    let mut usernames: Vec<(String, String)> = Vec::new();
+    let mut usernames: HashMap<String, String> = HashMap::new();
     for u in &m.users {
         let email = u.username.as_deref().filter(|e| e.contains('@'));
         if let Some(name) = u.username.as_deref().filter(|e| !e.contains('@')) {
@@ -205,7 +207,9 @@ pub(crate) fn build(b: &mut Builder, m: &Model) -> Result<(), ImportError> {
         }
         b.person(&u.key, name, email, u.timezone.as_deref(), &u.src);
         if let Some(un) = &u.username {
-            usernames.push((un.to_ascii_lowercase(), u.key.clone()));
+            usernames
+                .entry(un.to_ascii_lowercase())
+                .or_insert_with(|| u.key.clone());
         }
     }
     let people = People { usernames };
@@ -213,11 +217,11 @@ pub(crate) fn build(b: &mut Builder, m: &Model) -> Result<(), ImportError> {
     // One-rotation schedules first, so a layer that repeats one of them (as the export
     // writes a layered schedule) is found as that rotation.
     let mut schedule_targets: Vec<(Vec<String>, Target)> = Vec::new();
-    let mut seen: Vec<&str> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
     let mut order: Vec<&Sched> = m.schedules.iter().collect();
     order.sort_by_key(|s| s.rotations.len() > 1);
     for s in order {
-        if seen.contains(&s.key.as_str()) {
+        if seen.contains(s.key.as_str()) {
             b.notes.warn(
                 s.src.clone(),
                 format!(
@@ -227,7 +231,7 @@ pub(crate) fn build(b: &mut Builder, m: &Model) -> Result<(), ImportError> {
             );
             continue;
         }
-        seen.push(&s.key);
+        seen.insert(&s.key);
         let zone = b.timezone(
             s.timezone.as_deref(),
             &s.src,
@@ -295,9 +299,9 @@ pub(crate) fn build(b: &mut Builder, m: &Model) -> Result<(), ImportError> {
             schedule_targets.push((vec![s.key.clone(), s.name.clone()], t));
         }
     }
-    let mut seen: Vec<&str> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
     for e in &m.escalations {
-        if seen.contains(&e.key.as_str()) {
+        if seen.contains(e.key.as_str()) {
             b.notes.warn(
                 e.src.clone(),
                 format!(
@@ -307,7 +311,7 @@ pub(crate) fn build(b: &mut Builder, m: &Model) -> Result<(), ImportError> {
             );
             continue;
         }
-        seen.push(&e.key);
+        seen.insert(&e.key);
         let tier = b.ladder().tiers.len();
         let escalation = escalation(b, &people, &schedule_targets, e, tier)?;
         b.tier(&e.name, e.description.as_deref(), escalation, &e.src);
@@ -315,9 +319,9 @@ pub(crate) fn build(b: &mut Builder, m: &Model) -> Result<(), ImportError> {
     Ok(())
 }
 
-/// Usernames to user keys.
+/// Usernames (lowercased) to user keys: the first user with each.
 pub(crate) struct People {
-    usernames: Vec<(String, String)>,
+    usernames: HashMap<String, String>,
 }
 
 impl People {
@@ -329,7 +333,7 @@ impl People {
                 return Some(id);
             }
             let lower = k.to_ascii_lowercase();
-            if let Some((_, key)) = self.usernames.iter().find(|(u, _)| *u == lower) {
+            if let Some(key) = self.usernames.get(&lower) {
                 return b.person_id(key);
             }
         }

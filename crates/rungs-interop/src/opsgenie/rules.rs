@@ -1,6 +1,8 @@
 //! Opsgenie escalation rules to a tier's steps: delays from the alert's creation to
 //! waits between steps, recipients to targets, the repeat.
 
+use std::collections::HashSet;
+
 use rungs_core::{Duration, Escalation, Step, Target};
 
 use crate::build::Builder;
@@ -29,6 +31,8 @@ pub(super) fn escalation(
     let first_note = b.notes.0.len();
     // (delay, targets)
     let mut steps: Vec<(u64, Vec<Target>)> = Vec::new();
+    // (step, target) for every target in `steps`, to skip repeats without scanning
+    let mut seen: HashSet<(usize, Target)> = HashSet::new();
     for r in rules {
         let k = match steps.last() {
             Some((d, _)) if *d == r.delay => {
@@ -62,7 +66,7 @@ pub(super) fn escalation(
                 .at(step_at.clone());
         }
         if let Some(t) = target(b, people, schedules, e, r, &step_at) {
-            if !steps[k].1.contains(&t) {
+            if seen.insert((k, t.clone())) {
                 steps[k].1.push(t);
             }
         }

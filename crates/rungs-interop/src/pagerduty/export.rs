@@ -43,16 +43,31 @@ impl Out {
     }
 }
 
-/// A label not taken yet among `taken`.
-fn label(base: &str, taken: &mut HashSet<String>) -> String {
-    let base = tf_name(base);
-    let mut l = base.clone();
-    let mut n = 2;
-    while !taken.insert(l.clone()) {
-        l = format!("{base}_{n}");
-        n += 1;
+/// Resource labels given so far: a base label gets `_2`, `_3`, ... when taken, the next
+/// suffix remembered per base (trying each from 2 was quadratic in the entries that share a
+/// name, such as thousands of people all named "a").
+#[derive(Default)]
+struct Labels {
+    taken: HashSet<String>,
+    next: HashMap<String, u64>,
+}
+
+impl Labels {
+    /// A label not taken yet, made from `base`.
+    fn label(&mut self, base: &str) -> String {
+        let base = tf_name(base);
+        if self.taken.insert(base.clone()) {
+            return base;
+        }
+        let n = self.next.entry(base.clone()).or_insert(2);
+        loop {
+            let l = format!("{base}_{n}");
+            *n += 1;
+            if self.taken.insert(l.clone()) {
+                return l;
+            }
+        }
     }
-    l
 }
 
 pub(crate) fn export(ladder: &Ladder) -> Exported {
@@ -71,9 +86,9 @@ pub(crate) fn export(ladder: &Ladder) -> Exported {
 
     // People: looked up by email; without one, the email is a variable to fill in.
     let mut users: HashMap<&str, String> = HashMap::new();
-    let mut taken = HashSet::new();
+    let mut taken = Labels::default();
     for (i, p) in ladder.people.iter().enumerate() {
-        let l = label(&p.name, &mut taken);
+        let l = taken.label(&p.name);
         o.text.push('\n');
         match &p.email {
             Some(email) => {
@@ -101,7 +116,7 @@ pub(crate) fn export(ladder: &Ladder) -> Exported {
 
     // Rotations, each a one-layer schedule in its own time zone.
     let mut schedules: HashMap<String, String> = HashMap::new();
-    let mut sched_labels = HashSet::new();
+    let mut sched_labels = Labels::default();
     for (i, r) in ladder.rotations.iter().enumerate() {
         let at = format!("/rotations/{i}");
         if r.members.is_empty() {
@@ -113,7 +128,7 @@ pub(crate) fn export(ladder: &Ladder) -> Exported {
             );
             continue;
         }
-        let l = label(r.id.as_str(), &mut sched_labels);
+        let l = sched_labels.label(r.id.as_str());
         let _ = write!(
             o.text,
             "\nresource \"pagerduty_schedule\" {} {{\n  name      = {}\n  time_zone = {}\n",
@@ -154,7 +169,7 @@ pub(crate) fn export(ladder: &Ladder) -> Exported {
             continue;
         };
         let zone = first.timezone.clone();
-        let l = label(&format!("{}_schedule", s.id.as_str()), &mut sched_labels);
+        let l = sched_labels.label(&format!("{}_schedule", s.id.as_str()));
         let _ = write!(
             o.text,
             "\nresource \"pagerduty_schedule\" {} {{\n  name      = {}\n  time_zone = {}\n",
@@ -180,7 +195,7 @@ pub(crate) fn export(ladder: &Ladder) -> Exported {
         );
     }
 
-    let mut policy_labels = HashSet::new();
+    let mut policy_labels = Labels::default();
     for (i, t) in ladder.tiers.iter().enumerate() {
         tier(&mut o, ladder, i, t, &users, &schedules, &mut policy_labels);
     }
@@ -313,7 +328,7 @@ fn tier(
     t: &rungs_core::Tier,
     users: &HashMap<&str, String>,
     schedules: &HashMap<String, String>,
-    labels: &mut HashSet<String>,
+    labels: &mut Labels,
 ) {
     let at = format!("/tiers/{i}");
     // Each rule: (delay minutes, targets as HCL, comments).
@@ -401,7 +416,7 @@ fn tier(
         );
         return;
     }
-    let l = label(t.id.as_str(), labels);
+    let l = labels.label(t.id.as_str());
     let _ = writeln!(
         o.text,
         "resource \"pagerduty_escalation_policy\" {} {{\n  name      = {}",

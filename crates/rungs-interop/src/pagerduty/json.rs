@@ -26,7 +26,7 @@ pub(crate) fn import_json(b: &mut Builder, files: &[SourceFile]) -> Result<(), I
     }
     let mut model = r.model;
     for u in r.references {
-        if !model.users.iter().any(|x| x.key == u.key) {
+        if !r.user_keys.contains(&u.key) {
             model.users.push(u);
         }
     }
@@ -39,6 +39,11 @@ struct Reader {
     /// Users only named by references (their `summary`).
     references: Vec<User>,
     policy_ids: HashSet<String>,
+    /// The keys of `model.users`, `references` and `model.schedules`, to find repeats
+    /// without scanning (quadratic for big exports).
+    user_keys: HashSet<String>,
+    reference_keys: HashSet<String>,
+    schedule_keys: HashSet<String>,
 }
 
 const ENVELOPES: [&str; 6] = [
@@ -115,7 +120,7 @@ impl Reader {
 
     fn user(&mut self, b: &mut Builder, u: Item<'_>) -> Result<(), ImportError> {
         let id = u.req_str("id")?;
-        if self.model.users.iter().any(|x| x.key == id) {
+        if !self.user_keys.insert(id.to_string()) {
             b.notes.info(
                 u.src(),
                 format!("user {id} appears again: the first one is kept"),
@@ -141,7 +146,7 @@ impl Reader {
     fn user_ref(&mut self, r: &Item<'_>) -> Result<String, ImportError> {
         let id = r.req_str("id")?;
         if let Some(summary) = r.opt_str("summary")? {
-            if !self.references.iter().any(|x| x.key == id) {
+            if self.reference_keys.insert(id.to_string()) {
                 self.references.push(User {
                     key: id.to_string(),
                     name: summary.to_string(),
@@ -157,7 +162,7 @@ impl Reader {
 
     fn schedule(&mut self, b: &mut Builder, s: Item<'_>) -> Result<(), ImportError> {
         let id = s.req_str("id")?;
-        if self.model.schedules.iter().any(|x| x.key == id) {
+        if !self.schedule_keys.insert(id.to_string()) {
             b.notes.info(
                 s.src(),
                 format!("schedule {id} appears again: the first one is kept"),

@@ -11,6 +11,8 @@ mod json;
 mod schedules;
 mod terraform;
 
+use std::collections::HashSet;
+
 use rungs_core::{Duration, Escalation, Step, Target};
 
 use schedules::schedule;
@@ -255,6 +257,8 @@ fn policy(
     for (n, rule) in p.rules.iter().enumerate() {
         let label = format!("rule {} of policy \"{}\"", n + 1, p.name);
         let mut notify: Vec<Target> = Vec::new();
+        // `notify`'s targets, to skip repeats without scanning it (quadratic on big rules)
+        let mut seen: HashSet<Target> = HashSet::new();
         for target in &rule.targets {
             let found = match &target.kind {
                 TargetKind::User => Some(Target::Person(
@@ -273,7 +277,7 @@ fn policy(
                 }
             };
             if let Some(found) = found {
-                if !notify.contains(&found) {
+                if seen.insert(found.clone()) {
                     notify.push(found);
                 }
             }
