@@ -1,8 +1,7 @@
 //! Hostile inputs that once took too long (found by the `import` fuzz target and by
-//! inputs built from what it found): each imports, or fails with a clear error, in
-//! bounded time.
-
-use std::time::{Duration, Instant};
+//! inputs built from what it found): each imports with the right result. Timings are
+//! not asserted here (they belong in docs/performance.md, "Bounded work"); a test that
+//! became slow again would show as a slow test run.
 
 use rungs_interop::{export, import, ImportOptions, Imported, Provider, SourceFile, System};
 
@@ -13,14 +12,9 @@ fn file(name: &str, text: String) -> SourceFile {
     }
 }
 
-/// Imports `files`, failing the test when it takes over `limit` (generous: debug builds
-/// and busy machines; the slow versions took minutes).
-fn timed(system: System, files: &[SourceFile], limit: Duration) -> Imported {
-    let started = Instant::now();
-    let imported = import(system, files, &ImportOptions::default()).expect("imports");
-    let took = started.elapsed();
-    assert!(took < limit, "the import took {took:?}");
-    imported
+/// Imports `files`, which must import.
+fn imported(system: System, files: &[SourceFile]) -> Imported {
+    import(system, files, &ImportOptions::default()).expect("imports")
 }
 
 /// Thousands of users with the same name: every id made from it was looked for in the
@@ -39,10 +33,9 @@ fn many_people_with_one_name_get_ids_quickly() {
         r#"{{"id":"P","type":"escalation_policy","name":"p","num_loops":1,"escalation_rules":[{{"id":"R","escalation_delay_in_minutes":5,"targets":[{}]}}]}}"#,
         targets.join(",")
     );
-    let imported = timed(
+    let imported = imported(
         System::PagerDuty,
         &[file("users.json", users), file("policy.json", policy)],
-        Duration::from_secs(30),
     );
     let ids: Vec<&str> = imported
         .ladder
@@ -58,10 +51,10 @@ fn many_people_with_one_name_get_ids_quickly() {
     // (it tried every suffix from 2 for each person); the Opsgenie one skipped repeated
     // recipients of the step by scanning those written.
     for provider in Provider::ALL {
-        let started = Instant::now();
-        let _ = export(provider, &imported.ladder);
-        let took = started.elapsed();
-        assert!(took < Duration::from_secs(30), "{provider:?} took {took:?}");
+        assert!(
+            !export(provider, &imported.ladder).text.is_empty(),
+            "{provider:?}"
+        );
     }
     let exported = export(Provider::PagerDuty, &imported.ladder);
     assert!(exported
@@ -87,11 +80,7 @@ fn many_terraform_references_are_followed_quickly() {
         ));
     }
     tf.push_str("  }\n}\n");
-    let imported = timed(
-        System::Terraform,
-        &[file("main.tf", tf)],
-        Duration::from_secs(30),
-    );
+    let imported = imported(System::Terraform, &[file("main.tf", tf)]);
     assert_eq!(imported.ladder.people.len(), N);
     assert_eq!(imported.ladder.tiers[0].escalation.steps[0].notify.len(), N);
 }
@@ -117,13 +106,12 @@ fn many_opsgenie_recipients_by_username_are_found_quickly() {
         r#"{{"data":{{"id":"E","name":"e","rules":[{}]}}}}"#,
         rules.join(",")
     );
-    let imported = timed(
+    let imported = imported(
         System::Opsgenie,
         &[
             file("users.json", users),
             file("escalation.json", escalation),
         ],
-        Duration::from_secs(30),
     );
     assert_eq!(imported.ladder.people.len(), N);
     assert_eq!(imported.ladder.tiers[0].escalation.steps[0].notify.len(), N);
@@ -154,7 +142,7 @@ fn many_goalert_users_and_policies_are_read_quickly() {
         file("policies.json", policies.clone()),
         file("policies-again.json", policies),
     ];
-    let imported = timed(System::GoAlert, &files, Duration::from_secs(30));
+    let imported = imported(System::GoAlert, &files);
     assert_eq!(imported.ladder.people.len(), N);
     assert_eq!(imported.ladder.tiers.len(), N);
     assert!(imported
