@@ -80,53 +80,28 @@ fn report(notes: &[Note], ladder: &rungs_core::Ladder, system: System) -> String
         .iter()
         .filter(|n| n.severity == NoteSeverity::Warning)
         .count();
+    use rungs_core::text::count;
     let _ = writeln!(
         out,
-        "imported from {}: {} tier{}, {} people, {} rotation{}, {} schedule{}; {} note{} ({} warning{})",
+        "imported from {}: {}, {} people, {}, {}; {} ({})",
         system.label(),
-        ladder.tiers.len(),
-        plural(ladder.tiers.len()),
+        count(ladder.tiers.len(), "tier", "tiers"),
         ladder.people.len(),
-        ladder.rotations.len(),
-        plural(ladder.rotations.len()),
-        ladder.schedules.len(),
-        plural(ladder.schedules.len()),
-        notes.len(),
-        plural(notes.len()),
-        warnings,
-        plural(warnings),
+        count(ladder.rotations.len(), "rotation", "rotations"),
+        count(ladder.schedules.len(), "schedule", "schedules"),
+        count(notes.len(), "note", "notes"),
+        count(warnings, "warning", "warnings"),
     );
     out
 }
 
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
-    }
-}
-
 /// Exports; 0 written (notes on standard error), 1 a ladder with errors, 2 usage.
 pub fn export(provider: Provider, ladder: &Path, output: Option<&Path>) -> ExitCode {
-    let text = match crate::read(ladder) {
-        Ok(t) => t,
+    let parsed = match crate::validate::read_ladder(ladder) {
+        Ok(l) => l,
         Err(code) => return code,
     };
     let file = ladder.display().to_string();
-    let parsed = match rungs_core::parse_ladder(&text) {
-        Ok(l) => l,
-        Err(e) => {
-            let mut out = String::new();
-            crate::validate::write_diagnostic(
-                &mut out,
-                &file,
-                &rungs_core::Diagnostic::from_parse_error(&e),
-            );
-            eprint!("{out}");
-            return ExitCode::from(crate::EXIT_INVALID);
-        }
-    };
     let exported = rungs_interop::export(provider, &parsed);
     let status = write(output, &exported.text);
     let mut out = String::new();

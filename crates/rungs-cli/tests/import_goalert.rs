@@ -5,12 +5,7 @@ mod common;
 use common::rungs;
 
 fn fixture(name: &str) -> String {
-    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../rungs-interop/tests/fixtures/goalert")
-        .join(name)
-        .to_str()
-        .unwrap()
-        .to_string()
+    common::interop_fixture("goalert", name)
 }
 
 #[test]

@@ -6,10 +6,7 @@ mod common;
 use common::rungs;
 
 fn fixture(name: &str) -> String {
-    format!(
-        "{}/../rungs-interop/tests/fixtures/grafana/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    )
+    common::interop_fixture("grafana", name)
 }
 
 #[test]

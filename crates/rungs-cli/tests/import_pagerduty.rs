@@ -5,10 +5,7 @@ mod common;
 use common::rungs;
 
 fn fixture(name: &str) -> String {
-    format!(
-        "{}/../rungs-interop/tests/fixtures/pagerduty/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    )
+    common::interop_fixture("pagerduty", name)
 }
 
 #[test]

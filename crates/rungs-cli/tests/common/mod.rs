@@ -25,3 +25,11 @@ pub fn temp_file(name: &str, text: &str) -> std::path::PathBuf {
     std::fs::write(&path, text).unwrap();
     path
 }
+
+/// The path of rungs-interop's fixture `name` for `system` (`pagerduty`, `goalert`, ...).
+pub fn interop_fixture(system: &str, name: &str) -> String {
+    format!(
+        "{}/../rungs-interop/tests/fixtures/{system}/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
