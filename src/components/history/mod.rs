@@ -44,15 +44,13 @@ pub fn HistoryPanel(
     /// The page's document.
     host: Host,
 ) -> impl IntoView {
-    let entry = host.entry();
-    let has_entry = entry.is_some();
+    let entry = StoredValue::new(host.entry());
+    let has_entry = entry.with_value(Option::is_some);
+    let host = StoredValue::new_local(host);
     let changed = Trigger::new();
-    let versions = Memo::new({
-        let entry = entry.clone();
-        move |_| {
-            changed.track();
-            entry.as_deref().map(library::versions).unwrap_or_default()
-        }
+    let versions = Memo::new(move |_| {
+        changed.track();
+        entry.with_value(|e| e.as_deref().map(library::versions).unwrap_or_default())
     });
     let note = RwSignal::new(String::new());
     let status = RwSignal::new(None::<String>);
@@ -60,27 +58,23 @@ pub fn HistoryPanel(
     let side = RwSignal::new(false);
     let (from, to) = (RwSignal::new(None::<u32>), RwSignal::new(None::<u32>));
 
-    let keep = {
-        let (host, entry) = (host.clone(), entry.clone());
-        move |why: Why, note: &str| -> Option<u32> {
-            let text = host.text();
-            match library::add_version(entry.as_deref()?, &text, why, note) {
-                Ok(added) => {
-                    changed.notify();
-                    status.set(added.message());
-                    added
-                        .n
-                        .or_else(|| versions.with_untracked(|v| v.last().map(|v| v.n)))
-                }
-                Err(e) => {
-                    status.set(Some(format!("The version could not be kept: {e}")));
-                    None
-                }
+    let keep = move |why: Why, note: &str| -> Option<u32> {
+        let text = host.with_value(Host::text);
+        let id = entry.get_value()?;
+        match library::add_version(&id, &text, why, note) {
+            Ok(added) => {
+                changed.notify();
+                status.set(added.message());
+                added
+                    .n
+                    .or_else(|| versions.with_untracked(|v| v.last().map(|v| v.n)))
+            }
+            Err(e) => {
+                status.set(Some(format!("The version could not be kept: {e}")));
+                None
             }
         }
     };
-    let keep = StoredValue::new_local(keep);
-    let keep = move |why: Why, note: &str| keep.with_value(|k| k(why, note));
     let save = move |_| {
         let n = note.get_untracked();
         if let Some(v) = keep(Why::Saved, &n) {
@@ -92,10 +86,9 @@ pub fn HistoryPanel(
             status.set(Some(format!("Saved as version {v}.{pruned}")));
         }
     };
-    let now_text = StoredValue::new_local(host.clone());
     let text_of = move |n: Option<u32>| -> Option<String> {
         match n {
-            None => Some(now_text.with_value(Host::text)),
+            None => Some(host.with_value(Host::text)),
             Some(n) => {
                 versions.with_untracked(|vs| vs.iter().find(|v| v.n == n).map(|v| v.text.clone()))
             }
@@ -117,15 +110,14 @@ pub fn HistoryPanel(
     };
     let restore = move |n: u32| {
         let Some(text) = text_of(Some(n)) else { return };
-        let Ok(ladder) = rungs_core::parse_ladder(&text) else {
+        if rungs_core::parse_ladder(&text).is_err() {
             status.set(Some(format!("Version {n} does not read as a ladder, so it cannot be restored; open it to copy its text.")));
             return;
-        };
+        }
         if keep(Why::BeforeRestore, "").is_none() {
             return;
         }
-        let _ = ladder;
-        now_text.with_value(|h| h.restore(&text));
+        host.with_value(|h| h.restore(&text));
         let kept = keep(Why::Restored, &format!("from version {n}"));
         status.set(Some(match kept {
             Some(v) => format!("Restored version {n} as version {v}. The ladder as it was is kept as the version before it; Undo also takes the restore back."),
@@ -139,12 +131,9 @@ pub fn HistoryPanel(
         Some((text_of(a)?, text_of(b)?, label(a), label(b)))
     });
     let whatif_scenarios = Signal::derive(move || {
-        let a = from.get();
-        let text = match a {
-            Some(n) => versions.with(|vs| vs.iter().find(|v| v.n == n).map(|v| v.text.clone())),
-            None => text_of(None),
-        };
-        text.and_then(|t| rungs_core::parse_ladder(&t).ok())
+        versions.track();
+        text_of(from.get())
+            .and_then(|t| rungs_core::parse_ladder(&t).ok())
             .map(|l| {
                 l.scenarios
                     .iter()
