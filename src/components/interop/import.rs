@@ -206,7 +206,10 @@ pub fn ImportPanel(
                 <button
                     class="button primary"
                     data-testid=testid::IMPORT_START
-                    disabled=move || documents().is_empty() || stage.get() == Stage::Importing
+                    disabled=move || {
+                        (files.with(Vec::is_empty) && pasted.with(|p| p.trim().is_empty()))
+                            || stage.get() == Stage::Importing
+                    }
                     on:click=start
                 >
                     {move || if stage.get() == Stage::Importing { "Importing…" } else { "Import" }}
