@@ -28,9 +28,10 @@ pub fn BrokenEntry() -> impl IntoView {
         e.as_ref()
             .map_or((1, 1), |d| (d.line.unwrap_or(1), d.column.unwrap_or(1)))
     });
-    // once the editor below is on the page (on a first load it is not yet)
+    // once the editor below is on the page (on a first load it is not yet); this view is
+    // drawn again on every page switch, so a caret the user has placed stays where it is
     request_animation_frame(move || {
-        crate::components::designer::source_editor::reveal_source(line, column)
+        crate::components::designer::source_editor::offer_source(line, column)
     });
     view! {
         <section class="panel stale broken" role="alert" data-testid=testid::BROKEN>

@@ -17,6 +17,23 @@ pub const SOURCE_ID: &str = "ladder-source";
 /// Opens the editor and puts the caret at 1-based `line` and `column` (once the opened
 /// editor holds its text).
 pub fn reveal_source(line: usize, column: usize) {
+    open_source(line, column, Caret::Move);
+}
+
+/// Opens the editor at 1-based `line` and `column`, unless the user is already typing in
+/// it: a page that shows itself never moves a caret the user has placed (or a selection
+/// they are about to type over).
+pub fn offer_source(line: usize, column: usize) {
+    open_source(line, column, Caret::KeepTheUsers);
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Caret {
+    Move,
+    KeepTheUsers,
+}
+
+fn open_source(line: usize, column: usize, caret: Caret) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -24,10 +41,10 @@ pub fn reveal_source(line: usize, column: usize) {
         let _ = details.set_attribute("open", "");
     }
     // The editor fills in when its `toggle` event has run.
-    Timeout::new(0, move || place_caret(line, column)).forget();
+    Timeout::new(0, move || place_caret(line, column, caret)).forget();
 }
 
-fn place_caret(line: usize, column: usize) {
+fn place_caret(line: usize, column: usize, caret: Caret) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -37,6 +54,12 @@ fn place_caret(line: usize, column: usize) {
     else {
         return;
     };
+    let editing = document
+        .active_element()
+        .is_some_and(|e| e.id() == SOURCE_ID);
+    if caret == Caret::KeepTheUsers && editing {
+        return;
+    }
     let text = area.value();
     // Offsets of a textarea's selection count UTF-16 code units.
     let mut offset = 0u32;
