@@ -210,6 +210,10 @@ pub const STUDY_JSON: &str = "study-json";
 pub const PAST_DRILLS: &str = "past-drills";
 /// One past drill.
 pub const PAST_DRILL: &str = "past-drill";
+/// The drill log's trend and exports (extras module).
+pub const LOG_TREND: &str = "log-trend";
+/// One chart of the drill log's trend.
+pub const TREND_CHART: &str = "trend-chart";
 /// The drill setup's line on who the scenario pages first.
 pub const FIRST_PAGE: &str = "first-page";
 /// "On call now" under an escalation step or an owner of a tier.

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use rungs_core::overview::{LadderOverview, ScenarioView};
 
 use crate::components::drill::live::LiveDrill;
-use crate::components::drill::past::PastDrills;
+use crate::components::drill::log::DrillLogPanel;
 use crate::components::drill::scenario_form::ScenarioForm;
 use crate::components::drill::study::Study;
 use crate::state::doc::use_doc;
@@ -115,7 +115,7 @@ pub fn DrillPage(
         </section>
         <LiveDrill ladder=doc.ladder scenario=chosen print_view=print_view />
         <Study ladder=doc.ladder scenario=chosen />
-        <PastDrills ladder=doc.ladder />
+        <DrillLogPanel ladder=doc.ladder />
     }
 }
 

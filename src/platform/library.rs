@@ -7,7 +7,7 @@
 //! returned as a sentence so the app can tell the user at once and nothing is lost
 //! silently.
 
-use rungs_core::drill::PastDrill;
+use rungs_core::drill::LogRecord;
 use rungs_core::library::{fresh_id, Library, Store};
 pub use rungs_core::library::{name_of_text, renamed, Entry, SaveError, INDEX};
 use rungs_core::versions::{Added, Version, Why};
@@ -115,18 +115,18 @@ pub fn migrate() {
 }
 
 /// The past drills of entry `id`, newest first.
-pub fn past_drills(id: &str) -> Vec<PastDrill> {
-    library().map(|l| l.past_drills(id)).unwrap_or_default()
+pub fn drill_log(id: &str) -> Vec<LogRecord> {
+    library().map(|l| l.drill_log(id)).unwrap_or_default()
 }
 
 /// Keeps a finished drill with entry `id`; how many old ones made room for it.
-pub fn add_past_drill(id: &str, drill: PastDrill) -> Result<usize, String> {
-    library()?.add_past_drill(id, drill)
+pub fn add_to_drill_log(id: &str, drill: LogRecord) -> Result<usize, String> {
+    library()?.add_to_drill_log(id, drill)
 }
 
 /// Forgets entry `id`'s past drill that finished at `finished_at`.
-pub fn delete_past_drill(id: &str, finished_at: f64) -> Result<(), String> {
-    library()?.delete_past_drill(id, finished_at)
+pub fn delete_from_drill_log(id: &str, finished_at: f64) -> Result<(), String> {
+    library()?.delete_from_drill_log(id, finished_at)
 }
 
 /// The versions of entry `id`, oldest first.

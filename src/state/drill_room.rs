@@ -9,11 +9,14 @@ use std::collections::BTreeSet;
 
 use gloo_timers::callback::Interval;
 use leptos::prelude::*;
-use rungs_core::drill::{remember, DrillSession, PastDrill, PAST_DRILLS_KEPT};
+use rungs_core::drill::{remember, DrillSession, LogRecord, LOG_KEPT};
+use rungs_core::versions::Why;
 use rungs_core::Ladder;
 
 use crate::platform::clock::now_ms;
 use crate::platform::library;
+use crate::state::doc::Doc;
+use crate::state::session::Session;
 use crate::state::study_room::StudyRoom;
 
 /// How often the drill's clock ticks, in real milliseconds.
@@ -87,7 +90,7 @@ pub struct DrillRoom {
     /// The Monte Carlo study's inputs and last result.
     pub study: StudyRoom,
     /// The finished drills of this ladder, newest first (kept in the library).
-    pub past: RwSignal<Vec<PastDrill>>,
+    pub past: RwSignal<Vec<LogRecord>>,
     /// What became of the last drill kept, when there is something to say.
     pub past_note: RwSignal<Option<String>>,
     /// The drill on show was kept as a past drill already.
@@ -135,7 +138,7 @@ impl DrillRoom {
             room.past.set(
                 room.entry
                     .get_value()
-                    .map(|id| library::past_drills(&id))
+                    .map(|id| library::drill_log(&id))
                     .unwrap_or_default(),
             );
             room.past_note.set(None);
@@ -240,45 +243,52 @@ impl DrillRoom {
         self.clock.set_value(Some(interval));
     }
 
-    /// Keeps the drill on show as a past drill of this ladder once it is finished (once
-    /// per drill). A shared ladder not yet copied keeps it for the session only; storage
-    /// that refuses says so, and the drill's debrief stays downloadable meanwhile.
-    pub fn keep_finished(&self, l: &Ladder) {
-        if self.recorded.get_value() {
+    /// Logs the drill on show once it is finished (once per drill), with the version of
+    /// the ladder it ran on (see [`DrillRoom::log`]).
+    pub fn keep_finished(&self, l: &Ladder, session: Session, doc: Doc) {
+        if self.recorded.get_value() || !self.peek(DrillSession::is_finished).unwrap_or(false) {
             return;
         }
-        let Some(past) = self
-            .peek(|d| d.is_finished().then(|| d.past(l, now_ms())))
-            .flatten()
-        else {
-            return;
-        };
         self.recorded.set_value(true);
+        let (version, pruned) = drilled_version(session, doc);
+        if let Some(record) = self.peek(|d| d.record(l, now_ms(), version)) {
+            self.log(record, pruned);
+        }
+    }
+
+    /// Adds `record` to this ladder's drill log. A shared ladder not yet copied keeps it
+    /// for the session only; storage that refuses says so (a drill's debrief stays
+    /// downloadable meanwhile). `pruned` says which versions went to make room.
+    pub fn log(&self, record: LogRecord, pruned: Option<String>) {
+        let what = record.kind.label().to_lowercase();
         let note = match self.entry.get_value() {
-            None => Some(
-                "This drill is kept for this visit only: make a copy of the shared ladder to keep its drills."
-                    .to_string(),
-            ),
-            Some(id) => match library::add_past_drill(&id, past.clone()) {
+            None => Some(format!(
+                "This {what} is kept for this visit only: make a copy of the shared ladder to keep its drill log."
+            )),
+            Some(id) => match library::add_to_drill_log(&id, record.clone()) {
                 Ok(0) => None,
                 Ok(_) => Some(format!(
-                    "Kept with the {PAST_DRILLS_KEPT} most recent drills; the oldest was let go."
+                    "Kept with the {LOG_KEPT} most recent drills and studies; the oldest was let go."
                 )),
                 Err(e) => Some(format!(
-                    "This drill could not be kept in this browser ({e}); download its debrief to keep it."
+                    "This {what} could not be kept in this browser ({e}); download what you need from it now."
                 )),
             },
         };
+        let note = match (note, pruned) {
+            (Some(a), Some(b)) => Some(format!("{a} {b}")),
+            (a, b) => a.or(b),
+        };
         self.past_note.set(note);
         self.past.update(|list| {
-            remember(list, past);
+            remember(list, record);
         });
     }
 
     /// Forgets the past drill that finished at `finished_at`.
     pub fn forget_past(&self, finished_at: f64) {
         if let Some(id) = self.entry.get_value() {
-            if let Err(e) = library::delete_past_drill(&id, finished_at) {
+            if let Err(e) = library::delete_from_drill_log(&id, finished_at) {
                 self.past_note
                     .set(Some(format!("That drill could not be removed: {e}")));
                 return;
@@ -294,6 +304,17 @@ impl DrillRoom {
             self.paused_away.set(true);
         }
         self.stop_clock();
+    }
+}
+
+/// The number of the version that holds the open ladder's text as a drill or study
+/// runs on it (kept now, as an automatic version, unless the newest one holds it), and
+/// what the page must say about versions pruned to make room. `None` for a ladder that
+/// is not in the library.
+pub fn drilled_version(session: Session, doc: Doc) -> (Option<u32>, Option<String>) {
+    match session.keep_version(doc, Why::Drilled, "") {
+        Some(Ok(added)) => (added.holds, added.message()),
+        _ => (None, None),
     }
 }
 

@@ -6,6 +6,7 @@ use rungs_core::sim::{format_secs as secs, FigureStats};
 use rungs_core::study::HistogramChart;
 
 use crate::testid;
+use crate::widgets::plot::Area;
 
 /// Plot area, in the SVG's units: left margin for the counts, rows on top for the marks'
 /// labels, a row below for the time ticks.
@@ -15,12 +16,19 @@ const W: f64 = 340.0;
 const TOP: f64 = 40.0;
 const BOTTOM: f64 = 150.0;
 
+const AREA: Area = Area {
+    left: LEFT,
+    right: W - RIGHT,
+    top: TOP,
+    bottom: BOTTOM,
+};
+
 fn x(share: f64) -> f64 {
-    LEFT + share * (W - LEFT - RIGHT)
+    AREA.x(share)
 }
 
 fn y(share: f64) -> f64 {
-    BOTTOM - share * (BOTTOM - TOP)
+    AREA.y(share)
 }
 
 /// One figure's distribution as SVG bars.

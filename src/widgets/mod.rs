@@ -7,5 +7,6 @@ pub mod fields;
 pub mod histogram;
 pub mod instant;
 pub mod more;
+pub mod plot;
 pub mod reorder;
 pub mod step_chart;

@@ -20,7 +20,7 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::drill::{remember, PastDrill};
+use crate::drill::{remember, LogRecord};
 use crate::versions::{self, versions_key, Added, Version, Why};
 
 /// The key of the index.
@@ -36,11 +36,11 @@ pub const OLD_EXAMPLE: &str = "rungs.working-copy.example";
 /// The prefix of every entry's text key.
 pub const TEXT_PREFIX: &str = "rungs.ladder.";
 
-/// The prefix of every entry's past-drills key (see [`past_drills_key`]).
+/// The prefix of every entry's past-drills key (see [`drill_log_key`]).
 pub const DRILLS_PREFIX: &str = "rungs.drills.";
 
-/// The key of an entry's past drills: a JSON list of [`PastDrill`], newest first.
-pub fn past_drills_key(id: &str) -> String {
+/// The key of an entry's past drills: a JSON list of [`LogRecord`], newest first.
+pub fn drill_log_key(id: &str) -> String {
     format!("{DRILLS_PREFIX}{id}")
 }
 
@@ -395,7 +395,7 @@ impl<S: Store> Library<S> {
         self.write_index(&index)?;
         // its past drills and versions go with it (best effort: a leftover list is
         // never listed)
-        let _ = self.store.remove(&past_drills_key(id));
+        let _ = self.store.remove(&drill_log_key(id));
         let _ = self.store.remove(&versions_key(id));
         Ok(())
     }
@@ -433,32 +433,32 @@ impl<S: Store> Library<S> {
     }
 
     /// The past drills of entry `id`, newest first (none when the list does not read).
-    pub fn past_drills(&self, id: &str) -> Vec<PastDrill> {
+    pub fn drill_log(&self, id: &str) -> Vec<LogRecord> {
         self.store
-            .get(&past_drills_key(id))
+            .get(&drill_log_key(id))
             .and_then(|t| serde_json::from_str(&t).ok())
             .unwrap_or_default()
     }
 
     /// Keeps `drill` as entry `id`'s newest past drill; returns how many old ones were
-    /// dropped to stay within [`PAST_DRILLS_KEPT`](crate::drill::PAST_DRILLS_KEPT).
-    pub fn add_past_drill(&mut self, id: &str, drill: PastDrill) -> Result<usize, String> {
-        let mut list = self.past_drills(id);
+    /// dropped to stay within [`LOG_KEPT`](crate::drill::LOG_KEPT).
+    pub fn add_to_drill_log(&mut self, id: &str, drill: LogRecord) -> Result<usize, String> {
+        let mut list = self.drill_log(id);
         let dropped = remember(&mut list, drill);
-        self.write_past_drills(id, &list)?;
+        self.write_drill_log(id, &list)?;
         Ok(dropped)
     }
 
     /// Forgets entry `id`'s past drill that finished at `finished_at`.
-    pub fn delete_past_drill(&mut self, id: &str, finished_at: f64) -> Result<(), String> {
-        let mut list = self.past_drills(id);
+    pub fn delete_from_drill_log(&mut self, id: &str, finished_at: f64) -> Result<(), String> {
+        let mut list = self.drill_log(id);
         list.retain(|d| d.finished_at != finished_at);
-        self.write_past_drills(id, &list)
+        self.write_drill_log(id, &list)
     }
 
-    fn write_past_drills(&mut self, id: &str, list: &[PastDrill]) -> Result<(), String> {
+    fn write_drill_log(&mut self, id: &str, list: &[LogRecord]) -> Result<(), String> {
         let text = serde_json::to_string(list).map_err(|e| e.to_string())?;
-        self.store.set(&past_drills_key(id), &text)
+        self.store.set(&drill_log_key(id), &text)
     }
 
     /// The entry last open in the designer, if it is still listed.

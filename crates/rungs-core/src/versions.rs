@@ -44,6 +44,8 @@ pub enum Why {
     BeforeConflict,
     /// When it was exported as a file.
     Exported,
+    /// When a drill or a study ran on it (the drill log names it).
+    Drilled,
     /// When a share link was made of it.
     Shared,
 }
@@ -58,6 +60,7 @@ impl Why {
             Why::BeforeImport => "Before an import",
             Why::BeforeConflict => "Before a conflict",
             Why::Exported => "Exported",
+            Why::Drilled => "Drilled",
             Why::Shared => "Shared",
         }
     }
@@ -145,6 +148,9 @@ pub struct Added {
     /// The new version's number; `None` when it was not added because the newest
     /// version already holds the same text and nothing new was said (no note).
     pub n: Option<u32>,
+    /// The number of the version that holds the text: the new one, or the newest one
+    /// when it held the same text already.
+    pub holds: Option<u32>,
     /// The versions dropped to make room, oldest first.
     pub pruned: Vec<(u32, Why)>,
 }
@@ -187,14 +193,21 @@ impl Added {
 /// text equals the newest one's is not added unless it carries a note (saving twice in
 /// a row, or sharing an unchanged ladder, keeps one version).
 pub fn add(list: &mut Vec<Version>, mut v: Version) -> Added {
-    if v.note.is_empty() && list.last().is_some_and(|last| last.text == v.text) {
-        return Added::default();
+    if let Some(last) = list
+        .last()
+        .filter(|last| v.note.is_empty() && last.text == v.text)
+    {
+        return Added {
+            holds: Some(last.n),
+            ..Added::default()
+        };
     }
     v.n = list.iter().map(|x| x.n).max().unwrap_or(0) + 1;
     let n = v.n;
     list.push(v);
     let mut added = Added {
         n: Some(n),
+        holds: Some(n),
         pruned: Vec::new(),
     };
     while over(list) {
@@ -265,6 +278,7 @@ mod tests {
             a,
             Added {
                 n: Some(1),
+                holds: Some(1),
                 pruned: vec![]
             }
         );
@@ -288,10 +302,9 @@ mod tests {
         let mut list = Vec::new();
         let text = ladder("Checkout", 1);
         add(&mut list, Version::new(&text, Why::Exported, "", 1.0));
-        assert_eq!(
-            add(&mut list, Version::new(&text, Why::Shared, "", 2.0)).n,
-            None
-        );
+        let again = add(&mut list, Version::new(&text, Why::Shared, "", 2.0));
+        // not added; the version that holds the text is named
+        assert_eq!((again.n, again.holds), (None, Some(1)));
         assert_eq!(
             add(
                 &mut list,

@@ -332,11 +332,44 @@ fn a_drill_that_cannot_start_says_why() {
 }
 
 #[test]
-fn a_finished_drill_is_kept_as_a_past_drill_with_its_debriefs() {
+fn a_finished_drill_is_logged_with_its_version_figures_and_debriefs() {
     let l = saas();
     let d = scripted(&l);
-    let past = d.past(&l, 1_700_000_000_000.0);
+    let past = d.record(&l, 1_700_000_000_000.0, Some(7));
     assert_eq!(past.scenario, d.scenario());
+    assert_eq!(past.kind, rungs_core::drill::RecordKind::Drill);
+    assert_eq!((past.version, past.revision), (Some(7), Some(l.revision)));
+    assert_eq!(
+        past.heading(),
+        format!("Drill · version 7 (revision {})", l.revision)
+    );
+    // the figures are the scorecard's
+    let card = d.scorecard();
+    assert_eq!(
+        past.figures.acknowledge_s,
+        card[0].value.map(|v| v.as_secs_f64())
+    );
+    let contain = &card[1];
+    assert_eq!(
+        past.figures.contained_within_target,
+        contain.target.map(|_| if contain.met() == Some(true) {
+            1.0
+        } else {
+            0.0
+        })
+    );
+    assert_eq!(past.breaches, d.breaches(&l));
+    assert_eq!(
+        past.figures.breaches_per_incident,
+        Some(d.breaches(&l).len() as f64)
+    );
+    assert_eq!(
+        past.notes,
+        d.notes().into_iter().map(|(_, n)| n).collect::<Vec<_>>()
+    );
+    // who was played, by name; an id that names nobody played no one
+    assert_eq!(past.played.len(), 2, "{:?}", past.played);
+    assert!(past.played.iter().all(|p| p != "nobody"));
     assert_eq!(past.markdown, d.debrief_markdown(&l));
     assert_eq!(past.json, d.debrief_json());
     assert_eq!(past.finished_at, 1_700_000_000_000.0);
@@ -362,7 +395,7 @@ fn a_finished_drill_is_kept_as_a_past_drill_with_its_debriefs() {
     // it round-trips as stored
     let text = serde_json::to_string(&past).unwrap();
     assert_eq!(
-        serde_json::from_str::<rungs_core::drill::PastDrill>(&text).unwrap(),
+        serde_json::from_str::<rungs_core::drill::LogRecord>(&text).unwrap(),
         past
     );
 }
@@ -423,4 +456,35 @@ fn an_acknowledgement_made_in_sev2_is_judged_against_sev2_even_after_a_promotion
     // a figure not reached yet is judged against the tier in force now
     assert_eq!(rows[2].value, None);
     assert_eq!(rows[2].tier.as_deref(), Some("sev1"));
+}
+
+#[test]
+fn a_finished_study_is_logged_with_the_figures_the_trend_follows() {
+    use rungs_core::drill::{study_record, RecordKind};
+    let l = saas();
+    let s = l.scenarios[0].to_document();
+    let model = rungs_core::sim::SimModel::new(&l, &s).unwrap();
+    let summary = rungs_core::sim::monte_carlo(&model, 42, 200, |_| {});
+    let r = study_record(&l, &l.scenarios[0].name, &summary, 5.0, Some(3));
+    assert_eq!(r.kind, RecordKind::Study);
+    assert_eq!((r.runs, r.seed, r.version), (Some(200), Some(42), Some(3)));
+    let ack = &summary.figures["time_to_acknowledge"];
+    assert_eq!(r.figures.acknowledge_s, ack.median);
+    assert_eq!(
+        r.figures.contained_within_target,
+        summary.figures["time_to_contain"].met_target
+    );
+    let total: f64 = summary.breach_rate.values().flat_map(|t| t.values()).sum();
+    let per = r.figures.breaches_per_incident.unwrap();
+    assert!((per - total).abs() < 1e-4, "{per} vs {total}");
+    // one line per tier and timeline that was missed
+    let missed = summary
+        .breach_rate
+        .values()
+        .flat_map(|t| t.values())
+        .filter(|v| **v > 0.0)
+        .count();
+    assert_eq!(r.breaches.len(), missed);
+    assert!(r.summary.starts_with("200 runs · "), "{}", r.summary);
+    assert!(r.markdown.is_empty() && r.json.is_empty());
 }

@@ -244,49 +244,50 @@ fn the_old_working_copy_moves_into_the_library_once() {
     assert_eq!(lib.entry("m3").unwrap().name, "Recovered ladder");
 }
 
-fn past(at: f64) -> rungs_core::drill::PastDrill {
-    rungs_core::drill::PastDrill {
-        finished_at: at,
-        scenario: format!("drill at {at}"),
-        summary: "No breach".into(),
-        markdown: "# Drill debrief".into(),
-        json: "{}".into(),
-    }
+fn past(at: f64) -> rungs_core::drill::LogRecord {
+    serde_json::from_value(serde_json::json!({
+        "finished_at": at,
+        "scenario": format!("drill at {at}"),
+        "summary": "No breach",
+        "markdown": "# Drill debrief",
+        "json": "{}",
+    }))
+    .unwrap()
 }
 
 #[test]
 fn past_drills_are_kept_per_entry_newest_first_and_go_with_the_entry() {
-    use rungs_core::drill::PAST_DRILLS_KEPT;
+    use rungs_core::drill::LOG_KEPT;
     let (mut lib, id) = one();
-    assert!(lib.past_drills(&id).is_empty());
-    assert_eq!(lib.add_past_drill(&id, past(1.0)), Ok(0));
-    assert_eq!(lib.add_past_drill(&id, past(2.0)), Ok(0));
-    let kept: Vec<f64> = lib.past_drills(&id).iter().map(|d| d.finished_at).collect();
+    assert!(lib.drill_log(&id).is_empty());
+    assert_eq!(lib.add_to_drill_log(&id, past(1.0)), Ok(0));
+    assert_eq!(lib.add_to_drill_log(&id, past(2.0)), Ok(0));
+    let kept: Vec<f64> = lib.drill_log(&id).iter().map(|d| d.finished_at).collect();
     assert_eq!(kept, [2.0, 1.0]);
     // the list is not an entry: the index does not list it, rebuilt or not
     assert_eq!(lib.entries().len(), 1);
     // the oldest go once the list is full, and the caller learns how many
-    for k in 3..=(PAST_DRILLS_KEPT as u32 + 1) {
-        let dropped = lib.add_past_drill(&id, past(f64::from(k))).unwrap();
-        assert_eq!(dropped, usize::from(k as usize > PAST_DRILLS_KEPT));
+    for k in 3..=(LOG_KEPT as u32 + 1) {
+        let dropped = lib.add_to_drill_log(&id, past(f64::from(k))).unwrap();
+        assert_eq!(dropped, usize::from(k as usize > LOG_KEPT));
     }
-    let list = lib.past_drills(&id);
-    assert_eq!(list.len(), PAST_DRILLS_KEPT);
-    assert_eq!(list[0].finished_at, PAST_DRILLS_KEPT as f64 + 1.0);
+    let list = lib.drill_log(&id);
+    assert_eq!(list.len(), LOG_KEPT);
+    assert_eq!(list[0].finished_at, LOG_KEPT as f64 + 1.0);
     assert_eq!(list.last().unwrap().finished_at, 2.0);
     // one can be forgotten
-    lib.delete_past_drill(&id, 2.0).unwrap();
-    assert!(lib.past_drills(&id).iter().all(|d| d.finished_at != 2.0));
+    lib.delete_from_drill_log(&id, 2.0).unwrap();
+    assert!(lib.drill_log(&id).iter().all(|d| d.finished_at != 2.0));
     // a list that does not read is an empty one, never an error
     let mut store = lib.into_store();
-    store.set(&past_drills_key(&id), "{ not json").unwrap();
+    store.set(&drill_log_key(&id), "{ not json").unwrap();
     let mut lib = Library::new(store, T0);
-    assert!(lib.past_drills(&id).is_empty());
-    lib.add_past_drill(&id, past(9.0)).unwrap();
+    assert!(lib.drill_log(&id).is_empty());
+    lib.add_to_drill_log(&id, past(9.0)).unwrap();
     // deleting the entry deletes its past drills
     lib.delete(&id).unwrap();
-    assert_eq!(lib.store().get(&past_drills_key(&id)), None);
-    assert!(lib.past_drills(&id).is_empty());
+    assert_eq!(lib.store().get(&drill_log_key(&id)), None);
+    assert!(lib.drill_log(&id).is_empty());
 }
 
 #[test]

@@ -1,8 +1,9 @@
-//! The ladder's past drills: each finished drill with how it went and its debrief, to
-//! download again or let go.
+//! The ladder's drill log: each finished drill and study with the version it ran on and
+//! how it went, a drill's debrief to download again, and (in the extras module) the
+//! trend across drills and versions with the log's JSON and CSV exports.
 
 use leptos::prelude::*;
-use rungs_core::drill::{PastDrill, PAST_DRILLS_KEPT};
+use rungs_core::drill::{LogRecord, LOG_KEPT};
 use rungs_core::Ladder;
 
 use crate::platform::clock::local_date_time;
@@ -11,9 +12,9 @@ use crate::platform::files::download;
 use crate::state::drill_room::DrillRoom;
 use crate::testid;
 
-/// The list of past drills of the ladder, newest first.
+/// The drill log of the ladder, newest first, with its trend.
 #[component]
-pub fn PastDrills(
+pub fn DrillLogPanel(
     /// The ladder (for the file names of downloads).
     #[prop(into)]
     ladder: Signal<Ladder>,
@@ -21,7 +22,7 @@ pub fn PastDrills(
     let room = DrillRoom::current();
     view! {
         <section class="panel past-drills" aria-labelledby="past-h" data-testid=testid::PAST_DRILLS>
-            <h2 id="past-h">"Past drills"</h2>
+            <h2 id="past-h">"Drill log"</h2>
             {move || room.past_note.get().map(|m| view! { <p class="field-msg" role="status">{m}</p> })}
             <Show
                 when=move || !room.past.with(Vec::is_empty)
@@ -29,17 +30,23 @@ pub fn PastDrills(
                     view! {
                         <p class="muted">
                             {format!(
-                                "Every drill run to its end is kept here with its debrief, the {PAST_DRILLS_KEPT} most recent of this ladder, in this browser."
+                                "Every drill run to its end and every finished study is kept here with the version of the ladder it ran on, the {LOG_KEPT} most recent of this ladder, in this browser. Its trend and exports appear once there is one."
                             )}
                         </p>
                     }
                 }
             >
+                // the trend and the exports, drawn again when a record comes or goes
+                {move || {
+                    let args = ladder
+                        .with_untracked(|l| room.past.with(|p| rungs_core::drill::log::to_json(&l.name, p)));
+                    view! { <crate::widgets::extra::Extra which="drill-log" args=args /> }
+                }}
                 <ol class="past-list">
                     <For
                         each=move || room.past.get()
                         key=|d| d.finished_at.to_bits()
-                        children=move |d| view! { <PastDrillRow drill=d ladder=ladder room=room /> }
+                        children=move |d| view! { <LogRow drill=d ladder=ladder room=room /> }
                     />
                 </ol>
             </Show>
@@ -47,22 +54,26 @@ pub fn PastDrills(
     }
 }
 
-/// One past drill: when, which scenario, how it went, its debrief downloads and Delete.
+/// One record: what and on which version, when, which scenario, how it went, a drill's
+/// debrief downloads, and Remove.
 #[component]
-fn PastDrillRow(
+fn LogRow(
     /// The past drill.
-    drill: PastDrill,
+    drill: LogRecord,
     /// The ladder (for file names).
     ladder: Signal<Ladder>,
     /// The drill room that keeps the list.
     room: DrillRoom,
 ) -> impl IntoView {
-    let PastDrill {
+    let heading = drill.heading();
+    let what = drill.kind.label().to_lowercase();
+    let LogRecord {
         finished_at,
         scenario,
         summary,
         markdown,
         json,
+        ..
     } = drill;
     let stem = move || {
         let name = rungs_core::share::file_name(&ladder.with_untracked(|l| l.name.clone()));
@@ -73,7 +84,7 @@ fn PastDrillRow(
         let when = when.clone();
         move |_| {
             if confirm(&format!(
-                "Remove the drill of {when} from this ladder's past drills? Its debrief goes with it."
+                "Remove the {what} of {when} from this ladder's drill log? What it recorded goes with it."
             )) {
                 room.forget_past(finished_at);
             }
@@ -82,17 +93,22 @@ fn PastDrillRow(
     view! {
         <li class="past-drill" data-testid=testid::PAST_DRILL>
             <div>
+                <span class="small log-kind">{heading}</span>
+                " "
                 <strong>{scenario}</strong>
                 <span class="muted small">{format!(" · finished {when}")}</span>
                 <p class="small">{summary}</p>
             </div>
             <span class="entry-actions">
-                <button class="button small" on:click=move |_| {
-                    let _ = download(&format!("{}-debrief.md", stem()), "text/markdown", &markdown);
-                }>"Debrief (Markdown)"</button>
-                <button class="button small" on:click=move |_| {
-                    let _ = download(&format!("{}-debrief.json", stem()), "application/json", &json);
-                }>"Debrief (JSON)"</button>
+                // a study keeps no debrief: its figures are in the log
+                {(!markdown.is_empty()).then(|| view! {
+                    <button class="button small" on:click=move |_| {
+                        let _ = download(&format!("{}-debrief.md", stem()), "text/markdown", &markdown);
+                    }>"Debrief (Markdown)"</button>
+                    <button class="button small" on:click=move |_| {
+                        let _ = download(&format!("{}-debrief.json", stem()), "application/json", &json);
+                    }>"Debrief (JSON)"</button>
+                })}
                 <button class="button small danger" on:click=forget>"Remove"</button>
             </span>
         </li>

@@ -2,6 +2,7 @@
 //! simulated incidents.
 
 pub mod live;
-pub mod past;
+pub mod log;
 pub mod scenario_form;
 pub mod study;
+pub mod trend;

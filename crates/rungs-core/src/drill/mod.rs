@@ -17,7 +17,7 @@
 //! ```
 
 mod fields;
-pub mod past;
+pub mod log;
 mod preview;
 pub mod report;
 
@@ -28,7 +28,7 @@ use std::rc::Rc;
 use crate::sim::{Engine, Figures, LogEntry, SimModel, SimTime, EVENT_BUDGET};
 use crate::{Duration, Ladder, Report};
 
-pub use past::{remember, PastDrill, PAST_DRILLS_KEPT};
+pub use log::{remember, study_record, LogFigures, LogRecord, RecordKind, LOG_KEPT};
 pub use preview::{first_page, FirstPage};
 pub use report::{
     describe, lanes, name_of, pages, timeline_breaches, timeline_end, timeline_marks, ScoreRow,

@@ -45,10 +45,12 @@ pub fn LiveDrill(
     on_cleanup(move || room.leave());
     let finished = Memo::new(move |_| room.finished());
     let started = Memo::new(move |_| room.started());
-    // A finished drill joins the ladder's past drills, with its debrief.
+    // A finished drill joins the ladder's drill log, with its debrief.
+    let session = expect_context::<crate::state::session::Session>();
+    let doc = crate::state::doc::use_doc();
     Effect::new(move |_| {
         if finished.get() {
-            ladder.with_untracked(|l| room.keep_finished(l));
+            ladder.with_untracked(|l| room.keep_finished(l, session, doc));
         }
     });
     // A drill under way or finished is discarded only when the facilitator says so.

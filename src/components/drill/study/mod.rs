@@ -32,7 +32,11 @@ pub fn Study(
     #[prop(into)]
     scenario: Signal<Option<String>>,
 ) -> impl IntoView {
-    let room = crate::state::drill_room::DrillRoom::current().study;
+    let drill_room = crate::state::drill_room::DrillRoom::current();
+    let room = drill_room.study;
+    // a finished study joins the drill log, with the version it ran on
+    let session = use_context::<crate::state::session::Session>();
+    let doc = use_context::<crate::state::doc::Doc>();
     let StudyRoom {
         runs_text,
         seed_text,
@@ -162,6 +166,22 @@ pub fn Study(
                     }
                     Heard::Summary(json, ms) => match serde_json::from_str::<Summary>(&json) {
                         Ok(summary) => {
+                            let (version, pruned) = match (session, doc) {
+                                (Some(s), Some(d)) => {
+                                    crate::state::drill_room::drilled_version(s, d)
+                                }
+                                _ => (None, None),
+                            };
+                            let record = ladder.with_untracked(|l| {
+                                rungs_core::drill::study_record(
+                                    l,
+                                    &name,
+                                    &summary,
+                                    js_sys::Date::now(),
+                                    version,
+                                )
+                            });
+                            drill_room.log(record, pruned);
                             outcome.set(Some(Outcome {
                                 scenario: name.clone(),
                                 summary,
