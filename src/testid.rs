@@ -210,6 +210,18 @@ pub const STUDY_JSON: &str = "study-json";
 pub const PAST_DRILLS: &str = "past-drills";
 /// One past drill.
 pub const PAST_DRILL: &str = "past-drill";
+/// The drill room's sensitivity panel, to open it.
+pub const SENSITIVITY_OPEN: &str = "sensitivity-open";
+/// The sensitivity panel (extras module), with its `data-state`.
+pub const SENSITIVITY: &str = "sensitivity";
+/// Its runs per study.
+pub const SENSITIVITY_RUNS: &str = "sensitivity-runs";
+/// Its Start button.
+pub const SENSITIVITY_START: &str = "sensitivity-start";
+/// One knob's bar on the tornado chart, with `data-label` and `data-influence`.
+pub const TORNADO_ROW: &str = "tornado-row";
+/// The Share page's "with its drill log" option for the JSON export.
+pub const EXPORT_WITH_LOG: &str = "export-with-log";
 /// The drill log's trend and exports (extras module).
 pub const LOG_TREND: &str = "log-trend";
 /// One chart of the drill log's trend.

@@ -1,5 +1,5 @@
-//! The extras module: History, Import from a paging tool, Export as Terraform and the
-//! drill log's trend, a second wasm module the page imports the first time one of them
+//! The extras module: History, Import from a paging tool, Export as Terraform, the
+//! drill log's trend, sensitivity and a study's charts, a second wasm module the page imports the first time one of them
 //! opens (`rungs::platform::extras`), so its first load carries none of their code. The page
 //! calls [`mount`] with a [`Host`] through which the panel reaches its document, and
 //! [`unmount`] when it closes.
@@ -7,6 +7,8 @@
 use std::cell::RefCell;
 
 use leptos::prelude::*;
+use rungs::components::drill::sensitivity::SensitivityPanel;
+use rungs::components::drill::study::results::StudyResults;
 use rungs::components::drill::trend::DrillLogTrend;
 use rungs::components::history::HistoryPanel;
 use rungs::components::interop::{import::ImportPanel, terraform::TerraformExport};
@@ -23,7 +25,7 @@ fn main() {
     console_error_panic_hook::set_once();
 }
 
-/// Mounts extra `which` (`history`, `import`, `terraform`, `drill-log`) into `el`.
+/// Mounts extra `which` (`history`, `import`, `terraform`, `drill-log`, `sensitivity`, `study-results`) into `el`.
 #[wasm_bindgen]
 pub fn mount(which: String, el: web_sys::HtmlElement, host: JsValue, args: String) {
     let host = Host::from_js(host);
@@ -33,6 +35,8 @@ pub fn mount(which: String, el: web_sys::HtmlElement, host: JsValue, args: Strin
         "import" => view! { <ImportPanel host=host.clone() /> }.into_any(),
         "terraform" => view! { <TerraformExport host=host.clone() file=args.clone() /> }.into_any(),
         "drill-log" => view! { <DrillLogTrend log=args.clone() /> }.into_any(),
+        "study-results" => view! { <StudyResults host=host.clone() json=args.clone() /> }.into_any(),
+        "sensitivity" => view! { <SensitivityPanel host=host.clone() scenario=args.clone() /> }.into_any(),
         other => view! { <p class="field-msg error" role="alert">{format!("Rungs has no part called {other}.")}</p> }.into_any(),
     }
     });

@@ -115,7 +115,42 @@ pub fn DrillPage(
         </section>
         <LiveDrill ladder=doc.ladder scenario=chosen print_view=print_view />
         <Study ladder=doc.ladder scenario=chosen />
+        <Sensitivity scenario=chosen />
         <DrillLogPanel ladder=doc.ladder />
+    }
+}
+
+/// Which knob matters most for the chosen scenario: the sensitivity panel of the extras
+/// module, loaded when opened, and drawn again for another scenario.
+#[component]
+fn Sensitivity(
+    /// The id of the scenario chosen.
+    scenario: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let open = RwSignal::new(false);
+    view! {
+        <details
+            class="panel sensitivity-panel"
+            on:toggle=move |ev| {
+                use wasm_bindgen::JsCast;
+                open.set(
+                    ev.target()
+                        .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+                        .is_some_and(|d| d.open()),
+                );
+            }
+        >
+            <summary data-testid=crate::testid::SENSITIVITY_OPEN>
+                <h2>"Which knob matters most?"</h2>
+            </summary>
+            {move || {
+                open.get()
+                    .then(|| {
+                        let id = scenario.get().unwrap_or_default();
+                        view! { <crate::widgets::extra::Extra which="sensitivity" args=id /> }
+                    })
+            }}
+        </details>
     }
 }
 

@@ -42,8 +42,30 @@ pub fn SharePage(
             let _ = session.keep_version(doc, why, "");
         }
     };
+    // the drill log travels with the file only when asked
+    let log = session
+        .entry
+        .get_untracked()
+        .filter(|_| !doc.readonly.get_untracked())
+        .map(|id| crate::platform::library::drill_log(&id))
+        .unwrap_or_default();
+    let log_count = log.len();
+    let with_log = RwSignal::new(false);
+    let log = StoredValue::new(log);
     let on_download = move |_| {
-        if download(&download_file, "application/json", &json_for_download).is_err() {
+        let with = with_log.get_untracked();
+        let text = if with {
+            rungs_core::parse_ladder(&json_for_download).map_or_else(
+                |_| json_for_download.clone(),
+                |mut l| {
+                    l.drill_log = log.get_value();
+                    rungs_core::to_canonical_json(&l)
+                },
+            )
+        } else {
+            json_for_download.clone()
+        };
+        if download(&download_file, "application/json", &text).is_err() {
             json_status.set(Some(
                 "The browser did not allow the download; copy the JSON below.",
             ));
@@ -117,6 +139,20 @@ pub fn SharePage(
                 " prints. It validates against " <a href="schema/ladder.v1.schema.json">"the ladder JSON Schema"</a> "."
             </p>
             <Show when=move || downloadable>
+                {(log_count > 0).then(|| view! {
+                    <label class="check">
+                        <input
+                            type="checkbox"
+                            data-testid=testid::EXPORT_WITH_LOG
+                            prop:checked=with_log
+                            on:change=move |ev| with_log.set(event_target_checked(&ev))
+                        />
+                        {format!(
+                            " With its drill log ({}): whoever opens the file gets the log too",
+                            rungs_core::text::count(log_count, "record", "records")
+                        )}
+                    </label>
+                })}
                 <p class="button-row">
                     <button class="button primary" data-testid=testid::DOWNLOAD on:click=on_download.clone()>
                         {format!("Export JSON ({file})")}

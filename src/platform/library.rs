@@ -124,6 +124,11 @@ pub fn add_to_drill_log(id: &str, drill: LogRecord) -> Result<usize, String> {
     library()?.add_to_drill_log(id, drill)
 }
 
+/// Adds the records a ladder file carried to entry `id`'s drill log.
+pub fn merge_drill_log(id: &str, records: Vec<LogRecord>) -> Result<usize, String> {
+    library()?.merge_drill_log(id, records)
+}
+
 /// Forgets entry `id`'s past drill that finished at `finished_at`.
 pub fn delete_from_drill_log(id: &str, finished_at: f64) -> Result<(), String> {
     library()?.delete_from_drill_log(id, finished_at)

@@ -10,8 +10,10 @@
 //! [`Reply::Progress`] after each slice of its block and ends with [`Reply::Done`] (the
 //! block's tally) or [`Reply::Failed`], then waits for the next. Once every tally is in,
 //! the page asks one worker to [`merge`] them ([`Request::Merge`]); the summary it sends
-//! back is byte for byte the one `rungs simulate` prints, however the runs were split. To cancel, the page terminates
-//! the workers and starts fresh ones. Nothing here uses Leptos, so the worker binary
+//! back is byte for byte the one `rungs simulate` prints, however the runs were split.
+//! A sensitivity study ([`Request::Sensitivity`]) deals whole studies, one per varied
+//! ladder, to the workers the same way. To cancel, the page terminates the workers and
+//! starts fresh ones. Nothing here uses Leptos, so the worker binary
 //! stays small.
 
 use rungs_core::sim::{blocks, SimModel, Study, Tally};
@@ -38,6 +40,17 @@ pub enum Request {
         study: Block,
         /// Each block's tally, as [`Reply::Done`] gave it.
         tallies: Vec<String>,
+    },
+    /// Study some of a sensitivity study's ladders: item 0 is the ladder as it is, item
+    /// `k` the `k`-th of `rungs_core::whatif::sensitivity::Plan::variations`; each one is
+    /// a whole study of `study.runs` runs with the same seed. Answered with
+    /// [`Reply::Done`], its `tally` the JSON list of `[item, {"Ok": summary} | {"Err":
+    /// why}]`, and [`Reply::Progress`] with the runs made across the items so far.
+    Sensitivity {
+        /// The study (its block is all of its runs).
+        study: Block,
+        /// The items this worker studies.
+        items: Vec<u32>,
     },
 }
 
@@ -117,8 +130,8 @@ pub fn split(
         .collect()
 }
 
-/// The study's model and seed, as every worker builds them from a block.
-fn prepare(block: &Block) -> Result<(SimModel, u64), String> {
+/// The block's ladder and its scenario.
+fn read(block: &Block) -> Result<(rungs_core::Ladder, rungs_core::ScenarioDocument), String> {
     let ladder = rungs_core::parse_ladder(&block.ladder).map_err(|e| e.to_string())?;
     let scenario = ladder
         .scenarios
@@ -126,6 +139,12 @@ fn prepare(block: &Block) -> Result<(SimModel, u64), String> {
         .find(|s| s.id.as_str() == block.scenario)
         .ok_or_else(|| format!("the ladder has no scenario `{}`", block.scenario))?
         .to_document();
+    Ok((ladder, scenario))
+}
+
+/// The study's model and seed, as every worker builds them from a block.
+fn prepare(block: &Block) -> Result<(SimModel, u64), String> {
+    let (ladder, scenario) = read(block)?;
     let model = SimModel::new(&ladder, &scenario).map_err(|report| {
         report
             .diagnostics
@@ -173,12 +192,60 @@ pub fn merge(study: &Block, tallies: &[String]) -> Result<String, String> {
     Ok(text)
 }
 
+/// One sensitivity item's study, as [`Request::Sensitivity`] answers it.
+pub type Studied = (u32, Result<rungs_core::sim::Summary, String>);
+
+/// Studies `items` of the sensitivity study of `study` (in a worker), calling `progress`
+/// with the runs made so far across them; returns their summaries as JSON text (see
+/// [`Request::Sensitivity`]).
+pub fn sensitivity(
+    study: &Block,
+    items: &[u32],
+    mut progress: impl FnMut(u32),
+) -> Result<String, String> {
+    use rungs_core::whatif::sensitivity;
+    let (ladder, scenario) = read(study)?;
+    let seed = study.seed.unwrap_or(scenario.seed);
+    let variations = sensitivity::plan(&ladder).variations();
+    let mut made = 0;
+    let mut out: Vec<Studied> = Vec::with_capacity(items.len());
+    for &item in items {
+        let varied = match item.checked_sub(1) {
+            None => ladder.clone(),
+            Some(k) => variations
+                .get(k as usize)
+                .ok_or_else(|| format!("the plan has no variation {item}"))?
+                .apply(&ladder),
+        };
+        let summary = sensitivity::varied_model(&varied, &scenario).and_then(|model| {
+            let mut runs = Study::block(&model, seed, 0..study.runs);
+            let step = slice(study.runs);
+            while !runs.is_finished() {
+                progress(made + runs.run(step));
+            }
+            runs.into_tally()
+                .summarise(&model, seed, study.runs)
+                .map_err(|e| e.to_string())
+        });
+        made += study.runs;
+        out.push((item, summary));
+    }
+    serde_json::to_string(&out).map_err(|e| e.to_string())
+}
+
 /// Carries out a request in a worker: `progress` hears a block's runs made so far.
 pub fn answer(request: Request, progress: impl FnMut(u32)) -> Reply {
     let started = js_sys::Date::now();
     let ms = || js_sys::Date::now() - started;
     match request {
         Request::Block(block) => match run(&block, progress) {
+            Ok(tally) => Reply::Done {
+                tally,
+                compute_ms: ms(),
+            },
+            Err(message) => Reply::Failed { message },
+        },
+        Request::Sensitivity { study, items } => match sensitivity(&study, &items, progress) {
             Ok(tally) => Reply::Done {
                 tally,
                 compute_ms: ms(),

@@ -82,6 +82,14 @@ impl Drop for Slot {
     }
 }
 
+/// Starts workers until `slots` holds `n`; says why when one cannot start.
+pub fn fill(slots: &mut Vec<Slot>, n: usize) -> Result<(), String> {
+    while slots.len() < n {
+        slots.push(Slot::spawn().map_err(|e| format!("The study worker could not start: {e}"))?);
+    }
+    Ok(())
+}
+
 /// How many workers a study is split across: the cores the browser reports, at least
 /// one and at most [`study_worker::MAX_WORKERS`].
 pub fn parallelism() -> u32 {

@@ -265,17 +265,33 @@ impl Session {
 
     /// Opens `text` as a new library entry and shows it in the designer. `ladder` is
     /// what it reads as, `None` when it does not parse (it opens with its errors).
-    pub fn open_new(&self, doc: Doc, ladder: Option<Ladder>, text: String) {
+    ///
+    /// A ladder file exported with its drill log brings the log along: the records go
+    /// to the new entry's drill log, and the entry keeps the ladder without them.
+    pub fn open_new(&self, doc: Doc, mut ladder: Option<Ladder>, mut text: String) {
         if !self.flush_or_ask(doc) {
             return;
+        }
+        let log = ladder
+            .as_mut()
+            .map(|l| std::mem::take(&mut l.drill_log))
+            .unwrap_or_default();
+        if let (false, Some(l)) = (log.is_empty(), &ladder) {
+            text = rungs_core::to_canonical_json(l);
         }
         let name = ladder
             .as_ref()
             .map_or("Ladder with errors", |l| l.name.as_str());
         match library::create(name, &text) {
             Ok(id) => {
-                self.adopt(Some(id), 1, &text);
                 self.storage_error.set(None);
+                if !log.is_empty() {
+                    if let Err(e) = library::merge_drill_log(&id, log) {
+                        self.storage_error
+                            .set(Some(format!("Its drill log could not be kept: {e}")));
+                    }
+                }
+                self.adopt(Some(id), 1, &text);
             }
             Err(e) => {
                 // Still open it; the banner says it lives in this tab only.

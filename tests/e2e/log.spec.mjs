@@ -1,6 +1,7 @@
-// Issue 15's drill log in the browser: a study and a live drill are logged with the
-// ladder version they ran on, the study's figures are the command line's, the trend
-// marks the change of version, and the log exports as JSON and CSV.
+// Issue 15 in the drill room: a study and a live drill are logged with the ladder version
+// they ran on (the study's figures are the command line's), the trend marks the change of
+// version, and the log exports as JSON and CSV; sensitivity runs in the study workers
+// with progress and Cancel and orders the knobs as `rungs simulate --sensitivity` does.
 import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -20,6 +21,7 @@ const stored = (page) =>
   });
 
 test('a study and a drill are logged with their versions; the trend and the JSON and CSV exports show them', async ({ page }) => {
+  test.setTimeout(180_000);
   const problems = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
@@ -65,12 +67,20 @@ test('a study and a drill are logged with their versions; the trend and the JSON
   await input.fill('Nimbus, after the review');
   await input.press('Enter');
 
-  // a live drill on it, nobody played in the room, at the fastest speed
+  // a live drill on it at the fastest speed, Emi played in the room: she acknowledges
+  // each page as it comes
   await page.locator(sel('NAV_DRILL')).click();
   await page.locator(`${sel('SCENARIO_PICK')}[value="checkout-3am"]`).check();
+  await page.locator(`${sel('HUMAN')}[data-person="emi"]`).check();
   await page.locator(sel('DRILL_SPEED')).selectOption('1200');
   await page.locator(sel('DRILL_START')).click();
-  await expect(page.locator(sel('SCORECARD'))).toBeVisible({ timeout: 60_000 });
+  const scorecard = page.locator(sel('SCORECARD'));
+  for (let i = 0; i < 300 && !(await scorecard.isVisible()); i++) {
+    const card = page.locator(sel('PAGE_CARD'));
+    if (await card.count()) await card.first().getByRole('button', { name: /Acknowledge/ }).click().catch(() => {});
+    else await page.waitForTimeout(100);
+  }
+  await expect(scorecard).toBeVisible({ timeout: 60_000 });
   await expect(log).toHaveCount(2);
   await expect(log.first()).toContainText('Drill · version 2');
   await expect(log.first().getByRole('button', { name: 'Debrief (Markdown)' })).toHaveCount(1);
@@ -80,6 +90,7 @@ test('a study and a drill are logged with their versions; the trend and the JSON
     [2, 'drilled', 'Nimbus, after the review'],
   ]);
   expect(kept.log.map((r) => [r.kind, r.version])).toEqual([['drill', 2], ['study', 1]]);
+  expect(kept.log[0].played).toEqual(['Emi Sato']);
 
   // the trend marks where the version changed, oldest on the left; the table has a row each
   await expect(trend.locator(sel('TREND_CHART')).first().locator('text', { hasText: 'v2' })).toHaveCount(1);
@@ -115,5 +126,76 @@ test('a study and a drill are logged with their versions; the trend and the JSON
   await page.locator(sel('NAV_DRILL')).click();
   await expect(log).toHaveCount(2);
   await expect(page.locator(sel('LOG_TREND')).locator(sel('TREND_CHART'))).toHaveCount(3, { timeout: 30_000 });
+
+  // the log travels with an exported ladder only when asked
+  await page.locator(sel('NAV_SHARE')).click();
+  const withLog = page.locator(sel('EXPORT_WITH_LOG'));
+  await expect(page.locator('label', { has: withLog })).toContainText('With its drill log (2 records)');
+  const [plain] = await Promise.all([page.waitForEvent('download'), page.locator(sel('DOWNLOAD')).click()]);
+  expect(JSON.parse(readFileSync(await plain.path(), 'utf8')).drill_log).toBeUndefined();
+  await withLog.check();
+  const [carried] = await Promise.all([page.waitForEvent('download'), page.locator(sel('DOWNLOAD')).click()]);
+  const file = readFileSync(await carried.path(), 'utf8');
+  const withRecords = JSON.parse(file);
+  expect(withRecords.drill_log).toEqual(kept.log);
+  // the command line reads it as a ladder like any other
+  execFileSync(rungs, ['validate', await carried.path()], { encoding: 'utf8' });
+  // opened elsewhere (here: as a new ladder), the log comes along; the entry keeps the
+  // ladder without it
+  await page.locator(sel('IMPORT')).setInputFiles({ name: 'with-log.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+  await expect(page.locator(sel('LADDER_NAME'))).toHaveText('Nimbus, after the review');
+  await page.locator(sel('NAV_DRILL')).click();
+  await expect(log).toHaveCount(2);
+  const opened = await stored(page);
+  expect(opened.log).toEqual(kept.log);
+  const entryText = await page.evaluate(() => localStorage.getItem(`rungs.ladder.${localStorage.getItem('rungs.library.current')}`));
+  expect(JSON.parse(entryText).drill_log).toBeUndefined();
+  expect(problems).toEqual([]);
+});
+
+test('sensitivity: the tornado orders the knobs as rungs simulate --sensitivity does; a long one can be cancelled', async ({ page }) => {
+  test.setTimeout(180_000);
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  await page.goto('/');
+  await page.locator(sel('NAV_DRILL')).click();
+  await page.locator(`${sel('SCENARIO_PICK')}[value="checkout-3am"]`).check();
+  await page.locator(sel('SENSITIVITY_OPEN')).click();
+  const panel = page.locator(sel('SENSITIVITY'));
+  await expect(panel).toHaveAttribute('data-state', 'idle', { timeout: 30_000 });
+  // too much work in all is refused, with what would fit
+  await page.locator(sel('SENSITIVITY_RUNS')).fill('100000');
+  await page.locator(sel('SENSITIVITY_START')).click();
+  await expect(panel.locator('[role="alert"]')).toContainText(/studies of 100000 runs would be [\d,]+ runs; choose at most [\d,]+ runs per study/);
+
+  // a long one shows its progress and stops on Cancel
+  await page.locator(sel('SENSITIVITY_RUNS')).fill('5000');
+  await page.locator(sel('SENSITIVITY_START')).click();
+  await expect(panel).toHaveAttribute('data-state', 'running');
+  await expect(panel.locator('progress')).toBeVisible();
+  await panel.getByRole('button', { name: 'Cancel' }).click();
+  await expect(panel).toHaveAttribute('data-state', 'cancelled');
+  await expect(panel).toContainText('Cancelled.');
+
+  await page.locator(sel('SENSITIVITY_RUNS')).fill('100');
+  await page.locator(sel('SENSITIVITY_START')).click();
+  await expect(panel).toHaveAttribute('data-state', 'done', { timeout: 120_000 });
+  const cli = JSON.parse(execFileSync(rungs, [
+    'simulate', 'public/examples/saas.json', '--scenario', 'checkout-3am', '--runs', '100', '--sensitivity', '--format', 'json',
+  ], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
+  const expected = cli.tornado.rows.map((r) => [r.label, r.influence.toFixed(4)]);
+  const rows = panel.locator(sel('TORNADO_ROW'));
+  await expect(rows).toHaveCount(Math.min(12, expected.length));
+  const shown = () => rows.evaluateAll((gs) => gs.map((g) => [g.dataset.label, g.dataset.influence]));
+  expect(await shown()).toEqual(expected.slice(0, 12));
+  await panel.locator('figcaption')
+    .evaluate((e) => e.closest('.tornado-figure').scrollIntoView());
+  await panel.screenshot({ path: 'tests/e2e/results/sensitivity.png' });
+  if (expected.length > 12) {
+    await panel.getByRole('button', { name: `Show all ${expected.length} knobs` }).click();
+    await expect(rows).toHaveCount(expected.length);
+    expect(await shown()).toEqual(expected);
+  }
   expect(problems).toEqual([]);
 });

@@ -197,6 +197,8 @@ test.describe('accessibility', () => {
     await page.locator(sel('STUDY_START')).click();
     await expect(page.locator(sel('STUDY'))).toHaveAttribute('data-state', 'done', { timeout: 20_000 });
     await page.locator(`${sel('STUDY_RESULTS')} details summary`).click();
+    // the charts come from the extras module: check them drawn
+    await expect(page.locator(sel('STUDY_HISTOGRAM'))).toHaveCount(4);
     await page.addScriptTag({ content: readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8') });
     const violations = await page.evaluate(async () => {
       const result = await window.axe.run(document.querySelector('[data-testid="study"]'), {

@@ -172,10 +172,7 @@ pub fn sensitivity(
     let seed = args.seed.unwrap_or(scenario.seed);
     let runs = args.runs.expect("clap requires --runs with --sensitivity");
     let summary = |l: &Ladder| -> Result<Summary, String> {
-        let m = SimModel::new(l, scenario).map_err(|report| {
-            let first = report.errors().next().map(|d| d.message.clone());
-            first.unwrap_or_else(|| "the varied ladder has errors".into())
-        })?;
+        let m = sensitivity::varied_model(l, scenario)?;
         let tally = study(&m, seed, runs, args.jobs);
         Ok(tally
             .summarise(&m, seed, runs)

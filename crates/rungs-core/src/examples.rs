@@ -199,6 +199,7 @@ pub fn large_ladder(
         templates: vec![],
         scenarios: vec![],
         defaults: None,
+        drill_log: Vec::new(),
     }
 }
 
@@ -299,5 +300,6 @@ pub fn shared_role_ladder(people: usize) -> crate::Ladder {
         templates: vec![],
         scenarios: vec![],
         defaults: None,
+        drill_log: Vec::new(),
     }
 }

@@ -449,6 +449,20 @@ impl<S: Store> Library<S> {
         Ok(dropped)
     }
 
+    /// Adds `records` (a log a ladder file carried) to entry `id`'s drill log: newest
+    /// first, one record per finishing moment, within
+    /// [`LOG_KEPT`](crate::drill::LOG_KEPT); returns how many were let go.
+    pub fn merge_drill_log(&mut self, id: &str, records: Vec<LogRecord>) -> Result<usize, String> {
+        let mut list = self.drill_log(id);
+        list.extend(records);
+        list.sort_by(|a, b| b.finished_at.total_cmp(&a.finished_at));
+        list.dedup_by(|a, b| a.finished_at == b.finished_at);
+        let dropped = list.len().saturating_sub(crate::drill::LOG_KEPT);
+        list.truncate(crate::drill::LOG_KEPT);
+        self.write_drill_log(id, &list)?;
+        Ok(dropped)
+    }
+
     /// Forgets entry `id`'s past drill that finished at `finished_at`.
     pub fn delete_from_drill_log(&mut self, id: &str, finished_at: f64) -> Result<(), String> {
         let mut list = self.drill_log(id);

@@ -21,6 +21,11 @@ pub fn parse_runs(text: &str) -> Result<u32, String> {
     }
 }
 
+/// Reads a study's runs and seed fields ([`parse_runs`], [`parse_seed`]).
+pub fn parse_inputs(runs: &str, seed: &str) -> Result<(u32, Option<u64>), String> {
+    parse_runs(runs).and_then(|runs| parse_seed(seed).map(|seed| (runs, seed)))
+}
+
 /// Reads the seed field: empty for the scenario's seed, else a whole number.
 pub fn parse_seed(text: &str) -> Result<Option<u64>, String> {
     let t = text.trim();

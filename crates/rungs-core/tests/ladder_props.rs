@@ -446,6 +446,7 @@ prop_compose! {
             templates,
             scenarios,
             defaults,
+            drill_log: Vec::new(),
         }
     }
 }

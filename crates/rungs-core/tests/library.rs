@@ -291,6 +291,24 @@ fn past_drills_are_kept_per_entry_newest_first_and_go_with_the_entry() {
 }
 
 #[test]
+fn a_log_a_file_carried_merges_into_the_entry_newest_first_without_repeats() {
+    use rungs_core::drill::LOG_KEPT;
+    let (mut lib, id) = one();
+    lib.add_to_drill_log(&id, past(5.0)).unwrap();
+    // the file's records, in any order, one of them already kept
+    assert_eq!(
+        lib.merge_drill_log(&id, vec![past(2.0), past(9.0), past(5.0)]),
+        Ok(0)
+    );
+    let kept: Vec<f64> = lib.drill_log(&id).iter().map(|d| d.finished_at).collect();
+    assert_eq!(kept, [9.0, 5.0, 2.0]);
+    // more than the log keeps: the oldest go, and the caller learns how many
+    let many: Vec<_> = (100..100 + LOG_KEPT).map(|k| past(k as f64)).collect();
+    assert_eq!(lib.merge_drill_log(&id, many), Ok(3));
+    assert_eq!(lib.drill_log(&id).len(), LOG_KEPT);
+}
+
+#[test]
 fn versions_are_kept_per_entry_and_go_with_the_entry() {
     use rungs_core::versions::{versions_key, Why};
     let (mut lib, id) = one();
@@ -350,4 +368,24 @@ fn a_full_store_prunes_the_oldest_automatic_versions_until_the_new_one_fits() {
         .is_err());
     let after: Vec<u32> = lib.versions(&id).iter().map(|v| v.n).collect();
     assert_eq!(after, [1, 3, 4]);
+}
+
+#[test]
+fn a_ladder_file_may_carry_its_drill_log_and_reads_the_same_without_one() {
+    let text = rungs_core::examples::EXAMPLES[0].json;
+    let plain = rungs_core::parse_ladder(text).unwrap();
+    assert!(plain.drill_log.is_empty());
+    // the canonical JSON of a ladder without a log names none
+    assert!(!rungs_core::to_canonical_json(&plain).contains("drill_log"));
+    let mut with = plain.clone();
+    with.drill_log = vec![past(3.0), past(1.0)];
+    let json = rungs_core::to_canonical_json(&with);
+    let again = rungs_core::parse_ladder(&json).unwrap();
+    assert_eq!(again.drill_log, with.drill_log);
+    let report = rungs_core::validate_ladder(&again, rungs_core::Instant::from_millis(T0 as i64));
+    assert_eq!(report.errors().count(), 0);
+    // a record of the wrong shape is an error at its pointer
+    let bad = json.replacen("\"finished_at\": 3.0", "\"finished_at\": \"soon\"", 1);
+    let e = rungs_core::parse_ladder(&bad).unwrap_err();
+    assert!(e.to_string().contains("/drill_log/0/finished_at"), "{e}");
 }

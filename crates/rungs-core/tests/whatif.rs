@@ -338,6 +338,28 @@ fn the_tornado_puts_the_most_influential_knob_first() {
         .find(|r| r.label == "ana response median")
         .unwrap();
     assert_eq!(ana.influence, 0.0);
+    // the bars as the app draws them: the longest reaches the edge, on the side its
+    // headline moved; a knob that changes nothing is a bar of no length at the baseline
+    let bars = t.bars(&l);
+    assert_eq!(bars.len(), t.rows.len());
+    let wait = &bars[0];
+    assert_eq!(wait.key, "sev1 step 1 wait");
+    assert_eq!(wait.label, format!("{}, step 1 waits", l.tiers[0].name));
+    assert_eq!(wait.value, "8m");
+    assert_eq!((wait.lo, wait.hi), (0.0, 1.0));
+    assert_eq!(wait.doubled_at, Some(1.0));
+    assert_eq!(wait.halved, "halved (4m): 0.0000");
+    assert_eq!(wait.doubled, "doubled (16m): 1.0000");
+    assert_eq!(wait.influence, "1.0000");
+    let still = bars
+        .iter()
+        .find(|b| b.key == "ana response median")
+        .unwrap();
+    assert_eq!(
+        still.label,
+        format!("{}'s response median", l.people[0].name)
+    );
+    assert_eq!((still.lo, still.hi), (0.0, 0.0));
     assert_eq!(
         t.bar_text(ana, 21),
         format!("{}│{}", " ".repeat(10), " ".repeat(10))

@@ -4,5 +4,6 @@
 pub mod live;
 pub mod log;
 pub mod scenario_form;
+pub mod sensitivity;
 pub mod study;
 pub mod trend;

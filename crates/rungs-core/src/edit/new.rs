@@ -146,6 +146,7 @@ pub fn new_ladder(name: &str) -> Ladder {
         templates: Vec::new(),
         scenarios: Vec::new(),
         defaults: None,
+        drill_log: Vec::new(),
     };
     // The first tier the Add button would make (`sev1`, rank 1, one empty step), with the
     // deadlines of a first ladder.

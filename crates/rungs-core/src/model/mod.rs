@@ -12,12 +12,14 @@
 //! re-exported here.
 
 mod kind;
+mod log_record;
 mod people;
 mod response;
 mod scenario;
 mod tier;
 
 pub use kind::{Collection, Kind};
+pub use log_record::{LogFigures, LogRecord, RecordKind};
 pub use people::*;
 pub use response::*;
 pub use scenario::*;
@@ -111,6 +113,10 @@ pub struct Ladder {
     /// Defaults for people who do not say otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub defaults: Option<Defaults>,
+    /// The ladder's drill log, newest first, carried only by a file exported with it:
+    /// opening the file moves the records into the library's log.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub drill_log: Vec<LogRecord>,
 }
 
 /// Ladder-wide defaults.

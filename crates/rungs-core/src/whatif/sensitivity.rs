@@ -115,6 +115,25 @@ impl Knob {
         }
     }
 
+    /// The knob as a reader names it, by the names `ladder` gives: `SEV1 Critical, step
+    /// 2 waits`, `SEV1 Critical, time to acknowledge`, `Ana Lima's response median`.
+    pub fn title(&self, l: &Ladder) -> String {
+        let tier = |id: &TierId| crate::overview::find_name(&l.tiers, id.as_str());
+        let person = |id: &PersonId| crate::overview::find_name(&l.people, id.as_str());
+        match self {
+            Knob::StepWait { tier: t, step } => format!("{}, step {step} waits", tier(t)),
+            Knob::Timeline { tier: t, timeline } => {
+                let what = match timeline {
+                    Deadline::UpdateEvery => "updates every".to_string(),
+                    d => format!("time to {}", d.as_str()),
+                };
+                format!("{}, {what}", tier(t))
+            }
+            Knob::ResponseMedian { person: p } => format!("{}'s response median", person(p)),
+            Knob::ResponseP90 { person: p } => format!("{}'s response p90", person(p)),
+        }
+    }
+
     /// The knob's value in `ladder`; `None` when the ladder has no such knob.
     pub fn value(&self, l: &Ladder) -> Option<Duration> {
         let tier = |id: &TierId| l.tiers.iter().find(|t| t.id == *id);
@@ -459,7 +478,85 @@ fn span(values: &[Option<f64>]) -> f64 {
     }
 }
 
+/// The simulator's model of a varied ladder on `scenario`, or why it cannot be studied
+/// (its first error): the same for the command line and the browser's workers.
+pub fn varied_model(
+    ladder: &Ladder,
+    scenario: &crate::ScenarioDocument,
+) -> Result<crate::sim::SimModel, String> {
+    crate::sim::SimModel::new(ladder, scenario).map_err(|report| {
+        let first = report.errors().next().map(|d| d.message.clone());
+        first.unwrap_or_else(|| "the varied ladder has errors".into())
+    })
+}
+
+/// One knob's bar, ready to draw: its ends as shares of the chart's half-width either
+/// side of the baseline (-1 to 1), and its values as text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bar {
+    /// The knob as the command line labels it ("sev2 step 1 wait", [`Knob::label`]).
+    pub key: String,
+    /// The knob by name ("SEV2 Major, step 1 waits", [`Knob::title`]).
+    pub label: String,
+    /// Its value in the ladder ("15m").
+    pub value: String,
+    /// The left end, -1 to 0.
+    pub lo: f64,
+    /// The right end, 0 to 1.
+    pub hi: f64,
+    /// Where the halved ladder's headline lands, -1 to 1 (`None`: it could not be
+    /// studied).
+    pub halved_at: Option<f64>,
+    /// Where the doubled ladder's lands.
+    pub doubled_at: Option<f64>,
+    /// "halved (7m30s): 0.4120" or "halved (7m30s): could not be studied: why".
+    pub halved: String,
+    /// The same for doubled.
+    pub doubled: String,
+    /// The headline's span, "0.1234".
+    pub influence: String,
+}
+
 impl Tornado {
+    /// Every row as a [`Bar`], most influential first, on the scale of the longest; names
+    /// from `ladder`.
+    pub fn bars(&self, ladder: &Ladder) -> Vec<Bar> {
+        let scale = self.scale();
+        let at = |h: Option<f64>| {
+            h.map(|h| {
+                if scale > 0.0 {
+                    ((h - self.baseline) / scale).clamp(-1.0, 1.0)
+                } else {
+                    0.0
+                }
+            })
+        };
+        let text = |what: &str, e: &Effect| match (&e.error, e.headline) {
+            (Some(why), _) => format!("{what} ({}): could not be studied: {why}", e.value),
+            (None, Some(h)) => format!("{what} ({}): {h:.4}", e.value),
+            (None, None) => format!("{what} ({}): no figure", e.value),
+        };
+        self.rows
+            .iter()
+            .map(|r| {
+                let (h, d) = (at(r.halved.headline), at(r.doubled.headline));
+                let ends = [h.unwrap_or(0.0), d.unwrap_or(0.0), 0.0];
+                Bar {
+                    key: r.label.clone(),
+                    label: r.knob.title(ladder),
+                    value: r.value.to_string(),
+                    lo: ends.iter().copied().fold(0.0, f64::min),
+                    hi: ends.iter().copied().fold(0.0, f64::max),
+                    halved_at: h,
+                    doubled_at: d,
+                    halved: text("halved", &r.halved),
+                    doubled: text("doubled", &r.doubled),
+                    influence: format!("{:.4}", r.influence),
+                }
+            })
+            .collect()
+    }
+
     /// The largest distance of a bar's end from the baseline, for a common scale.
     fn scale(&self) -> f64 {
         (self.rows.iter())

@@ -3,21 +3,20 @@
 //! histograms and tables. The numbers are the command line's (`rungs simulate --runs N
 //! --seed S --format json`), however the runs were split.
 
-mod results;
+pub mod results;
 
 use leptos::prelude::*;
 use rungs_core::sim::Summary;
-use rungs_core::study::{parse_runs, parse_seed};
+use rungs_core::study::parse_inputs;
 use rungs_core::Ladder;
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use crate::platform::study_worker::{split, Block, Request};
-use crate::platform::worker::{parallelism, Health, Heard, Slot};
+use crate::platform::worker::{fill, parallelism, Health, Heard, Slot};
 use crate::state::study_room::{Outcome, State, StudyRoom};
 use crate::testid;
-use results::Results;
 use wasm_bindgen::JsValue;
 
 /// Runs a Monte Carlo study of one of the ladder's scenarios in Web Workers and shows
@@ -78,15 +77,14 @@ pub fn Study(
             input_error.set(Some("Choose a scenario first.".into()));
             return;
         };
-        let checked = parse_runs(&runs_text.get_untracked())
-            .and_then(|runs| parse_seed(&seed_text.get_untracked()).map(|seed| (runs, seed)));
-        let (runs, seed) = match checked {
-            Ok(v) => v,
-            Err(e) => {
-                input_error.set(Some(e));
-                return;
-            }
-        };
+        let (runs, seed) =
+            match parse_inputs(&runs_text.get_untracked(), &seed_text.get_untracked()) {
+                Ok(v) => v,
+                Err(e) => {
+                    input_error.set(Some(e));
+                    return;
+                }
+            };
         input_error.set(None);
         let name = scenario_name(ladder, &id);
         let blocks = split(
@@ -104,16 +102,9 @@ pub fn Study(
             .into_iter()
             .filter(|s| s.health.get() != Health::Broken)
             .collect();
-        while slots.len() < blocks.len() {
-            match Slot::spawn() {
-                Ok(s) => slots.push(s),
-                Err(e) => {
-                    state.set(State::Failed(format!(
-                        "The study worker could not start: {e}"
-                    )));
-                    return;
-                }
-            }
+        if let Err(e) = fill(&mut slots, blocks.len()) {
+            state.set(State::Failed(e));
+            return;
         }
         // per block: runs made and its tally once done; the slowest worker's own time
         let made = Rc::new(RefCell::new(vec![0u32; blocks.len()]));
@@ -289,7 +280,24 @@ pub fn Study(
                     })
             }}
             <StudyProgress room=room />
-            {move || outcome.get().map(|o| view! { <Results outcome=o ladder=ladder /> })}
+            // the summary's JSON here; its charts and tables from the extras module
+            {move || {
+                outcome
+                    .get()
+                    .map(|o| {
+                        view! {
+                            <div class="study-results" data-testid=testid::STUDY_RESULTS>
+                                <crate::widgets::extra::Extra which="study-results" args=o.json.clone() />
+                                <details>
+                                    <summary>
+                                        "Summary as JSON (as rungs simulate --format json prints it)"
+                                    </summary>
+                                    <pre data-testid=testid::STUDY_JSON>{o.json}</pre>
+                                </details>
+                            </div>
+                        }
+                    })
+            }}
         </section>
     }
 }

@@ -1,4 +1,7 @@
-//! A finished study's summary: histograms of its figures and tables of its breaches.
+//! A finished study's summary drawn (extras module): histograms of its figures and
+//! tables of its breaches, pages and what precedes a breach. The study panel keeps the
+//! summary's JSON on the page and mounts this beside it, so the first load carries none
+//! of the charts' code.
 
 use leptos::prelude::*;
 use rungs_core::overview::{find_name, target_name};
@@ -7,19 +10,27 @@ use rungs_core::study::{breach_rows, histogram_chart, percent, BreachCell};
 use rungs_core::text::{count, group_thousands};
 use rungs_core::Ladder;
 
-use crate::state::study_room::Outcome;
+use crate::platform::extras::Host;
 use crate::testid;
 use crate::widgets::histogram::Histogram;
 
-/// The summary of a finished study.
+/// The summary of a finished study, given as the JSON `rungs simulate` prints; the
+/// ladder (for names and order) is the page's.
 #[component]
-pub fn Results(
-    /// The study.
-    outcome: Outcome,
-    /// The ladder (for tier names and order).
-    ladder: Signal<Ladder>,
+pub fn StudyResults(
+    /// The page's document.
+    host: Host,
+    /// The summary's JSON.
+    json: String,
 ) -> impl IntoView {
-    let s = outcome.summary;
+    let (Ok(s), Ok(l)) = (
+        serde_json::from_str::<Summary>(&json),
+        rungs_core::parse_ladder(&host.text()),
+    ) else {
+        return view! { <p class="field-msg error" role="alert">"The study's figures could not be drawn."</p> }
+            .into_any();
+    };
+    let ladder = Signal::stored(l);
     let figures = [
         ("time_to_acknowledge", "Time to acknowledge"),
         ("time_to_contain", "Time to contain"),
@@ -37,7 +48,7 @@ pub fn Results(
         })
         .collect_view();
     view! {
-        <div class="study-results" data-testid=testid::STUDY_RESULTS>
+        <div class="study-figures">
             <p>
                 {format!(
                     "{}, seeds {}..{}: an incident was detected in {}.",
@@ -53,12 +64,9 @@ pub fn Results(
             <Precursors summary=s.clone() ladder=ladder />
             <h3>"Pages per incident"</h3>
             <PagesPerPerson summary=s ladder=ladder />
-            <details>
-                <summary>"Summary as JSON (as rungs simulate --format json prints it)"</summary>
-                <pre data-testid=testid::STUDY_JSON>{outcome.json}</pre>
-            </details>
         </div>
     }
+    .into_any()
 }
 
 /// The display name of the tier with id `id` (the summary names tiers by id, as the
