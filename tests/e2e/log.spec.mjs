@@ -192,6 +192,9 @@ test('sensitivity: the tornado orders the knobs as rungs simulate --sensitivity 
   await panel.locator('figcaption')
     .evaluate((e) => e.closest('.tornado-figure').scrollIntoView());
   await panel.screenshot({ path: 'tests/e2e/results/sensitivity.png' });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await panel.screenshot({ path: 'tests/e2e/results/sensitivity-phone.png' });
+  await page.setViewportSize({ width: 1280, height: 720 });
   if (expected.length > 12) {
     await panel.getByRole('button', { name: `Show all ${expected.length} knobs` }).click();
     await expect(rows).toHaveCount(expected.length);

@@ -12,7 +12,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use rungs_core::sim::Summary;
 use rungs_core::study::parse_inputs;
-use rungs_core::whatif::sensitivity::{self, Bar, Tornado};
+use rungs_core::whatif::sensitivity::{self, Tornado};
 
 use crate::platform::extras::Host;
 use crate::platform::study_worker::{Block, Request, Studied};
@@ -266,19 +266,15 @@ fn tornado(
     Ok(sensitivity::tornado(plan, ladder, &baseline, &results))
 }
 
-/// The chart's geometry: labels on the left, the bars around the baseline on the right.
-const LABEL_W: f64 = 210.0;
-const W: f64 = 560.0;
-const ROW_H: f64 = 22.0;
-const TOP: f64 = 22.0;
-
-fn bar_x(share: f64) -> f64 {
-    let mid = LABEL_W + (W - LABEL_W) / 2.0;
-    mid + share * ((W - LABEL_W) / 2.0 - 8.0)
+/// Where a share of the bar's half-width (-1 to 1) lands in a bar's SVG (0 to 100, the
+/// baseline at 50, a margin at each end).
+fn at(share: f64) -> f64 {
+    50.0 + share * 48.0
 }
 
-/// The tornado chart, most influential knob first, with the values in each bar's title
-/// and a table of them.
+/// The tornado chart, most influential knob first: a row per knob with its name, its
+/// bar around the baseline (the halved and doubled ladders marked) and both values in
+/// words, so a phone shows it as readably as a wide screen; and a table of the same.
 #[component]
 fn TornadoChart(tornado: Arc<Tornado>, ladder: Arc<rungs_core::Ladder>) -> impl IntoView {
     let bars = tornado.bars(&ladder);
@@ -287,54 +283,49 @@ fn TornadoChart(tornado: Arc<Tornado>, ladder: Arc<rungs_core::Ladder>) -> impl 
     let baseline = format!("{:.4}", tornado.baseline);
     let note = tornado.note.clone();
     let bars = Arc::new(bars);
-    let chart = {
+    let rows = {
         let bars = bars.clone();
-        let baseline = baseline.clone();
         move || {
-            let shown: Vec<Bar> = bars
-                .iter()
+            bars.iter()
                 .take(if all.get() { count } else { SHOWN })
-                .cloned()
-                .collect();
-            let h = TOP + ROW_H * shown.len() as f64 + 8.0;
-            let rows = shown
-                .into_iter()
-                .enumerate()
-                .map(|(i, b)| {
-                    let y = TOP + ROW_H * i as f64;
-                    let tip = format!("{} ({}): {}; {}", b.label, b.value, b.halved, b.doubled);
-                    let dot = |at: Option<f64>, mark: &'static str| {
-                        at.map(|a| {
+                .map(|b| {
+                    let mark = |share: Option<f64>, class: &'static str| {
+                        share.map(|s| {
                             view! {
-                                <text class="tornado-mark" x=format!("{:.1}", bar_x(a)) y=y + 15.0 text-anchor="middle">{mark}</text>
+                                <rect class=class x=format!("{:.2}", at(s) - 0.6) y="0" width="1.2" height="10" />
                             }
                         })
                     };
                     view! {
-                        <g class="tornado-row" data-testid=testid::TORNADO_ROW data-label=b.key.clone() data-influence=b.influence.clone()>
-                            <title>{tip}</title>
-                            <text class="tornado-label" x=LABEL_W - 8.0 y=y + 15.0 text-anchor="end">{format!("{} ({})", b.label, b.value)}</text>
-                            <rect
-                                class="tornado-bar"
-                                x=format!("{:.1}", bar_x(b.lo))
-                                y=y + 4.0
-                                width=format!("{:.1}", (bar_x(b.hi) - bar_x(b.lo)).max(1.0))
-                                height=ROW_H - 8.0
-                            />
-                            {dot(b.halved_at, "½")}
-                            {dot(b.doubled_at, "2×")}
-                        </g>
+                        <li
+                            class="tornado-row"
+                            data-testid=testid::TORNADO_ROW
+                            data-label=b.key.clone()
+                            data-influence=b.influence.clone()
+                        >
+                            <span class="tornado-label">
+                                {b.label.clone()}
+                                <span class="muted">{format!(" ({})", b.value)}</span>
+                            </span>
+                            <svg class="tornado-bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
+                                <rect
+                                    class="bar"
+                                    x=format!("{:.2}", at(b.lo))
+                                    y="2"
+                                    width=format!("{:.2}", (at(b.hi) - at(b.lo)).max(0.4))
+                                    height="6"
+                                />
+                                <line class="baseline" x1="50" x2="50" y1="0" y2="10" vector-effect="non-scaling-stroke" />
+                                {mark(b.halved_at, "mark halved")}
+                                {mark(b.doubled_at, "mark doubled")}
+                            </svg>
+                            <span class="tornado-values small muted">
+                                {format!("½ {} · 2× {} · influence {}", b.halved, b.doubled, b.influence)}
+                            </span>
+                        </li>
                     }
                 })
-                .collect_view();
-            let mid = format!("{:.1}", bar_x(0.0));
-            view! {
-                <svg class="tornado" viewBox=format!("0 0 {W} {h}") role="img" aria-label="Tornado chart: each knob's effect on breaches per incident">
-                    <text class="axis-label" x=mid.clone() y=12 text-anchor="middle">{format!("baseline {baseline}")}</text>
-                    <line class="axis" x1=mid.clone() x2=mid y1=TOP - 4.0 y2=h - 4.0 />
-                    {rows}
-                </svg>
-            }
+                .collect_view()
         }
     };
     let table = bars
@@ -355,16 +346,27 @@ fn TornadoChart(tornado: Arc<Tornado>, ladder: Arc<rungs_core::Ladder>) -> impl 
             <figcaption>
                 <strong>"What moves breaches per incident most"</strong>
                 <span class="muted small">
-                    {format!(" · baseline {baseline} · ½ the knob halved, 2× doubled; a bar spans the lowest to the highest of the three")}
+                    {format!(
+                        " · baseline {baseline}, the dashed line · each bar spans the lowest to the highest of the baseline, the knob halved (light mark) and doubled (dark mark)"
+                    )}
                 </span>
             </figcaption>
-            {chart}
+            <ol class="tornado">{rows}</ol>
             {note.map(|n| view! { <p class="muted small">{n}</p> })}
-            {(count > SHOWN).then(|| view! {
-                <button class="button small" on:click=move |_| all.update(|a| *a = !*a)>
-                    {move || if all.get() { format!("Show the first {SHOWN}") } else { format!("Show all {count} knobs") }}
-                </button>
-            })}
+            {(count > SHOWN)
+                .then(|| {
+                    view! {
+                        <button class="button small" on:click=move |_| all.update(|a| *a = !*a)>
+                            {move || {
+                                if all.get() {
+                                    format!("Show the first {SHOWN}")
+                                } else {
+                                    format!("Show all {count} knobs")
+                                }
+                            }}
+                        </button>
+                    }
+                })}
             <details class="trend-table">
                 <summary>"The same as a table"</summary>
                 <table class="whatif-table">
