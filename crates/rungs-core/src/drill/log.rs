@@ -127,7 +127,7 @@ pub fn study_record(
 ) -> LogRecord {
     let ack = s.figures.get("time_to_acknowledge");
     let contain = s.figures.get("time_to_contain");
-    let per_incident: f64 = s.breach_rate.values().flat_map(|t| t.values()).sum();
+    let per_incident = s.breaches_per_incident();
     let mut breaches: Vec<String> = s
         .breach_rate
         .iter()
@@ -148,7 +148,7 @@ pub fn study_record(
         Some(m) => format!("median acknowledge {}", fmt_secs(m)),
         None => "never acknowledged".to_string(),
     });
-    parts.push(format!("{:.2} breaches per incident", round4(per_incident)));
+    parts.push(format!("{per_incident:.2} breaches per incident"));
     LogRecord {
         finished_at,
         kind: RecordKind::Study,
@@ -159,7 +159,7 @@ pub fn study_record(
         figures: LogFigures {
             acknowledge_s: ack.and_then(|f| f.median),
             contained_within_target: contain.and_then(|f| f.met_target),
-            breaches_per_incident: (s.incidents > 0).then_some(round4(per_incident)),
+            breaches_per_incident: (s.incidents > 0).then_some(per_incident),
         },
         breaches,
         played: Vec::new(),
@@ -169,10 +169,6 @@ pub fn study_record(
         markdown: String::new(),
         json: String::new(),
     }
-}
-
-fn round4(x: f64) -> f64 {
-    (x * 10_000.0).round() / 10_000.0
 }
 
 /// Puts `record` first in `list` (newest first), keeping [`LOG_KEPT`]; returns how many

@@ -107,6 +107,18 @@ pub struct Summary {
     pub budget_exhausted_runs: u32,
 }
 
+impl Summary {
+    /// Breaches of every tier and timeline per detected incident, to four decimals (0
+    /// without incidents): the sensitivity study's headline and the drill log's figure.
+    pub fn breaches_per_incident(&self) -> f64 {
+        let breaches: u64 = (self.breach_count.values())
+            .flat_map(|m| m.values())
+            .map(|&n| u64::from(n))
+            .sum();
+        rate(breaches, self.incidents)
+    }
+}
+
 /// Rounds a rate to four decimals, so summaries read well and compare exactly.
 fn rate(count: u64, of: u32) -> f64 {
     if of == 0 {

@@ -353,17 +353,6 @@ pub struct Tornado {
     pub note: Option<String>,
 }
 
-/// The headline figure: breaches of every tier and timeline per detected incident (0
-/// without incidents).
-fn headline(s: &Summary) -> f64 {
-    let breaches: u32 = s.breach_count.values().flat_map(|m| m.values()).sum();
-    if s.incidents == 0 {
-        0.0
-    } else {
-        (f64::from(breaches) / f64::from(s.incidents) * 10_000.0).round() / 10_000.0
-    }
-}
-
 /// Each breach rate a tier of `ladder` can have (0 when the summary has none) and each
 /// figure's p90, seconds.
 fn figures(ladder: &Ladder, s: &Summary) -> BTreeMap<String, Option<f64>> {
@@ -404,7 +393,7 @@ pub fn tornado(
 ) -> Tornado {
     assert_eq!(results.len(), 2 * plan.knobs.len(), "two studies per knob");
     let base = figures(ladder, baseline);
-    let base_headline = headline(baseline);
+    let base_headline = baseline.breaches_per_incident();
     let effect = |v: Variation, r: &Result<Summary, String>| {
         let value = v
             .knob
@@ -413,7 +402,7 @@ pub fn tornado(
         match r {
             Ok(s) => Effect {
                 value,
-                headline: Some(headline(s)),
+                headline: Some(s.breaches_per_incident()),
                 change: (figures(ladder, s).into_iter())
                     .map(|(k, x)| {
                         let b = base.get(&k).copied().flatten();
