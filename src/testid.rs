@@ -206,9 +206,9 @@ pub const STUDY_PRECURSOR: &str = "study-precursor";
 pub const STUDY_PAGES: &str = "study-pages";
 /// The study's summary as JSON, as `rungs simulate --format json` prints it.
 pub const STUDY_JSON: &str = "study-json";
-/// The drill room's list of past drills.
+/// The drill room's drill log.
 pub const PAST_DRILLS: &str = "past-drills";
-/// One past drill.
+/// One record of the drill log.
 pub const PAST_DRILL: &str = "past-drill";
 /// The drill room's sensitivity panel, to open it.
 pub const SENSITIVITY_OPEN: &str = "sensitivity-open";

@@ -114,12 +114,13 @@ pub fn migrate() {
     }
 }
 
-/// The past drills of entry `id`, newest first.
+/// The drill log of entry `id`, newest first.
 pub fn drill_log(id: &str) -> Vec<LogRecord> {
     library().map(|l| l.drill_log(id)).unwrap_or_default()
 }
 
-/// Keeps a finished drill with entry `id`; how many old ones made room for it.
+/// Adds a finished drill or study to entry `id`'s drill log; how many old records made
+/// room for it.
 pub fn add_to_drill_log(id: &str, drill: LogRecord) -> Result<usize, String> {
     library()?.add_to_drill_log(id, drill)
 }
@@ -129,7 +130,7 @@ pub fn merge_drill_log(id: &str, records: Vec<LogRecord>) -> Result<usize, Strin
     library()?.merge_drill_log(id, records)
 }
 
-/// Forgets entry `id`'s past drill that finished at `finished_at`.
+/// Forgets entry `id`'s record that finished at `finished_at`.
 pub fn delete_from_drill_log(id: &str, finished_at: f64) -> Result<(), String> {
     library()?.delete_from_drill_log(id, finished_at)
 }

@@ -89,11 +89,12 @@ pub struct DrillRoom {
     pub chosen: RwSignal<Option<String>>,
     /// The Monte Carlo study's inputs and last result.
     pub study: StudyRoom,
-    /// The finished drills of this ladder, newest first (kept in the library).
-    pub past: RwSignal<Vec<LogRecord>>,
-    /// What became of the last drill kept, when there is something to say.
-    pub past_note: RwSignal<Option<String>>,
-    /// The drill on show was kept as a past drill already.
+    /// The ladder's drill log: its finished drills and studies, newest first (kept in the
+    /// library).
+    pub records: RwSignal<Vec<LogRecord>>,
+    /// What became of the last record kept, when there is something to say.
+    pub log_note: RwSignal<Option<String>>,
+    /// The drill on show was logged already.
     recorded: StoredValue<bool>,
 }
 
@@ -114,8 +115,8 @@ impl DrillRoom {
             entry: StoredValue::new(None),
             chosen: RwSignal::new(None),
             study: StudyRoom::new(),
-            past: RwSignal::new(Vec::new()),
-            past_note: RwSignal::new(None),
+            records: RwSignal::new(Vec::new()),
+            log_note: RwSignal::new(None),
             recorded: StoredValue::new(false),
         }
     }
@@ -135,13 +136,13 @@ impl DrillRoom {
             room.paused_away.set(false);
             room.chosen.set(None);
             room.study.clear();
-            room.past.set(
+            room.records.set(
                 room.entry
                     .get_value()
                     .map(|id| library::drill_log(&id))
                     .unwrap_or_default(),
             );
-            room.past_note.set(None);
+            room.log_note.set(None);
             room.tick.notify();
         }
         room
@@ -279,22 +280,22 @@ impl DrillRoom {
             (Some(a), Some(b)) => Some(format!("{a} {b}")),
             (a, b) => a.or(b),
         };
-        self.past_note.set(note);
-        self.past.update(|list| {
+        self.log_note.set(note);
+        self.records.update(|list| {
             remember(list, record);
         });
     }
 
-    /// Forgets the past drill that finished at `finished_at`.
-    pub fn forget_past(&self, finished_at: f64) {
+    /// Forgets the record that finished at `finished_at`.
+    pub fn forget(&self, finished_at: f64) {
         if let Some(id) = self.entry.get_value() {
             if let Err(e) = library::delete_from_drill_log(&id, finished_at) {
-                self.past_note
+                self.log_note
                     .set(Some(format!("That drill could not be removed: {e}")));
                 return;
             }
         }
-        self.past
+        self.records
             .update(|list| list.retain(|d| d.finished_at != finished_at));
     }
 

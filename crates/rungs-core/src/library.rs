@@ -36,10 +36,10 @@ pub const OLD_EXAMPLE: &str = "rungs.working-copy.example";
 /// The prefix of every entry's text key.
 pub const TEXT_PREFIX: &str = "rungs.ladder.";
 
-/// The prefix of every entry's past-drills key (see [`drill_log_key`]).
+/// The prefix of every entry's drill log key (see [`drill_log_key`]).
 pub const DRILLS_PREFIX: &str = "rungs.drills.";
 
-/// The key of an entry's past drills: a JSON list of [`LogRecord`], newest first.
+/// The key of an entry's drill log: a JSON list of [`LogRecord`], newest first.
 pub fn drill_log_key(id: &str) -> String {
     format!("{DRILLS_PREFIX}{id}")
 }
@@ -393,7 +393,7 @@ impl<S: Store> Library<S> {
         let mut index = self.index();
         index.remove(id);
         self.write_index(&index)?;
-        // its past drills and versions go with it (best effort: a leftover list is
+        // its drill log and versions go with it (best effort: a leftover list is
         // never listed)
         let _ = self.store.remove(&drill_log_key(id));
         let _ = self.store.remove(&versions_key(id));
@@ -432,7 +432,7 @@ impl<S: Store> Library<S> {
         }
     }
 
-    /// The past drills of entry `id`, newest first (none when the list does not read).
+    /// The drill log of entry `id`, newest first (none when the list does not read).
     pub fn drill_log(&self, id: &str) -> Vec<LogRecord> {
         self.store
             .get(&drill_log_key(id))
@@ -440,7 +440,7 @@ impl<S: Store> Library<S> {
             .unwrap_or_default()
     }
 
-    /// Keeps `drill` as entry `id`'s newest past drill; returns how many old ones were
+    /// Keeps `drill` as entry `id`'s newest record; returns how many old ones were
     /// dropped to stay within [`LOG_KEPT`](crate::drill::LOG_KEPT).
     pub fn add_to_drill_log(&mut self, id: &str, drill: LogRecord) -> Result<usize, String> {
         let mut list = self.drill_log(id);
@@ -463,7 +463,7 @@ impl<S: Store> Library<S> {
         Ok(dropped)
     }
 
-    /// Forgets entry `id`'s past drill that finished at `finished_at`.
+    /// Forgets entry `id`'s record that finished at `finished_at`.
     pub fn delete_from_drill_log(&mut self, id: &str, finished_at: f64) -> Result<(), String> {
         let mut list = self.drill_log(id);
         list.retain(|d| d.finished_at != finished_at);

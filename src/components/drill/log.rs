@@ -23,9 +23,9 @@ pub fn DrillLogPanel(
     view! {
         <section class="panel past-drills" aria-labelledby="past-h" data-testid=testid::PAST_DRILLS>
             <h2 id="past-h">"Drill log"</h2>
-            {move || room.past_note.get().map(|m| view! { <p class="field-msg" role="status">{m}</p> })}
+            {move || room.log_note.get().map(|m| view! { <p class="field-msg" role="status">{m}</p> })}
             <Show
-                when=move || !room.past.with(Vec::is_empty)
+                when=move || !room.records.with(Vec::is_empty)
                 fallback=|| {
                     view! {
                         <p class="muted">
@@ -39,12 +39,12 @@ pub fn DrillLogPanel(
                 // the trend and the exports, drawn again when a record comes or goes
                 {move || {
                     let args = ladder
-                        .with_untracked(|l| room.past.with(|p| rungs_core::drill::log::to_json(&l.name, p)));
+                        .with_untracked(|l| room.records.with(|p| rungs_core::drill::log::to_json(&l.name, p)));
                     view! { <crate::widgets::extra::Extra which="drill-log" args=args /> }
                 }}
                 <ol class="past-list">
                     <For
-                        each=move || room.past.get()
+                        each=move || room.records.get()
                         key=|d| d.finished_at.to_bits()
                         children=move |d| view! { <LogRow drill=d ladder=ladder room=room /> }
                     />
@@ -58,7 +58,7 @@ pub fn DrillLogPanel(
 /// debrief downloads, and Remove.
 #[component]
 fn LogRow(
-    /// The past drill.
+    /// The record.
     drill: LogRecord,
     /// The ladder (for file names).
     ladder: Signal<Ladder>,
@@ -86,7 +86,7 @@ fn LogRow(
             if confirm(&format!(
                 "Remove the {what} of {when} from this ladder's drill log? What it recorded goes with it."
             )) {
-                room.forget_past(finished_at);
+                room.forget(finished_at);
             }
         }
     };
