@@ -290,6 +290,10 @@ pub const IMPORT_SYSTEM: &str = "import-system";
 pub const IMPORT_FILES: &str = "import-files";
 /// The import's paste box.
 pub const IMPORT_PASTE: &str = "import-paste";
+/// "Add to the documents" under the import's paste box.
+pub const IMPORT_ADD_PASTED: &str = "import-add-pasted";
+/// Which system the import recognised its documents as.
+pub const IMPORT_RECOGNISED: &str = "import-recognised";
 /// The import's Import button.
 pub const IMPORT_START: &str = "import-start";
 /// Why an import from a paging tool failed.

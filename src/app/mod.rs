@@ -141,16 +141,19 @@ pub fn App() -> impl IntoView {
             }
         });
     });
-    // A ladder file dropped anywhere on the page is imported the same way.
+    // Files dropped anywhere on the page: a Rungs ladder opens the same way, other
+    // tools' documents go to the import panel (Session::drop_files).
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
-        if let Some(file) = ev
-            .data_transfer()
-            .and_then(|d| d.files())
-            .and_then(|f| f.get(0))
-        {
-            import_file.run(file);
-        }
+        let Some(list) = ev.data_transfer().and_then(|d| d.files()) else {
+            return;
+        };
+        let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+        leptos::task::spawn_local(async move {
+            if session.drop_files(doc, files).await {
+                link_error.set(None);
+            }
+        });
     };
 
     view! {

@@ -32,7 +32,7 @@ pub fn mount(which: String, el: web_sys::HtmlElement, host: JsValue, args: Strin
     let handle = leptos::mount::mount_to(el.clone(), move || {
         match which.as_str() {
         "history" => view! { <HistoryPanel host=host.clone() /> }.into_any(),
-        "import" => view! { <ImportPanel host=host.clone() /> }.into_any(),
+        "import" => view! { <ImportPanel host=host.clone() dropped=args.clone() /> }.into_any(),
         "terraform" => view! { <TerraformExport host=host.clone() file=args.clone() /> }.into_any(),
         "drill-log" => view! { <DrillLogTrend log=args.clone() /> }.into_any(),
         "study-results" => view! { <StudyResults host=host.clone() json=args.clone() /> }.into_any(),

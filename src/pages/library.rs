@@ -14,12 +14,32 @@ use crate::widgets::extra::Extra;
 /// The local library and the templates.
 #[component]
 pub fn LibraryPage() -> impl IntoView {
+    let session = expect_context::<Session>();
     let importing = RwSignal::new(false);
+    // Other tools' documents dropped on the page, handed once to a fresh panel as JSON
+    // (a panel reopened later starts empty); `drops` counts the hand-overs.
+    let handed = StoredValue::new(String::new());
+    let drops = RwSignal::new(0_u32);
+    Effect::new(move |_| {
+        if let Some(files) = session.dropped.get() {
+            handed.set_value(serde_json::to_string(&files).unwrap_or_default());
+            session.dropped.set(None);
+            importing.set(true);
+            drops.update(|n| *n += 1);
+        }
+    });
     view! {
         <Templates importing=importing />
-        <Show when=move || importing.get()>
-            <Extra which="import" />
-        </Show>
+        {move || {
+            drops.track();
+            importing
+                .get()
+                .then(|| {
+                    let args = handed.with_value(String::clone);
+                    handed.set_value(String::new());
+                    view! { <Extra which="import" args=args /> }
+                })
+        }}
         <YourLadders />
     }
 }

@@ -57,6 +57,9 @@ pub struct Session {
     pub library_version: Trigger,
     /// Whether the History panel is open on the Design page.
     pub history: RwSignal<bool>,
+    /// Other tools' documents dropped on the page, waiting for the Ladders page's import
+    /// panel to take them.
+    pub dropped: RwSignal<Option<Vec<crate::platform::on_demand::File>>>,
     /// The revision of the open entry this tab last read or wrote.
     base: StoredValue<u64>,
     /// The open entry's text as last read or written: the document is unsaved when
@@ -81,6 +84,7 @@ impl Session {
             notice: RwSignal::new(None),
             library_version: Trigger::new(),
             history: RwSignal::new(false),
+            dropped: RwSignal::new(None),
             base: StoredValue::new(rev),
             saved: StoredValue::new(text.to_string()),
             pending: crate::platform::timer::Debounce::new(),
@@ -243,24 +247,51 @@ impl Session {
     /// Whether it opened.
     pub async fn import(&self, doc: Doc, file: web_sys::File) -> bool {
         let name = file.name();
-        let read = crate::platform::files::read_text(file, rungs_core::MAX_DOCUMENT_BYTES)
-            .await
-            .and_then(|text| {
-                rungs_core::parse_ladder(&text)
-                    .map(|l| (l, text))
-                    .map_err(|e| format!("{name}: {e}"))
-            });
-        match read {
+        match crate::platform::files::read_text(file, rungs_core::MAX_DOCUMENT_BYTES).await {
             Err(e) => {
                 self.import_error.set(Some(e));
                 false
             }
-            Ok((ladder, text)) => {
+            Ok(text) => self.import_text(doc, &name, text),
+        }
+    }
+
+    /// [`Session::import`] for a file already read: `name`, holding `text`.
+    pub fn import_text(&self, doc: Doc, name: &str, text: String) -> bool {
+        match rungs_core::parse_ladder(&text) {
+            Err(e) => {
+                self.import_error.set(Some(format!("{name}: {e}")));
+                false
+            }
+            Ok(ladder) => {
                 self.import_error.set(None);
                 self.open_new(doc, Some(ladder), text);
                 true
             }
         }
+    }
+
+    /// Files dropped on the page: each Rungs ladder opens as a new entry, and other
+    /// tools' documents (`rungs_core::parse::is_ladder_document`) go to the import
+    /// panel on the Ladders page, which picks their system. Whether any ladder opened.
+    pub async fn drop_files(&self, doc: Doc, files: Vec<web_sys::File>) -> bool {
+        let mut opened = false;
+        let mut foreign = Vec::new();
+        for file in files {
+            let name = file.name();
+            match crate::platform::files::read_text(file, rungs_core::MAX_DOCUMENT_BYTES).await {
+                Err(e) => self.import_error.set(Some(e)),
+                Ok(text) if rungs_core::parse::is_ladder_document(&name, &text) => {
+                    opened |= self.import_text(doc, &name, text);
+                }
+                Ok(text) => foreign.push(crate::platform::on_demand::File { name, text }),
+            }
+        }
+        if !foreign.is_empty() {
+            self.dropped.set(Some(foreign));
+            self.page.set(Page::Library);
+        }
+        opened
     }
 
     /// Opens `text` as a new library entry and shows it in the designer. `ladder` is

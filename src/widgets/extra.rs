@@ -13,7 +13,8 @@ use crate::state::session::Session;
 pub fn Extra(
     /// Which panel.
     which: &'static str,
-    /// Text the panel reads (for `terraform`, the file name).
+    /// Text the panel reads (for `terraform`, the file name; for `import`, documents
+    /// dropped on the page as a JSON list of files).
     #[prop(optional, into)]
     args: String,
 ) -> impl IntoView {

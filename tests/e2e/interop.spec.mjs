@@ -106,6 +106,59 @@ test('a Terraform file dropped into the panel imports; a broken document says wh
   expect(problems).toEqual([]);
 });
 
+test('files dropped on the page: a Rungs ladder opens, other tools\' documents go to the import panel with their system recognised', async ({ page }) => {
+  const problems = await open(page);
+  const before = await entries(page);
+  const names = ['policies.json', 'users.json'];
+  const texts = names.map((f) => readFileSync(`${fixtures}/pagerduty/${f}`, 'utf8'));
+  const startup = readFileSync('public/examples/startup.json', 'utf8');
+  // dropped on the Design page, away from any panel
+  const dt = await page.evaluateHandle(({ names, texts, startup }) => {
+    const d = new DataTransfer();
+    names.forEach((n, i) => d.items.add(new File([texts[i]], n, { type: 'application/json' })));
+    d.items.add(new File([startup], 'startup.json', { type: 'application/json' }));
+    return d;
+  }, { names, texts, startup });
+  await page.locator(sel('APP')).dispatchEvent('drop', { dataTransfer: dt });
+  // the Rungs ladder opened as a new entry; the import panel has the others
+  await expect.poll(async () => (await entries(page)).length).toBe(before.length + 1);
+  expect((await entries(page)).map((e) => e.name)).toContain(JSON.parse(startup).name);
+  await expect(page.locator(sel('IMPORT_PANEL'))).toBeVisible();
+  await expect(page.locator(`${sel('IMPORT_PANEL')} .import-files li`)).toHaveCount(2);
+  await expect(page.locator(sel('IMPORT_SYSTEM'))).toHaveValue('pagerduty');
+  await expect(page.locator(sel('IMPORT_RECOGNISED'))).toHaveText("These documents look like PagerDuty's.");
+  await expect(page.locator(sel('IMPORT_ERROR'))).toHaveCount(0);
+  await page.locator(sel('IMPORT_START')).click();
+  const result = page.locator(sel('IMPORT_RESULT'));
+  await expect(result).toBeVisible({ timeout: 30_000 });
+  const cli = JSON.parse(execFileSync('target/debug/rungs', ['import', 'pagerduty', ...names.map((f) => `${fixtures}/pagerduty/${f}`), '--format', 'json'], { encoding: 'utf8' }));
+  await expect(result).toContainText(`Imported “${cli.ladder.name}”: ${cli.ladder.tiers.length} tier`);
+  await expect(page.locator(sel('INTEROP_NOTE'))).toHaveCount(cli.notes.length);
+  await page.locator(sel('IMPORT_PANEL')).screenshot({ path: 'tests/e2e/results/import-dropped.png' });
+
+  // several documents pasted one after another, with the system chosen by hand
+  await page.locator(sel('IMPORT_OPEN_PANEL')).click();
+  await expect(page.locator(sel('IMPORT_PANEL'))).toHaveCount(0);
+  await page.locator(sel('IMPORT_OPEN_PANEL')).click();
+  await expect(page.locator(`${sel('IMPORT_PANEL')} .import-files li`)).toHaveCount(0);
+  await page.locator(sel('IMPORT_SYSTEM')).selectOption('pagerduty');
+  for (const text of texts) {
+    await page.locator(sel('IMPORT_PASTE')).fill(text);
+    await page.locator(sel('IMPORT_ADD_PASTED')).click();
+    await expect(page.locator(sel('IMPORT_PASTE'))).toHaveValue('');
+  }
+  await expect(page.locator(`${sel('IMPORT_PANEL')} .import-files li`)).toHaveText([/^pasted document 1/, /^pasted document 2/]);
+  await page.locator(sel('IMPORT_START')).click();
+  await expect(result).toContainText(`Imported “${cli.ladder.name}”: ${cli.ladder.tiers.length} tier`, { timeout: 30_000 });
+  await expect(page.locator(sel('INTEROP_NOTE'))).toHaveCount(cli.notes.length);
+  // the same file chosen twice: the newer copy replaces the earlier one, and it says so
+  await page.locator(sel('IMPORT_FILES')).setInputFiles(`${fixtures}/pagerduty/users.json`);
+  await page.locator(sel('IMPORT_FILES')).setInputFiles(`${fixtures}/pagerduty/users.json`);
+  await expect(page.locator(`${sel('IMPORT_PANEL')} .import-files li`)).toHaveCount(3);
+  await expect(page.locator(sel('IMPORT_PANEL'))).toContainText('“users.json” was chosen again: the newer copy replaces the earlier one.');
+  expect(problems).toEqual([]);
+});
+
 test('Export as Terraform downloads what rungs export writes, with its notes', async ({ page }) => {
   const problems = await open(page);
   await page.locator(sel('NAV_SHARE')).click();

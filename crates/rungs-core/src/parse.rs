@@ -68,6 +68,36 @@ pub fn parse_ladder(text: &str) -> Result<Ladder, ParseError> {
     parse_document(text, LadderFormat::TAG, ScenarioFormat::TAG)
 }
 
+/// Whether a dropped or chosen file is meant as a Rungs ladder (then it is read as one,
+/// and a broken one says why) rather than another tool's document, which the app hands
+/// to its importers: a `.tf` file or a JSON array is another tool's, and so is a JSON
+/// object with neither a Rungs `format` nor `tiers`. Text that is not JSON at all counts
+/// as a ladder, so that its error is the ladder reader's, with line and column.
+///
+/// ```
+/// use rungs_core::parse::is_ladder_document;
+/// assert!(is_ladder_document("a.json", r#"{"format": "rungs.ladder/v1", "name": "x"}"#));
+/// assert!(is_ladder_document("a.json", "{ broken"));
+/// assert!(!is_ladder_document("a.json", r#"{"escalation_policies": []}"#));
+/// assert!(!is_ladder_document("main.tf", "resource \"x\" \"y\" {}"));
+/// ```
+pub fn is_ladder_document(name: &str, text: &str) -> bool {
+    #[derive(Deserialize)]
+    struct Probe {
+        format: Option<serde::de::IgnoredAny>,
+        tiers: Option<serde::de::IgnoredAny>,
+    }
+    if name.to_ascii_lowercase().ends_with(".tf") {
+        return false;
+    }
+    match text.trim_start().as_bytes().first() {
+        Some(b'[') => false,
+        Some(b'{') => serde_json::from_str::<Probe>(text)
+            .map_or(true, |p| p.format.is_some() || p.tiers.is_some()),
+        _ => true,
+    }
+}
+
 /// Reads a standalone scenario document.
 pub fn parse_scenario(text: &str) -> Result<ScenarioDocument, ParseError> {
     parse_document(text, ScenarioFormat::TAG, LadderFormat::TAG)

@@ -19,6 +19,7 @@
 //! GoAlert) its Terraform exporter. docs/import.md is the user's reference.
 
 pub mod build;
+pub mod detect;
 pub mod hcl;
 pub mod json;
 pub mod notes;
@@ -28,7 +29,7 @@ pub mod zones;
 mod goalert;
 mod grafana;
 mod opsgenie;
-mod pagerduty;
+pub(crate) mod pagerduty;
 
 pub use notes::{ImportError, Note, NoteSeverity, SourceRef};
 use rungs_core::Ladder;

@@ -3,7 +3,7 @@
 //! ladder. A failed import says where and what, and changes nothing.
 
 use leptos::prelude::*;
-use rungs_interop::System;
+use rungs_interop::{detect, System};
 use wasm_bindgen::JsCast;
 
 use super::NoteList;
@@ -41,29 +41,78 @@ enum Stage {
 pub fn ImportPanel(
     /// The page.
     host: Host,
+    /// Documents dropped on the page, as a JSON list of files (may be empty).
+    #[prop(optional, into)]
+    dropped: String,
 ) -> impl IntoView {
     let host = StoredValue::new_local(host);
     let system = RwSignal::new(System::PagerDuty);
+    // the system was chosen by hand: documents added later no longer pick it
+    let picked = RwSignal::new(false);
+    let recognised = RwSignal::new(None::<System>);
     let files = RwSignal::new(Vec::<File>::new());
     let pasted = RwSignal::new(String::new());
     let stage = RwSignal::new(Stage::Choosing);
     let read_problem = RwSignal::new(None::<String>);
+    let replaced = RwSignal::new(Vec::<String>::new());
 
+    // Adds documents; one named like one already chosen replaces it, and says so.
+    let add = move |new: Vec<File>| {
+        files.update(|fs| {
+            for f in new {
+                if fs.iter().any(|x| x.name == f.name) {
+                    replaced.update(|r| r.push(f.name.clone()));
+                }
+                fs.retain(|x| x.name != f.name);
+                fs.push(f);
+            }
+        });
+        if !picked.get_untracked() {
+            let guess = files.with_untracked(|fs| {
+                detect::system_of_all(fs.iter().map(|f| (f.name.as_str(), f.text.as_str())))
+            });
+            if let Some(s) = guess {
+                system.set(s);
+            }
+            recognised.set(guess);
+        }
+        stage.set(Stage::Choosing);
+    };
+    if let Ok(list) = serde_json::from_str::<Vec<File>>(&dropped) {
+        add(list);
+    }
     let add_files = move |list: web_sys::FileList| {
         let chosen: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
         leptos::task::spawn_local(async move {
+            replaced.set(Vec::new());
+            let mut read = Vec::new();
             for f in chosen {
                 let name = f.name();
                 match read_text(f, rungs_core::MAX_DOCUMENT_BYTES).await {
-                    Ok(text) => files.update(|fs| {
-                        fs.retain(|x| x.name != name);
-                        fs.push(File { name, text });
-                    }),
+                    Ok(text) => read.push(File { name, text }),
                     Err(e) => read_problem.set(Some(e)),
                 }
             }
-            stage.set(Stage::Choosing);
+            add(read);
         });
+    };
+    // The pasted document joins the files, so several can be pasted one after another.
+    let add_pasted = move |_| {
+        let text = pasted.get_untracked();
+        if text.trim().is_empty() {
+            return;
+        }
+        let n = files.with_untracked(|fs| {
+            fs.iter()
+                .filter(|f| f.name.starts_with("pasted document"))
+                .count()
+        });
+        replaced.set(Vec::new());
+        add(vec![File {
+            name: format!("pasted document {}", n + 1),
+            text,
+        }]);
+        pasted.set(String::new());
     };
     let on_pick = move |ev: leptos::ev::Event| {
         let input = ev
@@ -143,6 +192,8 @@ pub fn ImportPanel(
                     on:change=move |ev| {
                         if let Some(s) = System::from_slug(&event_target_value(&ev)) {
                             system.set(s);
+                            picked.set(true);
+                            recognised.set(None);
                         }
                     }
                 >
@@ -151,6 +202,17 @@ pub fn ImportPanel(
                         .map(|s| view! { <option value=s.slug() selected=move || system.get() == s>{s.label()}</option> })
                         .collect_view()}
                 </select>
+                {move || {
+                    recognised
+                        .get()
+                        .map(|s| {
+                            view! {
+                                <p class="muted small" role="status" data-testid=testid::IMPORT_RECOGNISED>
+                                    {format!("These documents look like {}'s.", s.label())}
+                                </p>
+                            }
+                        })
+                }}
                 <p class="muted small">{move || hint(system.get())}</p>
             </div>
             <div class="field import-drop">
@@ -189,9 +251,21 @@ pub fn ImportPanel(
                     />
                 </ul>
                 {move || read_problem.get().map(|p| view! { <p class="field-msg error" role="alert">{p}</p> })}
+                {move || {
+                    replaced
+                        .with(|r| !r.is_empty())
+                        .then(|| {
+                            let names = replaced.get().join("”, “");
+                            view! {
+                                <p class="muted small" role="status">
+                                    {format!("“{names}” was chosen again: the newer copy replaces the earlier one.")}
+                                </p>
+                            }
+                        })
+                }}
             </div>
             <div class="field">
-                <label class="field-label" for="import-paste">"Or paste one document"</label>
+                <label class="field-label" for="import-paste">"Or paste a document (add several, one after another)"</label>
                 <textarea
                     id="import-paste"
                     class="import-paste"
@@ -201,6 +275,16 @@ pub fn ImportPanel(
                     prop:value=move || pasted.get()
                     on:input=move |ev| pasted.set(event_target_value(&ev))
                 ></textarea>
+                <p class="button-row">
+                    <button
+                        class="button small"
+                        data-testid=testid::IMPORT_ADD_PASTED
+                        disabled=move || pasted.with(|p| p.trim().is_empty())
+                        on:click=add_pasted
+                    >
+                        "Add to the documents"
+                    </button>
+                </p>
             </div>
             <p class="button-row">
                 <button

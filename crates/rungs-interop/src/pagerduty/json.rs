@@ -46,7 +46,8 @@ struct Reader {
     schedule_keys: HashSet<String>,
 }
 
-const ENVELOPES: [&str; 6] = [
+/// The keys of PagerDuty's list envelopes and single-object answers.
+pub(crate) const ENVELOPES: [&str; 6] = [
     "escalation_policies",
     "escalation_policy",
     "schedules",

@@ -7,7 +7,7 @@
 //! writes a ladder back as the provider's resources. docs/import.md has the rules.
 
 mod export;
-mod json;
+pub(crate) mod json;
 mod schedules;
 mod terraform;
 
