@@ -122,3 +122,20 @@ fn a_rank_naming_no_tier_is_a_warning_listing_the_tiers() {
         .iter()
         .all(|n| !n.message.contains("no imported tier")));
 }
+
+#[test]
+fn json_that_ends_too_early_is_an_error_with_a_line_and_a_column() {
+    for (system, path, line, column) in [
+        (System::Opsgenie, "opsgenie/hostile_syntax.json", 5, 17),
+        (System::GoAlert, "goalert/hostile-syntax.json", 6, 17),
+    ] {
+        let e = run(system, &[path], &ImportOptions::default()).unwrap_err();
+        assert_eq!((e.line, e.column), (line, column), "{e}");
+        assert!(e.message.contains("ends too early"), "{e}");
+        assert!(
+            e.to_string()
+                .starts_with(&format!("{path}:{line}:{column}: ")),
+            "{e}"
+        );
+    }
+}
