@@ -424,6 +424,11 @@ fn json_hostile_input_is_an_error_at_the_pointer() {
         e.pointer.as_deref(),
         Some("/schedule/schedule_layers/0/rotation_turn_length_seconds")
     );
+    assert!(
+        e.message
+            .contains("turns from a minute to a year (60 to 31536000 seconds; PagerDuty's Terraform provider allows from an hour, 3600)"),
+        "{e}"
+    );
 
     let e = run(System::PagerDuty, &["hostile-syntax.json"]).unwrap_err();
     assert_eq!(e.file.as_deref(), Some("hostile-syntax.json"));
