@@ -198,6 +198,7 @@ fn import_terraform(b: &mut build::Builder, files: &[SourceFile]) -> Result<(), 
     for f in files {
         config.read(f, &mut b.notes)?;
     }
+    config.use_variable_defaults(&mut b.notes);
     let mut any = false;
     for (prefix, import) in [
         ("pagerduty_", pagerduty::import_terraform as hcl::Importer),

@@ -584,14 +584,20 @@ fn terraform_odd_input_is_notes() {
     let i = run(System::Terraform, &["odd.tf"]).unwrap();
     assert_eq!(
         steps(&i.ladder, 0),
-        [(
-            "15m".to_string(),
-            vec!["person pagerduty_user.ghost".to_string()]
-        )]
+        [
+            (
+                "15m".to_string(),
+                vec!["person pagerduty_user.ghost".to_string()]
+            ),
+            // the rule whose delay is a variable without a default keeps its target
+            ("30m".to_string(), vec!["person PLITERAL".to_string()])
+        ]
     );
     assert_eq!(i.ladder.tiers[0].escalation.repeat, 9);
     let n = note(&i.notes, "var.delay is computed by Terraform");
     assert_eq!(n.source.line, Some(27));
+    let n = note(&i.notes, "its targets are kept with a delay of 30 minutes");
+    assert_eq!(n.source.line, Some(26));
     note(&i.notes, "user pagerduty_user.ghost is not in these files");
     note(&i.notes, "\"No layers\" has no layer");
 }
