@@ -54,7 +54,7 @@ enum Command {
         /// The ladder the scenario drills.
         #[arg(long, requires = "scenario")]
         ladder: Option<PathBuf>,
-        /// Output format.
+        /// Output format (json: one object per file, one per line).
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
         /// Treat warnings as errors for the exit status.
@@ -186,7 +186,8 @@ enum Command {
         #[arg(long, value_delimiter = ',')]
         rank: Vec<String>,
         /// Output format: the ladder (notes on standard error), or one JSON object
-        /// {"ladder", "notes"}.
+        /// {"ladder", "notes"} (to OUT when given); a failed import prints
+        /// {"error"} on standard output instead, and exits 1.
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
     },
@@ -254,7 +255,7 @@ fn parse_jobs(s: &str) -> Result<u32, String> {
 pub(crate) enum OutputFormat {
     /// Human-readable, in the style of rustc.
     Text,
-    /// One JSON object per file, one per line.
+    /// JSON, in the shape the command's help and docs describe.
     Json,
 }
 

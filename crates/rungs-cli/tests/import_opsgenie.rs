@@ -77,7 +77,7 @@ fn a_broken_file_exits_1_and_says_where() {
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.is_empty());
     let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.contains("hostile_syntax.json:6:"), "{err}");
+    assert!(err.contains("hostile_syntax.json:5:17: "), "{err}");
 
     let typed = fixture("hostile_wrong_type.json");
     let out = rungs(&["import", "opsgenie", &typed]);

@@ -329,28 +329,80 @@ impl Builder {
     }
 
     /// Orders the tiers by the names in `rank` (case-insensitive); the rest keep their
-    /// order after them. Ranks are renumbered from 1.
+    /// order after them. Ranks are renumbered from 1. A name that matches no tier is a
+    /// warning listing the names there are.
     fn rank(&mut self, rank: &[String]) {
         if rank.is_empty() {
             return;
         }
+        let matches =
+            |r: &str, t: &Tier| r.trim().eq_ignore_ascii_case(&t.name) || r.trim() == t.id.as_str();
+        let unmatched: Vec<&str> = rank
+            .iter()
+            .map(|r| r.trim())
+            .filter(|r| !self.ladder.tiers.iter().any(|t| matches(r, t)))
+            .collect();
+        if !unmatched.is_empty() {
+            let names: Vec<String> = self
+                .ladder
+                .tiers
+                .iter()
+                .map(|t| format!("\"{}\"", t.name))
+                .collect();
+            let asked: Vec<String> = unmatched.iter().map(|r| format!("\"{r}\"")).collect();
+            let src = self.tier_sources.first().cloned().unwrap_or_default();
+            self.notes.warn(
+                src,
+                format!(
+                    "--rank: no imported tier is named {}: the tiers are {}",
+                    asked.join(", "),
+                    names.join(", ")
+                ),
+            );
+        }
         let place = |t: &Tier| {
             rank.iter()
-                .position(|r| r.trim().eq_ignore_ascii_case(&t.name) || r.trim() == t.id.as_str())
+                .position(|r| matches(r, t))
                 .unwrap_or(rank.len())
         };
         let mut order: Vec<usize> = (0..self.ladder.tiers.len()).collect();
         order.sort_by_key(|&i| place(&self.ladder.tiers[i]));
+        self.reorder(&order);
+    }
+
+    /// Orders the tiers by where their policies are in the files: the file's place in
+    /// `files`, then the line (for Terraform, where several providers' importers each add
+    /// their own policies). A stable sort: tiers from the same place keep their order.
+    pub fn order_tiers_by_source(&mut self, files: &[crate::SourceFile]) {
+        let key = |s: &SourceRef| {
+            let file = files
+                .iter()
+                .position(|f| f.name == s.file)
+                .unwrap_or(files.len());
+            (file, s.line.unwrap_or(0))
+        };
+        let mut order: Vec<usize> = (0..self.ladder.tiers.len()).collect();
+        order.sort_by_key(|&i| key(&self.tier_sources[i]));
+        self.reorder(&order);
+    }
+
+    /// Puts the tiers in `order` (`order[new] = old`), renumbers their ranks from 1 and
+    /// moves the notes' pointers into them along.
+    fn reorder(&mut self, order: &[usize]) {
         let tiers = std::mem::take(&mut self.ladder.tiers);
         let mut slots: Vec<Option<Tier>> = tiers.into_iter().map(Some).collect();
         self.ladder.tiers = order.iter().filter_map(|&i| slots[i].take()).collect();
         for (i, t) in self.ladder.tiers.iter_mut().enumerate() {
             t.rank = i as u32 + 1;
         }
+        self.tier_sources = order
+            .iter()
+            .filter_map(|&i| self.tier_sources.get(i).cloned())
+            .collect();
         // the notes' pointers into the ladder follow their tier to its new place
         for note in &mut self.notes.0 {
             if let Some(p) = note.pointer.as_mut() {
-                if let Some(moved) = moved_tier(p, &order) {
+                if let Some(moved) = moved_tier(p, order) {
                     *p = moved;
                 }
             }

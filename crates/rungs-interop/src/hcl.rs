@@ -3,9 +3,10 @@
 //! for the exporters.
 //!
 //! The importers see [`Config`]: every `resource` and `data` block of the files given.
-//! What Terraform evaluates and Rungs cannot (variables, function calls, `for_each`,
-//! `count`, `dynamic` blocks, modules) is kept as [`Value::Expr`] (its source text) or
-//! noted here, so an importer can say "approximated" or "left out" with the line.
+//! A variable declared with a literal `default` is read as that default (with a note);
+//! what else Terraform evaluates and Rungs cannot (other variables, function calls,
+//! `for_each`, `count`, `dynamic` blocks, modules) is kept as [`Value::Expr`] (its source
+//! text) or noted here, so an importer can say "approximated" or "left out" with the line.
 
 use std::cell::Cell;
 use std::collections::HashMap;
@@ -221,6 +222,8 @@ pub struct Config {
     /// (data, type, name) → the first block with them, so following a reference does not
     /// scan every block (quadratic in big configurations).
     index: HashMap<(bool, String, String), usize>,
+    /// `variable "NAME" { default = ... }`: the first declaration's default and its line.
+    variables: HashMap<String, (Value, SourceRef)>,
 }
 
 impl Config {
@@ -278,6 +281,14 @@ impl Config {
                         body,
                         used: Cell::new(false),
                     });
+                }
+                ("variable", [name]) => {
+                    let body = block(b, &lines, &file.text);
+                    if let Some(a) = body.attr("default") {
+                        self.variables
+                            .entry(name.clone())
+                            .or_insert((a.value.clone(), SourceRef::line(&file.name, a.line)));
+                    }
                 }
                 ("module", [name, ..]) => {
                     notes.warn(

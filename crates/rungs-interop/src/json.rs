@@ -18,13 +18,34 @@ pub fn parse(file: &SourceFile) -> Result<Value, ImportError> {
         };
         let detail = e.to_string();
         let detail = detail.split(" at line ").next().unwrap_or(&detail);
+        let (line, column) = match e.column() {
+            0 => just_past_the_text(&file.text, e.line()),
+            column => (e.line(), column),
+        };
         ImportError::at(
             &file.name,
-            e.line() as u32,
-            e.column() as u32,
+            line as u32,
+            column as u32,
             format!("{what} ({detail})"),
         )
     })
+}
+
+/// Where an error at the start of `line` (serde_json's column 0, as at the end of a file
+/// that ends with a line break) is for a person: one past the last character before it
+/// that is not white space (line 1, column 1 for a file of white space only).
+fn just_past_the_text(text: &str, line: usize) -> (usize, usize) {
+    let start = match line {
+        0 | 1 => 0,
+        n => text
+            .match_indices('\n')
+            .nth(n - 2)
+            .map_or(text.len(), |(i, _)| i + 1),
+    };
+    let before = text[..start.min(text.len())].trim_end();
+    let line = before.matches('\n').count() + 1;
+    let last = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    (line, last.chars().count() + 1)
 }
 
 /// A JSON value with where it came from.
@@ -193,4 +214,17 @@ pub fn expected(what: &str, found: &Value) -> String {
         Value::Object(_) => "an object".to_string(),
     };
     format!("expected {what}, found {found}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::just_past_the_text;
+
+    #[test]
+    fn the_end_of_a_file_is_one_past_its_last_character() {
+        assert_eq!(just_past_the_text("{\n  \"a\": [\n", 3), (2, 9));
+        assert_eq!(just_past_the_text("{\n  \"é\": [\n\n\n", 5), (2, 9));
+        assert_eq!(just_past_the_text("", 1), (1, 1));
+        assert_eq!(just_past_the_text("\n\n", 3), (1, 1));
+    }
 }

@@ -142,7 +142,8 @@ pub struct ImportOptions {
     /// "Imported from <system>").
     pub name: Option<String>,
     /// Policy names (or tier ids) in rank order, most severe first; policies not named
-    /// keep the order they were read in, after these. Empty: the order read.
+    /// keep the order they were read in, after these (a name that matches no tier is a
+    /// warning). Empty: the order read, files in the order given.
     pub rank: Vec<String>,
 }
 
@@ -190,12 +191,15 @@ pub fn import(
     b.finish(options)
 }
 
-/// Terraform: every file parsed once, then each provider's resources to its importer.
+/// Terraform: every file parsed once, then each provider's resources to its importer;
+/// the tiers then follow the files' order (and within a file, the source's), whichever
+/// provider each policy is of.
 fn import_terraform(b: &mut build::Builder, files: &[SourceFile]) -> Result<(), ImportError> {
     let mut config = hcl::Config::default();
     for f in files {
         config.read(f, &mut b.notes)?;
     }
+    config.use_variable_defaults(&mut b.notes);
     let mut any = false;
     for (prefix, import) in [
         ("pagerduty_", pagerduty::import_terraform as hcl::Importer),
@@ -209,6 +213,7 @@ fn import_terraform(b: &mut build::Builder, files: &[SourceFile]) -> Result<(), 
         }
     }
     config.note_unread(&mut b.notes);
+    b.order_tiers_by_source(files);
     if !any {
         return Err(ImportError::whole(
             "no resource of the PagerDuty, Opsgenie, Grafana OnCall or GoAlert provider in these files",

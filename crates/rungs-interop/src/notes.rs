@@ -81,8 +81,8 @@ pub struct Note {
     pub message: String,
     /// Where in the source.
     pub source: SourceRef,
-    /// JSON Pointer into the resulting ladder, when the value went somewhere.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// JSON Pointer into the resulting ladder, when the value went somewhere (written as
+    /// `null` when not, so every note has the key).
     pub pointer: Option<String>,
 }
 

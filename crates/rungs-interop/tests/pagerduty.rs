@@ -424,6 +424,11 @@ fn json_hostile_input_is_an_error_at_the_pointer() {
         e.pointer.as_deref(),
         Some("/schedule/schedule_layers/0/rotation_turn_length_seconds")
     );
+    assert!(
+        e.message
+            .contains("turns from a minute to a year (60 to 31536000 seconds; PagerDuty's Terraform provider allows from an hour, 3600)"),
+        "{e}"
+    );
 
     let e = run(System::PagerDuty, &["hostile-syntax.json"]).unwrap_err();
     assert_eq!(e.file.as_deref(), Some("hostile-syntax.json"));
@@ -579,14 +584,20 @@ fn terraform_odd_input_is_notes() {
     let i = run(System::Terraform, &["odd.tf"]).unwrap();
     assert_eq!(
         steps(&i.ladder, 0),
-        [(
-            "15m".to_string(),
-            vec!["person pagerduty_user.ghost".to_string()]
-        )]
+        [
+            (
+                "15m".to_string(),
+                vec!["person pagerduty_user.ghost".to_string()]
+            ),
+            // the rule whose delay is a variable without a default keeps its target
+            ("30m".to_string(), vec!["person PLITERAL".to_string()])
+        ]
     );
     assert_eq!(i.ladder.tiers[0].escalation.repeat, 9);
     let n = note(&i.notes, "var.delay is computed by Terraform");
     assert_eq!(n.source.line, Some(27));
+    let n = note(&i.notes, "its targets are kept with a delay of 30 minutes");
+    assert_eq!(n.source.line, Some(26));
     note(&i.notes, "user pagerduty_user.ghost is not in these files");
     note(&i.notes, "\"No layers\" has no layer");
 }

@@ -77,8 +77,8 @@ pub struct Person {
     /// Their IANA time zone.
     pub timezone: TimeZoneName,
     /// Their email address, as the paging tool knows them: how an export looks the
-    /// person up and a later import matches them. Kept as written (not checked beyond
-    /// being one line).
+    /// person up and a later import matches them. Kept as written; one line of at most
+    /// 254 characters with one `@` and text on each side, else the error `invalid-email`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// Roles they hold.

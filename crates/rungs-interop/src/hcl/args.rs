@@ -6,7 +6,7 @@
 use std::ops::RangeInclusive;
 
 use super::{Block, Config, Value};
-use crate::notes::ImportError;
+use crate::notes::{ImportError, Notes, SourceRef};
 
 /// The largest whole number an argument may hold (2^53: every whole number up to it is
 /// exact in a float, as HCL's numbers are read).
@@ -100,5 +100,54 @@ impl Config {
     pub fn follow(&self, reference: &Value) -> Option<String> {
         let _ = self.lookup(reference);
         reference.ref_address()
+    }
+
+    /// Puts each variable's declared default (`variable "x" { default = 15 }`, in any of
+    /// the files) in place of the arguments that are just `var.x`, with a warning at each:
+    /// Terraform uses the default unless the variable is set when it runs. Arguments
+    /// of variables without a default are left for the importers to note.
+    pub fn use_variable_defaults(&mut self, notes: &mut Notes) {
+        if self.variables.is_empty() {
+            return;
+        }
+        for r in &mut self.resources {
+            let address = super::address(r.data, &r.kind, &r.name);
+            defaults_in(&mut r.body, &self.variables, &r.file, &address, notes);
+        }
+    }
+}
+
+fn defaults_in(
+    block: &mut Block,
+    variables: &std::collections::HashMap<String, (Value, SourceRef)>,
+    file: &str,
+    address: &str,
+    notes: &mut Notes,
+) {
+    for a in &mut block.attrs {
+        let Value::Ref(names) = &a.value else {
+            continue;
+        };
+        let [var, name] = names.as_slice() else {
+            continue;
+        };
+        let Some((default, at)) = variables.get(name).filter(|_| var == "var") else {
+            continue;
+        };
+        if default.is_computed() || *default == Value::Null {
+            continue;
+        }
+        notes.warn(
+            SourceRef::line(file, a.line),
+            format!(
+                "{address}'s {} = var.{name} is set when Terraform runs: the variable's default, {}, is used (declared at {at})",
+                a.key,
+                default.describe()
+            ),
+        );
+        a.value = default.clone();
+    }
+    for inner in &mut block.blocks {
+        defaults_in(inner, variables, file, address, notes);
     }
 }

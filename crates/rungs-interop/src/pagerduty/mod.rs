@@ -177,12 +177,13 @@ pub(crate) fn check_delay(minutes: u64, src: &SourceRef, rule: &str) -> Result<u
     Ok(minutes)
 }
 
-/// A turn length in seconds checked: from 60 s to a year.
+/// A turn length in seconds checked: from 60 s to a year (lenient below the provider's
+/// hour: what the API returns is read as given).
 pub(crate) fn check_turn(seconds: u64, src: &SourceRef, layer: &str) -> Result<u64, ImportError> {
     if !(60..=MAX_TURN_SECONDS).contains(&seconds) {
         return Err(ImportError::at_source(
             src,
-            format!("{layer} has turns of {seconds} seconds; PagerDuty's turns last from an hour to a year (3600 to {MAX_TURN_SECONDS})"),
+            format!("{layer} has turns of {seconds} seconds; Rungs reads turns from a minute to a year (60 to {MAX_TURN_SECONDS} seconds; PagerDuty's Terraform provider allows from an hour, 3600)"),
         ));
     }
     Ok(seconds)

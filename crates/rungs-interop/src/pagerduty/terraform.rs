@@ -12,6 +12,10 @@ use super::{
     Schedule, TargetKind, User,
 };
 
+/// The delay a rule gets when its own cannot be read (a variable without a default): the
+/// one in PagerDuty's own example policy (the API requires a delay, with no default).
+const DEFAULT_DELAY_MINUTES: u64 = 30;
+
 /// Reads the provider's resources, then builds the ladder.
 pub(crate) fn import_terraform(b: &mut Builder, config: &Config) -> Result<(), ImportError> {
     let mut m = Model::default();
@@ -277,12 +281,15 @@ fn policy(b: &mut Builder, r: &Resource) -> Result<Policy, ImportError> {
     for (n, rule) in r.body.blocks("rule").enumerate() {
         let label = format!("rule {} of policy \"{name}\"", n + 1);
         let src = r.src_line(rule.line);
-        let Some(delay) = whole(b, r, rule, "escalation_delay_in_minutes")? else {
-            b.notes.warn(
-                src,
-                format!("{label} has no escalation_delay_in_minutes Rungs can read: left out"),
-            );
-            continue;
+        let delay = match whole(b, r, rule, "escalation_delay_in_minutes")? {
+            Some(delay) => delay,
+            None => {
+                b.notes.warn(
+                    src.clone(),
+                    format!("{label} has no escalation_delay_in_minutes Rungs can read: its targets are kept with a delay of {DEFAULT_DELAY_MINUTES} minutes (PagerDuty requires a delay and has no default); set the step's escalate_after"),
+                );
+                DEFAULT_DELAY_MINUTES
+            }
         };
         let delay = check_delay(
             delay,
