@@ -5,7 +5,6 @@
 use leptos::prelude::*;
 use rungs_core::overview::{LadderOverview, ScenarioView};
 
-use crate::components::drill::live::LiveDrill;
 use crate::components::drill::log::DrillLogPanel;
 use crate::components::drill::scenario_form::ScenarioForm;
 use crate::components::drill::study::Study;
@@ -34,9 +33,12 @@ pub fn DrillPage(
         chosen.set(first);
     }
     let editing = RwSignal::new(false);
-    // The paper debrief of a finished live drill: the stylesheet hides the rest of the
-    // page meanwhile (kept mounted, so a running study goes on).
-    let print_view = RwSignal::new(false);
+    // The live drill (extras module) follows the scenario chosen and reads the ladder
+    // again whenever it changes.
+    let live_args = Signal::derive(move || {
+        doc.source.track();
+        chosen.get().unwrap_or_default()
+    });
     let index = Memo::new(move |_| {
         let id = chosen.get()?;
         doc.ladder
@@ -113,7 +115,7 @@ pub fn DrillPage(
                 }
             }}
         </section>
-        <LiveDrill ladder=doc.ladder scenario=chosen print_view=print_view />
+        <crate::widgets::extra::Extra which="live-drill" watch=live_args />
         <Study ladder=doc.ladder scenario=chosen />
         <Sensitivity scenario=chosen />
         <DrillLogPanel ladder=doc.ladder />

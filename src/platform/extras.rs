@@ -3,13 +3,14 @@
 //! which the page imports the first time one of them opens. The page's first load
 //! carries none of their code; the module brings its own copy of what it uses.
 //!
-//! The two modules share the document (the page's) through a [`Host`]: four functions
-//! the page hands over when it mounts a panel, the only way an extra reads or changes
-//! the open ladder. Both share the browser's storage, where an extra may keep versions
+//! The two modules share the document (the page's) through a [`Host`]: the functions
+//! the page hands over when it mounts a panel ([`HostSide`]), the only way an extra
+//! reads or changes the open ladder or adds to its drill log. Both share the browser's storage, where an extra may keep versions
 //! (`rungs_core::versions`) but never writes a ladder itself.
 
 use std::cell::RefCell;
 
+use rungs_core::drill::LogRecord;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -77,15 +78,52 @@ impl Host {
     pub fn open_new(&self, text: &str) {
         self.call("open_new", Some(text));
     }
+
+    /// Keeps the open ladder as a *Drilled* version (unless the newest holds its text) as
+    /// a drill finishes: the number of the version that holds it (`None` outside the
+    /// library), and what the page must say about versions let go to make room.
+    pub fn drilled(&self) -> (Option<u32>, Option<String>) {
+        self.call("drilled", None)
+            .as_string()
+            .and_then(|s| serde_json::from_str(&s).ok())
+            .unwrap_or_default()
+    }
+
+    /// Adds a finished drill's `record` to the open ladder's drill log, with what to say
+    /// about versions let go (`pruned`).
+    pub fn log(&self, record: &LogRecord, pruned: Option<String>) {
+        if let Ok(json) = serde_json::to_string(&(record, pruned)) {
+            self.call("log", Some(&json));
+        }
+    }
 }
 
-/// The page's side of a [`Host`]: its four functions as a JS object.
-pub fn host(
-    text: impl Fn() -> String + 'static,
-    entry: impl Fn() -> Option<String> + 'static,
-    restore: impl Fn(String) + 'static,
-    open_new: impl Fn(String) + 'static,
-) -> JsValue {
+/// What the page does for an extra: the functions of a [`Host`].
+pub struct HostSide {
+    /// The open ladder's text, saved first (edits included).
+    pub text: Box<dyn Fn() -> String>,
+    /// The open library entry.
+    pub entry: Box<dyn Fn() -> Option<String>>,
+    /// Replaces the open ladder with this text as one edit.
+    pub restore: Box<dyn Fn(String)>,
+    /// Opens this text as a new library entry.
+    pub open_new: Box<dyn Fn(String)>,
+    /// Keeps a *Drilled* version: its number and what to say about versions let go.
+    pub drilled: Box<dyn Fn() -> (Option<u32>, Option<String>)>,
+    /// Adds a record, with what to say about versions let go, to the drill log.
+    pub log: Box<dyn Fn(LogRecord, Option<String>)>,
+}
+
+/// The page's side of a [`Host`] as the JS object an extra receives.
+pub fn host(side: HostSide) -> JsValue {
+    let HostSide {
+        text,
+        entry,
+        restore,
+        open_new,
+        drilled,
+        log,
+    } = side;
     let o = js_sys::Object::new();
     let set = |name: &str, f: JsValue| {
         let _ = js_sys::Reflect::set(&o, &JsValue::from_str(name), &f);
@@ -105,6 +143,22 @@ pub fn host(
     set(
         "open_new",
         Closure::<dyn Fn(String)>::new(open_new).into_js_value(),
+    );
+    set(
+        "drilled",
+        Closure::<dyn Fn() -> String>::new(move || {
+            serde_json::to_string(&drilled()).unwrap_or_default()
+        })
+        .into_js_value(),
+    );
+    set(
+        "log",
+        Closure::<dyn Fn(String)>::new(move |json: String| {
+            if let Ok((record, pruned)) = serde_json::from_str(&json) {
+                log(record, pruned);
+            }
+        })
+        .into_js_value(),
     );
     o.into()
 }
@@ -147,16 +201,27 @@ pub async fn mount(
         .map_err(|e| format!("{e:?}"))
 }
 
-/// Unmounts whatever the module mounted into `el` (nothing when it never loaded).
-pub fn unmount(el: &web_sys::HtmlElement) {
+/// Tells the extra mounted into `el` that its `args` changed (or that the document it
+/// reads through its host did).
+pub fn update(el: &web_sys::HtmlElement, args: &str) {
+    call_module("update", &js_sys::Array::of2(el, &JsValue::from_str(args)));
+}
+
+/// Calls the loaded module's `name` with `args` (nothing when it never loaded).
+fn call_module(name: &str, args: &js_sys::Array) {
     MODULE.with(|m| {
         if let Some(module) = m.borrow().as_ref() {
-            if let Some(f) = js_sys::Reflect::get(module, &JsValue::from_str("unmount"))
+            if let Some(f) = js_sys::Reflect::get(module, &JsValue::from_str(name))
                 .ok()
                 .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
             {
-                let _ = f.call1(&JsValue::NULL, el);
+                let _ = f.apply(&JsValue::NULL, args);
             }
         }
     });
+}
+
+/// Unmounts whatever the module mounted into `el` (nothing when it never loaded).
+pub fn unmount(el: &web_sys::HtmlElement) {
+    call_module("unmount", &js_sys::Array::of1(el));
 }

@@ -5,6 +5,7 @@ pub mod doc;
 pub mod drill_room;
 pub mod entries;
 pub mod lens;
+pub mod live_room;
 pub mod selection;
 pub mod session;
 pub mod study_room;

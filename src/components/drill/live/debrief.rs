@@ -7,7 +7,7 @@ use rungs_core::sim::format_duration as fmt_secs;
 use rungs_core::Ladder;
 
 use crate::platform::files::download;
-use crate::state::drill_room::DrillRoom;
+use crate::state::live_room::LiveRoom;
 use crate::testid;
 
 /// Back from the print view to the drill room, focus on the Print view button again.
@@ -22,7 +22,7 @@ pub fn DebriefHead(
     /// The ladder, for names.
     ladder: Signal<Ladder>,
     /// The drill room, with the finished drill.
-    room: DrillRoom,
+    room: LiveRoom,
     /// Whether the page shows the paper debrief.
     print_view: RwSignal<bool>,
 ) -> impl IntoView {
@@ -46,7 +46,7 @@ pub fn Scorecard(
     /// The ladder, for names.
     ladder: Signal<Ladder>,
     /// The drill room, with the finished drill.
-    room: DrillRoom,
+    room: LiveRoom,
     /// Whether the page shows the paper debrief.
     print_view: RwSignal<bool>,
 ) -> impl IntoView {

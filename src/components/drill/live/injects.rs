@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use rungs_core::Ladder;
 
-use crate::state::drill_room::DrillRoom;
+use crate::state::live_room::LiveRoom;
 use crate::testid;
 
 /// "Inject an event now": each inject acts on the running drill at once.
@@ -13,7 +13,7 @@ pub fn Injects(
     /// The ladder drilled (for its people).
     ladder: Signal<Ladder>,
     /// The drill room.
-    room: DrillRoom,
+    room: LiveRoom,
 ) -> impl IntoView {
     let unavailable_pick = RwSignal::new(String::new());
     let signal_pick = RwSignal::new(String::new());

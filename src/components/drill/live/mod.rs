@@ -5,7 +5,7 @@
 //! JSON.
 //!
 //! The drill is the core's [`rungs_core::drill::DrillSession`], kept with its clock in
-//! the session's [`DrillRoom`]; these components draw it and forward what the
+//! the extras module's [`LiveRoom`]; these components draw it and forward what the
 //! facilitator does.
 
 mod debrief;
@@ -18,7 +18,8 @@ use leptos::prelude::*;
 use rungs_core::drill::{DrillSession, StartError, SPEEDS};
 use rungs_core::Ladder;
 
-use crate::state::drill_room::{DrillRoom, WhileWaiting};
+use crate::platform::extras::Host;
+use crate::state::live_room::{LiveRoom, WhileWaiting};
 use crate::testid;
 use debrief::{DebriefHead, Scorecard};
 use injects::Injects;
@@ -26,31 +27,44 @@ use setup::Players;
 use status::{DrillStatus, PageCards};
 use timeline::Timeline;
 
-/// The live drill panel of the drill room.
+/// The live drill panel of the drill room (drawn by the extras module).
 #[component]
 pub fn LiveDrill(
+    /// The page, through which a finished drill joins the drill log.
+    host: Host,
+    /// The live drill's state.
+    room: LiveRoom,
     /// The ladder drilled.
     #[prop(into)]
     ladder: Signal<Ladder>,
     /// The id of the scenario chosen.
     #[prop(into)]
     scenario: Signal<Option<String>>,
-    /// Whether the finished drill is shown as its paper debrief (set by the scorecard's
-    /// Print view button; the drill page hides everything else meanwhile).
-    print_view: RwSignal<bool>,
 ) -> impl IntoView {
-    let room = DrillRoom::current();
+    let host = StoredValue::new_local(host);
+    // Whether the finished drill is shown as its paper debrief (set by the scorecard's
+    // Print view button; the stylesheet hides the rest of the page meanwhile).
+    let print_view = RwSignal::new(false);
     let problem = RwSignal::new(None::<String>);
     // Leaving the page pauses a running drill; it says so on return.
     on_cleanup(move || room.leave());
     let finished = Memo::new(move |_| room.finished());
     let started = Memo::new(move |_| room.started());
-    // A finished drill joins the ladder's drill log, with its debrief.
-    let session = expect_context::<crate::state::session::Session>();
-    let doc = crate::state::doc::use_doc();
+    // A finished drill joins the ladder's drill log, with its debrief and the version of
+    // the ladder it ran on (kept by the page).
     Effect::new(move |_| {
         if finished.get() {
-            ladder.with_untracked(|l| room.keep_finished(l, session, doc));
+            let mut pruned = None;
+            let record = ladder.with_untracked(|l| {
+                room.finished_record(l, || {
+                    let (holds, message) = host.with_value(Host::drilled);
+                    pruned = message;
+                    holds
+                })
+            });
+            if let Some(record) = record {
+                host.with_value(|h| h.log(&record, pruned));
+            }
         }
     });
     // A drill under way or finished is discarded only when the facilitator says so.

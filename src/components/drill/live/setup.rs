@@ -8,7 +8,7 @@ use rungs_core::drill::first_page;
 use rungs_core::paging::readable_instant;
 use rungs_core::{Ladder, TimeZoneName};
 
-use crate::state::drill_room::DrillRoom;
+use crate::state::live_room::LiveRoom;
 use crate::testid;
 
 /// Who step 1 pages when the scenario's incident opens, and the people as checkboxes:
@@ -22,7 +22,7 @@ pub fn Players(
     /// The id of the scenario chosen.
     scenario: Signal<Option<String>>,
     /// The drill room (its players).
-    room: DrillRoom,
+    room: LiveRoom,
 ) -> impl IntoView {
     let humans = room.humans;
     let first = Memo::new(move |_| {

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use rungs_core::sim::format_duration as fmt_secs;
 use rungs_core::{Duration, Ladder};
 
-use crate::state::drill_room::{DrillRoom, WhileWaiting};
+use crate::state::live_room::{LiveRoom, WhileWaiting};
 use crate::testid;
 
 /// The drill's clock line, a stopped run's reason, the breach flag and the deadlines.
@@ -14,7 +14,7 @@ pub fn DrillStatus(
     /// The ladder drilled (for names).
     ladder: Signal<Ladder>,
     /// The drill room.
-    room: DrillRoom,
+    room: LiveRoom,
 ) -> impl IntoView {
     let deadlines = move || room.watch(|d| d.open_deadlines());
     view! {
@@ -63,7 +63,7 @@ pub fn PageCards(
     /// The ladder drilled (for names).
     ladder: Signal<Ladder>,
     /// The drill room.
-    room: DrillRoom,
+    room: LiveRoom,
 ) -> impl IntoView {
     let cards = move || room.read(ladder, |l, d| d.page_cards(l));
     let slowed = move || {

@@ -8,7 +8,7 @@ use rungs_core::drill::{lanes, timeline_breaches, timeline_marks};
 use rungs_core::sim::{EventKind, SimTime};
 use rungs_core::Ladder;
 
-use crate::state::drill_room::DrillRoom;
+use crate::state::live_room::LiveRoom;
 use crate::testid;
 
 /// How a kind of event is drawn: its shape, its class (colour) and its legend entry.
@@ -126,7 +126,7 @@ pub fn Timeline(
     /// The ladder, for names.
     ladder: Signal<Ladder>,
     /// The drill room.
-    room: DrillRoom,
+    room: LiveRoom,
 ) -> impl IntoView {
     let detail = RwSignal::new(None::<String>);
     let draw = move || {
