@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Bytes (gzip) the first tier may need at most. Issue 13's goal is 400 KiB. */
-export const BUDGET = 830_000;
+export const BUDGET = 800_000;
 
 /** The files the first tier needs and their gzip sizes, from the build in `dir`. */
 export function firstLoad(dir = 'dist') {

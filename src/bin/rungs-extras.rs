@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use rungs::components::drill::live::LiveDrill;
 use rungs::components::drill::sensitivity::SensitivityPanel;
 use rungs::components::drill::study::results::StudyResults;
+use rungs::components::drill::study::Study;
 use rungs::components::drill::trend::DrillLogTrend;
 use rungs::components::history::HistoryPanel;
 use rungs::components::interop::{import::ImportPanel, terraform::TerraformExport};
@@ -35,7 +36,7 @@ fn main() {
     console_error_panic_hook::set_once();
 }
 
-/// Mounts extra `which` (`live-drill`, `history`, `import`, `terraform`, `drill-log`,
+/// Mounts extra `which` (`live-drill`, `study`, `history`, `import`, `terraform`, `drill-log`,
 /// `sensitivity`, `study-results`) into `el`.
 #[wasm_bindgen]
 pub fn mount(which: String, el: web_sys::HtmlElement, host: JsValue, args: String) {
@@ -43,11 +44,12 @@ pub fn mount(which: String, el: web_sys::HtmlElement, host: JsValue, args: Strin
     // made outside the panel's owner, so they outlive it: the args until unmount, the
     // live drill's room while its entry stays open
     let args = RwSignal::new(args);
-    let live = (which == "live-drill").then(|| LiveRoom::for_entry(host.entry()));
+    let room =
+        matches!(which.as_str(), "live-drill" | "study").then(|| LiveRoom::for_entry(host.entry()));
     let handle = leptos::mount::mount_to(el.clone(), move || {
         let first = args.get_untracked();
         match which.as_str() {
-        "live-drill" => view! { <LivePanel host=host.clone() room=live.expect("made above") scenario=args /> }.into_any(),
+        "live-drill" | "study" => view! { <DrillPanel host=host.clone() room=room.expect("made above") scenario=args study={which == "study"} /> }.into_any(),
         "history" => view! { <HistoryPanel host=host.clone() /> }.into_any(),
         "import" => view! { <ImportPanel host=host.clone() dropped=first /> }.into_any(),
         "terraform" => view! { <TerraformExport host=host.clone() file=first /> }.into_any(),
@@ -89,10 +91,15 @@ pub fn unmount(el: web_sys::HtmlElement) {
     }
 }
 
-/// The live drill on the ladder the page holds: read through the host when mounted and
-/// again whenever the page says the scenario or the document changed.
+/// The live drill or the study on the ladder the page holds: read through the host when
+/// mounted and again whenever the page says the scenario or the document changed.
 #[component]
-fn LivePanel(host: Host, room: LiveRoom, scenario: RwSignal<String>) -> impl IntoView {
+fn DrillPanel(
+    host: Host,
+    room: LiveRoom,
+    scenario: RwSignal<String>,
+    study: bool,
+) -> impl IntoView {
     let read = {
         let host = host.clone();
         move || rungs_core::parse_ladder(&host.text()).ok()
@@ -107,5 +114,9 @@ fn LivePanel(host: Host, room: LiveRoom, scenario: RwSignal<String>) -> impl Int
         }
     });
     let chosen = Signal::derive(move || Some(scenario.get()).filter(|s| !s.is_empty()));
-    view! { <LiveDrill host=host room=room ladder=ladder scenario=chosen /> }
+    if study {
+        view! { <Study host=host room=room.study ladder=ladder scenario=chosen /> }.into_any()
+    } else {
+        view! { <LiveDrill host=host room=room ladder=ladder scenario=chosen /> }.into_any()
+    }
 }

@@ -7,7 +7,6 @@ use rungs_core::overview::{LadderOverview, ScenarioView};
 
 use crate::components::drill::log::DrillLogPanel;
 use crate::components::drill::scenario_form::ScenarioForm;
-use crate::components::drill::study::Study;
 use crate::state::doc::use_doc;
 use crate::state::drill_room::DrillRoom;
 use crate::testid;
@@ -33,8 +32,8 @@ pub fn DrillPage(
         chosen.set(first);
     }
     let editing = RwSignal::new(false);
-    // The live drill (extras module) follows the scenario chosen and reads the ladder
-    // again whenever it changes.
+    // The live drill and the study (extras module) follow the scenario chosen and read
+    // the ladder again whenever it changes.
     let live_args = Signal::derive(move || {
         doc.source.track();
         chosen.get().unwrap_or_default()
@@ -116,7 +115,7 @@ pub fn DrillPage(
             }}
         </section>
         <crate::widgets::extra::Extra which="live-drill" watch=live_args />
-        <Study ladder=doc.ladder scenario=chosen />
+        <crate::widgets::extra::Extra which="study" watch=live_args />
         <Sensitivity scenario=chosen />
         <DrillLogPanel ladder=doc.ladder />
     }

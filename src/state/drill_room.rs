@@ -1,6 +1,6 @@
-//! The drill room's state for the session, kept by the page: the scenario chosen, the
-//! study and the drill log outlive a visit to another page, and belong to the library
-//! entry they were started on. The live drill's own state is the extras module's
+//! The drill room's state for the session, kept by the page: the scenario chosen and the
+//! drill log outlive a visit to another page, and belong to the library entry they were
+//! used with. The live drill's and the study's own state is the extras module's
 //! [`crate::state::live_room::LiveRoom`].
 
 use leptos::prelude::*;
@@ -10,19 +10,16 @@ use rungs_core::versions::Why;
 use crate::platform::library;
 use crate::state::doc::Doc;
 use crate::state::session::Session;
-use crate::state::study_room::StudyRoom;
 
 /// The drill room's state, kept for the session (made by the app, in context), so that
-/// leaving the drill room and coming back finds the scenario chosen, the study and the
-/// drill log as they were. It belongs to the library entry it was used with.
+/// leaving the drill room and coming back finds the scenario chosen and the drill log as
+/// they were. It belongs to the library entry it was used with.
 #[derive(Clone, Copy)]
 pub struct DrillRoom {
     /// The library entry the state belongs to.
     entry: StoredValue<Option<String>>,
     /// The scenario chosen in the drill room.
     pub chosen: RwSignal<Option<String>>,
-    /// The Monte Carlo study's inputs and last result.
-    pub study: StudyRoom,
     /// The ladder's drill log: its finished drills and studies, newest first (kept in the
     /// library).
     pub records: RwSignal<Vec<LogRecord>>,
@@ -36,7 +33,6 @@ impl DrillRoom {
         DrillRoom {
             entry: StoredValue::new(None),
             chosen: RwSignal::new(None),
-            study: StudyRoom::new(),
             records: RwSignal::new(Vec::new()),
             log_note: RwSignal::new(None),
         }
@@ -51,7 +47,6 @@ impl DrillRoom {
         if room.entry.get_value() != open {
             room.entry.set_value(open);
             room.chosen.set(None);
-            room.study.clear();
             room.records.set(
                 room.entry
                     .get_value()

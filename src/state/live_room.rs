@@ -1,12 +1,13 @@
-//! The live drill's state: the drill (the core's [`DrillSession`]), its clock, the
-//! players, the speed and a note being typed. It lives in the extras module
-//! (`src/bin/rungs-extras.rs`), which draws the live drill, and outlives the panel: leaving
-//! the drill room and coming back finds the drill as it was (paused if it was running,
-//! and it says so), as long as the same library entry is open.
+//! The drill room's state kept by the extras module (`src/bin/rungs-extras.rs`), which
+//! draws the live drill and the study: the drill (the core's [`DrillSession`]), its
+//! clock, the players, the speed and a note being typed, and the study's inputs and last
+//! result ([`StudyRoom`]). It outlives the panels: leaving the drill room and coming back
+//! finds the drill as it was (paused if it was running, and it says so) and the study's
+//! last result, as long as the same library entry is open.
 //!
 //! The clock is an interval that moves simulated time on by the speed chosen (the core
-//! never reads a clock). What the page keeps for the drill room (the scenario chosen, the
-//! study, the drill log) is [`crate::state::drill_room::DrillRoom`].
+//! never reads a clock). What the page keeps for the drill room (the scenario chosen and
+//! the drill log) is [`crate::state::drill_room::DrillRoom`].
 
 use std::cell::RefCell;
 use std::collections::BTreeSet;
@@ -17,6 +18,7 @@ use rungs_core::drill::{DrillSession, LogRecord};
 use rungs_core::Ladder;
 
 use crate::platform::clock::now_ms;
+use crate::state::study_room::StudyRoom;
 
 /// How often the drill's clock ticks, in real milliseconds.
 pub const TICK_MS: u32 = 100;
@@ -58,7 +60,8 @@ impl WhileWaiting {
     }
 }
 
-/// The live drill's state, one per library entry at a time ([`LiveRoom::for_entry`]).
+/// The live drill's and the study's state, one per library entry at a time
+/// ([`LiveRoom::for_entry`]).
 #[derive(Clone, Copy)]
 pub struct LiveRoom {
     drill: StoredValue<Option<DrillSession>, LocalStorage>,
@@ -81,6 +84,8 @@ pub struct LiveRoom {
     pub paused_away: RwSignal<bool>,
     /// The drill on show was logged already.
     recorded: StoredValue<bool>,
+    /// The Monte Carlo study's inputs and last result.
+    pub study: StudyRoom,
 }
 
 thread_local! {
@@ -104,6 +109,7 @@ impl LiveRoom {
             note: RwSignal::new(String::new()),
             paused_away: RwSignal::new(false),
             recorded: StoredValue::new(false),
+            study: StudyRoom::new(),
         }
     }
 

@@ -48,7 +48,7 @@ pub struct Outcome {
 }
 
 /// A study's inputs, state and last result, kept for the session with the drill room
-/// (see [`DrillRoom`](crate::state::drill_room::DrillRoom)), so leaving the drill room and
+/// (see [`LiveRoom`](crate::state::live_room::LiveRoom)), so leaving the drill room and
 /// coming back finds them. A study running when the room is left is stopped (its worker
 /// goes with the panel) and says so on return.
 #[derive(Clone, Copy)]
@@ -107,13 +107,6 @@ impl StudyRoom {
                 })
             }),
         }
-    }
-
-    /// Forgets the study (another ladder opened).
-    pub fn clear(&self) {
-        self.state.set(State::Idle);
-        self.total.set(0);
-        self.outcome.set(None);
     }
 }
 

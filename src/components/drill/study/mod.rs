@@ -13,6 +13,7 @@ use rungs_core::Ladder;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use crate::platform::extras::Host;
 use crate::platform::study_worker::{split, Block, Request};
 use crate::platform::worker::{fill, parallelism, Health, Heard, Slot};
 use crate::state::study_room::{Outcome, State, StudyRoom};
@@ -20,9 +21,14 @@ use crate::testid;
 use wasm_bindgen::JsValue;
 
 /// Runs a Monte Carlo study of one of the ladder's scenarios in Web Workers and shows
-/// its summary. Mount it with the document's ladder and the chosen scenario's id.
+/// its summary (drawn by the extras module). Mount it with the document's ladder and the
+/// chosen scenario's id.
 #[component]
 pub fn Study(
+    /// The page, through which a finished study joins the drill log.
+    host: Host,
+    /// The study's inputs, state and last result, kept for the session.
+    room: StudyRoom,
     /// The ladder to study.
     #[prop(into)]
     ladder: Signal<Ladder>,
@@ -31,11 +37,7 @@ pub fn Study(
     #[prop(into)]
     scenario: Signal<Option<String>>,
 ) -> impl IntoView {
-    let drill_room = crate::state::drill_room::DrillRoom::current();
-    let room = drill_room.study;
-    // a finished study joins the drill log, with the version it ran on
-    let session = use_context::<crate::state::session::Session>();
-    let doc = use_context::<crate::state::doc::Doc>();
+    let host = StoredValue::new_local(host);
     let StudyRoom {
         runs_text,
         seed_text,
@@ -157,12 +159,8 @@ pub fn Study(
                     }
                     Heard::Summary(json, ms) => match serde_json::from_str::<Summary>(&json) {
                         Ok(summary) => {
-                            let (version, pruned) = match (session, doc) {
-                                (Some(s), Some(d)) => {
-                                    crate::state::drill_room::drilled_version(s, d)
-                                }
-                                _ => (None, None),
-                            };
+                            // it joins the drill log, with the version it ran on
+                            let (version, pruned) = host.with_value(Host::drilled);
                             let record = ladder.with_untracked(|l| {
                                 rungs_core::drill::study_record(
                                     l,
@@ -172,7 +170,7 @@ pub fn Study(
                                     version,
                                 )
                             });
-                            drill_room.log(record, pruned);
+                            host.with_value(|h| h.log(&record, pruned));
                             outcome.set(Some(Outcome {
                                 scenario: name.clone(),
                                 summary,
@@ -280,14 +278,13 @@ pub fn Study(
                     })
             }}
             <StudyProgress room=room />
-            // the summary's JSON here; its charts and tables from the extras module
             {move || {
                 outcome
                     .get()
                     .map(|o| {
                         view! {
                             <div class="study-results" data-testid=testid::STUDY_RESULTS>
-                                <crate::widgets::extra::Extra which="study-results" args=o.json.clone() />
+                                <results::StudyResults host=host.get_value() json=o.json.clone() />
                                 <details>
                                     <summary>
                                         "Summary as JSON (as rungs simulate --format json prints it)"
