@@ -448,7 +448,10 @@ async fn the_study_refuses_runs_out_of_range_and_waits_for_a_scenario() {
         RwSignal::new(rungs_core::parse_ladder(rungs_core::examples::EXAMPLES[0].json).unwrap());
     let scenario = RwSignal::new(None::<String>);
     let (root, _h) = mount(move || {
-        view! { <rungs::components::drill::study::Study ladder=ladder scenario=scenario /> }
+        // a page that offers nothing: no version is kept, no log is written
+        let host = rungs::platform::extras::Host::from_js(js_sys::Object::new().into());
+        let room = rungs::state::study_room::StudyRoom::new();
+        view! { <rungs::components::drill::study::Study host=host room=room ladder=ladder scenario=scenario /> }
     });
     tick().await;
     let start: web_sys::HtmlButtonElement = root

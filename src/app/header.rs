@@ -20,6 +20,11 @@ pub fn Header(
     status: Signal<Option<Report>>,
 ) -> impl IntoView {
     let doc = use_doc();
+    let preload = |target: Page| {
+        if target == Page::Drill {
+            crate::platform::extras::preload();
+        }
+    };
     let tab = move |target: Page, label: &'static str, id: &'static str| {
         view! {
             <button
@@ -27,6 +32,10 @@ pub fn Header(
                 data-testid=id
                 aria-current=move || (page.get() == target).then_some("page")
                 on:click=move |_| page.set(target)
+                // the drill room is drawn by the extras module: start fetching it as the
+                // pointer or the focus comes to its tab, before the click
+                on:pointerenter=move |_| preload(target)
+                on:focus=move |_| preload(target)
             >
                 {label}
             </button>

@@ -163,6 +163,24 @@ pub fn host(side: HostSide) -> JsValue {
     o.into()
 }
 
+/// The module's URL, against the page's base (hosting under a sub-path).
+fn module_url() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .and_then(|base| web_sys::Url::new_with_base(MODULE_URL, &base).ok())
+        .map_or_else(|| MODULE_URL.to_string(), |u| u.href())
+}
+
+/// Starts loading the module (once) before a panel needs it; a failure is left for the
+/// panel's own [`mount`] to report.
+pub fn preload() {
+    let loading = load_extras(&module_url());
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = JsFuture::from(loading).await;
+    });
+}
+
 /// Loads the module (once) and mounts extra `which` into `el`, with `args` (text the
 /// extra reads, such as a file name).
 pub async fn mount(
@@ -171,20 +189,17 @@ pub async fn mount(
     host: &JsValue,
     args: &str,
 ) -> Result<(), String> {
-    let url = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.base_uri().ok().flatten())
-        .and_then(|base| web_sys::Url::new_with_base(MODULE_URL, &base).ok())
-        .map_or_else(|| MODULE_URL.to_string(), |u| u.href());
-    let module = JsFuture::from(load_extras(&url)).await.map_err(|e| {
-        let why = js_sys::Reflect::get(&e, &JsValue::from_str("message"))
-            .ok()
-            .and_then(|m| m.as_string())
-            .unwrap_or_else(|| "it could not be loaded".to_string());
-        format!(
+    let module = JsFuture::from(load_extras(&module_url()))
+        .await
+        .map_err(|e| {
+            let why = js_sys::Reflect::get(&e, &JsValue::from_str("message"))
+                .ok()
+                .and_then(|m| m.as_string())
+                .unwrap_or_else(|| "it could not be loaded".to_string());
+            format!(
             "This part of Rungs could not be loaded ({why}). Check the connection and try again."
         )
-    })?;
+        })?;
     MODULE.with(|m| *m.borrow_mut() = Some(module.clone()));
     let f = js_sys::Reflect::get(&module, &JsValue::from_str("mount"))
         .ok()

@@ -132,6 +132,24 @@ test('every compressible file of the build has gzip and Brotli twins with the sa
   }
 });
 
+test('the drill room\'s module (live drill, study) starts loading as the pointer reaches the Drill tab, before the click', async ({ page }) => {
+  const problems = await open(page);
+  const extras = [];
+  page.on('request', (r) => /rungs-extras.*\.wasm$/.test(r.url()) && extras.push(r.url()));
+  await page.waitForTimeout(300);
+  expect(extras).toEqual([]);
+  const fetched = page.waitForRequest((r) => /rungs-extras.*\.wasm$/.test(r.url()));
+  await page.locator(sel('NAV_DRILL')).hover();
+  await fetched;
+  // still on the Design page; the drill room then opens with its live drill and study
+  await expect(page.locator(sel('LIVE_DRILL'))).toHaveCount(0);
+  await page.locator(sel('NAV_DRILL')).click();
+  await expect(page.locator(sel('LIVE_DRILL'))).toBeVisible();
+  await expect(page.locator(sel('STUDY'))).toBeVisible();
+  expect(extras.length).toBe(1);
+  expect(problems).toEqual([]);
+});
+
 test('the bytes the first tier needs stay within the budget', async () => {
   // sizes are deterministic: this holds every later feature to the first load's budget
   const rows = firstLoad('dist');
