@@ -10,7 +10,6 @@ use std::cell::RefCell;
 use leptos::prelude::*;
 use rungs::components::drill::live::LiveDrill;
 use rungs::components::drill::sensitivity::SensitivityPanel;
-use rungs::components::drill::study::results::StudyResults;
 use rungs::components::drill::study::Study;
 use rungs::components::drill::trend::DrillLogTrend;
 use rungs::components::history::HistoryPanel;
@@ -37,7 +36,7 @@ fn main() {
 }
 
 /// Mounts extra `which` (`live-drill`, `study`, `history`, `import`, `terraform`, `drill-log`,
-/// `sensitivity`, `study-results`) into `el`.
+/// `sensitivity`) into `el`.
 #[wasm_bindgen]
 pub fn mount(which: String, el: web_sys::HtmlElement, host: JsValue, args: String) {
     let host = Host::from_js(host);
@@ -54,7 +53,6 @@ pub fn mount(which: String, el: web_sys::HtmlElement, host: JsValue, args: Strin
         "import" => view! { <ImportPanel host=host.clone() dropped=first /> }.into_any(),
         "terraform" => view! { <TerraformExport host=host.clone() file=first /> }.into_any(),
         "drill-log" => view! { <DrillLogTrend log=first /> }.into_any(),
-        "study-results" => view! { <StudyResults host=host.clone() json=first /> }.into_any(),
         "sensitivity" => view! { <SensitivityPanel host=host.clone() scenario=first /> }.into_any(),
         other => view! { <p class="field-msg error" role="alert">{format!("Rungs has no part called {other}.")}</p> }.into_any(),
     }
@@ -100,15 +98,16 @@ fn DrillPanel(
     scenario: RwSignal<String>,
     study: bool,
 ) -> impl IntoView {
+    // the page's ladder (the last that parsed), read again when the page says it changed
     let read = {
         let host = host.clone();
-        move || rungs_core::parse_ladder(&host.text()).ok()
+        move || rungs_core::parse_ladder(&host.ladder()).ok()
     };
     let ladder = RwSignal::new(read().unwrap_or_else(|| rungs_core::edit::new_ladder("")));
     Effect::new(move |first: Option<()>| {
         scenario.track();
         if first.is_some() {
-            if let Some(l) = read() {
+            if let Some(l) = read().filter(|l| ladder.with_untracked(|now| now != l)) {
                 ladder.set(l);
             }
         }

@@ -35,7 +35,7 @@ pub fn DrillPage(
     // The live drill and the study (extras module) follow the scenario chosen and read
     // the ladder again whenever it changes.
     let live_args = Signal::derive(move || {
-        doc.source.track();
+        doc.ladder.track();
         chosen.get().unwrap_or_default()
     });
     let index = Memo::new(move |_| {

@@ -1,6 +1,7 @@
-//! The extras module: features used now and then (History, Import from a paging tool,
-//! Export as Terraform) compiled as a second wasm module, `src/bin/rungs-extras.rs`,
-//! which the page imports the first time one of them opens. The page's first load
+//! The extras module: features used now and then (the live drill and the study, History,
+//! Import from a paging tool, Export as Terraform, the drill log's trend, sensitivity)
+//! compiled as a second wasm module, `src/bin/rungs-extras.rs`, which the page imports
+//! the first time one of them opens. The page's first load
 //! carries none of their code; the module brings its own copy of what it uses.
 //!
 //! The two modules share the document (the page's) through a [`Host`]: the functions
@@ -64,6 +65,12 @@ impl Host {
         self.call("text", None).as_string().unwrap_or_default()
     }
 
+    /// The ladder on show as canonical JSON: the last text that parsed (while typed text
+    /// does not parse, the ladder before it), unsaved edits included, nothing saved.
+    pub fn ladder(&self) -> String {
+        self.call("ladder", None).as_string().unwrap_or_default()
+    }
+
     /// The open library entry (`None` for a shared ladder not yet copied).
     pub fn entry(&self) -> Option<String> {
         self.call("entry", None).as_string()
@@ -102,6 +109,8 @@ impl Host {
 pub struct HostSide {
     /// The open ladder's text, saved first (edits included).
     pub text: Box<dyn Fn() -> String>,
+    /// The ladder on show as canonical JSON.
+    pub ladder: Box<dyn Fn() -> String>,
     /// The open library entry.
     pub entry: Box<dyn Fn() -> Option<String>>,
     /// Replaces the open ladder with this text as one edit.
@@ -118,6 +127,7 @@ pub struct HostSide {
 pub fn host(side: HostSide) -> JsValue {
     let HostSide {
         text,
+        ladder,
         entry,
         restore,
         open_new,
@@ -131,6 +141,10 @@ pub fn host(side: HostSide) -> JsValue {
     set(
         "text",
         Closure::<dyn Fn() -> String>::new(text).into_js_value(),
+    );
+    set(
+        "ladder",
+        Closure::<dyn Fn() -> String>::new(ladder).into_js_value(),
     );
     set(
         "entry",

@@ -88,10 +88,14 @@ pub struct LiveRoom {
     pub study: StudyRoom,
 }
 
+/// The rooms of the library entries drilled in this visit, each with the owner its
+/// signals belong to (a root, so that unmounting a panel never disposes them). A room is
+/// never dropped while the module lives, so a panel still showing one never reads a
+/// disposed signal.
+type Rooms = Vec<(Option<String>, Owner, LiveRoom)>;
+
 thread_local! {
-    /// The room of the library entry last drilled, with the owner its signals belong
-    /// to (a root, so that unmounting a panel never disposes them).
-    static ROOM: RefCell<Option<(Owner, Option<String>, LiveRoom)>> = const { RefCell::new(None) };
+    static ROOMS: RefCell<Rooms> = const { RefCell::new(Vec::new()) };
 }
 
 impl LiveRoom {
@@ -113,24 +117,28 @@ impl LiveRoom {
         }
     }
 
-    /// The room of library entry `entry` (`None`: a shared ladder not yet copied): the
-    /// one used last when it is the same entry, else a fresh one (the old drill's clock
-    /// stops). Call it outside any reactive owner, so the room outlives the panel.
+    /// The room of library entry `entry` (`None`: a shared ladder not yet copied), made
+    /// the first time; a drill running in another entry's room is paused, and says so
+    /// when that entry is drilled again. Call it outside any reactive owner, so the room
+    /// outlives the panel.
     pub fn for_entry(entry: Option<String>) -> Self {
-        ROOM.with(|r| {
-            let mut r = r.borrow_mut();
-            if let Some((_, e, room)) = r.as_ref() {
-                if *e == entry {
-                    return *room;
+        debug_assert!(
+            Owner::current().is_none(),
+            "a room must not belong to a panel"
+        );
+        ROOMS.with(|rooms| {
+            let mut rooms = rooms.borrow_mut();
+            for (e, _, room) in rooms.iter() {
+                if *e != entry {
+                    room.leave();
                 }
             }
-            if let Some((owner, _, old)) = r.take() {
-                old.stop_clock();
-                drop(owner);
+            if let Some((_, _, room)) = rooms.iter().find(|(e, _, _)| *e == entry) {
+                return *room;
             }
             let owner = Owner::new();
             let room = owner.with(LiveRoom::new);
-            *r = Some((owner, entry, room));
+            rooms.push((entry, owner, room));
             room
         })
     }

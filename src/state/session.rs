@@ -271,22 +271,31 @@ impl Session {
         }
     }
 
-    /// Files dropped on the page: each Rungs ladder opens as a new entry, and other
-    /// tools' documents (`rungs_core::parse::is_ladder_document`) go to the import
-    /// panel on the Ladders page, which picks their system. Whether any ladder opened.
+    /// Files dropped on the page: each Rungs ladder (as
+    /// `rungs_core::parse::is_ladder_document` tells them apart) opens as a new entry,
+    /// and other tools' documents go to the import panel on the Ladders page, which picks
+    /// their system. A file that cannot be read, or a ladder that does not parse, says
+    /// why in [`Session::import_error`]. Whether any ladder opened.
     pub async fn drop_files(&self, doc: Doc, files: Vec<web_sys::File>) -> bool {
         let mut opened = false;
         let mut foreign = Vec::new();
+        let mut problems = Vec::new();
         for file in files {
             let name = file.name();
             match crate::platform::files::read_text(file, rungs_core::MAX_DOCUMENT_BYTES).await {
-                Err(e) => self.import_error.set(Some(e)),
+                Err(e) => problems.push(e),
                 Ok(text) if rungs_core::parse::is_ladder_document(&name, &text) => {
-                    opened |= self.import_text(doc, &name, text);
+                    if self.import_text(doc, &name, text) {
+                        opened = true;
+                    } else {
+                        problems.extend(self.import_error.get_untracked());
+                    }
                 }
                 Ok(text) => foreign.push(crate::platform::on_demand::File { name, text }),
             }
         }
+        self.import_error
+            .set((!problems.is_empty()).then(|| problems.join(" ")));
         if !foreign.is_empty() {
             self.dropped.set(Some(foreign));
             self.page.set(Page::Library);

@@ -1,5 +1,5 @@
-//! A study's state for the session: its inputs, where it stands and its last result,
-//! kept with the drill room.
+//! A study's state: its inputs, where it stands and its last result, kept by the extras
+//! module per library entry with the live drill's.
 
 use leptos::prelude::*;
 use rungs_core::sim::Summary;
@@ -47,7 +47,7 @@ pub struct Outcome {
     pub compute_ms: f64,
 }
 
-/// A study's inputs, state and last result, kept for the session with the drill room
+/// A study's inputs, state and last result, kept per library entry with the live drill
 /// (see [`LiveRoom`](crate::state::live_room::LiveRoom)), so leaving the drill room and
 /// coming back finds them. A study running when the room is left is stopped (its worker
 /// goes with the panel) and says so on return.

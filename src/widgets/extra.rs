@@ -35,6 +35,7 @@ pub fn Extra(
                 session.flush(doc);
                 doc.source.get_untracked()
             }),
+            ladder: Box::new(move || doc.ladder.with_untracked(rungs_core::to_canonical_json)),
             entry: Box::new(move || {
                 session
                     .entry
@@ -59,7 +60,14 @@ pub fn Extra(
         let args = args.clone();
         leptos::task::spawn_local(async move {
             let done = extras::mount(which, &div, &host, &args).await;
-            state.set(Some(done));
+            let mounted = done.is_ok();
+            if state.try_set(Some(done)).is_some() {
+                // closed while the module loaded: nothing may stay mounted in its place
+                extras::unmount(&div);
+            } else if let (true, Some(watch)) = (mounted, watch) {
+                // what changed while the module loaded
+                extras::update(&div, &watch.get_untracked());
+            }
         });
     });
     if let Some(watch) = watch {

@@ -412,3 +412,39 @@ test('a drill survives a visit to another page: paused while away, as it was on 
   await expect(page.locator(sel('SIM_CLOCK'))).toHaveCount(0);
   expect(problems).toEqual([]);
 });
+
+test.describe('while the drill room\'s module loads', () => {
+  // the service worker would answer the module's fetch itself, past the route below
+  test.use({ serviceWorkers: 'block' });
+
+  test('typed JSON that does not parse: the drill room drills the last ladder that did; a scenario chosen while the module loads is the one set up', async ({ page }) => {
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    let release;
+    const held = new Promise((r) => { release = r; });
+    await page.route(/rungs-extras_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+    await page.goto('/');
+    await page.locator('#source summary').click();
+    const text = await page.locator(sel('SOURCE')).inputValue();
+    await page.locator(sel('SOURCE')).fill(`${text} }`);
+    await expect(page.locator(sel('STALE'))).toBeVisible();
+    await page.locator(sel('NAV_DRILL')).click();
+    await expect(page.locator('.extra-loading').first()).toBeVisible();
+    await page.locator(`${sel('SCENARIO_PICK')}[value="latency-creep"]`).check();
+    release();
+    const firstPage = page.locator(sel('FIRST_PAGE'));
+    await expect(firstPage).toHaveText(/^The incident opens .* Step 1 pages /);
+    const shown = await firstPage.innerText();
+    // the same text as choosing it once the module is in, and not checkout-3am's
+    await page.locator(`${sel('SCENARIO_PICK')}[value="checkout-3am"]`).check();
+    await expect(firstPage).toHaveText(/^The incident opens Sat 14 Mar, 03:/);
+    await page.locator(`${sel('SCENARIO_PICK')}[value="latency-creep"]`).check();
+    await expect(firstPage).toHaveText(shown);
+    // the people it pages first are seated, and the drill starts
+    await expect(page.locator(`${sel('HUMAN')}:checked`)).not.toHaveCount(0);
+    await page.locator(sel('DRILL_START')).click();
+    await expect(page.locator(sel('DRILL_SETUP'))).toBeVisible();
+    await expect(page.locator(sel('LIVE_DRILL'))).not.toContainText('cannot run');
+    expect(problems).toEqual([]);
+  });
+});

@@ -156,6 +156,12 @@ test('files dropped on the page: a Rungs ladder opens, other tools\' documents g
   await page.locator(sel('IMPORT_FILES')).setInputFiles(`${fixtures}/pagerduty/users.json`);
   await expect(page.locator(`${sel('IMPORT_PANEL')} .import-files li`)).toHaveCount(3);
   await expect(page.locator(sel('IMPORT_PANEL'))).toContainText('“users.json” was chosen again: the newer copy replaces the earlier one.');
+  // a document removed: the note goes, and the next paste gets a name of its own
+  await page.getByRole('button', { name: 'Remove pasted document 1' }).click();
+  await expect(page.locator(sel('IMPORT_PANEL'))).not.toContainText('was chosen again');
+  await page.locator(sel('IMPORT_PASTE')).fill(texts[0]);
+  await page.locator(sel('IMPORT_ADD_PASTED')).click();
+  await expect(page.locator(`${sel('IMPORT_PANEL')} .import-files li`)).toHaveText([/^pasted document 2/, /^users\.json/, /^pasted document 3/]);
   expect(problems).toEqual([]);
 });
 

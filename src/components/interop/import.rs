@@ -55,6 +55,20 @@ pub fn ImportPanel(
     let stage = RwSignal::new(Stage::Choosing);
     let read_problem = RwSignal::new(None::<String>);
     let replaced = RwSignal::new(Vec::<String>::new());
+    // documents pasted so far, for their names (only ever counts up)
+    let pastes = StoredValue::new(0_u32);
+    // the system the documents' shape says, unless one was chosen by hand
+    let guess = move || {
+        if !picked.get_untracked() {
+            let guess = files.with_untracked(|fs| {
+                detect::system_of_all(fs.iter().map(|f| (f.name.as_str(), f.text.as_str())))
+            });
+            if let Some(s) = guess {
+                system.set(s);
+            }
+            recognised.set(guess);
+        }
+    };
 
     // Adds documents; one named like one already chosen replaces it, and says so.
     let add = move |new: Vec<File>| {
@@ -67,15 +81,7 @@ pub fn ImportPanel(
                 fs.push(f);
             }
         });
-        if !picked.get_untracked() {
-            let guess = files.with_untracked(|fs| {
-                detect::system_of_all(fs.iter().map(|f| (f.name.as_str(), f.text.as_str())))
-            });
-            if let Some(s) = guess {
-                system.set(s);
-            }
-            recognised.set(guess);
-        }
+        guess();
         stage.set(Stage::Choosing);
     };
     if let Ok(list) = serde_json::from_str::<Vec<File>>(&dropped) {
@@ -102,14 +108,10 @@ pub fn ImportPanel(
         if text.trim().is_empty() {
             return;
         }
-        let n = files.with_untracked(|fs| {
-            fs.iter()
-                .filter(|f| f.name.starts_with("pasted document"))
-                .count()
-        });
+        pastes.update_value(|n| *n += 1);
         replaced.set(Vec::new());
         add(vec![File {
-            name: format!("pasted document {}", n + 1),
+            name: format!("pasted document {}", pastes.get_value()),
             text,
         }]);
         pasted.set(String::new());
@@ -127,7 +129,7 @@ pub fn ImportPanel(
     };
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
-        // the page's own drop opens one Rungs ladder: not this one
+        // the page's own drop (which sorts the files it is given) does not run too
         ev.stop_propagation();
         if let Some(list) = ev.data_transfer().and_then(|d| d.files()) {
             add_files(list);
@@ -151,6 +153,7 @@ pub fn ImportPanel(
         }
         read_problem.set(None);
         stage.set(Stage::Importing);
+        replaced.set(Vec::new());
         let request = Request::Import {
             system: system.get_untracked().slug().to_string(),
             files: docs,
@@ -241,7 +244,11 @@ pub fn ImportPanel(
                                     <button
                                         class="button small"
                                         aria-label=format!("Remove {name}")
-                                        on:click=move |_| files.update(|fs| fs.retain(|x| x.name != name))
+                                        on:click=move |_| {
+                                            files.update(|fs| fs.retain(|x| x.name != name));
+                                            replaced.set(Vec::new());
+                                            guess();
+                                        }
                                     >
                                         "Remove"
                                     </button>

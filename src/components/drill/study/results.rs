@@ -25,7 +25,7 @@ pub fn StudyResults(
 ) -> impl IntoView {
     let (Ok(s), Ok(l)) = (
         serde_json::from_str::<Summary>(&json),
-        rungs_core::parse_ladder(&host.text()),
+        rungs_core::parse_ladder(&host.ladder()),
     ) else {
         return view! { <p class="field-msg error" role="alert">"The study's figures could not be drawn."</p> }
             .into_any();
