@@ -96,6 +96,15 @@ impl Host {
             .unwrap_or_default()
     }
 
+    /// As a drill or study finishes: keeps the *Drilled* version ([`Host::drilled`]) and
+    /// adds the record `record` makes from its number to the drill log.
+    pub fn log_drilled(&self, record: impl FnOnce(Option<u32>) -> Option<LogRecord>) {
+        let (version, pruned) = self.drilled();
+        if let Some(record) = record(version) {
+            self.log(&record, pruned);
+        }
+    }
+
     /// Adds a finished drill's `record` to the open ladder's drill log, with what to say
     /// about versions let go (`pruned`).
     pub fn log(&self, record: &LogRecord, pruned: Option<String>) {

@@ -14,10 +14,9 @@ use std::collections::BTreeSet;
 
 use gloo_timers::callback::Interval;
 use leptos::prelude::*;
-use rungs_core::drill::{DrillSession, LogRecord};
+use rungs_core::drill::DrillSession;
 use rungs_core::Ladder;
 
-use crate::platform::clock::now_ms;
 use crate::state::study_room::StudyRoom;
 
 /// How often the drill's clock ticks, in real milliseconds.
@@ -239,19 +238,14 @@ impl LiveRoom {
         self.clock.set_value(Some(interval));
     }
 
-    /// The drill on show as a drill log record, once it is finished (once per drill):
-    /// `version` says which version of the ladder it ran on.
-    pub fn finished_record(
-        &self,
-        l: &Ladder,
-        version: impl FnOnce() -> Option<u32>,
-    ) -> Option<LogRecord> {
+    /// Whether the drill on show is finished and not yet logged; it counts as logged from
+    /// now on (a drill joins the drill log once).
+    pub fn claim_record(&self) -> bool {
         if self.recorded.get_value() || !self.peek(DrillSession::is_finished).unwrap_or(false) {
-            return None;
+            return false;
         }
         self.recorded.set_value(true);
-        let version = version();
-        self.peek(|d| d.record(l, now_ms(), version))
+        true
     }
 
     /// Pauses a running drill as its page is left; it says so on return.

@@ -247,28 +247,20 @@ impl Session {
     /// Whether it opened.
     pub async fn import(&self, doc: Doc, file: web_sys::File) -> bool {
         let name = file.name();
-        match crate::platform::files::read_text(file, rungs_core::MAX_DOCUMENT_BYTES).await {
-            Err(e) => {
-                self.import_error.set(Some(e));
-                false
-            }
-            Ok(text) => self.import_text(doc, &name, text),
-        }
+        let opened = crate::platform::files::read_text(file, rungs_core::MAX_DOCUMENT_BYTES)
+            .await
+            .and_then(|text| self.open_file(doc, &name, text));
+        let ok = opened.is_ok();
+        self.import_error.set(opened.err());
+        ok
     }
 
-    /// [`Session::import`] for a file already read: `name`, holding `text`.
-    pub fn import_text(&self, doc: Doc, name: &str, text: String) -> bool {
-        match rungs_core::parse_ladder(&text) {
-            Err(e) => {
-                self.import_error.set(Some(format!("{name}: {e}")));
-                false
-            }
-            Ok(ladder) => {
-                self.import_error.set(None);
-                self.open_new(doc, Some(ladder), text);
-                true
-            }
-        }
+    /// Opens file `name`, read as `text`, as a new library entry when it reads as a
+    /// ladder; else why not.
+    fn open_file(&self, doc: Doc, name: &str, text: String) -> Result<(), String> {
+        let ladder = rungs_core::parse_ladder(&text).map_err(|e| format!("{name}: {e}"))?;
+        self.open_new(doc, Some(ladder), text);
+        Ok(())
     }
 
     /// Files dropped on the page: each Rungs ladder (as
@@ -285,10 +277,9 @@ impl Session {
             match crate::platform::files::read_text(file, rungs_core::MAX_DOCUMENT_BYTES).await {
                 Err(e) => problems.push(e),
                 Ok(text) if rungs_core::parse::is_ladder_document(&name, &text) => {
-                    if self.import_text(doc, &name, text) {
-                        opened = true;
-                    } else {
-                        problems.extend(self.import_error.get_untracked());
+                    match self.open_file(doc, &name, text) {
+                        Ok(()) => opened = true,
+                        Err(e) => problems.push(e),
                     }
                 }
                 Ok(text) => foreign.push(crate::platform::on_demand::File { name, text }),

@@ -72,6 +72,7 @@ pub fn ImportPanel(
 
     // Adds documents; one named like one already chosen replaces it, and says so.
     let add = move |new: Vec<File>| {
+        replaced.set(Vec::new());
         files.update(|fs| {
             for f in new {
                 if fs.iter().any(|x| x.name == f.name) {
@@ -90,7 +91,6 @@ pub fn ImportPanel(
     let add_files = move |list: web_sys::FileList| {
         let chosen: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
         leptos::task::spawn_local(async move {
-            replaced.set(Vec::new());
             let mut read = Vec::new();
             for f in chosen {
                 let name = f.name();
@@ -109,7 +109,6 @@ pub fn ImportPanel(
             return;
         }
         pastes.update_value(|n| *n += 1);
-        replaced.set(Vec::new());
         add(vec![File {
             name: format!("pasted document {}", pastes.get_value()),
             text,

@@ -18,6 +18,7 @@ use leptos::prelude::*;
 use rungs_core::drill::{DrillSession, StartError, SPEEDS};
 use rungs_core::Ladder;
 
+use crate::platform::clock::now_ms;
 use crate::platform::extras::Host;
 use crate::state::live_room::{LiveRoom, WhileWaiting};
 use crate::testid;
@@ -53,18 +54,12 @@ pub fn LiveDrill(
     // A finished drill joins the ladder's drill log, with its debrief and the version of
     // the ladder it ran on (kept by the page).
     Effect::new(move |_| {
-        if finished.get() {
-            let mut pruned = None;
-            let record = ladder.with_untracked(|l| {
-                room.finished_record(l, || {
-                    let (holds, message) = host.with_value(Host::drilled);
-                    pruned = message;
-                    holds
+        if finished.get() && room.claim_record() {
+            host.with_value(|h| {
+                h.log_drilled(|version| {
+                    ladder.with_untracked(|l| room.peek(|d| d.record(l, now_ms(), version)))
                 })
             });
-            if let Some(record) = record {
-                host.with_value(|h| h.log(&record, pruned));
-            }
         }
     });
     // A drill under way or finished is discarded only when the facilitator says so.

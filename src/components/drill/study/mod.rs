@@ -160,17 +160,19 @@ pub fn Study(
                     Heard::Summary(json, ms) => match serde_json::from_str::<Summary>(&json) {
                         Ok(summary) => {
                             // it joins the drill log, with the version it ran on
-                            let (version, pruned) = host.with_value(Host::drilled);
-                            let record = ladder.with_untracked(|l| {
-                                rungs_core::drill::study_record(
-                                    l,
-                                    &name,
-                                    &summary,
-                                    js_sys::Date::now(),
-                                    version,
-                                )
+                            host.with_value(|h| {
+                                h.log_drilled(|version| {
+                                    Some(ladder.with_untracked(|l| {
+                                        rungs_core::drill::study_record(
+                                            l,
+                                            &name,
+                                            &summary,
+                                            js_sys::Date::now(),
+                                            version,
+                                        )
+                                    }))
+                                })
                             });
-                            host.with_value(|h| h.log(&record, pruned));
                             outcome.set(Some(Outcome {
                                 scenario: name.clone(),
                                 summary,
