@@ -88,16 +88,24 @@ impl Turns {
     /// The turn under way at `t` (before `start` too): the `n` with
     /// `handoff(n) <= t < handoff(n + 1)`. `None` beyond the representable instants.
     pub fn turn_at(&self, t: i64) -> Option<i64> {
+        self.turn_at_with(t, |n| self.handoff(n))
+    }
+
+    /// [`turn_at`](Turns::turn_at), asking `handoff` for the hand-offs it needs: the
+    /// same answer when `handoff(n)` is [`Turns::handoff`]`(n)`, however it is
+    /// obtained (the simulator remembers them across runs).
+    #[inline]
+    pub fn turn_at_with(&self, t: i64, mut handoff: impl FnMut(i64) -> Option<i64>) -> Option<i64> {
         let mut n = t.saturating_sub(self.start).div_euclid(self.shift);
         if self.local.is_none() {
             return Some(n);
         }
         // Local hand-offs stray from the fixed grid by the zone's offset changes only
         // (hours), so this moves a step or two.
-        while self.handoff(n)? > t {
+        while handoff(n)? > t {
             n -= 1;
         }
-        while self.handoff(n + 1).is_some_and(|h| h <= t) {
+        while handoff(n + 1).is_some_and(|h| h <= t) {
             n += 1;
         }
         Some(n)

@@ -424,7 +424,8 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
     }
 
     /// Who rotation `r` has on call now: the person of an override under way, else its
-    /// member on turn inside its windows (read through the remembered window answers).
+    /// member on turn inside its windows (read through the remembered window answers
+    /// and hand-offs).
     fn on_call(&mut self, r: usize) -> Option<PersonIx> {
         let m = &*self.m;
         let rot = &m.rotations[r];
@@ -441,7 +442,9 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
             let answer = || crate::oncall::in_windows(w, tz, t);
             self.windows[r].get(t, tz, &breaks, answer)
         });
-        let turn = rot.turns.as_ref().and_then(|turns| turns.turn_at(t));
+        let handoffs = &mut self.handoffs[r];
+        let turn = (rot.turns.as_ref())
+            .and_then(|turns| turns.turn_at_with(t, |n| handoffs.get(n, |n| turns.handoff(n))));
         let member = turn.and_then(|n| crate::oncall::Turns::member(n, rot.members.len()));
         member.filter(|_| in_window).map(|k| rot.members[k])
     }

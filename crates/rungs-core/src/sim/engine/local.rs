@@ -49,6 +49,29 @@ impl LocalSpans {
     }
 }
 
+/// A rotation's hand-offs met so far ([`Turns::handoff`](crate::oncall::Turns::handoff)
+/// of turn `n`, by `n`), sorted by turn. A hand-off depends on its turn alone, so a
+/// remembered one is the one computed again.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Handoffs {
+    known: Vec<(i64, Option<i64>)>,
+}
+
+impl Handoffs {
+    /// The hand-off of turn `n`: remembered, else `handoff(n)`, then remembered.
+    #[inline]
+    pub(super) fn get(&mut self, n: i64, handoff: impl FnOnce(i64) -> Option<i64>) -> Option<i64> {
+        match self.known.binary_search_by_key(&n, |&(k, _)| k) {
+            Ok(i) => self.known[i].1,
+            Err(i) => {
+                let h = handoff(n);
+                self.known.insert(i, (n, h));
+                h
+            }
+        }
+    }
+}
+
 /// The span `[start, end)` of epoch milliseconds around `t` over which `tz`'s offset,
 /// the local date and the interval of the local time of day between `breaks` stay the
 /// same. `None` when `t` is beyond the instants jiff represents (then the caller's
@@ -127,6 +150,33 @@ mod tests {
                 }
                 assert!(cache.spans.windows(2).all(|w| w[0].1 <= w[1].0));
             }
+        }
+    }
+
+    /// Turns found through remembered hand-offs equal those found directly, across DST
+    /// changes, back and forth, for shifts of days and of a fixed length.
+    #[test]
+    fn remembered_hand_offs_find_the_same_turns() {
+        use crate::oncall::Turns;
+        use crate::time::Instant;
+        for (zone, shift) in [
+            ("Europe/Berlin", "1d"),
+            ("America/New_York", "1w"),
+            ("Australia/Lord_Howe", "3d"),
+            ("Europe/Berlin", "12h"),
+        ] {
+            let tz = crate::TimeZoneName::new(zone).unwrap().tz().clone();
+            let start = Instant::parse("2026-03-27T08:00:00Z").unwrap();
+            let turns = Turns::new(crate::Shift::parse(shift).unwrap(), start, &tz).unwrap();
+            let mut memo = Handoffs::default();
+            let from = start.as_millis() - 20 * DAY_MS;
+            let fwd = (0..60 * 24 / 5).map(|k| from + k * 5 * 60 * MINUTE_MS + 17);
+            let back = (0..60 * 24 / 7).map(|k| from + 60 * DAY_MS - k * 7 * 60 * MINUTE_MS);
+            for t in fwd.chain(back) {
+                let got = turns.turn_at_with(t, |n| memo.get(n, |n| turns.handoff(n)));
+                assert_eq!(got, turns.turn_at(t), "{zone} {shift} at {t}");
+            }
+            assert!(memo.known.windows(2).all(|w| w[0].0 < w[1].0));
         }
     }
 

@@ -41,6 +41,8 @@ pub struct Engine<M> {
     off_hours: Vec<local::LocalSpans>,
     /// Per rotation: the spans in which its window is open or closed (kept across resets).
     windows: Vec<local::LocalSpans>,
+    /// Per rotation: its hand-offs met so far (kept across resets).
+    handoffs: Vec<local::Handoffs>,
     /// Events handled since the engine was made (across resets), for throughput reports.
     processed: u64,
 }
@@ -54,6 +56,7 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
             logging: log,
             off_hours: vec![Default::default(); m.people.len()],
             windows: vec![Default::default(); m.rotations.len()],
+            handoffs: vec![Default::default(); m.rotations.len()],
             processed: 0,
             m,
         }
