@@ -435,12 +435,8 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
             return Some(rot.overrides[j].2);
         }
         let in_window = (rot.window.as_ref()).is_none_or(|(w, tz)| {
-            let breaks: Vec<u16> = w
-                .iter()
-                .flat_map(|w| [w.from.minutes(), w.to.minutes()])
-                .collect();
             let answer = || crate::oncall::in_windows(w, tz, t);
-            self.windows[r].get(t, tz, &breaks, answer)
+            self.windows[r].get(t, tz, &self.window_breaks[r], answer)
         });
         let handoffs = &mut self.handoffs[r];
         let turn = (rot.turns.as_ref())

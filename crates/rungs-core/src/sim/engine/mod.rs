@@ -41,6 +41,8 @@ pub struct Engine<M> {
     off_hours: Vec<local::LocalSpans>,
     /// Per rotation: the spans in which its window is open or closed (kept across resets).
     windows: Vec<local::LocalSpans>,
+    /// Per rotation: the minutes of the local day at which its windows open or close.
+    window_breaks: Vec<Vec<u16>>,
     /// Per rotation: its hand-offs met so far (kept across resets).
     handoffs: Vec<local::Handoffs>,
     /// Events handled since the engine was made (across resets), for throughput reports.
@@ -56,6 +58,12 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
             logging: log,
             off_hours: vec![Default::default(); m.people.len()],
             windows: vec![Default::default(); m.rotations.len()],
+            window_breaks: (m.rotations.iter())
+                .map(|r| {
+                    let windows = r.window.iter().flat_map(|(w, _)| w);
+                    (windows.flat_map(|w| [w.from.minutes(), w.to.minutes()])).collect()
+                })
+                .collect(),
             handoffs: vec![Default::default(); m.rotations.len()],
             processed: 0,
             m,
