@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 use super::engine::Engine;
-use super::index::{TierIx, Timeline};
+use super::index::{PerTimeline, TierIx, Timeline};
 use super::model::{SimModel, SimTarget, SimTier};
 use super::tally::{Tally, TallyError};
 use crate::Duration;
@@ -128,16 +128,44 @@ fn rate(count: u64, of: u32) -> f64 {
     }
 }
 
-fn nearest_rank(sorted: &[Duration], p: f64) -> Option<Duration> {
-    if sorted.is_empty() {
-        return None;
-    }
-    let rank = ((p * sorted.len() as f64).ceil() as usize).clamp(1, sorted.len());
-    Some(sorted[rank - 1])
+/// The index in a sorted list of `len` values of its nearest-rank `p` percentile;
+/// `None` for an empty list.
+fn nearest_rank_index(len: usize, p: f64) -> Option<usize> {
+    (len > 0).then(|| ((p * len as f64).ceil() as usize).clamp(1, len) - 1)
 }
 
-fn nearest_rank_secs(sorted: &[Duration], p: f64) -> Option<f64> {
-    nearest_rank(sorted, p).map(Duration::as_secs_f64)
+/// The percentiles of every figure: median, 90th and 99th.
+const PERCENTILES: [f64; 3] = [0.5, 0.9, 0.99];
+
+/// A figure's [`PERCENTILES`] (nearest rank); `None` when it was never reached.
+type Ranks = [Option<Duration>; 3];
+
+/// The [`PERCENTILES`] of sorted values.
+fn ranks_of_sorted(sorted: &[Duration]) -> Ranks {
+    PERCENTILES.map(|p| nearest_rank_index(sorted.len(), p).map(|k| sorted[k]))
+}
+
+/// The [`PERCENTILES`] of `values` in any order, the same as [`ranks_of_sorted`] gives
+/// once they are sorted: each is the `k`-th smallest value, picked by selection
+/// (`select_nth_unstable`, which reorders `values`) instead of a full sort. The 99th is
+/// picked first; the smaller ranks then lie among the values before it.
+fn ranks_of(values: &mut [Duration]) -> Ranks {
+    let mut ranks = [None; 3];
+    let mut rest = values.len();
+    for i in (0..PERCENTILES.len()).rev() {
+        let Some(k) = nearest_rank_index(values.len(), PERCENTILES[i]) else {
+            break;
+        };
+        // k <= rest: the values before `rest` are the `rest` smallest
+        let v = if k < rest {
+            *values[..rest].select_nth_unstable(k).1
+        } else {
+            values[k]
+        };
+        ranks[i] = Some(v);
+        rest = k;
+    }
+    ranks
 }
 
 /// Runs `runs` incidents with seeds derived from `seed` and summarises them. `progress`
@@ -336,12 +364,19 @@ impl<'m> Study<'m> {
 
     /// Makes the remaining runs and gives their [`Tally`], to merge with those of the
     /// study's other blocks.
-    pub fn into_tally(mut self) -> Tally {
-        self.run(u32::MAX);
-        let mut tally = self.tally;
+    pub fn into_tally(self) -> Tally {
+        let mut tally = self.close();
         for tl in Timeline::ALL {
             tally.values[tl].sort_unstable();
         }
+        tally
+    }
+
+    /// Makes the remaining runs and gives their tally, its values in the order of the
+    /// runs.
+    fn close(mut self) -> Tally {
+        self.run(u32::MAX);
+        let mut tally = self.tally;
         tally
             .covered
             .extend((self.done > 0).then_some(self.first..self.first + self.done));
@@ -349,10 +384,14 @@ impl<'m> Study<'m> {
     }
 
     /// Makes the remaining runs and summarises the study: the summary of its tally
-    /// (for a [`block`](Study::block), of the block's runs alone).
+    /// (for a [`block`](Study::block), of the block's runs alone). The percentiles are
+    /// picked from the unsorted values ([`ranks_of`]); nothing else in the summary
+    /// depends on their order.
     pub fn finish(self) -> Summary {
         let (model, seed) = (self.model, self.seed);
-        summary(&self.into_tally(), model, seed)
+        let mut tally = self.close();
+        let ranks = PerTimeline::from_fn(|tl| ranks_of(&mut tally.values[tl]));
+        summary(&tally, &ranks, model, seed)
     }
 }
 
@@ -363,13 +402,15 @@ impl Tally {
     /// fit `model` or does not count exactly the runs `0..runs`.
     pub fn summarise(&self, model: &SimModel, seed: u64, runs: u32) -> Result<Summary, TallyError> {
         self.check(model, runs)?;
-        Ok(summary(self, model, seed))
+        let ranks = PerTimeline::from_fn(|tl| ranks_of_sorted(&self.values[tl]));
+        Ok(summary(self, &ranks, model, seed))
     }
 }
 
 /// The summary of the runs `tally` counts; `tally` fits `model` (it was made on it or
-/// has passed [`Tally::check`]).
-fn summary(tally: &Tally, model: &SimModel, seed: u64) -> Summary {
+/// has passed [`Tally::check`]). `ranks` are the percentiles of its values, which may be
+/// in any order.
+fn summary(tally: &Tally, ranks: &PerTimeline<Ranks>, model: &SimModel, seed: u64) -> Summary {
     let incidents = tally.incidents;
     let mut figures = BTreeMap::new();
     for tl in Timeline::ALL {
@@ -380,15 +421,17 @@ fn summary(tally: &Tally, model: &SimModel, seed: u64) -> Summary {
             .filter(|&t| tally.tier_at[tl][t] > 0)
             .max_by_key(|&t| tally.tier_at[tl][t]);
         let target = target_tier.and_then(|t| model.tiers[t].deadlines[tl]);
+        let [median, p90, p99] = ranks[tl];
+        let tier = target_tier.map(|t| &model.tiers[t]);
         figures.insert(
             tl.figure_name().to_string(),
             FigureStats {
-                median: nearest_rank_secs(v, 0.5),
-                p90: nearest_rank_secs(v, 0.9),
-                p99: nearest_rank_secs(v, 0.99),
+                median: median.map(Duration::as_secs_f64),
+                p90: p90.map(Duration::as_secs_f64),
+                p99: p99.map(Duration::as_secs_f64),
                 reached: v.len() as u32,
                 met_target: (incidents > 0).then(|| rate(tally.met[tl], incidents)),
-                histogram: histogram(v, target, target_tier.map(|t| &model.tiers[t])),
+                histogram: histogram(v, p99, target, tier),
             },
         );
     }
@@ -512,13 +555,22 @@ fn round_bin_width(top: u64) -> u64 {
     width * 1000
 }
 
-fn histogram(sorted: &[Duration], target: Option<Duration>, tier: Option<&SimTier>) -> Histogram {
-    let p99 = nearest_rank(sorted, 0.99).unwrap_or_default();
-    let top = p99.max(target.unwrap_or_default()).as_millis();
+/// The histogram of `values` (in any order: it counts them) whose 99th percentile is
+/// `p99`.
+fn histogram(
+    values: &[Duration],
+    p99: Option<Duration>,
+    target: Option<Duration>,
+    tier: Option<&SimTier>,
+) -> Histogram {
+    let top = p99
+        .unwrap_or_default()
+        .max(target.unwrap_or_default())
+        .as_millis();
     let width = round_bin_width(top);
     let mut counts = vec![0u32; HISTOGRAM_BINS];
     let mut over = 0;
-    for &v in sorted {
+    for &v in values {
         match counts.get_mut((v.as_millis() / width) as usize) {
             Some(c) => *c += 1,
             None => over += 1,
@@ -530,5 +582,32 @@ fn histogram(sorted: &[Duration], target: Option<Duration>, tier: Option<&SimTie
         over,
         target: target.map(Duration::as_secs_f64),
         target_tier: tier.map(|t| t.id.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Percentiles picked by selection are those read from the sorted values, for every
+    /// length up to 300 and for values with many ties.
+    #[test]
+    fn selected_ranks_are_the_sorted_ones() {
+        let mut x = 0x2545_f491_4f6c_dd1d_u64;
+        for len in 0..300 {
+            for spread in [3, 1_000, u64::MAX >> 20] {
+                let mut values: Vec<Duration> = (0..len)
+                    .map(|_| {
+                        x ^= x << 13;
+                        x ^= x >> 7;
+                        x ^= x << 17;
+                        Duration::from_millis(x % spread)
+                    })
+                    .collect();
+                let mut sorted = values.clone();
+                sorted.sort_unstable();
+                assert_eq!(ranks_of(&mut values), ranks_of_sorted(&sorted), "{len}");
+            }
+        }
     }
 }
