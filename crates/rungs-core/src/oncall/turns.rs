@@ -88,27 +88,52 @@ impl Turns {
     /// The turn under way at `t` (before `start` too): the `n` with
     /// `handoff(n) <= t < handoff(n + 1)`. `None` beyond the representable instants.
     pub fn turn_at(&self, t: i64) -> Option<i64> {
-        self.turn_at_with(t, |n| self.handoff(n))
+        self.turn_span_with(t, |n| self.handoff(n)).map(|(n, _)| n)
     }
 
-    /// [`turn_at`](Turns::turn_at), asking `handoff` for the hand-offs it needs: the
-    /// same answer when `handoff(n)` is [`Turns::handoff`]`(n)`, however it is
-    /// obtained (the simulator remembers them across runs).
+    /// [`turn_at`](Turns::turn_at), asking `handoff` for the hand-offs it needs (the
+    /// same answer when `handoff(n)` is [`Turns::handoff`]`(n)`, however it is obtained:
+    /// the simulator remembers them across runs), with the instants `[from, to)` around
+    /// `t` at which it takes the same steps and so finds the same turn: those in the cell
+    /// of the fixed grid it starts from and on the same side as `t` of every hand-off it
+    /// compares with. (Hand-offs do not go backwards, so the span is the turn's or a part
+    /// of it; it is found without assuming so.)
     #[inline]
-    pub fn turn_at_with(&self, t: i64, mut handoff: impl FnMut(i64) -> Option<i64>) -> Option<i64> {
+    pub fn turn_span_with(
+        &self,
+        t: i64,
+        mut handoff: impl FnMut(i64) -> Option<i64>,
+    ) -> Option<(i64, (i64, i64))> {
         let mut n = t.saturating_sub(self.start).div_euclid(self.shift);
+        // the grid cell, or `t` alone where its bounds overflow
+        let cell = |k: i64| self.start.checked_add(k.checked_mul(self.shift)?);
+        let (mut from, mut to) = match (t.checked_sub(self.start), cell(n), cell(n + 1)) {
+            (Some(_), Some(a), Some(b)) => (a, b),
+            _ => (t, t.saturating_add(1)),
+        };
         if self.local.is_none() {
-            return Some(n);
+            return Some((n, (from, to)));
         }
         // Local hand-offs stray from the fixed grid by the zone's offset changes only
         // (hours), so this moves a step or two.
-        while handoff(n)? > t {
+        loop {
+            let h = handoff(n)?;
+            if h <= t {
+                from = from.max(h);
+                break;
+            }
+            to = to.min(h);
             n -= 1;
         }
-        while handoff(n + 1).is_some_and(|h| h <= t) {
+        while let Some(h) = handoff(n + 1) {
+            if h > t {
+                to = to.min(h);
+                break;
+            }
+            from = from.max(h);
             n += 1;
         }
-        Some(n)
+        Some((n, (from, to)))
     }
 
     /// The position in a list of `members` members of whoever has turn `turn`.

@@ -439,8 +439,7 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
             self.windows[r].get(t, tz, &self.window_breaks[r], answer)
         });
         let handoffs = &mut self.handoffs[r];
-        let turn = (rot.turns.as_ref())
-            .and_then(|turns| turns.turn_at_with(t, |n| handoffs.get(n, |n| turns.handoff(n))));
+        let turn = (rot.turns.as_ref()).and_then(|turns| handoffs.turn_at(turns, t));
         let member = turn.and_then(|n| crate::oncall::Turns::member(n, rot.members.len()));
         member.filter(|_| in_window).map(|k| rot.members[k])
     }

@@ -13,6 +13,8 @@
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};
 
+use crate::oncall::Turns;
+
 const DAY_MS: i64 = 86_400_000;
 const MINUTE_MS: i64 = 60_000;
 
@@ -49,26 +51,43 @@ impl LocalSpans {
     }
 }
 
-/// A rotation's hand-offs met so far ([`Turns::handoff`](crate::oncall::Turns::handoff)
-/// of turn `n`, by `n`), sorted by turn. A hand-off depends on its turn alone, so a
-/// remembered one is the one computed again.
+/// A rotation's hand-offs met so far ([`Turns::handoff`] of turn `n`, by `n`), sorted by
+/// turn, and the last turn found with the span of instants in which `turn_at` finds it
+/// by the same steps ([`Turns::turn_span_with`]). A hand-off depends on its turn alone,
+/// so a remembered one is the one computed again, and the turn at an instant of the
+/// span the one found again.
 #[derive(Debug, Clone, Default)]
 pub(super) struct Handoffs {
     known: Vec<(i64, Option<i64>)>,
+    /// The last turn found and its span `[from, to)`; empty at first.
+    last: (i64, (i64, i64)),
 }
 
 impl Handoffs {
     /// The hand-off of turn `n`: remembered, else `handoff(n)`, then remembered.
     #[inline]
-    pub(super) fn get(&mut self, n: i64, handoff: impl FnOnce(i64) -> Option<i64>) -> Option<i64> {
-        match self.known.binary_search_by_key(&n, |&(k, _)| k) {
-            Ok(i) => self.known[i].1,
+    fn get(known: &mut Vec<(i64, Option<i64>)>, n: i64, turns: &Turns) -> Option<i64> {
+        match known.binary_search_by_key(&n, |&(k, _)| k) {
+            Ok(i) => known[i].1,
             Err(i) => {
-                let h = handoff(n);
-                self.known.insert(i, (n, h));
+                let h = turns.handoff(n);
+                known.insert(i, (n, h));
                 h
             }
         }
+    }
+
+    /// [`Turns::turn_at`]`(t)` of `turns`, the rotation's turns.
+    #[inline]
+    pub(super) fn turn_at(&mut self, turns: &Turns, t: i64) -> Option<i64> {
+        let (n, (from, to)) = self.last;
+        if from <= t && t < to {
+            return Some(n);
+        }
+        let known = &mut self.known;
+        let found = turns.turn_span_with(t, |n| Handoffs::get(known, n, turns))?;
+        self.last = found;
+        Some(found.0)
     }
 }
 
@@ -157,7 +176,6 @@ mod tests {
     /// changes, back and forth, for shifts of days and of a fixed length.
     #[test]
     fn remembered_hand_offs_find_the_same_turns() {
-        use crate::oncall::Turns;
         use crate::time::Instant;
         for (zone, shift) in [
             ("Europe/Berlin", "1d"),
@@ -172,9 +190,17 @@ mod tests {
             let from = start.as_millis() - 20 * DAY_MS;
             let fwd = (0..60 * 24 / 5).map(|k| from + k * 5 * 60 * MINUTE_MS + 17);
             let back = (0..60 * 24 / 7).map(|k| from + 60 * DAY_MS - k * 7 * 60 * MINUTE_MS);
-            for t in fwd.chain(back) {
-                let got = turns.turn_at_with(t, |n| memo.get(n, |n| turns.handoff(n)));
+            // and each hand-off, a millisecond either side of it
+            let edges = (-25..45).flat_map(|n| {
+                let h = turns.handoff(n).unwrap();
+                [h - 1, h, h + 1]
+            });
+            for t in fwd.chain(back).chain(edges) {
+                let got = memo.turn_at(&turns, t);
                 assert_eq!(got, turns.turn_at(t), "{zone} {shift} at {t}");
+                let (n, (a, b)) = memo.last;
+                assert!(a <= t && t < b && Some(n) == got, "{zone} {shift} at {t}");
+                assert!(turns.turn_at(a) == got && turns.turn_at(b - 1) == got);
             }
             assert!(memo.known.windows(2).all(|w| w[0].0 < w[1].0));
         }
