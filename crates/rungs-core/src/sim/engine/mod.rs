@@ -108,19 +108,22 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
     /// Processes the next event. Returns false when the run is over, also when it has
     /// just been stopped by the [`EVENT_BUDGET`].
     pub fn step(&mut self) -> bool {
-        if self.next_time().is_none() {
+        // next_time(), keeping where the event is for the pop
+        let next =
+            (self.run.queue.peek()).filter(|&(t, _)| !self.run.finished && t < self.m.horizon);
+        let Some((_, next)) = next else {
             if !self.human_waiting() {
                 self.run.finished = true;
             }
             return false;
-        }
+        };
         if self.run.events >= EVENT_BUDGET {
             // an event is still due before the horizon: the run ends here
             self.run.budget_exhausted = true;
             self.run.finished = true;
             return false;
         }
-        let Some((t, ev)) = self.run.queue.pop() else {
+        let Some((t, ev)) = self.run.queue.pop_from(next) else {
             return false;
         };
         self.run.now = t;

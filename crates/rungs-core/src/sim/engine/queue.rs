@@ -70,6 +70,10 @@ impl Ord for Queued {
     }
 }
 
+/// Where the next event is: among the fixed ones (`true`) or in the heap.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Next(bool);
+
 /// The events still to come, earliest first: the scenario's own (its signal changes and
 /// injects, the same in every run, sorted once) and those the run schedules (a heap).
 #[derive(Debug, Clone, Default)]
@@ -138,10 +142,20 @@ impl EventQueue {
         }
     }
 
-    /// The next event and its time.
+    /// When the next event is due, and where it is (for [`pop_from`](Self::pop_from)).
     #[inline]
-    pub(super) fn pop(&mut self) -> Option<(SimTime, Ev)> {
-        if self.fixed_first()? {
+    pub(super) fn peek(&self) -> Option<(SimTime, Next)> {
+        match self.fixed_first()? {
+            true => Some((self.fixed[self.next_fixed].t, Next(true))),
+            false => self.heap.peek().map(|Reverse(q)| (q.t, Next(false))),
+        }
+    }
+
+    /// The next event and its time, `next` being where [`peek`](Self::peek) found it
+    /// with the queue unchanged since.
+    #[inline]
+    pub(super) fn pop_from(&mut self, next: Next) -> Option<(SimTime, Ev)> {
+        if next.0 {
             let q = self.fixed[self.next_fixed];
             self.next_fixed += 1;
             Some((q.t, q.ev))
