@@ -2,12 +2,8 @@
 
 fn main() {
     console_error_panic_hook::set_once();
-    // the frame index.html painted while the wasm loaded gives way to the app
-    if let Some(boot) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("boot"))
-    {
-        boot.remove();
-    }
+    // the frame index.html painted while the wasm loaded (or the viewer module's page,
+    // which loaded the app) gives way to the app
+    rungs::platform::dom::remove_boot_frame();
     leptos::mount::mount_to_body(rungs::App);
 }

@@ -68,6 +68,8 @@ pub const COPY_LINK: &str = "copy-link";
 pub const SHARED: &str = "shared";
 /// The button that turns a shared ladder into an editable copy.
 pub const MAKE_COPY: &str = "make-copy";
+/// The viewer module's banner when the app it hands over to could not be loaded.
+pub const HAND_OVER_ERROR: &str = "hand-over-error";
 /// The message for a share link that could not be opened.
 pub const LINK_ERROR: &str = "link-error";
 /// The message shown when the working copy cannot be saved.

@@ -20,42 +20,18 @@ pub fn Header(
     status: Signal<Option<Report>>,
 ) -> impl IntoView {
     let doc = use_doc();
-    let preload = |target: Page| {
+    // the drill room is drawn by the extras module: start fetching it as the pointer or
+    // the focus comes to its tab, before the click
+    let preload = Callback::new(|target: Page| {
         if target == Page::Drill {
             crate::platform::extras::preload();
         }
-    };
-    let tab = move |target: Page, label: &'static str, id: &'static str| {
-        view! {
-            <button
-                class="tab"
-                data-testid=id
-                aria-current=move || (page.get() == target).then_some("page")
-                on:click=move |_| page.set(target)
-                // the drill room is drawn by the extras module: start fetching it as the
-                // pointer or the focus comes to its tab, before the click
-                on:pointerenter=move |_| preload(target)
-                on:focus=move |_| preload(target)
-            >
-                {label}
-            </button>
-        }
-    };
+    });
     view! {
         <header class="topbar">
             <a class="skip" href="#main">"Skip to content"</a>
-            <div class="brand">
-                <svg class="logo" viewBox="0 0 24 24" aria-hidden="true">
-                    <path d="M6 2v20M18 2v20M6 6h12M6 12h12M6 18h12" />
-                </svg>
-                <span class="brand-name">"Rungs"</span>
-            </div>
-            <nav class="tabs" aria-label="Sections">
-                {tab(Page::Library, "Ladders", testid::NAV_LIBRARY)}
-                {tab(Page::Design, "Design", testid::NAV_DESIGN)}
-                {tab(Page::Drill, "Drill", testid::NAV_DRILL)}
-                {tab(Page::Share, "Share", testid::NAV_SHARE)}
-            </nav>
+            <Brand />
+            <Tabs page=page go=Callback::new(move |p| page.set(p)) preload=preload />
             {move || {
                 status
                     .get()
@@ -130,5 +106,60 @@ pub fn Header(
             </label>
             </Show>
         </header>
+    }
+}
+
+/// The brand at the left of the top bar.
+#[component]
+pub fn Brand() -> impl IntoView {
+    view! {
+        <div class="brand">
+            <svg class="logo" viewBox="0 0 24 24" aria-hidden="true">
+                <path d="M6 2v20M18 2v20M6 6h12M6 12h12M6 18h12" />
+            </svg>
+            <span class="brand-name">"Rungs"</span>
+        </div>
+    }
+}
+
+/// The tabs of the four pages (the app's, and the viewer module's, whose tabs hand the
+/// page asked for to the app).
+#[component]
+pub fn Tabs(
+    /// The page on show.
+    #[prop(into)]
+    page: Signal<Page>,
+    /// What choosing a tab does.
+    go: Callback<Page>,
+    /// Called as the pointer or the focus reaches a tab, before it is chosen.
+    #[prop(optional)]
+    preload: Option<Callback<Page>>,
+) -> impl IntoView {
+    let tab = move |target: Page, label: &'static str, id: &'static str| {
+        let near = move || {
+            if let Some(p) = preload {
+                p.run(target)
+            }
+        };
+        view! {
+            <button
+                class="tab"
+                data-testid=id
+                aria-current=move || (page.get() == target).then_some("page")
+                on:click=move |_| go.run(target)
+                on:pointerenter=move |_| near()
+                on:focus=move |_| near()
+            >
+                {label}
+            </button>
+        }
+    };
+    view! {
+        <nav class="tabs" aria-label="Sections">
+            {tab(Page::Library, "Ladders", testid::NAV_LIBRARY)}
+            {tab(Page::Design, "Design", testid::NAV_DESIGN)}
+            {tab(Page::Drill, "Drill", testid::NAV_DRILL)}
+            {tab(Page::Share, "Share", testid::NAV_SHARE)}
+        </nav>
     }
 }

@@ -115,6 +115,16 @@ pub fn App() -> impl IntoView {
     doc.readonly.set(opening.shared);
     provide_context(doc);
     provide_context(session);
+    // what was asked of the viewer module that loaded the app (platform::hand_over)
+    if let Some(asked) = crate::platform::hand_over::take() {
+        if asked == crate::platform::hand_over::MAKE_COPY {
+            if opening.shared {
+                notices::make_copy(doc, session);
+            }
+        } else if let Some(p) = Page::from_key(&asked) {
+            session.page.set(p);
+        }
+    }
     provide_context(crate::state::selection::Selected(RwSignal::new(None)));
     provide_context(crate::state::drill_room::DrillRoom::new());
     keep_saved(doc, session);
@@ -179,13 +189,21 @@ pub fn App() -> impl IntoView {
                     <SourceEditor />
                 </div>
             </main>
-            <footer class="footer">
-                "Rungs · ladder format "
-                <code>"rungs.ladder/v1"</code>
-                " · "
-                <a href="schema/ladder.v1.schema.json">"JSON Schema"</a>
-            </footer>
+            <Footer />
         </div>
+    }
+}
+
+/// The foot of the page: the format and its schema.
+#[component]
+pub fn Footer() -> impl IntoView {
+    view! {
+        <footer class="footer">
+            "Rungs · ladder format "
+            <code>"rungs.ladder/v1"</code>
+            " · "
+            <a href="schema/ladder.v1.schema.json">"JSON Schema"</a>
+        </footer>
     }
 }
 
@@ -206,7 +224,8 @@ fn CurrentPage(
         // Rendered once per visit; its lists follow the ladder entry by entry.
         // a shared ladder opens in the viewer: read, not edited
         Page::Design if doc.readonly.get() => {
-            view! { <crate::components::viewer::Viewer overview=overview /> }.into_any()
+            view! { <crate::components::viewer::Viewer ladder=doc.ladder overview=overview /> }
+                .into_any()
         }
         Page::Design => view! {
             <DesignPage

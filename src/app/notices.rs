@@ -8,6 +8,46 @@ use crate::state::session::Session;
 use crate::testid;
 use crate::widgets::alert::Alert;
 
+/// Makes the shared ladder open a new library entry of its own, to edit.
+pub fn make_copy(doc: crate::state::doc::Doc, session: Session) {
+    doc.flush();
+    // text that does not parse is copied as it is, with its errors
+    let parsed = doc
+        .parse_error
+        .with_untracked(Option::is_none)
+        .then(|| doc.ladder.get_untracked());
+    session.open_new(doc, parsed, doc.source.get_untracked());
+}
+
+/// The banner above a shared ladder: read-only until a copy is made. The app's, and the
+/// viewer module's, which hands the copy to the app.
+#[component]
+pub fn SharedBanner(
+    /// Makes the copy.
+    on_copy: Callback<()>,
+    /// The copy is on its way (the viewer module loads the app first).
+    #[prop(optional)]
+    working: Option<Signal<bool>>,
+) -> impl IntoView {
+    let working = move || working.is_some_and(|w| w.get());
+    view! {
+        <div class="panel shared" role="status" data-testid=testid::SHARED>
+            <span>
+                <strong>"Shared ladder, read-only. "</strong>
+                "It came in a link and lives only in this tab until you make a copy."
+            </span>
+            <button
+                class="button primary"
+                data-testid=testid::MAKE_COPY
+                disabled=working
+                on:click=move |_| on_copy.run(())
+            >
+                {move || if working() { "Opening the designer…" } else { "Make a copy to edit" }}
+            </button>
+        </div>
+    }
+}
+
 /// Every banner the app may show above the current page.
 #[component]
 pub fn Notices(
@@ -20,15 +60,6 @@ pub fn Notices(
 ) -> impl IntoView {
     let doc = use_doc();
     let session = expect_context::<Session>();
-    let make_copy = move |_| {
-        doc.flush();
-        // text that does not parse is copied as it is, with its errors
-        let parsed = doc
-            .parse_error
-            .with_untracked(Option::is_none)
-            .then(|| doc.ladder.get_untracked());
-        session.open_new(doc, parsed, doc.source.get_untracked());
-    };
     let reload = move |_| {
         // the work is saved before the new release takes over
         session.flush(doc);
@@ -79,15 +110,7 @@ pub fn Notices(
                 .to_string()
         />
         <Show when=move || doc.readonly.get()>
-            <div class="panel shared" role="status" data-testid=testid::SHARED>
-                <span>
-                    <strong>"Shared ladder, read-only. "</strong>
-                    "It came in a link and lives only in this tab until you make a copy."
-                </span>
-                <button class="button primary" data-testid=testid::MAKE_COPY on:click=make_copy>
-                    "Make a copy to edit"
-                </button>
-            </div>
+            <SharedBanner on_copy=Callback::new(move |()| make_copy(doc, session)) />
         </Show>
         {move || {
             session

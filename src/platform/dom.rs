@@ -1,6 +1,18 @@
-//! The page's document: questions to the user and moving focus.
+//! The page's document: questions to the user, moving focus, and the frame that stands
+//! in while a module loads.
 
 use leptos::prelude::request_animation_frame;
+
+/// Removes `#boot`: the frame index.html paints while the wasm loads, or the viewer
+/// module's page when the app takes over from it. Each module calls it as it mounts.
+pub fn remove_boot_frame() {
+    if let Some(boot) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("boot"))
+    {
+        boot.remove();
+    }
+}
 
 /// Asks the user; `true` to go ahead.
 pub fn confirm(question: &str) -> bool {

@@ -6,6 +6,7 @@ pub mod clock;
 pub mod dom;
 pub mod extras;
 pub mod files;
+pub mod hand_over;
 pub mod library;
 pub mod location;
 pub mod offline;

@@ -35,6 +35,27 @@ pub enum Page {
     Share,
 }
 
+impl Page {
+    /// Every page, in the order of the tabs.
+    pub const ALL: [Page; 4] = [Page::Library, Page::Design, Page::Drill, Page::Share];
+
+    /// A short name that stays the same across releases (the viewer module hands the
+    /// page asked for to the app by it).
+    pub fn key(self) -> &'static str {
+        match self {
+            Page::Library => "library",
+            Page::Design => "design",
+            Page::Drill => "drill",
+            Page::Share => "share",
+        }
+    }
+
+    /// The page of a [`key`](Page::key).
+    pub fn from_key(key: &str) -> Option<Page> {
+        Page::ALL.into_iter().find(|p| p.key() == key)
+    }
+}
+
 /// How long the library waits after an edit before saving, in milliseconds.
 pub const AUTOSAVE_MS: u32 = 250;
 

@@ -3,7 +3,7 @@ import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { sel } from './testids.mjs';
-import { BUDGET, firstLoad } from '../../scripts/budget.mjs';
+import { BUDGETS, firstLoad } from '../../scripts/budget.mjs';
 
 const example = (key) => JSON.parse(readFileSync(new URL(`../../public/examples/${key}.json`, import.meta.url), 'utf8'));
 const saas = example('saas');
@@ -106,10 +106,16 @@ test('a Content-Security-Policy allows only the app\'s own scripts, and the app 
 
 test('the page\'s frame paints before the wasm arrives, then gives way to the app', async ({ page }) => {
   // without the wasm, index.html alone: the top bar and a line that says what is coming
-  await page.route('**/*_bg.wasm', (route) => route.abort());
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/*_bg.wasm', async (route) => { await held; await route.abort(); });
   await page.goto('/');
   await expect(page.locator('#boot .topbar .brand-name')).toHaveText('Rungs');
   await expect(page.locator('#boot .boot-msg')).toHaveText('Loading the ladder…');
+  // a wasm that never arrives: the frame says so, and what to do
+  release();
+  await expect(page.locator('#boot .boot-msg')).toContainText('Rungs could not be loaded');
+  await expect(page.locator('#boot .boot-msg')).toContainText('reload the page');
   await page.unroute('**/*_bg.wasm');
   await page.goto('/');
   await expect(page.locator(sel('LADDER_NAME'))).toBeVisible();
@@ -123,8 +129,8 @@ test('every compressible file of the build has gzip and Brotli twins with the sa
   const { join, extname } = await import('node:path');
   const walk = (d) => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
   const files = walk('dist').filter((f) => ['.html', '.js', '.wasm', '.css', '.json'].includes(extname(f)));
-  // the page, the study worker, the on-demand worker and the extras module
-  expect(files.filter((f) => f.endsWith('.wasm'))).toHaveLength(4);
+  // the app, the viewer module, the study worker, the on-demand worker and the extras module
+  expect(files.filter((f) => f.endsWith('.wasm'))).toHaveLength(5);
   for (const file of files) {
     const body = readFileSync(file);
     expect(gunzipSync(readFileSync(`${file}.gz`)).equals(body), file).toBe(true);
@@ -150,12 +156,21 @@ test('the drill room\'s module (live drill, study) starts loading as the pointer
   expect(problems).toEqual([]);
 });
 
-test('the bytes the first tier needs stay within the budget', async () => {
-  // sizes are deterministic: this holds every later feature to the first load's budget
-  const rows = firstLoad('dist');
-  expect(rows.map((r) => r.file.replace(/-[0-9a-f]{16}/, ''))).toEqual(['index.html', 'main.css', 'rungs.js', 'snippets/rungs/inline0.js', 'rungs_bg.wasm']);
-  const total = rows.reduce((n, r) => n + r.gzip, 0);
-  expect(total, rows.map((r) => `${r.file}: ${r.gzip} B`).join(', ')).toBeLessThanOrEqual(BUDGET);
+test('the bytes the first tier needs stay within the budget, for the app and for a share link\'s viewer', async () => {
+  // sizes are deterministic: this holds every later feature to the first loads' budgets
+  const expected = {
+    rungs: ['index.html', 'main.css', 'rungs.js', 'snippets/rungs/inline0.js', 'rungs_bg.wasm'],
+    'rungs-viewer': ['index.html', 'main.css', 'rungs-viewer.js', 'snippets/rungs/inline1.js', 'rungs-viewer_bg.wasm'],
+  };
+  for (const [name, budget] of Object.entries(BUDGETS)) {
+    const rows = firstLoad('dist', name);
+    expect(rows.map((r) => r.file.replace(/-[0-9a-f]{16}/g, ''))).toEqual(expected[name]);
+    const total = rows.reduce((n, r) => n + r.gzip, 0);
+    expect(total, rows.map((r) => `${r.file}: ${r.gzip} B`).join(', ')).toBeLessThanOrEqual(budget);
+  }
+  // the viewer is the smaller load, or the split buys nothing
+  const total = (name) => firstLoad('dist', name).reduce((n, r) => n + r.gzip, 0);
+  expect(total('rungs-viewer')).toBeLessThan(total('rungs') / 2);
 });
 
 test('the served schema and examples are the checked-in files', async ({ request }) => {
@@ -290,6 +305,51 @@ test('a damaged share link says what is wrong and shows the start page', async (
     await expect(page.locator(sel('SHARED'))).toHaveCount(0);
   }
   expect(problems).toEqual([]);
+});
+
+test('a share link loads the viewer module alone; a tab or Make a copy brings in the app, which does what was asked', async ({ page, browser }) => {
+  await open(page);
+  await page.locator(sel('NAV_SHARE')).click();
+  const link = await page.locator(sel('SHARE_LINK')).inputValue();
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  const problems = [];
+  other.on('pageerror', (e) => problems.push(e.message));
+  other.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  const wasm = [];
+  other.on('request', (r) => r.url().endsWith('.wasm') && wasm.push(new URL(r.url()).pathname.split('/').pop()));
+  await other.goto(link);
+  await expect(other.locator(sel('VIEWER_TIER')).first()).toBeVisible();
+  await expect(other.locator(sel('SHARED'))).toBeVisible();
+  await other.waitForTimeout(300);
+  // the reader's first load: the viewer's wasm, not the app's
+  expect(wasm).toEqual(['rungs-viewer_bg.wasm']);
+  await expect(other.locator(sel('STATUS'))).toHaveCount(0);
+
+  // the app cannot be loaded: the viewer says so, stays readable, and the user can try again
+  const app = /\/rungs-[0-9a-f]{16}_bg\.wasm$/;
+  await other.route(app, (route) => route.abort());
+  await other.locator(sel('NAV_DRILL')).click();
+  await expect(other.locator(sel('HAND_OVER_ERROR'))).toContainText('The designer could not be loaded');
+  await expect(other.locator(sel('VIEWER_TIER')).first()).toBeVisible();
+  await expect(other.locator(sel('MAKE_COPY'))).toBeEnabled();
+  await other.unroute(app);
+
+  // the Drill tab: the app loads and opens the drill room on the shared ladder, still read-only
+  await other.locator(sel('NAV_DRILL')).click();
+  await expect(other.locator(sel('NAV_DRILL'))).toHaveAttribute('aria-current', 'page');
+  await expect(other.locator(sel('LIVE_DRILL'))).toBeVisible();
+  await expect(other.locator(sel('SHARED'))).toHaveCount(1);
+  await expect(other.locator(sel('STATUS'))).toHaveText('valid, no warnings');
+  await expect(other.locator('#boot')).toHaveCount(0);
+  // the app's wasm: the refused request, then the one that loaded
+  expect(wasm.filter((w) => app.test(`/${w}`))).toHaveLength(2);
+  // from now on the tabs are the app's: Design shows the same viewer
+  await other.locator(sel('NAV_DESIGN')).click();
+  await expect(other.locator(sel('VIEWER_TIER')).first()).toBeVisible();
+  await expect(other.locator(sel('LADDER_NAME'))).toHaveText(saas.name);
+  expect(problems.filter((p) => !/_bg\.wasm|net::ERR_FAILED/.test(p))).toEqual([]);
+  await fresh.close();
 });
 
 test('edits survive a reload, and the downloaded JSON passes rungs validate', async ({ page }) => {

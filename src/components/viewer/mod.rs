@@ -7,20 +7,24 @@ use leptos::prelude::*;
 use rungs_core::overview::{LadderOverview, RungView};
 use rungs_core::paging::{on_call_now, TierNow};
 use rungs_core::text::count;
+use rungs_core::Ladder;
 
-use crate::state::doc::use_doc;
 use crate::testid;
 
-/// The shared ladder, to read.
+/// The shared ladder, to read. Drawn by the app and, for the first load of a share link,
+/// by the viewer module (`src/bin/rungs-viewer.rs`), so it reads the ladder it is given
+/// rather than the app's document.
 #[component]
 pub fn Viewer(
+    /// The ladder.
+    #[prop(into)]
+    ladder: Signal<Ladder>,
     /// The ladder's overview.
     #[prop(into)]
     overview: Signal<LadderOverview>,
 ) -> impl IntoView {
-    let doc = use_doc();
     let now = crate::platform::clock::ticking_now(60_000);
-    let on_call = Memo::new(move |_| doc.ladder.with(|l| on_call_now(l, now.get())));
+    let on_call = Memo::new(move |_| ladder.with(|l| on_call_now(l, now.get())));
     let print = move |_| {
         if let Some(w) = web_sys::window() {
             let _ = w.print();
