@@ -9,7 +9,9 @@ use base64::Engine as _;
 
 use crate::{Ladder, ParseError, MAX_DOCUMENT_BYTES};
 
-/// The fragment key a share link carries its payload under: `#ladder=1.…`.
+/// The fragment key a share link carries its payload under: `#ladder=1.…`. The page's
+/// loader (Trunk.toml's `pattern_script`) tests for it too, before any wasm runs, to
+/// choose the viewer module: change both together.
 pub const FRAGMENT_KEY: &str = "ladder";
 
 const VERSION: &str = "1.";

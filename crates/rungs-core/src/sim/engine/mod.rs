@@ -99,19 +99,23 @@ impl<M: Deref<Target = SimModel> + Clone> Engine<M> {
 
     /// The time of the next event, if it falls before the horizon and the run goes on.
     pub fn next_time(&self) -> Option<SimTime> {
+        self.next_due().map(|(t, _)| t)
+    }
+
+    /// [`next_time`](Engine::next_time), with where the event is for the queue's
+    /// [`pop_from`](queue::EventQueue::pop_from).
+    #[inline]
+    fn next_due(&self) -> Option<(SimTime, queue::Next)> {
         if self.run.finished {
             return None;
         }
-        self.run.queue.next_time().filter(|&t| t < self.m.horizon)
+        self.run.queue.peek().filter(|&(t, _)| t < self.m.horizon)
     }
 
     /// Processes the next event. Returns false when the run is over, also when it has
     /// just been stopped by the [`EVENT_BUDGET`].
     pub fn step(&mut self) -> bool {
-        // next_time(), keeping where the event is for the pop
-        let next =
-            (self.run.queue.peek()).filter(|&(t, _)| !self.run.finished && t < self.m.horizon);
-        let Some((_, next)) = next else {
+        let Some((_, next)) = self.next_due() else {
             if !self.human_waiting() {
                 self.run.finished = true;
             }

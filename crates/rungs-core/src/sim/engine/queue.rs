@@ -133,15 +133,6 @@ impl EventQueue {
         }
     }
 
-    /// When the next event is due.
-    #[inline]
-    pub(super) fn next_time(&self) -> Option<SimTime> {
-        match self.fixed_first()? {
-            true => Some(self.fixed[self.next_fixed].t),
-            false => self.heap.peek().map(|Reverse(q)| q.t),
-        }
-    }
-
     /// When the next event is due, and where it is (for [`pop_from`](Self::pop_from)).
     #[inline]
     pub(super) fn peek(&self) -> Option<(SimTime, Next)> {
