@@ -1,6 +1,6 @@
 // The byte budget of the first load: what a browser must fetch before the first tier of
-// a ladder can show, counted as the gzip twins precompress.mjs writes. index.html's
-// loader starts one of two modules: the app (`rungs`, any address) or the viewer
+// a ladder can show, counted as the gzip twins precompress.mjs writes. The page's
+// loader (Trunk.toml's `pattern_script`) starts one of two modules: the app (`rungs`, any address) or the viewer
 // (`rungs-viewer`, a share link). Each first load is index.html, the stylesheet it
 // names, the module's script, the snippets that script imports, and its wasm. Sizes are
 // deterministic, so a test holds them to their budgets (tests/e2e/app.spec.mjs); lower a
@@ -29,16 +29,19 @@ export function firstLoad(dir = 'dist', name = 'rungs') {
   return files.map((file) => ({ file, gzip: statSync(join(dir, `${file}.gz`)).size }));
 }
 
+/** The gzip bytes of `rows` (from `firstLoad`) in all. */
+export const total = (rows) => rows.reduce((n, r) => n + r.gzip, 0);
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const dir = process.argv[2] ?? 'dist';
   let within = true;
   for (const [name, budget] of Object.entries(BUDGETS)) {
     const rows = firstLoad(dir, name);
-    const total = rows.reduce((n, r) => n + r.gzip, 0);
+    const bytes = total(rows);
     console.log(`${name}:`);
     for (const r of rows) console.log(`${String(r.gzip).padStart(10)}  ${r.file}`);
-    console.log(`${String(total).padStart(10)}  total (gzip), budget ${budget}`);
-    within &&= total <= budget;
+    console.log(`${String(bytes).padStart(10)}  total (gzip), budget ${budget}`);
+    within &&= bytes <= budget;
   }
   process.exit(within ? 0 : 1);
 }

@@ -26,10 +26,9 @@ pub fn SharedBanner(
     /// Makes the copy.
     on_copy: Callback<()>,
     /// The copy is on its way (the viewer module loads the app first).
-    #[prop(optional)]
-    working: Option<Signal<bool>>,
+    #[prop(optional, into)]
+    working: Signal<bool>,
 ) -> impl IntoView {
-    let working = move || working.is_some_and(|w| w.get());
     view! {
         <div class="panel shared" role="status" data-testid=testid::SHARED>
             <span>
@@ -42,7 +41,7 @@ pub fn SharedBanner(
                 disabled=working
                 on:click=move |_| on_copy.run(())
             >
-                {move || if working() { "Opening the designer…" } else { "Make a copy to edit" }}
+                {move || if working.get() { "Opening the designer…" } else { "Make a copy to edit" }}
             </button>
         </div>
     }

@@ -53,7 +53,7 @@ fn main() {
 }
 
 /// Loads the app, which then does `asked`; `failed` hears why it could not be loaded.
-fn start_app(asked: Option<&'static str>, failed: Option<RwSignal<Option<String>>>) {
+fn start_app(asked: Option<&'static str>, failed: Option<Callback<String>>) {
     // (not Leptos' spawner: with a link that cannot be read nothing is mounted, and
     // Leptos' executor is set up only by mounting)
     wasm_bindgen_futures::spawn_local(async move {
@@ -61,7 +61,7 @@ fn start_app(asked: Option<&'static str>, failed: Option<RwSignal<Option<String>
             Ok(()) => MOUNTED.with(|m| drop(m.borrow_mut().take())),
             Err(e) => {
                 if let Some(f) = failed {
-                    f.set(Some(e));
+                    f.run(e);
                 }
             }
         }
@@ -71,24 +71,23 @@ fn start_app(asked: Option<&'static str>, failed: Option<RwSignal<Option<String>
 /// The page of a share link: the app's frame around the viewer.
 #[component]
 fn Shared(ladder: rungs_core::Ladder) -> impl IntoView {
-    let ladder = RwSignal::new(ladder);
+    let ladder = Signal::stored(ladder);
     let overview = Memo::new(move |_| ladder.with(LadderOverview::new));
     let working = RwSignal::new(false);
     let failed = RwSignal::new(None::<String>);
+    // a failure says why and lets the user try again
+    let on_failure = Callback::new(move |e: String| {
+        failed.set(Some(e));
+        working.set(false);
+    });
     let ask = move |asked: &'static str| {
         if working.get_untracked() {
             return;
         }
         working.set(true);
         failed.set(None);
-        start_app(Some(asked), Some(failed));
+        start_app(Some(asked), Some(on_failure));
     };
-    // a failure lets the user try again
-    Effect::new(move |_| {
-        if failed.with(Option::is_some) {
-            working.set(false);
-        }
-    });
     view! {
         <div class="app" id="boot" data-testid=testid::APP>
             <header class="topbar">
@@ -111,7 +110,7 @@ fn Shared(ladder: rungs_core::Ladder) -> impl IntoView {
                     tail=". Check the connection and try again; the ladder below stays readable."
                         .to_string()
                 />
-                <SharedBanner on_copy=Callback::new(move |()| ask(MAKE_COPY)) working=working.into() />
+                <SharedBanner on_copy=Callback::new(move |()| ask(MAKE_COPY)) working=working />
                 <Viewer ladder=ladder overview=overview />
             </main>
             <Footer />

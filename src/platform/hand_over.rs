@@ -33,16 +33,11 @@ extern "C" {
 /// before the service worker kept it).
 pub async fn hand_over(asked: Option<&str>) -> Result<(), String> {
     let window = web_sys::window().ok_or("no window")?;
-    let meta = window
+    let (js, wasm) = window
         .document()
         .and_then(|d| d.query_selector(APP_META).ok().flatten())
+        .and_then(|m| Some((m.get_attribute("content")?, m.get_attribute("data-wasm")?)))
         .ok_or("the page does not name the designer's module")?;
-    let (Some(js), Some(wasm)) = (
-        meta.get_attribute("content"),
-        meta.get_attribute("data-wasm"),
-    ) else {
-        return Err("the page does not name the designer's module".into());
-    };
     if let Some(asked) = asked {
         let _ = js_sys::Reflect::set(&window, &KEY.into(), &asked.into());
     }
