@@ -2,8 +2,8 @@
 //! new value, the difference, its 95 % confidence interval by paired bootstrap, and a
 //! verdict. The method is documented in docs/simulation.md, "Comparing two ladders".
 
-use rand_chacha::ChaCha8Rng;
-use rand_core::{RngCore, SeedableRng};
+use chacha20::rand_core::{Rng, SeedableRng};
+use chacha20::ChaCha8Rng;
 use serde::Serialize;
 
 use super::outcomes::{Outcomes, OutcomesError};

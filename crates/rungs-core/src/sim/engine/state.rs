@@ -110,7 +110,7 @@ pub(crate) struct BreachRecord {
 }
 
 /// Everything one run changes.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub(crate) struct RunState {
     pub(super) now: SimTime,
     pub(super) rng: Random,
