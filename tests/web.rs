@@ -402,30 +402,67 @@ fn a_study_in_blocks_in_the_browser_equals_monte_carlo() {
         let Reply::Done { tally, .. } = reply else {
             panic!("a block failed: {reply:?}");
         };
-        // runs of the block made so far, a hundredth of it at a time, up to all of it
+        // runs of the block made so far: the first hundredth at once, then now and then
+        // (at most every PROGRESS_EVERY_MS), never past the block
         let len = block.end - block.first;
-        let step = len / 100;
-        assert_eq!(reports[0], step);
-        assert!(reports
-            .windows(2)
-            .all(|w| w[1] - w[0] <= step && w[1] > w[0]));
-        assert_eq!(reports.last(), Some(&len));
+        assert_eq!(reports[0], len / 100);
+        assert!(reports.windows(2).all(|w| w[1] > w[0]));
+        assert!(reports.iter().all(|&r| r <= len));
         tallies.push(tally);
     }
-    // one worker merges the blocks' tallies, in the order they came
     let study = study_worker::Block {
         first: 0,
         end: 1000,
         ..blocks[0].clone()
     };
-    let reply = study_worker::answer(Request::Merge { study, tallies }, |_| {});
-    let Reply::Summary { summary, .. } = reply else {
-        panic!("the merge failed: {reply:?}");
+    let merge = |tallies: &[String], kept: bool| {
+        let tallies = tallies.to_vec();
+        let study = study.clone();
+        match study_worker::answer(
+            Request::Merge {
+                study,
+                tallies,
+                kept,
+            },
+            |_| {},
+        ) {
+            Reply::Summary { summary, .. } => Ok(summary),
+            Reply::Failed { message } => Err(message),
+            other => panic!("a merge answers with a summary: {other:?}"),
+        }
     };
+    // one worker merges the blocks' tallies, in the order they came
+    let summary = merge(&tallies, false).expect("the merge succeeds");
     assert!(
         summary == expected,
         "the merged summary differs:\n{summary}"
     );
+    // as the page asks it: the worker that ran the last block, (0, 334), merges the
+    // others' tallies with its own, which it kept; the same summary
+    let summary = merge(&tallies[..2], true).expect("the merge with the kept tally succeeds");
+    assert!(
+        summary == expected,
+        "the summary merged with the kept tally differs:\n{summary}"
+    );
+    // the kept tally is merged once; asked again, the worker says so
+    let again = merge(&tallies[..2], true).expect_err("nothing is kept any more");
+    assert!(again.contains("start the study again"), "{again}");
+    // nor does a worker merge what it kept of another study
+    let reply = study_worker::answer(Request::Block(blocks[2].clone()), |_| {});
+    assert!(matches!(reply, Reply::Done { .. }));
+    let other = study_worker::Block {
+        seed: Some(7),
+        ..study.clone()
+    };
+    let reply = study_worker::answer(
+        Request::Merge {
+            study: other,
+            tallies: tallies[1..].to_vec(),
+            kept: true,
+        },
+        |_| {},
+    );
+    assert!(matches!(reply, Reply::Failed { .. }), "{reply:?}");
     // a block that is not one of the study is refused, not run
     let bad = study_worker::Block {
         first: 900,
@@ -436,6 +473,31 @@ fn a_study_in_blocks_in_the_browser_equals_monte_carlo() {
         study_worker::answer(Request::Block(bad), |_| {}),
         Reply::Failed { .. }
     ));
+}
+
+#[wasm_bindgen_test]
+fn a_worker_reports_progress_at_most_once_per_interval() {
+    use rungs::platform::study_worker::every;
+    use std::cell::Cell;
+    let now = Cell::new(1000.0);
+    let mut heard = Vec::new();
+    {
+        let mut report = every(50.0, || now.get(), |d| heard.push(d));
+        for (t, done) in [
+            (1000.0, 1),
+            (1010.0, 2),
+            (1049.0, 3),
+            (1050.0, 4),
+            (1051.0, 5),
+        ] {
+            now.set(t);
+            report(done);
+        }
+        now.set(1200.0);
+        report(6);
+    }
+    // the first at once, then the first 50 ms after the last that went through
+    assert_eq!(heard, [1, 4, 6]);
 }
 
 fn doc_id(ladder: &rungs_core::Ladder) -> String {

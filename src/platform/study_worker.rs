@@ -5,19 +5,29 @@
 //! The page starts one worker per core (`navigator.hardwareConcurrency`, at most
 //! [`MAX_WORKERS`]) from [`WORKER_URL`] when the study panel opens, and each waits for
 //! [`Reply::Ready`] (messages sent before a worker's wasm has loaded would be lost). A
-//! study is split into whole blocks of runs ([`requests`], the core's `sim::blocks`),
+//! study is split into whole blocks of runs ([`split`], the core's `sim::blocks`),
 //! one [`Request`] per worker, as JSON text. Each worker answers with
-//! [`Reply::Progress`] after each slice of its block and ends with [`Reply::Done`] (the
-//! block's tally) or [`Reply::Failed`], then waits for the next. Once every tally is in,
-//! the page asks one worker to [`merge`] them ([`Request::Merge`]); the summary it sends
-//! back is byte for byte the one `rungs simulate` prints, however the runs were split.
+//! [`Reply::Progress`] now and then (at most every [`PROGRESS_EVERY_MS`]) and ends with
+//! [`Reply::Done`] (the block's tally, which it also keeps) or [`Reply::Failed`], then
+//! waits for the next. Once every tally is in, the page asks the worker that finished
+//! last to [`merge`] them with the one it kept ([`Request::Merge`]); the summary it
+//! sends back is byte for byte the one `rungs simulate` prints, however the runs were
+//! split.
 //! A sensitivity study ([`Request::Sensitivity`]) deals whole studies, one per varied
 //! ladder, to the workers the same way. To cancel, the page terminates the workers and
 //! starts fresh ones. Nothing here uses Leptos, so the worker binary
 //! stays small.
 
+use std::cell::RefCell;
+
 use rungs_core::sim::{blocks, SimModel, Study, Tally};
 use serde::{Deserialize, Serialize};
+
+thread_local! {
+    /// The block this worker ran last, and its tally, for a [`Request::Merge`] with
+    /// `kept`.
+    static KEPT: RefCell<Option<(Block, Tally)>> = const { RefCell::new(None) };
+}
 
 /// Where Trunk puts the worker's loader (`data-loader-shim` in index.html), relative to
 /// the page.
@@ -38,8 +48,13 @@ pub enum Request {
     Merge {
         /// The study (its block is all of its runs).
         study: Block,
-        /// Each block's tally, as [`Reply::Done`] gave it.
+        /// The tallies of the other workers' blocks, as [`Reply::Done`] gave them.
         tallies: Vec<String>,
+        /// Whether to merge the tally of the block this worker ran last too, which it
+        /// kept: the page then leaves that one out of `tallies`, so the last block's
+        /// tally, the biggest message of a study, is neither sent nor read again.
+        #[serde(default)]
+        kept: bool,
     },
     /// Study some of a sensitivity study's ladders: item 0 is the ladder as it is, item
     /// `k` the `k`-th of `rungs_core::whatif::sensitivity::Plan::variations`; each one is
@@ -103,7 +118,26 @@ pub enum Reply {
     },
 }
 
-/// Runs between two progress reports: a hundredth of the block (at least one run).
+/// The least time between two progress reports from a worker, in milliseconds. Each one
+/// costs the page a render on its own thread, which on a two-core machine shares the
+/// cores with the workers; twenty a second still move the bar smoothly.
+pub const PROGRESS_EVERY_MS: f64 = 50.0;
+
+/// `report`, called at most once every `ms` milliseconds of `clock`: the first call goes
+/// through, and then the first after `ms` have passed since the last that went through.
+pub fn every(ms: f64, clock: impl Fn() -> f64, mut report: impl FnMut(u32)) -> impl FnMut(u32) {
+    let mut last = None;
+    move |done| {
+        let now = clock();
+        if last.is_none_or(|at| now - at >= ms) {
+            last = Some(now);
+            report(done);
+        }
+    }
+}
+
+/// Runs between two chances to report progress: a hundredth of the block (at least one
+/// run); [`answer`] lets at most one report through per [`PROGRESS_EVERY_MS`].
 pub fn slice(runs: u32) -> u32 {
     (runs / 100).max(1)
 }
@@ -171,15 +205,31 @@ pub fn run(block: &Block, mut progress: impl FnMut(u32)) -> Result<String, Strin
     while !study.is_finished() {
         progress(study.run(step));
     }
-    Ok(study.into_tally().to_json())
+    let tally = study.into_tally();
+    let text = tally.to_json();
+    KEPT.with(|k| *k.borrow_mut() = Some((block.clone(), tally)));
+    Ok(text)
 }
 
-/// Merges the tallies of every block of `study` (in any order) and returns the summary
-/// as the command line prints it with `--format json` (pretty, with a final newline):
-/// byte for byte the same however the runs were split.
-pub fn merge(study: &Block, tallies: &[String]) -> Result<String, String> {
+/// Merges the tallies of every block of `study` (in any order), with the tally this
+/// worker kept of the block it ran last when `kept`, and returns the summary as the
+/// command line prints it with `--format json` (pretty, with a final newline): byte for
+/// byte the same however the runs were split.
+pub fn merge(study: &Block, tallies: &[String], kept: bool) -> Result<String, String> {
     let (model, seed) = prepare(study)?;
     let mut all = Tally::empty(&model);
+    if kept {
+        let same_study = |b: &Block| {
+            (&b.ladder, &b.scenario, b.seed, b.runs)
+                == (&study.ladder, &study.scenario, study.seed, study.runs)
+        };
+        let tally = KEPT
+            .with(|k| k.borrow_mut().take())
+            .filter(|(block, _)| same_study(block))
+            .map(|(_, tally)| tally)
+            .ok_or("this worker no longer holds the tally of its block; start the study again")?;
+        all.merge(tally).map_err(|e| e.to_string())?;
+    }
     for t in tallies {
         all.merge(Tally::from_json(t).map_err(|e| e.to_string())?)
             .map_err(|e| e.to_string())?;
@@ -233,10 +283,12 @@ pub fn sensitivity(
     serde_json::to_string(&out).map_err(|e| e.to_string())
 }
 
-/// Carries out a request in a worker: `progress` hears a block's runs made so far.
+/// Carries out a request in a worker: `progress` hears a block's runs made so far, at
+/// most once per [`PROGRESS_EVERY_MS`].
 pub fn answer(request: Request, progress: impl FnMut(u32)) -> Reply {
     let started = js_sys::Date::now();
     let ms = || js_sys::Date::now() - started;
+    let progress = every(PROGRESS_EVERY_MS, js_sys::Date::now, progress);
     match request {
         Request::Block(block) => match run(&block, progress) {
             Ok(tally) => Reply::Done {
@@ -252,7 +304,11 @@ pub fn answer(request: Request, progress: impl FnMut(u32)) -> Reply {
             },
             Err(message) => Reply::Failed { message },
         },
-        Request::Merge { study, tallies } => match merge(&study, &tallies) {
+        Request::Merge {
+            study,
+            tallies,
+            kept,
+        } => match merge(&study, &tallies, kept) {
             Ok(summary) => Reply::Summary {
                 summary,
                 compute_ms: ms(),

@@ -146,12 +146,20 @@ pub fn Study(
                     Heard::Done(tally, ms) => {
                         compute.set(compute.get().max(ms));
                         tallies.borrow_mut()[k] = Some(tally);
-                        // the last block in: this worker merges them all
-                        let all: Option<Vec<String>> = tallies.borrow().iter().cloned().collect();
-                        if let Some(tallies) = all {
+                        // the last block in: this worker merges the others' tallies with
+                        // its own, which it kept
+                        let others: Option<Vec<String>> = tallies
+                            .borrow()
+                            .iter()
+                            .enumerate()
+                            .filter(|&(j, _)| j != k)
+                            .map(|(_, t)| t.clone())
+                            .collect();
+                        if let Some(tallies) = others {
                             let merge = Request::Merge {
                                 study: study.clone(),
                                 tallies,
+                                kept: true,
                             };
                             let merge = serde_json::to_string(&merge).expect("serialisable");
                             let _ = worker.post_message(&JsValue::from_str(&merge));
