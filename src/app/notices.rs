@@ -28,7 +28,15 @@ pub fn SharedBanner(
     /// The copy is on its way (the viewer module loads the app first).
     #[prop(optional, into)]
     working: Signal<bool>,
+    /// Called as the pointer or the focus reaches the button, before it is pressed.
+    #[prop(optional)]
+    preload: Option<Callback<()>>,
 ) -> impl IntoView {
+    let near = move || {
+        if let Some(p) = preload {
+            p.run(())
+        }
+    };
     view! {
         <div class="panel shared" role="status" data-testid=testid::SHARED>
             <span>
@@ -40,6 +48,8 @@ pub fn SharedBanner(
                 data-testid=testid::MAKE_COPY
                 disabled=working
                 on:click=move |_| on_copy.run(())
+                on:pointerenter=move |_| near()
+                on:focus=move |_| near()
             >
                 {move || if working.get() { "Opening the designer…" } else { "Make a copy to edit" }}
             </button>

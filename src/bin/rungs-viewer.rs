@@ -16,7 +16,7 @@ use rungs::app::header::{Brand, Tabs};
 use rungs::app::notices::SharedBanner;
 use rungs::app::Footer;
 use rungs::components::viewer::Viewer;
-use rungs::platform::hand_over::{hand_over, MAKE_COPY};
+use rungs::platform::hand_over::{hand_over, prefetch, MAKE_COPY};
 use rungs::platform::location::shared_ladder;
 use rungs::state::session::Page;
 use rungs::testid;
@@ -100,6 +100,11 @@ fn Shared(ladder: rungs_core::Ladder) -> impl IntoView {
                             ask(p.key())
                         }
                     })
+                    preload=Callback::new(|p: Page| {
+                        if p != Page::Design {
+                            prefetch()
+                        }
+                    })
                 />
             </header>
             <main class="main" id="main">
@@ -110,7 +115,11 @@ fn Shared(ladder: rungs_core::Ladder) -> impl IntoView {
                     tail=". Check the connection and try again; the ladder below stays readable."
                         .to_string()
                 />
-                <SharedBanner on_copy=Callback::new(move |()| ask(MAKE_COPY)) working=working />
+                <SharedBanner
+                    on_copy=Callback::new(move |()| ask(MAKE_COPY))
+                    working=working
+                    preload=Callback::new(|()| prefetch())
+                />
                 <Viewer ladder=ladder overview=overview />
             </main>
             <Footer />

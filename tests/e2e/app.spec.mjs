@@ -334,6 +334,16 @@ test('a share link loads the viewer module alone; a tab or Make a copy brings in
   await expect(other.locator(sel('MAKE_COPY'))).toBeEnabled();
   await other.unroute(app);
 
+  // the pointer on Make a copy starts fetching the app, which starts only when asked
+  const fetched = other.waitForResponse((r) => app.test(new URL(r.url()).pathname) && r.ok());
+  await other.locator(sel('MAKE_COPY')).hover();
+  await fetched;
+  await other.waitForTimeout(300);
+  await expect(other.locator('#boot')).toHaveCount(1);
+  await expect(other.locator(sel('STATUS'))).toHaveCount(0);
+  const appWasm = () => wasm.filter((w) => app.test(`/${w}`));
+  const requested = appWasm().length;
+
   // the Drill tab: the app loads and opens the drill room on the shared ladder, still read-only
   await other.locator(sel('NAV_DRILL')).click();
   await expect(other.locator(sel('NAV_DRILL'))).toHaveAttribute('aria-current', 'page');
@@ -341,8 +351,9 @@ test('a share link loads the viewer module alone; a tab or Make a copy brings in
   await expect(other.locator(sel('SHARED'))).toHaveCount(1);
   await expect(other.locator(sel('STATUS'))).toHaveText('valid, no warnings');
   await expect(other.locator('#boot')).toHaveCount(0);
-  // the app's wasm: the refused request, then the one that loaded
-  expect(wasm.filter((w) => app.test(`/${w}`))).toHaveLength(2);
+  // the app's wasm was fetched once more, by the pointer on Make a copy: the Drill tab
+  // used that download
+  expect(appWasm()).toHaveLength(requested);
   // from now on the tabs are the app's: Design shows the same viewer
   await other.locator(sel('NAV_DESIGN')).click();
   await expect(other.locator(sel('VIEWER_TIER')).first()).toBeVisible();
