@@ -14,6 +14,19 @@ pub fn remove_boot_frame() {
     }
 }
 
+/// Puts class `name` on the document's root element, or takes it off: for a state that
+/// changes how the whole page is laid out, which the stylesheet then reads from the root
+/// rather than with `:has()` (on a page of thousands of elements, a `:has()` over the
+/// page's sections made the browser restyle all of them on every keystroke).
+pub fn set_root_class(name: &str, on: bool) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.class_list().toggle_with_force(name, on);
+    }
+}
+
 /// Asks the user; `true` to go ahead.
 pub fn confirm(question: &str) -> bool {
     web_sys::window()

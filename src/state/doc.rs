@@ -118,7 +118,7 @@ impl Doc {
     pub fn open_parsed(&self, ladder: Ladder, text: String) {
         self.cancel_timers();
         self.begin_history(ladder, text.len());
-        self.parse_error.set(None);
+        self.clear_parse_error();
         self.source.set(text);
         self.settle();
     }
@@ -234,7 +234,7 @@ impl Doc {
         self.text_due.cancel();
         match rungs_core::parse_ladder(&text) {
             Ok(l) => {
-                self.parse_error.set(None);
+                self.clear_parse_error();
                 self.last_edit.set_value(None);
                 let weight = text.len();
                 if self.broken.get_untracked() {
@@ -277,9 +277,18 @@ impl Doc {
         }
     }
 
+    /// Forgets the text's parse error, if there is one. (Setting a signal tells every
+    /// reader even when the value stays the same: the inspector, which reads
+    /// [`locked`](Doc::locked), drew its whole form again on every keystroke.)
+    fn clear_parse_error(&self) {
+        if self.parse_error.with_untracked(Option::is_some) {
+            self.parse_error.set(None);
+        }
+    }
+
     /// Shows `l`; the JSON text follows after a pause (see [`TEXT_DELAY_MS`]).
     fn show(&self, l: Ladder) {
-        self.parse_error.set(None);
+        self.clear_parse_error();
         self.ladder.set(l);
         self.sync_flags();
         let doc = *self;

@@ -90,6 +90,6 @@ pub fn Extra(
             Some(Ok(())) => ().into_any(),
             Some(Err(why)) => view! { <p class="panel stale" role="alert">{why}</p> }.into_any(),
         }}
-        <div class="extra" node_ref=target></div>
+        <div class="extra" data-extra=which node_ref=target></div>
     }
 }

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use rungs_core::{Report, Target};
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::platform::timer::Debounce;
 use crate::state::doc::use_doc;
@@ -16,6 +17,30 @@ use crate::testid;
 /// What validation found, in context for the fields' inline marks.
 #[derive(Clone, Copy)]
 pub struct Findings(pub Memo<Report>);
+
+/// Keeps the text control `node` showing `value`: writes it when it changes, unless the
+/// control shows it already, as it does once the user has typed it. (`prop:value` writes
+/// back every keystroke, and writing a focused control's value places its caret, for
+/// which the browser lays out the whole page at once: about 100 ms a keystroke on the
+/// 500-person ladder.) The first value is written as the control is built.
+fn show_value<E>(node: NodeRef<E>, value: impl Fn() -> String + 'static)
+where
+    E: leptos::html::ElementType,
+    E::Output: JsCast + Clone + 'static,
+{
+    Effect::new(move |_| {
+        let v = value();
+        let Some(el) = node.get() else { return };
+        let el: &JsValue = el.unchecked_ref();
+        let key = JsValue::from_str("value");
+        let shown = js_sys::Reflect::get(el, &key)
+            .ok()
+            .and_then(|s| s.as_string());
+        if shown.as_deref() != Some(v.as_str()) {
+            let _ = js_sys::Reflect::set(el, &key, &v.into());
+        }
+    });
+}
 
 /// The element id of the field editing `pointer`.
 pub fn field_id(pointer: &str) -> String {
@@ -121,14 +146,19 @@ pub fn TextField(
         set,
     } = field;
     let id = field_id(&pointer);
+    let first = value.get_untracked();
     let control = if multiline {
+        let node = NodeRef::new();
+        show_value(node, move || value.get());
         view! {
-            <textarea id=id rows="3" prop:value=move || value.get() on:input=move |ev| set.run(event_target_value(&ev))></textarea>
+            <textarea id=id rows="3" node_ref=node prop:value=first on:input=move |ev| set.run(event_target_value(&ev))></textarea>
         }
         .into_any()
     } else {
+        let node = NodeRef::new();
+        show_value(node, move || value.get());
         view! {
-            <input id=id type="text" prop:value=move || value.get() on:input=move |ev| set.run(event_target_value(&ev)) />
+            <input id=id type="text" node_ref=node prop:value=first on:input=move |ev| set.run(event_target_value(&ev)) />
         }
         .into_any()
     };
@@ -271,17 +301,20 @@ where
     };
     let store_on_leave = store.clone();
     let id = field_id(&pointer);
+    let node = NodeRef::new();
+    show_value(node, move || draft.get());
     view! {
         <FieldShell label=label pointer=pointer refusal=refusal help=help.unwrap_or_default()>
             <input
                 id=id
+                node_ref=node
                 type=input_type.unwrap_or("text")
                 placeholder=placeholder
                 list=list
                 autocomplete="off"
                 spellcheck="false"
                 aria-invalid=move || refusal.with(Option::is_some).to_string()
-                prop:value=move || draft.get()
+                prop:value=draft.get_untracked()
                 on:input=move |ev| {
                     let text = event_target_value(&ev);
                     draft.set(text.clone());

@@ -19,6 +19,7 @@ use rungs_core::drill::{DrillSession, StartError, SPEEDS};
 use rungs_core::Ladder;
 
 use crate::platform::clock::now_ms;
+use crate::platform::dom::set_root_class;
 use crate::platform::extras::Host;
 use crate::state::live_room::{LiveRoom, WhileWaiting};
 use crate::testid;
@@ -27,6 +28,10 @@ use injects::Injects;
 use setup::Players;
 use status::{DrillStatus, PageCards};
 use timeline::Timeline;
+
+/// The root element's class while the paper debrief is on show (style/main.css hides the
+/// rest of the page).
+const PRINTING_CLASS: &str = "printing-debrief";
 
 /// The live drill panel of the drill room (drawn by the extras module).
 #[component]
@@ -44,8 +49,11 @@ pub fn LiveDrill(
 ) -> impl IntoView {
     let host = StoredValue::new_local(host);
     // Whether the finished drill is shown as its paper debrief (set by the scorecard's
-    // Print view button; the stylesheet hides the rest of the page meanwhile).
+    // Print view button; the stylesheet hides the rest of the page meanwhile, told by
+    // the root's class).
     let print_view = RwSignal::new(false);
+    Effect::new(move |_| set_root_class(PRINTING_CLASS, print_view.get()));
+    on_cleanup(|| set_root_class(PRINTING_CLASS, false));
     let problem = RwSignal::new(None::<String>);
     // Leaving the page pauses a running drill; it says so on return.
     on_cleanup(move || room.leave());
