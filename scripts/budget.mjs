@@ -20,7 +20,7 @@ export function firstLoad(dir = 'dist', name = 'rungs') {
   const html = readFileSync(join(dir, 'index.html'), 'utf8');
   const styles = [...html.matchAll(/<link\b[^>]*\brel="stylesheet"[^>]*\bhref="([^"]+)"/g)].map(([, href]) => href);
   // the loader names each module's script: the app's with Trunk's content hash
-  const named = html.match(new RegExp(`'\\./(${name}(?:-[0-9a-f]{16})?)\\.js'`));
+  const named = html.match(new RegExp(`'\\./(${name}(?:-[0-9a-f]{1,16})?)\\.js'`));
   if (!named) throw new Error(`${dir}/index.html names no script of ${name}`);
   const script = `${named[1]}.js`;
   const glue = readFileSync(join(dir, script), 'utf8');
