@@ -152,9 +152,19 @@ async fn the_inspector_edits_a_tier_and_undo_and_redo_follow() {
     click(&root, testid::UNDO);
     tick().await;
     assert_eq!(texts(&root, testid::RUNG_NAME)[0], "SEV1 Critical");
+    // the name field follows the document too (it writes only what it does not show)
+    let name = || {
+        root.query_selector("#f-tiers-0-name")
+            .unwrap()
+            .unwrap()
+            .unchecked_into::<web_sys::HtmlInputElement>()
+            .value()
+    };
+    assert_eq!(name(), "SEV1 Critical");
     click(&root, testid::REDO);
     tick().await;
     assert_eq!(texts(&root, testid::RUNG_NAME)[0], "SEV1 <b>Outage</b>");
+    assert_eq!(name(), "SEV1 <b>Outage</b>");
     assert!(root.query_selector("b").unwrap().is_none());
 }
 
@@ -447,6 +457,14 @@ fn a_study_in_blocks_in_the_browser_equals_monte_carlo() {
     // the kept tally is merged once; asked again, the worker says so
     let again = merge(&tallies[..2], true).expect_err("nothing is kept any more");
     assert!(again.contains("start the study again"), "{again}");
+    // one worker: the whole study is its block, and it merges its kept tally alone
+    let reply = study_worker::answer(Request::Block(study.clone()), |_| {});
+    assert!(matches!(reply, Reply::Done { .. }));
+    let summary = merge(&[], true).expect("one worker merges what it kept");
+    assert!(
+        summary == expected,
+        "the one-worker summary differs:\n{summary}"
+    );
     // nor does a worker merge what it kept of another study
     let reply = study_worker::answer(Request::Block(blocks[2].clone()), |_| {});
     assert!(matches!(reply, Reply::Done { .. }));

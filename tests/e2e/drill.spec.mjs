@@ -99,6 +99,9 @@ test('a live drill at 1200x runs to resolution with a human acknowledging throug
 
   // the print view: the finished drill alone, headed for paper, every event listed
   await page.locator(sel('PRINT_VIEW')).click();
+  // the stylesheet hides the rest of the page from the root's class
+  const printing = () => page.evaluate(() => document.documentElement.classList.contains('printing-debrief'));
+  expect(await printing()).toBe(true);
   const head = page.locator(sel('DEBRIEF_HEAD'));
   await expect(head.locator('h2')).toBeFocused();
   await expect(head).toContainText('Drill debrief: Nimbus Cloud Platform');
@@ -125,6 +128,7 @@ test('a live drill at 1200x runs to resolution with a human acknowledging throug
   }
   await page.emulateMedia({ media: 'screen' });
   await page.locator(sel('PRINT_VIEW_CLOSE')).click();
+  expect(await printing()).toBe(false);
   await expect(page.locator(sel('PRINT_VIEW'))).toBeFocused();
   await expect(page.locator(sel('STUDY'))).toBeVisible();
   await expect(page.locator(sel('DEBRIEF_HEAD'))).toHaveCount(0);

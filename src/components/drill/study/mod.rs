@@ -124,6 +124,7 @@ pub fn Study(
         // its handlers); fresh ones are started at the next Start
         let stop_all = move || leptos::task::spawn_local(async move { pool.set_value(Vec::new()) });
         for (k, (slot, block)) in slots.iter_mut().zip(blocks).enumerate() {
+            let len = block.end - block.first;
             let request = serde_json::to_string(&Request::Block(block)).expect("serialisable");
             let worker = slot.worker.clone();
             let (made, tallies, compute, name, study) = (
@@ -144,6 +145,10 @@ pub fn Study(
                         state.set(State::Running(made.borrow().iter().sum()));
                     }
                     Heard::Done(tally, ms) => {
+                        // the block is all made, whatever its last report said (reports
+                        // come at most every PROGRESS_EVERY_MS)
+                        made.borrow_mut()[k] = len;
+                        state.set(State::Running(made.borrow().iter().sum()));
                         compute.set(compute.get().max(ms));
                         tallies.borrow_mut()[k] = Some(tally);
                         // the last block in: this worker merges the others' tallies with

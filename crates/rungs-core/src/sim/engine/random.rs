@@ -61,7 +61,7 @@ mod tests {
 
     /// The stream is part of the format's contract (docs/simulation.md): these are the
     /// words `rand_chacha` 0.9's `ChaCha8Rng::seed_from_u64(42)` gave, with which the
-    /// golden files were made, across a word boundary and past its 32-word buffer.
+    /// golden files were made, across a word boundary and past its 64-word buffer.
     #[test]
     fn the_stream_is_rand_chachas() {
         let mut r = Random::new(42);
