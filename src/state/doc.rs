@@ -50,6 +50,10 @@ pub struct Doc {
     pub can_undo: RwSignal<bool>,
     /// See `can_undo`.
     pub can_redo: RwSignal<bool>,
+    /// See [`Doc::locked`]: a memo, so that its readers hear of the lock coming or going
+    /// only (the parse error is set again with each keystroke of broken JSON, and the
+    /// inspector draws its whole form again when the lock changes).
+    locked: Memo<bool>,
     history: StoredValue<History<Ladder>>,
     last_edit: StoredValue<Option<(String, f64)>>,
     /// The rewrite of `source` after a visual edit, waiting for a pause in typing.
@@ -66,14 +70,17 @@ impl Doc {
     /// An empty document; [`Doc::open`] or [`Doc::open_parsed`] gives it its text.
     /// `placeholder` stands in for the ladder until then (never shown as an entry's).
     pub fn new(placeholder: Ladder) -> Self {
+        let readonly = RwSignal::new(false);
+        let parse_error = RwSignal::new(None::<Diagnostic>);
         Doc {
             history: StoredValue::new(
                 History::new(placeholder.clone(), UNDO_LIMIT).with_max_weight(UNDO_BYTES),
             ),
             ladder: RwSignal::new(placeholder),
             source: RwSignal::new(String::new()),
-            parse_error: RwSignal::new(None),
-            readonly: RwSignal::new(false),
+            parse_error,
+            readonly,
+            locked: Memo::new(move |_| readonly.get() || parse_error.with(Option::is_some)),
             broken: RwSignal::new(false),
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
@@ -87,7 +94,7 @@ impl Doc {
     /// JSON text does not parse (an edit would rewrite it from the ladder and lose what
     /// was typed). Tracked.
     pub fn locked(&self) -> bool {
-        self.readonly.get() || self.parse_error.with(Option::is_some)
+        self.locked.get()
     }
 
     /// [`Doc::locked`], untracked.

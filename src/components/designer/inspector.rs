@@ -102,11 +102,8 @@ pub fn Inspector() -> impl IntoView {
             format!("{noun}: {name}")
         }
     };
-    // a memo: the parse error is set again with each keystroke of broken JSON, and the
-    // form must not be drawn again for that, only when the lock comes or goes
-    let locked = Memo::new(move |_| doc.locked());
     let body = move || {
-        let readonly = locked.get();
+        let readonly = doc.locked();
         let form = match selected.get() {
             None => view! {
                 <p class="muted">
