@@ -139,16 +139,16 @@ pub fn Study(
                 if !matches!(state.get_untracked(), State::Running(_)) {
                     return;
                 }
+                let count = |done: u32| {
+                    made.borrow_mut()[k] = done;
+                    state.set(State::Running(made.borrow().iter().sum()));
+                };
                 match heard {
-                    Heard::Progress(done) => {
-                        made.borrow_mut()[k] = done;
-                        state.set(State::Running(made.borrow().iter().sum()));
-                    }
+                    Heard::Progress(done) => count(done),
                     Heard::Done(tally, ms) => {
                         // the block is all made, whatever its last report said (reports
                         // come at most every PROGRESS_EVERY_MS)
-                        made.borrow_mut()[k] = len;
-                        state.set(State::Running(made.borrow().iter().sum()));
+                        count(len);
                         compute.set(compute.get().max(ms));
                         tallies.borrow_mut()[k] = Some(tally);
                         // the last block in: this worker merges the others' tallies with
