@@ -153,6 +153,35 @@ test('a live drill at 1200x runs to resolution with a human acknowledging throug
   expect(problems).toEqual([]);
 });
 
+test('a clock tick redraws only what it changes: the clock, the now line, the deadlines and the countdown, not the timeline around them', async ({ page }) => {
+  // at 1200x until Emi is paged, then at 1x while her page waits (the clock shows
+  // milliseconds then, so every tick changes it)
+  const problems = await setUpDrill(page, '1200');
+  await page.locator(sel('DRILL_START')).click();
+  await expect(page.locator(sel('PAGE_COUNTDOWN')).first()).toBeVisible({ timeout: 20_000 });
+  // Count, over two seconds of ticks, the attributes written in the drill room. A tick
+  // that redraws the timeline in place rewrites every attribute of its lanes, ticks and
+  // marks (more than a hundred); one that moves only what changed writes a few. A new
+  // event or lane in the window adds a few more, once.
+  const { ticks, writes } = await page.evaluate(async (clock) => {
+    let ticks = 0;
+    let writes = 0;
+    const count = new MutationObserver((list) => {
+      for (const m of list) {
+        if (m.type === 'attributes') writes += 1;
+        else if (m.target.parentElement?.closest(clock) || m.target.closest?.(clock)) ticks += 1;
+      }
+    });
+    count.observe(document.querySelector('[data-testid="live-drill"]'), { subtree: true, attributes: true, childList: true, characterData: true });
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    count.disconnect();
+    return { ticks, writes };
+  }, sel('SIM_CLOCK'));
+  expect(ticks).toBeGreaterThan(5);
+  expect(writes / ticks).toBeLessThan(20);
+  expect(problems).toEqual([]);
+});
+
 test('the drill setup says who the scenario pages first, and seats them until the facilitator chooses', async ({ page }) => {
   const problems = [];
   page.on('pageerror', (e) => problems.push(e.message));

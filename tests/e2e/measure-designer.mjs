@@ -6,14 +6,11 @@
 //   cargo run --release -p rungs-core --example shared_role_ladder 30000 > target/30k.json
 //   trunk build --release && node tests/e2e/serve.mjs dist 8093 &
 //   node tests/e2e/measure-designer.mjs target/large.json http://127.0.0.1:8093/
-import { chromium } from '@playwright/test';
+import { launch } from './measuring.mjs';
 import { readFileSync } from 'node:fs';
 
 const [file = 'target/large.json', url = 'http://127.0.0.1:8093/'] = process.argv.slice(2);
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-});
+const browser = await launch();
 const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
 await page.goto(url);
 await page.waitForSelector('[data-testid="ladder-name"]');

@@ -3,15 +3,12 @@
 //   cargo run -p rungs-core --example large_ladder > target/large.json
 //   trunk build --release && node tests/e2e/serve.mjs dist 8093 &
 //   node tests/e2e/measure-edit.mjs target/large.json http://127.0.0.1:8093/
-import { chromium } from '@playwright/test';
+import { launch } from './measuring.mjs';
 import { readFileSync } from 'node:fs';
 
 const [file = 'target/large.json', url = 'http://127.0.0.1:8093/'] = process.argv.slice(2);
 const text = readFileSync(file, 'utf8');
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-});
+const browser = await launch();
 const page = await browser.newPage();
 await page.goto(url);
 await page.waitForSelector('[data-testid="ladder-name"]');

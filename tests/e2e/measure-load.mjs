@@ -15,17 +15,14 @@
 // by then, headers included. The last row is a second visit on the phone profile: a
 // first, unthrottled visit installs the service worker, then the page is reloaded with
 // the HTTP cache off; what the service worker answers from its cache is not counted.
-import { chromium } from '@playwright/test';
+import { PROFILES, launch, median, throttle } from './measuring.mjs';
 import { startServer } from './static-server.mjs';
 
 const [dir = 'dist', loadsArg = '5'] = process.argv.slice(2);
 const LOADS = Number(loadsArg);
 const { server, origin } = await startServer({ dir, gzip: true, noCache: true });
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-});
+const browser = await launch();
 
 /** A share link of the SaaS example, made by the app itself. */
 async function shareLink() {
@@ -36,15 +33,6 @@ async function shareLink() {
   await page.close();
   return link;
 }
-
-const PROFILES = {
-  phone: {
-    context: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
-    network: { offline: false, latency: 150, downloadThroughput: (9e6 / 8), uploadThroughput: (1.5e6 / 8) },
-    cpu: 4,
-  },
-  localhost: { context: { viewport: { width: 1400, height: 900 } }, network: null, cpu: 1 },
-};
 
 /** One load of `url`: first contentful paint, first tier, bytes before it. Fresh, or with
  * `repeat` a second visit: the first one, unthrottled, installs the service worker. */
@@ -64,10 +52,7 @@ async function load(url, profile, tier, repeat = false) {
     }).observe(document, { childList: true, subtree: true });
   }, tier);
   const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  if (profile.network) await cdp.send('Network.emulateNetworkConditions', profile.network);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
+  await throttle(cdp, profile);
   // what the service worker answers from its cache does not cross the network
   const fromCache = new Set();
   cdp.on('Network.responseReceived', (e) => e.response.fromServiceWorker && fromCache.add(e.requestId));
@@ -97,11 +82,6 @@ async function load(url, profile, tier, repeat = false) {
   await context.close();
   return { firstTier, fcp, bytes };
 }
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor((s.length - 1) / 2)];
-};
 
 const link = await shareLink();
 const pages = {

@@ -7,14 +7,11 @@
 //   node tests/e2e/measure-study.mjs http://127.0.0.1:8093/ [CORES]
 // CORES, when given, is what the page is told navigator.hardwareConcurrency is: the study
 // splits its runs across that many workers (at most 8).
-import { chromium } from '@playwright/test';
+import { launch } from './measuring.mjs';
 
 const [url = 'http://127.0.0.1:8093/', cores] = process.argv.slice(2);
 const tid = (id) => `[data-testid="${id}"]`;
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-});
+const browser = await launch();
 const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
 if (cores) {
   await page.addInitScript((n) => Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => n }), Number(cores));

@@ -33,6 +33,9 @@ pub fn Injects(
                 .collect::<Vec<_>>()
         })
     });
+    // the scenario's signals, not redrawn on each tick: a list open under the
+    // facilitator's finger stays as it is
+    let signals = Memo::new(move |_| room.watch(|d| d.signals()));
     view! {
         <details class="injects">
             <summary>"Inject an event now"</summary>
@@ -62,7 +65,8 @@ pub fn Injects(
                     <select on:change=move |ev| signal_pick.set(event_target_value(&ev))>
                         <option value="">"Choose…"</option>
                         {move || {
-                            room.watch(|d| d.signals())
+                            signals
+                                .get()
                                 .into_iter()
                                 .map(|(i, label)| view! { <option value=i.to_string()>{label}</option> })
                                 .collect_view()

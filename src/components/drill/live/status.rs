@@ -16,18 +16,27 @@ pub fn DrillStatus(
     /// The drill room.
     room: LiveRoom,
 ) -> impl IntoView {
-    let deadlines = move || room.watch(|d| d.open_deadlines());
+    // A tick changes the seconds left, not which deadlines are open: each line stays and
+    // only its figures change.
+    let deadlines = Memo::new(move |_| room.watch(|d| d.open_deadlines()));
+    let left = move |name: &str| {
+        deadlines.with(|ds| {
+            ds.iter()
+                .find(|(n, _)| *n == name)
+                .map_or(0.0, |(_, left)| *left)
+        })
+    };
+    let budget_message = Memo::new(move |_| room.watch(|d| d.budget_message()));
+    let breach_flag = Memo::new(move |_| room.read(ladder, |l, d| d.breach_flag(l)));
     view! {
         <div class="drill-status">
             <p class="sim-clock" data-testid=testid::SIM_CLOCK aria-live="off">{move || room.watch(|d| Some(d.clock_text()))}</p>
             // A run stopped by the event budget says so, as text (tier ids are the
             // ladder's own text, never markup).
+            {move || budget_message.get().map(|m| view! { <p class="breach-flag" role="status">{m}</p> })}
             {move || {
-                room.watch(|d| d.budget_message())
-                    .map(|m| view! { <p class="breach-flag" role="status">{m}</p> })
-            }}
-            {move || {
-                room.read(ladder, |l, d| d.breach_flag(l))
+                breach_flag
+                    .get()
                     .map(|flag| {
                         view! {
                             <p class="breach-flag" role="alert" data-testid=testid::BREACH_FLAG>
@@ -37,19 +46,18 @@ pub fn DrillStatus(
                     })
             }}
             <ul class="deadlines" aria-label="Open deadlines of the current tier">
-                {move || {
-                    deadlines()
-                        .into_iter()
-                        .map(|(name, left)| {
-                            view! {
-                                <li class:late=left < 60.0>
-                                    <span>{name.replace('_', " ")}</span>
-                                    <strong>{fmt_secs(left)}</strong>
-                                </li>
-                            }
-                        })
-                        .collect_view()
-                }}
+                <For
+                    each=move || deadlines.with(|ds| ds.iter().map(|(name, _)| *name).collect::<Vec<_>>())
+                    key=|name| *name
+                    children=move |name| {
+                        view! {
+                            <li class:late=move || left(name) < 60.0>
+                                <span>{name.replace('_', " ")}</span>
+                                <strong>{move || fmt_secs(left(name))}</strong>
+                            </li>
+                        }
+                    }
+                />
             </ul>
         </div>
     }
@@ -65,8 +73,23 @@ pub fn PageCards(
     /// The drill room.
     room: LiveRoom,
 ) -> impl IntoView {
-    let cards = move || room.read(ladder, |l, d| d.page_cards(l));
-    let slowed = move || {
+    // A card stays on the page while its page waits; a tick changes only its countdown.
+    let cards = Memo::new(move |_| room.read(ladder, |l, d| d.page_cards(l)));
+    let countdown = move |id: &str| {
+        cards.with(|cs| {
+            cs.iter()
+                .find(|c| c.person_id == id)
+                .and_then(|c| c.escalates_in)
+                .map(|left| {
+                    if left == Duration::ZERO {
+                        "escalating now".to_string()
+                    } else {
+                        format!("escalates in {}", fmt_secs(left))
+                    }
+                })
+        })
+    };
+    let slowed = Memo::new(move |_| {
         let waiting = room.watch(|d| !d.awaiting().is_empty());
         if !waiting || !room.running.get() {
             return None;
@@ -78,43 +101,40 @@ pub fn PageCards(
             WhileWaiting::Pause => Some("The clock stands still until the page is acknowledged."),
             _ => None,
         }
-    };
+    });
     view! {
         <div class="pages" aria-live="polite">
-            {move || slowed().map(|m| view! { <p class="muted small" data-testid=testid::DRILL_SLOWED>{m}</p> })}
-            {move || {
-                cards()
-                    .into_iter()
-                    .map(|c| {
-                        let id = c.person_id.clone();
-                        let name = c.person.clone();
-                        let countdown = c.escalates_in.map(|left| {
-                            if left == Duration::ZERO {
-                                "escalating now".to_string()
-                            } else {
-                                format!("escalates in {}", fmt_secs(left))
-                            }
-                        });
-                        view! {
-                            <div class="page-card" data-testid=testid::PAGE_CARD role="alert">
-                                <span>
-                                    "Page for " <strong>{name.clone()}</strong>
-                                    <span class="page-source" data-testid=testid::PAGE_SOURCE>{c.source()}</span>
-                                    {countdown.map(|t| view! { <span class="page-countdown" data-testid=testid::PAGE_COUNTDOWN>{t}</span> })}
-                                </span>
-                                <button
-                                    class="button primary"
-                                    data-testid=testid::ACKNOWLEDGE
-                                    aria-label=format!("Acknowledge as {name}")
-                                    on:click=move |_| room.act(|d| { d.acknowledge(&id); })
-                                >
-                                    "Acknowledge"
-                                </button>
-                            </div>
-                        }
-                    })
-                    .collect_view()
-            }}
+            {move || slowed.get().map(|m| view! { <p class="muted small" data-testid=testid::DRILL_SLOWED>{m}</p> })}
+            <For
+                each=move || cards.get()
+                key=|c| (c.person_id.clone(), c.source())
+                children=move |c| {
+                    let id = c.person_id.clone();
+                    let name = c.person.clone();
+                    // the communication owner's page does not escalate, so has no countdown
+                    let countdown = c.escalates_in.is_some().then(|| {
+                        let id = id.clone();
+                        view! { <span class="page-countdown" data-testid=testid::PAGE_COUNTDOWN>{move || countdown(&id)}</span> }
+                    });
+                    view! {
+                        <div class="page-card" data-testid=testid::PAGE_CARD role="alert">
+                            <span>
+                                "Page for " <strong>{name.clone()}</strong>
+                                <span class="page-source" data-testid=testid::PAGE_SOURCE>{c.source()}</span>
+                                {countdown}
+                            </span>
+                            <button
+                                class="button primary"
+                                data-testid=testid::ACKNOWLEDGE
+                                aria-label=format!("Acknowledge as {name}")
+                                on:click=move |_| room.act(|d| { d.acknowledge(&id); })
+                            >
+                                "Acknowledge"
+                            </button>
+                        </div>
+                    }
+                }
+            />
         </div>
     }
 }

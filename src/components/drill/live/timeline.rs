@@ -4,7 +4,7 @@
 //! details of any mark by click, tap or keyboard.
 
 use leptos::prelude::*;
-use rungs_core::drill::{lanes, timeline_breaches, timeline_marks};
+use rungs_core::drill::{lanes, timeline_breaches, timeline_marks, TimelineMark};
 use rungs_core::sim::{EventKind, SimTime};
 use rungs_core::Ladder;
 
@@ -120,7 +120,188 @@ fn tick_label(ms: u64) -> String {
     s
 }
 
+/// What the timeline draws apart from "now": it changes only when an event is logged (or
+/// the ladder's names change), not on every tick of the clock.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Frame {
+    lanes: Vec<(String, String)>,
+    marks: Vec<TimelineMark>,
+    breaches: Vec<(SimTime, String)>,
+    /// The scenario's horizon, in milliseconds.
+    horizon: u64,
+    /// How many events the log holds.
+    events: usize,
+}
+
+const LEFT: f64 = 150.0;
+const WIDTH: f64 = 760.0;
+const LANE_H: f64 = 26.0;
+const TOP: f64 = 40.0;
+
+impl Frame {
+    fn height(&self) -> f64 {
+        TOP + 22.0 + LANE_H * self.lanes.len().max(1) as f64
+    }
+
+    /// The axis' span, in milliseconds: the horizon, at least a minute.
+    fn span(&self) -> u64 {
+        self.horizon.max(60_000)
+    }
+
+    /// The x of simulated time `t` (ms) on the axis.
+    fn x(&self, t: u64) -> f64 {
+        LEFT + (t.min(self.span()) as f64 / self.span() as f64) * WIDTH
+    }
+
+    /// The lanes and the time axis, under the "now" line.
+    fn background(&self) -> impl IntoView + use<> {
+        let height = self.height();
+        let step = tick_step(self.span());
+        let ticks = (0..=self.span() / step)
+            .map(|k| {
+                let t = k * step;
+                view! {
+                    <g class="tl-tick">
+                        <line x1=self.x(t) x2=self.x(t) y1=TOP y2=height - 20.0 />
+                        <text x=self.x(t) y=height - 6.0 text-anchor="middle">{tick_label(t)}</text>
+                    </g>
+                }
+            })
+            .collect_view();
+        let lanes = self
+            .lanes
+            .iter()
+            .enumerate()
+            .map(|(i, (_, name))| {
+                let y = TOP + LANE_H * i as f64;
+                view! {
+                    <g class="tl-lane">
+                        <rect x="0" y=y width="930" height=LANE_H class=if i % 2 == 0 { "even" } else { "odd" } />
+                        <text x="6" y=y + 17.0>{name.clone()}</text>
+                    </g>
+                }
+            })
+            .collect_view();
+        (lanes, ticks)
+    }
+
+    /// The breaches drawn across the lanes. A label takes turns on two rows and is
+    /// skipped where it would overprint the one before.
+    fn breach_items(&self) -> Vec<Item> {
+        let height = self.height();
+        let mut last_label = [f64::NEG_INFINITY; 2];
+        self.breaches
+            .iter()
+            .enumerate()
+            .map(|(k, (t, what))| {
+                let x = self.x(t.0);
+                let row = k % 2;
+                let shown = x - last_label[row] > 110.0;
+                if shown {
+                    last_label[row] = x;
+                }
+                let label = format!("breach: {what}, at {t}");
+                Item {
+                    key: (k, label.clone(), row + 2 * usize::from(shown), self.span()),
+                    label,
+                    draw: Draw::Breach {
+                        x,
+                        bottom: height - 20.0,
+                        caption: shown
+                            .then(|| (format!("breach: {what}"), 12.0 + 13.0 * row as f64)),
+                    },
+                }
+            })
+            .collect()
+    }
+
+    /// The marks, each in its lane.
+    fn mark_items(&self) -> Vec<Item> {
+        self.marks
+            .iter()
+            .enumerate()
+            .filter_map(|(k, m)| {
+                let lane = self.lanes.iter().position(|(id, _)| *id == m.lane)?;
+                let label = format!("{} {} {}", m.t, self.lanes[lane].1, m.kind.as_str());
+                Some(Item {
+                    key: (k, label.clone(), lane, self.span()),
+                    label,
+                    draw: Draw::Mark {
+                        kind: m.kind,
+                        x: self.x(m.t.0),
+                        y: TOP + LANE_H * lane as f64 + LANE_H / 2.0,
+                    },
+                })
+            })
+            .collect()
+    }
+}
+
+/// A breach or a mark on the timeline, with what it says when chosen. Its key holds all
+/// its drawing depends on, so a tick or a new event leaves the ones drawn as they are.
+#[derive(Debug, Clone, PartialEq)]
+struct Item {
+    key: (usize, String, usize, u64),
+    label: String,
+    draw: Draw,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Draw {
+    Breach {
+        x: f64,
+        bottom: f64,
+        /// The label shown above the lanes, and its y.
+        caption: Option<(String, f64)>,
+    },
+    Mark {
+        kind: EventKind,
+        x: f64,
+        y: f64,
+    },
+}
+
+impl Item {
+    /// The item as a button that tells, through `detail`, what happened by click, tap or
+    /// keyboard.
+    fn view(self, detail: RwSignal<Option<String>>) -> impl IntoView {
+        let said = self.label.clone();
+        let focus_said = self.label.clone();
+        let (class, kind, picture) = match self.draw {
+            Draw::Breach { x, bottom, caption } => (
+                "tl-breach".to_string(),
+                None,
+                view! {
+                    <line x1=x x2=x y1=TOP - 4.0 y2=bottom />
+                    {caption.map(|(text, y)| view! { <text x=x + 4.0 y=y>{text}</text> })}
+                }
+                .into_any(),
+            ),
+            Draw::Mark { kind, x, y } => {
+                let (shape, class) = legend_of(kind);
+                let r = if kind == EventKind::Breach { 7.0 } else { 5.0 };
+                (
+                    format!("tl-mark {class}"),
+                    Some(kind.as_str()),
+                    shape_view(shape, x, y, r),
+                )
+            }
+        };
+        view! {
+            <g class=class tabindex="0" role="button" aria-label=self.label data-kind=kind
+                on:click=move |_| detail.set(Some(said.clone()))
+                on:focus=move |_| detail.set(Some(focus_said.clone()))
+            >
+                {picture}
+            </g>
+        }
+    }
+}
+
 /// The timeline of the drill in the room.
+///
+/// The clock ticks ten times a second; a tick moves the "now" line and the summary, and
+/// redraws nothing else (the lanes, the axis and the marks follow the log).
 #[component]
 pub fn Timeline(
     /// The ladder, for names.
@@ -129,104 +310,33 @@ pub fn Timeline(
     room: LiveRoom,
 ) -> impl IntoView {
     let detail = RwSignal::new(None::<String>);
-    let draw = move || {
-        let (lanes, marks, breaches, horizon, now, events) = room.read(ladder, |l, d| {
+    let frame = Memo::new(move |_| {
+        room.read(ladder, |l, d| {
             let log = d.log();
-            (
-                lanes(l, log),
-                timeline_marks(log),
-                timeline_breaches(log),
-                d.model().horizon.as_millis().max(60_000),
-                d.now().as_millis(),
-                log.len(),
-            )
-        });
-        let (left, width, lane_h, top) = (150.0, 760.0, 26.0, 40.0);
-        let height = top + 22.0 + lane_h * lanes.len().max(1) as f64;
-        let x = move |t: u64| left + (t.min(horizon) as f64 / horizon as f64) * width;
-        let lane_of = |id: &str| lanes.iter().position(|(x, _)| x == id);
-        let lane_y = |i: usize| top + lane_h * i as f64 + lane_h / 2.0;
-        let step = tick_step(horizon);
-        let ticks = (0..=horizon / step)
-            .map(|k| {
-                let t = k * step;
-                view! {
-                    <g class="tl-tick">
-                        <line x1=x(t) x2=x(t) y1=top y2=height - 20.0 />
-                        <text x=x(t) y=height - 6.0 text-anchor="middle">{tick_label(t)}</text>
-                    </g>
-                }
-            })
-            .collect_view();
-        // breach labels take turns on two rows and skip a label that would overprint
-        let mut last_label = [f64::NEG_INFINITY; 2];
-        let breaches = breaches
-            .into_iter()
-            .enumerate()
-            .map(|(k, (t, what))| {
-                let bx = x(t.0);
-                let row = k % 2;
-                let shown = bx - last_label[row] > 110.0;
-                if shown {
-                    last_label[row] = bx;
-                }
-                let label = format!("breach: {what}, at {t}");
-                let said = label.clone();
-                view! {
-                    <g class="tl-breach" tabindex="0" role="button" aria-label=label.clone()
-                        on:click=move |_| detail.set(Some(said.clone()))
-                        on:focus={
-                            let said = label.clone();
-                            move |_| detail.set(Some(said.clone()))
-                        }
-                    >
-                        <line x1=bx x2=bx y1=top - 4.0 y2=height - 20.0 />
-                        {shown.then(|| view! { <text x=bx + 4.0 y=12.0 + 13.0 * row as f64>{format!("breach: {what}")}</text> })}
-                    </g>
-                }
-            })
-            .collect_view();
-        let names: Vec<String> = lanes.iter().map(|(_, n)| n.clone()).collect();
-        let marks = marks
-            .iter()
-            .filter_map(|m| {
-                let i = lane_of(&m.lane)?;
-                let (shape, class) = legend_of(m.kind);
-                let label = format!("{} {} {}", m.t, names[i], m.kind.as_str());
-                let said = label.clone();
-                let focus_said = label.clone();
-                Some(view! {
-                    <g class=format!("tl-mark {class}") tabindex="0" role="button" aria-label=label
-                        data-kind=m.kind.as_str()
-                        on:click=move |_| detail.set(Some(said.clone()))
-                        on:focus=move |_| detail.set(Some(focus_said.clone()))
-                    >
-                        {shape_view(shape, x(m.t.0), lane_y(i), if m.kind == EventKind::Breach { 7.0 } else { 5.0 })}
-                    </g>
-                })
-            })
-            .collect_view();
-        view! {
-            <svg class="timeline" data-testid=testid::TIMELINE viewBox=format!("0 0 930 {height}") role="group" aria-label=format!("Timeline of {events} events up to {}", SimTime(now))>
-                {lanes
-                    .iter()
-                    .enumerate()
-                    .map(|(i, (_, name))| {
-                        let y = top + lane_h * i as f64;
-                        view! {
-                            <g class="tl-lane">
-                                <rect x="0" y=y width="930" height=lane_h class=if i % 2 == 0 { "even" } else { "odd" } />
-                                <text x="6" y=y + 17.0>{name.clone()}</text>
-                            </g>
-                        }
-                    })
-                    .collect_view()}
-                {ticks}
-                <line class="tl-now" x1=x(now) x2=x(now) y1=top - 6.0 y2=height - 20.0 />
-                {breaches}
-                {marks}
-            </svg>
-        }
+            Frame {
+                lanes: lanes(l, log),
+                marks: timeline_marks(log),
+                breaches: timeline_breaches(log),
+                horizon: d.model().horizon.as_millis(),
+                events: log.len(),
+            }
+        })
+    });
+    let now = Memo::new(move |_| room.watch(|d| d.now().as_millis()));
+    let now_x = move || frame.with(|f| f.x(now.get()));
+    let draw = view! {
+        <svg
+            class="timeline"
+            data-testid=testid::TIMELINE
+            viewBox=move || format!("0 0 930 {}", frame.with(Frame::height))
+            role="group"
+            aria-label=move || format!("Timeline of {} events up to {}", frame.with(|f| f.events), SimTime(now.get()))
+        >
+            {move || frame.with(Frame::background)}
+            <line class="tl-now" x1=now_x x2=now_x y1=TOP - 6.0 y2=move || frame.with(Frame::height) - 20.0 />
+            <For each=move || frame.with(Frame::breach_items) key=|i| i.key.clone() children=move |i| i.view(detail) />
+            <For each=move || frame.with(Frame::mark_items) key=|i| i.key.clone() children=move |i| i.view(detail) />
+        </svg>
     };
     view! {
         <div class="timeline-wrap">
