@@ -2,6 +2,7 @@
 //! reorderable lists and charts. They know the document, never a feature.
 
 pub mod alert;
+pub mod each;
 pub mod extra;
 pub mod fields;
 pub mod histogram;

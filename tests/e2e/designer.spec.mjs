@@ -324,7 +324,7 @@ test.describe('in Tokyo', () => {
   });
 });
 
-test('typing in a field redraws what changed, not the inspector around it', async ({ page }) => {
+test('typing in a field redraws what changed, not the inspector, the other rungs or the on-call lines around it', async ({ page }) => {
   const problems = await open(page);
   await page.locator('.d-rung').first().click();
   const name = page.locator('#f-tiers-0-name');
@@ -334,11 +334,30 @@ test('typing in a field redraws what changed, not the inspector around it', asyn
     document.querySelector('#f-tiers-0-owners-detection optgroup').__kept = true;
     document.querySelector('#f-tiers-0-rank').__kept = true;
   });
+  // and, in the diagram and the rung cards, count the attributes written outside the
+  // first rung: a redraw in place writes every attribute of what it redraws
+  await page.evaluate(() => {
+    window.__writes = [];
+    const firstRung = document.querySelector('.d-rung');
+    window.__watch = new MutationObserver((list) => {
+      for (const m of list) {
+        if (m.type !== 'attributes' || firstRung.contains(m.target)) continue;
+        window.__writes.push(`${m.target.getAttribute('class') ?? m.target.tagName} ${m.attributeName}`);
+      }
+    });
+    for (const watched of document.querySelectorAll('[data-testid="diagram"], [data-testid="on-call-now"]')) {
+      window.__watch.observe(watched, { subtree: true, attributes: true });
+    }
+  });
   const before = await name.inputValue();
   await name.focus();
   await name.press('End');
   await page.keyboard.type(' (b)');
   await expect(page.locator('.d-rung .d-name').first()).toHaveText(`${before} (b)`);
+  // the other rungs, the triggers, the arrows and every "On call now" line stay as they
+  // were (the diagram used to be redrawn whole, about 190 attribute writes a keystroke
+  // on the 500-person ladder)
+  expect(await page.evaluate(() => window.__writes)).toEqual([]);
   await expect(name).toHaveValue(`${before} (b)`);
   // the owner picker's choices and the rank field are the very same elements: the
   // inspector's form was not drawn again for a keystroke (it was, for every one, and on

@@ -6,14 +6,19 @@
 //! user text is a text node.
 
 use leptos::prelude::*;
-use rungs_core::diagram::{self, Diagram as Layout, RungBox};
+use rungs_core::diagram::{self, BreachArrow, Diagram as Layout, RungBox, TriggerMark};
 use rungs_core::edit::Kind;
 
 use crate::state::doc::use_doc;
 use crate::state::selection::{select, use_selected, Sel};
 use crate::testid;
+use crate::widgets::each::each_changed;
 
 /// The ladder drawn as a picture.
+///
+/// A keystroke in the inspector changes one rung's box, most often: each rung, trigger
+/// and breach arrow is drawn again only when its box changed (`each_changed`), and the
+/// picture's own size and summary follow the layout.
 #[component]
 pub fn Diagram() -> impl IntoView {
     let doc = use_doc();
@@ -30,69 +35,115 @@ pub fn Diagram() -> impl IntoView {
                 </span>
             </div>
             <p id="diagram-hint" class="visually-hidden">"Opens the tier in the editor."</p>
-            <div class="diagram-scroll">{move || crate::platform::clock::timed("diagram-draw", || layout.with(draw))}</div>
+            <div class="diagram-scroll">{draw(layout)}</div>
         </section>
     }
 }
 
-fn draw(d: &Layout) -> impl IntoView + use<> {
-    let (left, right) = (d.rail_left(), d.rail_right());
-    let rail_top = diagram::MARGIN_Y / 2.0;
-    let rail_bottom = d.height - diagram::MARGIN_Y / 2.0;
-    let summary = format!(
-        "Ladder diagram: {} tiers from most severe at the top to least severe at the bottom, {} triggers, {} breach escalations.",
-        d.rungs.len(),
-        d.triggers.len(),
-        d.breaches.len()
-    );
+/// The picture's frame: its size, rails and summary. It changes only when the ladder
+/// gains or loses a tier, a step, a trigger or an arrow.
+#[derive(Debug, Clone, PartialEq)]
+struct Frame {
+    width: f64,
+    height: f64,
+    rails: (f64, f64),
+    /// Rungs, triggers, breach arrows.
+    counts: (usize, usize, usize),
+}
+
+fn draw(layout: Memo<Layout>) -> impl IntoView {
+    let frame = Memo::new(move |_| {
+        layout.with(|d| Frame {
+            width: d.width,
+            height: d.height,
+            rails: (d.rail_left() - 8.0, d.rail_right() + 8.0),
+            counts: (d.rungs.len(), d.triggers.len(), d.breaches.len()),
+        })
+    });
+    let count = Memo::new(move |_| frame.with(|f| f.counts.0 + f.counts.1 + f.counts.2));
+    move || {
+        let f = frame.get();
+        let (top, bottom) = (diagram::MARGIN_Y / 2.0, f.height - diagram::MARGIN_Y / 2.0);
+        let summary = format!(
+            "Ladder diagram: {} tiers from most severe at the top to least severe at the bottom, {} triggers, {} breach escalations.",
+            f.counts.0, f.counts.1, f.counts.2
+        );
+        view! {
+            <svg
+                class="diagram"
+                data-testid=testid::DIAGRAM
+                viewBox=format!("0 0 {} {}", f.width, f.height)
+                width=f.width
+                height=f.height
+                role="group"
+                aria-label=summary
+            >
+                <defs>
+                    <marker id="arrow-trigger" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                        <path d="M0 0 L10 5 L0 10 z" class="arrowhead trigger" />
+                    </marker>
+                    <marker id="arrow-breach" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                        <path d="M0 0 L10 5 L0 10 z" class="arrowhead breach" />
+                    </marker>
+                </defs>
+                <line class="rail" x1=f.rails.0 x2=f.rails.0 y1=top y2=bottom />
+                <line class="rail" x1=f.rails.1 x2=f.rails.1 y1=top y2=bottom />
+                {each_changed(count, move |i| layout.with(|d| Piece::nth(d, i)), Piece::view)}
+            </svg>
+        }
+    }
+}
+
+/// A rung, a trigger or a breach arrow: the pieces of the picture in the order they are
+/// drawn (arrows over rungs), so one list holds them all.
+#[derive(Debug, Clone, PartialEq)]
+enum Piece {
+    Rung(RungBox),
+    Trigger(TriggerMark),
+    Breach(BreachArrow),
+}
+
+impl Piece {
+    fn nth(d: &Layout, i: usize) -> Option<Piece> {
+        let (rungs, triggers) = (d.rungs.len(), d.triggers.len());
+        if i < rungs {
+            Some(Piece::Rung(d.rungs[i].clone()))
+        } else if i < rungs + triggers {
+            Some(Piece::Trigger(d.triggers[i - rungs].clone()))
+        } else {
+            d.breaches
+                .get(i - rungs - triggers)
+                .cloned()
+                .map(Piece::Breach)
+        }
+    }
+
+    fn view(&self) -> AnyView {
+        match self {
+            Piece::Rung(r) => rung(r).into_any(),
+            Piece::Trigger(t) => trigger(t).into_any(),
+            Piece::Breach(b) => breach(b).into_any(),
+        }
+    }
+}
+
+fn trigger(t: &TriggerMark) -> impl IntoView + use<> {
     view! {
-        <svg
-            class="diagram"
-            data-testid=testid::DIAGRAM
-            viewBox=format!("0 0 {} {}", d.width, d.height)
-            width=d.width
-            height=d.height
-            role="group"
-            aria-label=summary
-        >
-            <defs>
-                <marker id="arrow-trigger" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-                    <path d="M0 0 L10 5 L0 10 z" class="arrowhead trigger" />
-                </marker>
-                <marker id="arrow-breach" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-                    <path d="M0 0 L10 5 L0 10 z" class="arrowhead breach" />
-                </marker>
-            </defs>
-            <line class="rail" x1=left - 8.0 x2=left - 8.0 y1=rail_top y2=rail_bottom />
-            <line class="rail" x1=right + 8.0 x2=right + 8.0 y1=rail_top y2=rail_bottom />
-            {d.rungs.iter().map(rung).collect_view()}
-            {d
-                .triggers
-                .iter()
-                .map(|t| {
-                    view! {
-                        <g class="d-trigger" data-pointer=t.pointer.clone()>
-                            <title>{t.label.clone()}</title>
-                            <line x1=t.x1 y1=t.y1 x2=t.x2 y2=t.y2 marker-end="url(#arrow-trigger)" />
-                            <text x=t.x1 y=t.y1 - 6.0>{t.label.clone()}</text>
-                        </g>
-                    }
-                })
-                .collect_view()}
-            {d
-                .breaches
-                .iter()
-                .map(|b| {
-                    view! {
-                        <g class="d-breach">
-                            <title>{format!("{}: escalates from {} to {}", b.label, b.from_tier, b.to_tier)}</title>
-                            <path d=b.path.clone() marker-end="url(#arrow-breach)" />
-                            <text x=b.label_x y=b.label_y>{b.label.clone()}</text>
-                        </g>
-                    }
-                })
-                .collect_view()}
-        </svg>
+        <g class="d-trigger" data-pointer=t.pointer.clone()>
+            <title>{t.label.clone()}</title>
+            <line x1=t.x1 y1=t.y1 x2=t.x2 y2=t.y2 marker-end="url(#arrow-trigger)" />
+            <text x=t.x1 y=t.y1 - 6.0>{t.label.clone()}</text>
+        </g>
+    }
+}
+
+fn breach(b: &BreachArrow) -> impl IntoView + use<> {
+    view! {
+        <g class="d-breach">
+            <title>{format!("{}: escalates from {} to {}", b.label, b.from_tier, b.to_tier)}</title>
+            <path d=b.path.clone() marker-end="url(#arrow-breach)" />
+            <text x=b.label_x y=b.label_y>{b.label.clone()}</text>
+        </g>
     }
 }
 

@@ -180,6 +180,8 @@ fn OnCallNow(
     /// The line, when known.
     line: Signal<Option<String>>,
 ) -> impl IntoView {
+    // most edits leave the line as it is: the span is then left alone
+    let line = Memo::new(move |_| line.get());
     move || {
         line.get().map(|l| {
             view! {
