@@ -18,7 +18,13 @@ export const BUDGETS = { rungs: 800_000, 'rungs-viewer': 330_000 };
  * `dir`. */
 export function firstLoad(dir = 'dist', name = 'rungs') {
   const html = readFileSync(join(dir, 'index.html'), 'utf8');
-  const styles = [...html.matchAll(/<link\b[^>]*\brel="stylesheet"[^>]*\bhref="([^"]+)"/g)].map(([, href]) => href);
+  // the stylesheets' links, with their attributes quoted or not (a release build minifies
+  // index.html) and in any order
+  const styles = [...html.matchAll(/<link\b[^>]*>/g)]
+    .map(([tag]) => Object.fromEntries([...tag.slice(5).matchAll(/([\w-]+)(?:=("[^"]*"|'[^']*'|[^\s>"']+))?/g)]
+      .map(([, key, value = '']) => [key, value.replace(/^["']|["']$/g, '')])))
+    .filter((a) => a.rel === 'stylesheet')
+    .map((a) => a.href);
   // the loader names each module's script: the app's with Trunk's content hash
   const named = html.match(new RegExp(`'\\./(${name}(?:-[0-9a-f]{1,16})?)\\.js'`));
   if (!named) throw new Error(`${dir}/index.html names no script of ${name}`);

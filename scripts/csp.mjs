@@ -25,7 +25,8 @@ const policy = [
 ].join('; ');
 const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}" />`;
 html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/g, '');
-html = html.replace(/<meta charset="utf-8" \/>/, (m) => `${m}\n    ${meta}`);
+// after the charset, as written or as a release build minifies it (`<meta charset=utf-8>`)
+html = html.replace(/<meta charset=("?)utf-8\1\s*\/?>/i, (m) => `${m}${meta}`);
 if (!html.includes(meta)) throw new Error(`${file}: no <meta charset> to put the policy after`);
 writeFileSync(file, html);
 console.log(`csp: ${hashes.length} inline script(s) allowed by hash in ${file}`);
