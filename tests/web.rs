@@ -644,3 +644,62 @@ fn a_visual_edit_right_after_typing_builds_on_the_typed_text() {
         assert_eq!(doc.source.get_untracked(), "{ oops");
     });
 }
+
+#[wasm_bindgen_test]
+async fn a_list_drawn_item_by_item_redraws_only_the_items_that_changed() {
+    use rungs::widgets::each::each_changed;
+    let items = RwSignal::new(vec!["a".to_string(), "b".into(), "c".into()]);
+    let count = Memo::new(move |_| items.with(Vec::len));
+    let (root, _handle) = mount(move || {
+        view! {
+            <ul>
+                {each_changed(count, move |i| items.with(|v| v.get(i).cloned()), |s: &String| {
+                    view! { <li class="item" data-text=s.clone()>{s.clone()}</li> }
+                })}
+            </ul>
+        }
+    });
+    let shown = || {
+        let list = root.query_selector_all("li.item").unwrap();
+        (0..list.length())
+            .map(|i| list.item(i).unwrap().unchecked_into::<web_sys::Element>())
+            .collect::<Vec<_>>()
+    };
+    let texts = || {
+        shown()
+            .iter()
+            .map(|e| e.text_content().unwrap())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(texts(), ["a", "b", "c"]);
+    // mark each element's attribute: an item redrawn in place writes it again
+    for e in shown() {
+        e.set_attribute("data-text", "untouched").unwrap();
+    }
+    items.update(|v| v[1] = "B".into());
+    tick().await;
+    assert_eq!(texts(), ["a", "B", "c"]);
+    let marks = || {
+        shown()
+            .iter()
+            .map(|e| e.get_attribute("data-text").unwrap())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(marks(), ["untouched", "B", "untouched"]);
+    // a list that grows and shrinks shows every item, in order
+    items.update(|v| v.push("d".into()));
+    tick().await;
+    assert_eq!(texts(), ["a", "B", "c", "d"]);
+    items.update(|v| {
+        v.remove(0);
+    });
+    tick().await;
+    assert_eq!(texts(), ["B", "c", "d"]);
+    // a change that leaves an item equal redraws nothing
+    for e in shown() {
+        e.set_attribute("data-text", "untouched").unwrap();
+    }
+    items.update(|v| v[0] = "B".into());
+    tick().await;
+    assert_eq!(marks(), ["untouched", "untouched", "untouched"]);
+}
