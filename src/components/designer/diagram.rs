@@ -18,7 +18,7 @@ use crate::widgets::each::each_changed;
 ///
 /// A keystroke in the inspector changes one rung's box, most often: each rung, trigger
 /// and breach arrow is drawn again only when its box changed (`each_changed`), and the
-/// picture's own size and summary follow the layout.
+/// picture's size, rails and summary are attributes that follow the layout.
 #[component]
 pub fn Diagram() -> impl IntoView {
     let doc = use_doc();
@@ -40,8 +40,8 @@ pub fn Diagram() -> impl IntoView {
     }
 }
 
-/// The picture's frame: its size, rails and summary. It changes only when the ladder
-/// gains or loses a tier, a step, a trigger or an arrow.
+/// The picture's frame: its size, rails and summary. It changes when tiers, triggers or
+/// arrows come or go, or the widest rung or arrow label changes the picture's size.
 #[derive(Debug, Clone, PartialEq)]
 struct Frame {
     width: f64,
@@ -61,36 +61,42 @@ fn draw(layout: Memo<Layout>) -> impl IntoView {
         })
     });
     let count = Memo::new(move |_| frame.with(|f| f.counts.0 + f.counts.1 + f.counts.2));
-    move || {
-        let f = frame.get();
-        let (top, bottom) = (diagram::MARGIN_Y / 2.0, f.height - diagram::MARGIN_Y / 2.0);
-        let summary = format!(
-            "Ladder diagram: {} tiers from most severe at the top to least severe at the bottom, {} triggers, {} breach escalations.",
-            f.counts.0, f.counts.1, f.counts.2
-        );
-        view! {
-            <svg
-                class="diagram"
-                data-testid=testid::DIAGRAM
-                viewBox=format!("0 0 {} {}", f.width, f.height)
-                width=f.width
-                height=f.height
-                role="group"
-                aria-label=summary
-            >
-                <defs>
-                    <marker id="arrow-trigger" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-                        <path d="M0 0 L10 5 L0 10 z" class="arrowhead trigger" />
-                    </marker>
-                    <marker id="arrow-breach" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-                        <path d="M0 0 L10 5 L0 10 z" class="arrowhead breach" />
-                    </marker>
-                </defs>
-                <line class="rail" x1=f.rails.0 x2=f.rails.0 y1=top y2=bottom />
-                <line class="rail" x1=f.rails.1 x2=f.rails.1 y1=top y2=bottom />
-                {each_changed(count, move |i| layout.with(|d| Piece::nth(d, i)), Piece::view)}
-            </svg>
-        }
+    let summary = move || {
+        frame.with(|f| {
+            format!(
+                "Ladder diagram: {} tiers from most severe at the top to least severe at the bottom, {} triggers, {} breach escalations.",
+                f.counts.0, f.counts.1, f.counts.2
+            )
+        })
+    };
+    // a figure of the frame, as a reactive attribute
+    let figure = move |pick: fn(&Frame) -> f64| move || frame.with(pick);
+    let (top, bottom) = (
+        diagram::MARGIN_Y / 2.0,
+        figure(|f| f.height - diagram::MARGIN_Y / 2.0),
+    );
+    view! {
+        <svg
+            class="diagram"
+            data-testid=testid::DIAGRAM
+            viewBox=move || frame.with(|f| format!("0 0 {} {}", f.width, f.height))
+            width=figure(|f| f.width)
+            height=figure(|f| f.height)
+            role="group"
+            aria-label=summary
+        >
+            <defs>
+                <marker id="arrow-trigger" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                    <path d="M0 0 L10 5 L0 10 z" class="arrowhead trigger" />
+                </marker>
+                <marker id="arrow-breach" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                    <path d="M0 0 L10 5 L0 10 z" class="arrowhead breach" />
+                </marker>
+            </defs>
+            <line class="rail" x1=figure(|f| f.rails.0) x2=figure(|f| f.rails.0) y1=top y2=bottom />
+            <line class="rail" x1=figure(|f| f.rails.1) x2=figure(|f| f.rails.1) y1=top y2=bottom />
+            {each_changed(count, move |i| layout.with(|d| Piece::nth(d, i)), Piece::view)}
+        </svg>
     }
 }
 

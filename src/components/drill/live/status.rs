@@ -73,7 +73,8 @@ pub fn PageCards(
     /// The drill room.
     room: LiveRoom,
 ) -> impl IntoView {
-    // A card stays on the page while its page waits; a tick changes only its countdown.
+    // A card stays on the page while its page waits (its key: who, by name, and what
+    // paged them); a tick changes only its countdown.
     let cards = Memo::new(move |_| room.read(ladder, |l, d| d.page_cards(l)));
     let countdown = move |id: &str| {
         cards.with(|cs| {
@@ -107,12 +108,12 @@ pub fn PageCards(
             {move || slowed.get().map(|m| view! { <p class="muted small" data-testid=testid::DRILL_SLOWED>{m}</p> })}
             <For
                 each=move || cards.get()
-                key=|c| (c.person_id.clone(), c.source())
+                key=|c| (c.person_id.clone(), c.person.clone(), c.source())
                 children=move |c| {
                     let id = c.person_id.clone();
                     let name = c.person.clone();
                     // the communication owner's page does not escalate, so has no countdown
-                    let countdown = c.escalates_in.is_some().then(|| {
+                    let countdown_line = c.escalates_in.is_some().then(|| {
                         let id = id.clone();
                         view! { <span class="page-countdown" data-testid=testid::PAGE_COUNTDOWN>{move || countdown(&id)}</span> }
                     });
@@ -121,7 +122,7 @@ pub fn PageCards(
                             <span>
                                 "Page for " <strong>{name.clone()}</strong>
                                 <span class="page-source" data-testid=testid::PAGE_SOURCE>{c.source()}</span>
-                                {countdown}
+                                {countdown_line}
                             </span>
                             <button
                                 class="button primary"

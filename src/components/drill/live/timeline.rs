@@ -129,8 +129,6 @@ struct Frame {
     breaches: Vec<(SimTime, String)>,
     /// The scenario's horizon, in milliseconds.
     horizon: u64,
-    /// How many events the log holds.
-    events: usize,
 }
 
 const LEFT: f64 = 150.0;
@@ -201,14 +199,18 @@ impl Frame {
                     last_label[row] = x;
                 }
                 let label = format!("breach: {what}, at {t}");
+                let (bottom, caption_y) = (height - 20.0, 12.0 + 13.0 * row as f64);
                 Item {
-                    key: (k, label.clone(), row + 2 * usize::from(shown), self.span()),
+                    key: key(
+                        k,
+                        &label,
+                        &[x, bottom, if shown { caption_y } else { -1.0 }],
+                    ),
                     label,
                     draw: Draw::Breach {
                         x,
-                        bottom: height - 20.0,
-                        caption: shown
-                            .then(|| (format!("breach: {what}"), 12.0 + 13.0 * row as f64)),
+                        bottom,
+                        caption: shown.then(|| (format!("breach: {what}"), caption_y)),
                     },
                 }
             })
@@ -223,25 +225,34 @@ impl Frame {
             .filter_map(|(k, m)| {
                 let lane = self.lanes.iter().position(|(id, _)| *id == m.lane)?;
                 let label = format!("{} {} {}", m.t, self.lanes[lane].1, m.kind.as_str());
+                let (x, y) = (self.x(m.t.0), TOP + LANE_H * lane as f64 + LANE_H / 2.0);
                 Some(Item {
-                    key: (k, label.clone(), lane, self.span()),
+                    key: key(k, &label, &[x, y]),
                     label,
-                    draw: Draw::Mark {
-                        kind: m.kind,
-                        x: self.x(m.t.0),
-                        y: TOP + LANE_H * lane as f64 + LANE_H / 2.0,
-                    },
+                    draw: Draw::Mark { kind: m.kind, x, y },
                 })
             })
             .collect()
     }
 }
 
-/// A breach or a mark on the timeline, with what it says when chosen. Its key holds all
-/// its drawing depends on, so a tick or a new event leaves the ones drawn as they are.
+/// An item's key: its place in the log, its label (time, lane, kind) and its coordinates,
+/// all its drawing depends on, so a tick or a new event leaves the items drawn as they are
+/// and an item that moves (a lane added under a breach line) is drawn again.
+type Key = (usize, String, Vec<u64>);
+
+fn key(k: usize, label: &str, coordinates: &[f64]) -> Key {
+    (
+        k,
+        label.to_string(),
+        coordinates.iter().map(|c| c.to_bits()).collect(),
+    )
+}
+
+/// A breach or a mark on the timeline, with what it says when chosen.
 #[derive(Debug, Clone, PartialEq)]
 struct Item {
-    key: (usize, String, usize, u64),
+    key: Key,
     label: String,
     draw: Draw,
 }
@@ -318,10 +329,18 @@ pub fn Timeline(
                 marks: timeline_marks(log),
                 breaches: timeline_breaches(log),
                 horizon: d.model().horizon.as_millis(),
-                events: log.len(),
             }
         })
     });
+    // the lanes and the axis change when someone new is paged, not with every event
+    let axis = Memo::new(move |_| {
+        frame.with(|f| Frame {
+            lanes: f.lanes.clone(),
+            horizon: f.horizon,
+            ..Frame::default()
+        })
+    });
+    let events = Memo::new(move |_| room.watch(|d| d.log().len()));
     let now = Memo::new(move |_| room.watch(|d| d.now().as_millis()));
     let now_x = move || frame.with(|f| f.x(now.get()));
     let draw = view! {
@@ -330,9 +349,9 @@ pub fn Timeline(
             data-testid=testid::TIMELINE
             viewBox=move || format!("0 0 930 {}", frame.with(Frame::height))
             role="group"
-            aria-label=move || format!("Timeline of {} events up to {}", frame.with(|f| f.events), SimTime(now.get()))
+            aria-label=move || format!("Timeline of {} events up to {}", events.get(), SimTime(now.get()))
         >
-            {move || frame.with(Frame::background)}
+            {move || axis.with(Frame::background)}
             <line class="tl-now" x1=now_x x2=now_x y1=TOP - 6.0 y2=move || frame.with(Frame::height) - 20.0 />
             <For each=move || frame.with(Frame::breach_items) key=|i| i.key.clone() children=move |i| i.view(detail) />
             <For each=move || frame.with(Frame::mark_items) key=|i| i.key.clone() children=move |i| i.view(detail) />
