@@ -665,26 +665,20 @@ async fn a_list_drawn_item_by_item_redraws_only_the_items_that_changed() {
             .map(|i| list.item(i).unwrap().unchecked_into::<web_sys::Element>())
             .collect::<Vec<_>>()
     };
-    let texts = || {
-        shown()
-            .iter()
-            .map(|e| e.text_content().unwrap())
-            .collect::<Vec<_>>()
+    let read = |what: fn(&web_sys::Element) -> String| shown().iter().map(what).collect::<Vec<_>>();
+    let texts = || read(|e| e.text_content().unwrap());
+    let marks = || read(|e| e.get_attribute("data-text").unwrap());
+    // mark each element's attribute: an item redrawn in place writes it again
+    let mark_all = || {
+        for e in shown() {
+            e.set_attribute("data-text", "untouched").unwrap();
+        }
     };
     assert_eq!(texts(), ["a", "b", "c"]);
-    // mark each element's attribute: an item redrawn in place writes it again
-    for e in shown() {
-        e.set_attribute("data-text", "untouched").unwrap();
-    }
+    mark_all();
     items.update(|v| v[1] = "B".into());
     tick().await;
     assert_eq!(texts(), ["a", "B", "c"]);
-    let marks = || {
-        shown()
-            .iter()
-            .map(|e| e.get_attribute("data-text").unwrap())
-            .collect::<Vec<_>>()
-    };
     assert_eq!(marks(), ["untouched", "B", "untouched"]);
     // a list that grows and shrinks shows every item, in order
     items.update(|v| v.push("d".into()));
@@ -696,9 +690,7 @@ async fn a_list_drawn_item_by_item_redraws_only_the_items_that_changed() {
     tick().await;
     assert_eq!(texts(), ["B", "c", "d"]);
     // a change that leaves an item equal redraws nothing
-    for e in shown() {
-        e.set_attribute("data-text", "untouched").unwrap();
-    }
+    mark_all();
     items.update(|v| v[0] = "B".into());
     tick().await;
     assert_eq!(marks(), ["untouched", "untouched", "untouched"]);

@@ -201,11 +201,7 @@ impl Frame {
                 let label = format!("breach: {what}, at {t}");
                 let (bottom, caption_y) = (height - 20.0, 12.0 + 13.0 * row as f64);
                 Item {
-                    key: key(
-                        k,
-                        &label,
-                        &[x, bottom, if shown { caption_y } else { -1.0 }],
-                    ),
+                    index: k,
                     label,
                     draw: Draw::Breach {
                         x,
@@ -227,7 +223,7 @@ impl Frame {
                 let label = format!("{} {} {}", m.t, self.lanes[lane].1, m.kind.as_str());
                 let (x, y) = (self.x(m.t.0), TOP + LANE_H * lane as f64 + LANE_H / 2.0);
                 Some(Item {
-                    key: key(k, &label, &[x, y]),
+                    index: k,
                     label,
                     draw: Draw::Mark { kind: m.kind, x, y },
                 })
@@ -236,23 +232,11 @@ impl Frame {
     }
 }
 
-/// An item's key: its place in the log, its label (time, lane, kind) and its coordinates,
-/// all its drawing depends on, so a tick or a new event leaves the items drawn as they are
-/// and an item that moves (a lane added under a breach line) is drawn again.
-type Key = (usize, String, Vec<u64>);
-
-fn key(k: usize, label: &str, coordinates: &[f64]) -> Key {
-    (
-        k,
-        label.to_string(),
-        coordinates.iter().map(|c| c.to_bits()).collect(),
-    )
-}
-
 /// A breach or a mark on the timeline, with what it says when chosen.
 #[derive(Debug, Clone, PartialEq)]
 struct Item {
-    key: Key,
+    /// Its place among the breaches or the marks.
+    index: usize,
     label: String,
     draw: Draw,
 }
@@ -273,6 +257,20 @@ enum Draw {
 }
 
 impl Item {
+    /// Its key: its place, its label (time, lane, kind) and its coordinates, all its
+    /// drawing depends on, so a tick or a new event leaves the items drawn as they are and
+    /// an item that moves (a lane added under a breach line) is drawn again.
+    fn key(&self) -> (usize, String, Vec<u64>) {
+        let coordinates = match &self.draw {
+            Draw::Breach { x, bottom, caption } => {
+                vec![*x, *bottom, caption.as_ref().map_or(-1.0, |(_, y)| *y)]
+            }
+            Draw::Mark { x, y, .. } => vec![*x, *y],
+        };
+        let bits = coordinates.into_iter().map(f64::to_bits).collect();
+        (self.index, self.label.clone(), bits)
+    }
+
     /// The item as a button that tells, through `detail`, what happened by click, tap or
     /// keyboard.
     fn view(self, detail: RwSignal<Option<String>>) -> impl IntoView {
@@ -353,8 +351,8 @@ pub fn Timeline(
         >
             {move || axis.with(Frame::background)}
             <line class="tl-now" x1=now_x x2=now_x y1=TOP - 6.0 y2=move || frame.with(Frame::height) - 20.0 />
-            <For each=move || frame.with(Frame::breach_items) key=|i| i.key.clone() children=move |i| i.view(detail) />
-            <For each=move || frame.with(Frame::mark_items) key=|i| i.key.clone() children=move |i| i.view(detail) />
+            <For each=move || frame.with(Frame::breach_items) key=Item::key children=move |i| i.view(detail) />
+            <For each=move || frame.with(Frame::mark_items) key=Item::key children=move |i| i.view(detail) />
         </svg>
     };
     view! {
