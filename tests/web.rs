@@ -386,111 +386,133 @@ fn downloads_are_named_after_the_ladder() {
 
 #[wasm_bindgen_test]
 fn a_study_in_blocks_in_the_browser_equals_monte_carlo() {
-    use rungs::platform::study_worker::{self, Reply, Request};
+    use rungs::platform::study_worker::{self, Block, Reply, Request};
     let ladder = rungs_core::parse_ladder(rungs_core::examples::EXAMPLES[0].json).unwrap();
     let doc = ladder.scenarios[0].to_document();
     let model = rungs_core::sim::SimModel::new(&ladder, &doc).unwrap();
-    let whole = rungs_core::sim::monte_carlo(&model, doc.seed, 1000, |_| {});
+    let whole = rungs_core::sim::monte_carlo(&model, doc.seed, 4000, |_| {});
     let mut expected = serde_json::to_string_pretty(&whole).unwrap();
     expected.push('\n');
-    // as the page splits it across three workers, each reporting a hundredth at a time
-    let blocks = study_worker::split(
+    let study = Block::study(
         rungs_core::to_canonical_json(&ladder),
         doc_id(&ladder),
         None,
-        1000,
-        3,
+        4000,
     );
-    assert_eq!(
-        blocks.iter().map(|b| (b.first, b.end)).collect::<Vec<_>>(),
-        [(0, 334), (334, 667), (667, 1000)]
-    );
-    let mut tallies = Vec::new();
-    for block in blocks.iter().rev() {
-        let mut reports = Vec::new();
-        let reply = study_worker::answer(Request::Block(block.clone()), |d| reports.push(d));
-        let Reply::Done { tally, .. } = reply else {
-            panic!("a block failed: {reply:?}");
-        };
-        // runs of the block made so far: the first hundredth at once, then now and then
-        // (at most every PROGRESS_EVERY_MS), never past the block
-        let len = block.end - block.first;
-        assert_eq!(reports[0], len / 100);
-        assert!(reports.windows(2).all(|w| w[1] > w[0]));
-        assert!(reports.iter().all(|&r| r <= len));
-        tallies.push(tally);
-    }
-    let study = study_worker::Block {
-        first: 0,
-        end: 1000,
-        ..blocks[0].clone()
+    let ask = |request: Request| study_worker::answer(request, |_| {});
+    let run = |block: Block, fresh: bool| ask(Request::Run { block, fresh });
+    let hand = |study: &Block| match ask(Request::Hand {
+        study: study.clone(),
+    }) {
+        Reply::Tally { tally } => Ok(tally),
+        Reply::Failed { message } => Err(message),
+        other => panic!("a worker hands in a tally: {other:?}"),
     };
-    let merge = |tallies: &[String], kept: bool| {
-        let tallies = tallies.to_vec();
-        let study = study.clone();
-        match study_worker::answer(
-            Request::Merge {
-                study,
-                tallies,
-                kept,
-            },
-            |_| {},
-        ) {
-            Reply::Summary { summary, .. } => Ok(summary),
-            Reply::Failed { message } => Err(message),
-            other => panic!("a merge answers with a summary: {other:?}"),
+    let merge = |tallies: &[String], kept: bool| match ask(Request::Merge {
+        study: study.clone(),
+        tallies: tallies.to_vec(),
+        kept,
+    }) {
+        Reply::Summary { summary, .. } => Ok(summary),
+        Reply::Failed { message } => Err(message),
+        other => panic!("a merge answers with a summary: {other:?}"),
+    };
+    // the blocks dealt to three workers, each running blocks that are not adjacent (a
+    // worker's blocks run one after the other here: they share this thread's keeping)
+    let blocks = rungs_core::sim::handout(4000, 3);
+    assert_eq!(blocks.len(), 4, "{blocks:?}");
+    let dealt = |worker: usize| {
+        blocks
+            .iter()
+            .enumerate()
+            .filter(move |(i, _)| i % 3 == worker)
+            .map(|(_, b)| study.part(b.clone()))
+    };
+    let work = |worker: usize| {
+        for (i, block) in dealt(worker).enumerate() {
+            let mut reports = Vec::new();
+            let reply = study_worker::answer(
+                Request::Run {
+                    block: block.clone(),
+                    fresh: i == 0,
+                },
+                |d| reports.push(d),
+            );
+            assert!(
+                matches!(reply, Reply::Ran { .. }),
+                "a block failed: {reply:?}"
+            );
+            // runs of the block made so far: the first hundredth at once, then now and
+            // then (at most every PROGRESS_EVERY_MS), never past the block
+            let len = block.end - block.first;
+            assert_eq!(reports[0], (len / 100).max(1));
+            assert!(reports.windows(2).all(|w| w[1] > w[0]));
+            assert!(reports.iter().all(|&r| r <= len));
         }
     };
-    // one worker merges the blocks' tallies, in the order they came
-    let summary = merge(&tallies, false).expect("the merge succeeds");
+    // workers 0 and 1 finish first and hand in their tallies; worker 2, the last to
+    // finish, merges them with its own
+    let mut handed = Vec::new();
+    for worker in [1, 0] {
+        work(worker);
+        handed.push(hand(&study).expect("a worker hands in what it kept"));
+    }
+    work(2);
+    let summary = merge(&handed, true).expect("the merge succeeds");
     assert!(
         summary == expected,
         "the merged summary differs:\n{summary}"
     );
-    // as the page asks it: the worker that ran the last block, (0, 334), merges the
-    // others' tallies with its own, which it kept; the same summary
-    let summary = merge(&tallies[..2], true).expect("the merge with the kept tally succeeds");
+    // the kept tally is merged once; asked again, the worker says so
+    let again = merge(&handed, true).expect_err("nothing is kept any more");
+    assert!(again.contains("start the study again"), "{again}");
+    // all three tallies handed in, merged in another order by a worker keeping none
+    work(2);
+    handed.insert(1, hand(&study).unwrap());
+    assert!(hand(&study).is_err(), "a tally is handed in once");
+    let summary = merge(&handed, false).expect("the merge of handed tallies succeeds");
     assert!(
         summary == expected,
-        "the summary merged with the kept tally differs:\n{summary}"
+        "the summary of handed tallies differs:\n{summary}"
     );
-    // the kept tally is merged once; asked again, the worker says so
-    let again = merge(&tallies[..2], true).expect_err("nothing is kept any more");
-    assert!(again.contains("start the study again"), "{again}");
+    // a handed-in tally that does not read fails the merge, and says so
+    for broken in ["{\"runs\": []}", "AAAA", ""] {
+        let why = merge(&[broken.to_string()], false).expect_err("a broken tally");
+        assert!(why.contains("tally") || why.contains("base64"), "{why}");
+    }
     // one worker: the whole study is its block, and it merges its kept tally alone
-    let reply = study_worker::answer(Request::Block(study.clone()), |_| {});
-    assert!(matches!(reply, Reply::Done { .. }));
+    assert!(matches!(run(study.clone(), true), Reply::Ran { .. }));
     let summary = merge(&[], true).expect("one worker merges what it kept");
     assert!(
         summary == expected,
         "the one-worker summary differs:\n{summary}"
     );
-    // nor does a worker merge what it kept of another study
-    let reply = study_worker::answer(Request::Block(blocks[2].clone()), |_| {});
-    assert!(matches!(reply, Reply::Done { .. }));
-    let other = study_worker::Block {
+    // a fresh block drops what was kept; a further block adds to it, and a run counted
+    // twice is refused
+    let first = study.part(blocks[0].clone());
+    assert!(matches!(run(first.clone(), true), Reply::Ran { .. }));
+    assert!(matches!(run(first.clone(), true), Reply::Ran { .. }));
+    let twice = run(first.clone(), false);
+    assert!(matches!(twice, Reply::Failed { .. }), "{twice:?}");
+    // nor does a worker add to, hand in or merge what it kept of another study
+    assert!(matches!(run(first.clone(), true), Reply::Ran { .. }));
+    let other = Block {
         seed: Some(7),
         ..study.clone()
     };
-    let reply = study_worker::answer(
-        Request::Merge {
-            study: other,
-            tallies: tallies[1..].to_vec(),
-            kept: true,
-        },
-        |_| {},
-    );
+    let reply = run(other.part(blocks[1].clone()), false);
+    assert!(matches!(reply, Reply::Failed { .. }), "{reply:?}");
+    assert!(matches!(run(first, true), Reply::Ran { .. }));
+    assert!(hand(&other).is_err());
+    let reply = ask(Request::Merge {
+        study: other,
+        tallies: handed[1..].to_vec(),
+        kept: true,
+    });
     assert!(matches!(reply, Reply::Failed { .. }), "{reply:?}");
     // a block that is not one of the study is refused, not run
-    let bad = study_worker::Block {
-        first: 900,
-        end: 1200,
-        ..blocks[0].clone()
-    };
-    assert!(matches!(
-        study_worker::answer(Request::Block(bad), |_| {}),
-        Reply::Failed { .. }
-    ));
+    let bad = study.part(3900..4200);
+    assert!(matches!(run(bad, true), Reply::Failed { .. }));
 }
 
 #[wasm_bindgen_test]

@@ -1,32 +1,48 @@
 //! Monte Carlo studies off the main thread, on every core: the messages between the page
 //! and the study Web Workers (`src/bin/rungs-worker.rs`), the work a worker does, and how
-//! the page puts the blocks together.
+//! the tallies of a study's blocks are put together.
 //!
 //! The page starts one worker per core (`navigator.hardwareConcurrency`, at most
 //! [`MAX_WORKERS`]) from [`WORKER_URL`] when the study panel opens, and each waits for
 //! [`Reply::Ready`] (messages sent before a worker's wasm has loaded would be lost). A
-//! study is split into whole blocks of runs ([`split`], the core's `sim::blocks`),
-//! one [`Request`] per worker, as JSON text. Each worker answers with
-//! [`Reply::Progress`] now and then (at most every [`PROGRESS_EVERY_MS`]) and ends with
-//! [`Reply::Done`] (the block's tally, which it also keeps) or [`Reply::Failed`], then
-//! waits for the next. Once every tally is in, the page asks the worker that finished
-//! last to [`merge`] them with the one it kept ([`Request::Merge`]); the summary it
-//! sends back is byte for byte the one `rungs simulate` prints, however the runs were
-//! split.
+//! study's runs are dealt to the workers a block at a time as each comes free
+//! (`rungs_core::sim::Dealer`), one [`Request::Run`] per block, as JSON text, so the
+//! workers finish together however busy each core is. A worker adds each block's runs to
+//! the tally it keeps, reports [`Reply::Progress`] now and then (at most every
+//! [`PROGRESS_EVERY_MS`]) and ends a block with [`Reply::Ran`] (or [`Reply::Failed`]).
+//! When no block is left, each worker but the last to finish sends its tally
+//! ([`Request::Hand`], [`Reply::Tally`]), and the last [`merge`]s them with its own
+//! ([`Request::Merge`]); the summary it sends back is byte for byte the one `rungs
+//! simulate` prints, however the runs were dealt.
 //! A sensitivity study ([`Request::Sensitivity`]) deals whole studies, one per varied
-//! ladder, to the workers the same way. To cancel, the page terminates the workers and
-//! starts fresh ones. Nothing here uses Leptos, so the worker binary
-//! stays small.
+//! ladder, to the workers. To cancel, the page terminates the workers and starts fresh
+//! ones. Nothing here uses Leptos, so the worker binary stays small.
 
 use std::cell::RefCell;
+use std::ops::Range;
 
-use rungs_core::sim::{blocks, SimModel, Study, Tally};
+use base64::prelude::{Engine as _, BASE64_STANDARD};
+use rungs_core::sim::{SimModel, Study, Tally};
 use serde::{Deserialize, Serialize};
 
 thread_local! {
-    /// The block this worker ran last, and its tally, for a [`Request::Merge`] with
-    /// `kept`.
+    /// The tally of the runs this worker has made of its current study, and which study
+    /// it is, for the next [`Request::Run`], a [`Request::Hand`] or a [`Request::Merge`]
+    /// with `kept`.
     static KEPT: RefCell<Option<(Block, Tally)>> = const { RefCell::new(None) };
+    /// The model of the study this worker ran last, so that its next block or the
+    /// merge does not read the ladder and build the model again.
+    static MODEL: RefCell<Option<Prepared>> = const { RefCell::new(None) };
+}
+
+/// A study's model and seed, and what they were built from.
+struct Prepared {
+    ladder: String,
+    scenario: String,
+    seed: Option<u64>,
+    model: SimModel,
+    /// The seed the runs derive from (`seed`, or the scenario's).
+    runs_seed: u64,
 }
 
 /// Where Trunk puts the worker's loader (`data-loader-shim` in index.html), relative to
@@ -40,19 +56,31 @@ pub const MAX_WORKERS: u32 = 8;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Request {
-    /// Run one block of a study's runs; answered with [`Reply::Done`].
-    Block(Block),
+    /// Run one block of a study's runs and add them to the tally this worker keeps;
+    /// answered with [`Reply::Ran`].
+    Run {
+        /// The block.
+        block: Block,
+        /// The first block this worker runs of the study: whatever it kept of another
+        /// study is dropped. Otherwise the block must be of the study it keeps.
+        fresh: bool,
+    },
+    /// Send the tally this worker keeps of `study` (and keep it no more); answered with
+    /// [`Reply::Tally`].
+    Hand {
+        /// The study (its block is all of its runs).
+        study: Block,
+    },
     /// Merge the tallies of every block of a study and summarise; answered with
     /// [`Reply::Summary`]. (A worker does it, so the page's wasm carries none of the
     /// summary's code.)
     Merge {
         /// The study (its block is all of its runs).
         study: Block,
-        /// The tallies of the other workers' blocks, as [`Reply::Done`] gave them.
+        /// The tallies the other workers handed in, as [`Reply::Tally`] carried them.
         tallies: Vec<String>,
-        /// Whether to merge the tally of the block this worker ran last too, which it
-        /// kept: the page then leaves that one out of `tallies`, so the last block's
-        /// tally, the biggest message of a study, is neither sent nor read again.
+        /// Whether to merge the tally this worker keeps too: the worker that finished
+        /// last merges, so its tally is neither sent nor read again.
         #[serde(default)]
         kept: bool,
     },
@@ -97,11 +125,23 @@ pub enum Reply {
         /// Runs made.
         done: u32,
     },
-    /// The block is done.
-    Done {
-        /// The block's partial result ([`Tally::to_json`]).
-        tally: String,
+    /// The block is run and counted in the tally the worker keeps.
+    Ran {
         /// Milliseconds the worker spent on it (model and runs).
+        compute_ms: f64,
+    },
+    /// The tally the worker kept, as [`Request::Hand`] asked: [`Tally::to_bytes`] in
+    /// base64, which is quicker to write and read than the tally's JSON, and needs no
+    /// escaping inside the message's.
+    Tally {
+        /// The tally.
+        tally: String,
+    },
+    /// A sensitivity study's share is done.
+    Done {
+        /// The summaries, as [`Request::Sensitivity`] says.
+        tally: String,
+        /// Milliseconds the worker spent on it.
         compute_ms: f64,
     },
     /// The study's summary, from the merged tallies.
@@ -142,26 +182,34 @@ pub fn slice(runs: u32) -> u32 {
     (runs / 100).max(1)
 }
 
-/// One block per worker for a study of `runs` runs split across `workers` workers
-/// ([`blocks`]), each with the ladder's JSON text.
-pub fn split(
-    ladder: String,
-    scenario: String,
-    seed: Option<u64>,
-    runs: u32,
-    workers: u32,
-) -> Vec<Block> {
-    blocks(runs, workers.min(MAX_WORKERS))
-        .into_iter()
-        .map(|b| Block {
-            ladder: ladder.clone(),
-            scenario: scenario.clone(),
+impl Block {
+    /// The whole study of `runs` runs of `ladder`'s (JSON text) scenario `scenario`:
+    /// the block of all its runs.
+    pub fn study(ladder: String, scenario: String, seed: Option<u64>, runs: u32) -> Block {
+        Block {
+            ladder,
+            scenario,
             seed,
             runs,
-            first: b.start,
-            end: b.end,
-        })
-        .collect()
+            first: 0,
+            end: runs,
+        }
+    }
+
+    /// The runs `part` of the same study.
+    pub fn part(&self, part: Range<u32>) -> Block {
+        Block {
+            first: part.start,
+            end: part.end,
+            ..self.clone()
+        }
+    }
+
+    /// Whether `other` is a block of the same study.
+    fn same_study(&self, other: &Block) -> bool {
+        (&self.ladder, &self.scenario, self.seed, self.runs)
+            == (&other.ladder, &other.scenario, other.seed, other.runs)
+    }
 }
 
 /// The block's ladder and its scenario.
@@ -176,70 +224,113 @@ fn read(block: &Block) -> Result<(rungs_core::Ladder, rungs_core::ScenarioDocume
     Ok((ladder, scenario))
 }
 
-/// The study's model and seed, as every worker builds them from a block.
-fn prepare(block: &Block) -> Result<(SimModel, u64), String> {
-    let (ladder, scenario) = read(block)?;
-    let model = SimModel::new(&ladder, &scenario).map_err(|report| {
-        report
-            .diagnostics
-            .iter()
-            .map(|d| d.message.clone())
-            .collect::<Vec<_>>()
-            .join(" ")
-    })?;
-    Ok((model, block.seed.unwrap_or(scenario.seed)))
+/// `then` with the model and seed of `block`'s study: built from the block the first
+/// time, then kept for the study's other blocks and its merge.
+fn with_model<R>(block: &Block, then: impl FnOnce(&SimModel, u64) -> R) -> Result<R, String> {
+    MODEL.with(|kept| {
+        let mut kept = kept.borrow_mut();
+        let fits = |p: &Prepared| {
+            (&p.ladder, &p.scenario, p.seed) == (&block.ladder, &block.scenario, block.seed)
+        };
+        if !kept.as_ref().is_some_and(fits) {
+            *kept = None;
+            let (ladder, scenario) = read(block)?;
+            let model = SimModel::new(&ladder, &scenario).map_err(|report| {
+                report
+                    .diagnostics
+                    .iter()
+                    .map(|d| d.message.clone())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })?;
+            *kept = Some(Prepared {
+                ladder: block.ladder.clone(),
+                scenario: block.scenario.clone(),
+                seed: block.seed,
+                model,
+                runs_seed: block.seed.unwrap_or(scenario.seed),
+            });
+        }
+        let p = kept.as_ref().expect("prepared above");
+        Ok(then(&p.model, p.runs_seed))
+    })
 }
 
 /// Runs `block` (in a worker), calling `progress` with the block's runs made after each
-/// slice; returns the block's tally as JSON text.
-pub fn run(block: &Block, mut progress: impl FnMut(u32)) -> Result<String, String> {
+/// slice, and adds them to the tally this worker keeps of the study: a new one for the
+/// worker's first block of a study (`fresh`).
+pub fn run(block: &Block, fresh: bool, mut progress: impl FnMut(u32)) -> Result<(), String> {
     if block.first >= block.end || block.end > block.runs {
         return Err(format!(
             "runs {}..{} are not a block of a {}-run study",
             block.first, block.end, block.runs
         ));
     }
-    let (model, seed) = prepare(block)?;
-    let mut study = Study::block(&model, seed, block.first..block.end);
-    let step = slice(study.runs());
-    while !study.is_finished() {
-        progress(study.run(step));
-    }
-    let tally = study.into_tally();
-    let text = tally.to_json();
-    KEPT.with(|k| *k.borrow_mut() = Some((block.clone(), tally)));
-    Ok(text)
+    let kept = KEPT.with(|k| k.borrow_mut().take());
+    let kept = match kept {
+        _ if fresh => None,
+        Some((of, tally)) if of.same_study(block) => Some(tally),
+        _ => return Err(LOST.into()),
+    };
+    let tally = with_model(block, |model, seed| {
+        let mut study = Study::block(model, seed, block.first..block.end);
+        let step = slice(study.runs());
+        while !study.is_finished() {
+            progress(study.run(step));
+        }
+        let tally = study.into_tally();
+        match kept {
+            Some(mut all) => all.merge(tally).map(|()| all),
+            None => Ok(tally),
+        }
+    })?
+    .map_err(|e| e.to_string())?;
+    KEPT.with(|k| *k.borrow_mut() = Some((block.part(0..block.runs), tally)));
+    Ok(())
+}
+
+/// What a worker says when asked for a tally it does not hold.
+const LOST: &str = "this worker no longer holds the tally of its runs; start the study again";
+
+/// The tally this worker keeps of `study`, taken out of its keeping.
+fn take_kept(study: &Block) -> Result<Tally, String> {
+    KEPT.with(|k| k.borrow_mut().take())
+        .filter(|(block, _)| block.same_study(study))
+        .map(|(_, tally)| tally)
+        .ok_or_else(|| LOST.to_string())
+}
+
+/// Hands in the tally this worker keeps of `study`, as [`Reply::Tally`] carries it.
+pub fn hand(study: &Block) -> Result<String, String> {
+    take_kept(study).map(|tally| BASE64_STANDARD.encode(tally.to_bytes()))
+}
+
+/// A tally that [`hand`] handed in.
+fn handed(text: &str) -> Result<Tally, String> {
+    let bytes = BASE64_STANDARD
+        .decode(text)
+        .map_err(|e| format!("a handed-in tally is not base64: {e}"))?;
+    Tally::from_bytes(&bytes).map_err(|e| e.to_string())
 }
 
 /// Merges the tallies of every block of `study` (in any order), with the tally this
-/// worker kept of the block it ran last when `kept`, and returns the summary as the
-/// command line prints it with `--format json` (pretty, with a final newline): byte for
-/// byte the same however the runs were split.
+/// worker keeps when `kept`, and returns the summary as the command line prints it with
+/// `--format json` (pretty, with a final newline): byte for byte the same however the
+/// runs were split.
 pub fn merge(study: &Block, tallies: &[String], kept: bool) -> Result<String, String> {
-    let (model, seed) = prepare(study)?;
-    let mut all = Tally::empty(&model);
-    if kept {
-        let same_study = |b: &Block| {
-            (&b.ladder, &b.scenario, b.seed, b.runs)
-                == (&study.ladder, &study.scenario, study.seed, study.runs)
-        };
-        let tally = KEPT
-            .with(|k| k.borrow_mut().take())
-            .filter(|(block, _)| same_study(block))
-            .map(|(_, tally)| tally)
-            .ok_or("this worker no longer holds the tally of its block; start the study again")?;
-        all.merge(tally).map_err(|e| e.to_string())?;
-    }
-    for t in tallies {
-        all.merge(Tally::from_json(t).map_err(|e| e.to_string())?)
+    let mut all = if kept { Some(take_kept(study)?) } else { None };
+    with_model(study, |model, seed| {
+        let mut all = all.take().unwrap_or_else(|| Tally::empty(model));
+        for t in tallies {
+            all.merge(handed(t)?).map_err(|e| e.to_string())?;
+        }
+        let summary = all
+            .summarise(model, seed, study.runs)
             .map_err(|e| e.to_string())?;
-    }
-    let summary = all
-        .summarise(&model, seed, study.runs)
-        .map_err(|e| e.to_string())?;
-    let mut text = serde_json::to_string_pretty(&summary).expect("serialisable");
-    text.push('\n');
-    Ok(text)
+        let mut text = serde_json::to_string_pretty(&summary).expect("serialisable");
+        text.push('\n');
+        Ok(text)
+    })?
 }
 
 /// One sensitivity item's study, as [`Request::Sensitivity`] answers it.
@@ -289,31 +380,25 @@ pub fn answer(request: Request, progress: impl FnMut(u32)) -> Reply {
     let started = js_sys::Date::now();
     let ms = || js_sys::Date::now() - started;
     let progress = every(PROGRESS_EVERY_MS, js_sys::Date::now, progress);
-    match request {
-        Request::Block(block) => match run(&block, progress) {
-            Ok(tally) => Reply::Done {
+    let answered = match request {
+        Request::Run { block, fresh } => {
+            run(&block, fresh, progress).map(|()| Reply::Ran { compute_ms: ms() })
+        }
+        Request::Hand { study } => hand(&study).map(|tally| Reply::Tally { tally }),
+        Request::Sensitivity { study, items } => {
+            sensitivity(&study, &items, progress).map(|tally| Reply::Done {
                 tally,
                 compute_ms: ms(),
-            },
-            Err(message) => Reply::Failed { message },
-        },
-        Request::Sensitivity { study, items } => match sensitivity(&study, &items, progress) {
-            Ok(tally) => Reply::Done {
-                tally,
-                compute_ms: ms(),
-            },
-            Err(message) => Reply::Failed { message },
-        },
+            })
+        }
         Request::Merge {
             study,
             tallies,
             kept,
-        } => match merge(&study, &tallies, kept) {
-            Ok(summary) => Reply::Summary {
-                summary,
-                compute_ms: ms(),
-            },
-            Err(message) => Reply::Failed { message },
-        },
-    }
+        } => merge(&study, &tallies, kept).map(|summary| Reply::Summary {
+            summary,
+            compute_ms: ms(),
+        }),
+    };
+    answered.unwrap_or_else(|message| Reply::Failed { message })
 }

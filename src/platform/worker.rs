@@ -111,7 +111,12 @@ pub fn reply(e: &MessageEvent) -> Option<Reply> {
 pub enum Heard {
     /// Runs made so far.
     Progress(u32),
-    /// The block's tally (JSON) and the worker's own time in milliseconds.
+    /// The block is run and counted in the worker's tally; the worker's own time in
+    /// milliseconds.
+    Ran(f64),
+    /// The tally the worker kept (JSON), handed in.
+    Tally(String),
+    /// A sensitivity study's share (JSON) and the worker's own time in milliseconds.
     Done(String, f64),
     /// The merged study's summary (JSON) and the worker's own time in milliseconds.
     Summary(String, f64),
@@ -119,6 +124,13 @@ pub enum Heard {
     Failed(String),
     /// The worker itself failed (it could not load or crashed), and why.
     Crashed(String),
+}
+
+/// Posts `request` to `worker`, which must be ready: a next request in a conversation
+/// [`Slot::run`] started.
+pub fn send(worker: &Worker, request: &study_worker::Request) {
+    let text = serde_json::to_string(request).expect("serialisable");
+    let _ = worker.post_message(&JsValue::from_str(&text));
 }
 
 impl Slot {
@@ -135,6 +147,8 @@ impl Slot {
                     let _ = handle.post_message(&JsValue::from_str(&request));
                 }
                 Some(Reply::Progress { done }) => heard(Heard::Progress(done)),
+                Some(Reply::Ran { compute_ms }) => heard(Heard::Ran(compute_ms)),
+                Some(Reply::Tally { tally }) => heard(Heard::Tally(tally)),
                 Some(Reply::Done { tally, compute_ms }) => heard(Heard::Done(tally, compute_ms)),
                 Some(Reply::Summary {
                     summary,

@@ -7,29 +7,20 @@
 //   node tests/e2e/measure-study.mjs http://127.0.0.1:8093/ [CORES]
 // CORES, when given, is what the page is told navigator.hardwareConcurrency is: the study
 // splits its runs across that many workers (at most 8).
-import { launch } from './measuring.mjs';
+import { launch, runStudy, studyPage } from './measuring.mjs';
 
 const [url = 'http://127.0.0.1:8093/', cores] = process.argv.slice(2);
 const tid = (id) => `[data-testid="${id}"]`;
 const browser = await launch();
-const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-if (cores) {
-  await page.addInitScript((n) => Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => n }), Number(cores));
-}
-await page.goto(url);
-await page.waitForSelector(tid('ladder-name'));
-await page.locator(tid('nav-drill')).click();
-await page.waitForSelector(tid('study'));
+const page = await studyPage(browser, url, { cores, runs: 10_000 });
 
 async function study(runs) {
   await page.locator(tid('study-runs')).fill(String(runs));
   const t0 = Date.now();
-  await page.locator(tid('study-start')).click();
-  await page.waitForSelector(`${tid('study')}[data-state="done"]`, { timeout: 120_000 });
+  const { elapsed, workers } = await runStudy(page);
   const wall = Date.now() - t0;
-  const status = page.locator(tid('study-status'));
-  const times = `${await status.getAttribute('data-elapsed-ms')} ms start to summary, ${await status.getAttribute('data-worker-ms')} ms in the worker`;
-  return { wall, status: `${await status.textContent()} (${times})` };
+  const times = `${elapsed} ms start to summary, ${workers} ms in the workers`;
+  return { wall, status: `${await page.locator(tid('study-status')).textContent()} (${times})` };
 }
 
 for (let i = 0; i < 5; i++) {

@@ -33,3 +33,35 @@ export const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor((s.length - 1) / 2)];
 };
+
+const tid = (id) => `[data-testid="${id}"]`;
+
+/** A page of `browser` on `url`'s drill room with the study panel open (its workers
+ * loaded) and `runs` in its Runs field; the page is told the browser has `cores` cores
+ * (navigator.hardwareConcurrency) when given. */
+export async function studyPage(browser, url, { cores, runs = 100_000 } = {}) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  if (cores) {
+    await page.addInitScript((n) => Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => n }), Number(cores));
+  }
+  await page.goto(url);
+  await page.waitForSelector(tid('ladder-name'));
+  await page.locator(tid('nav-drill')).click();
+  await page.waitForSelector(tid('study'));
+  await page.waitForTimeout(1000);
+  await page.locator(tid('study-runs')).fill(String(runs));
+  return page;
+}
+
+/** Runs the study on `page` (from studyPage) once: the page's own Start-to-summary time
+ * and its workers' time (the slowest worker's, then the merge), in milliseconds. */
+export async function runStudy(page) {
+  await page.bringToFront();
+  await page.locator(tid('study-start')).click();
+  await page.waitForSelector(`${tid('study')}[data-state="done"]`, { timeout: 120_000 });
+  const status = page.locator(tid('study-status'));
+  return {
+    elapsed: Number(await status.getAttribute('data-elapsed-ms')),
+    workers: Number(await status.getAttribute('data-worker-ms')),
+  };
+}

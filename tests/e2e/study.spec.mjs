@@ -23,17 +23,26 @@ async function openStudy(page) {
   // count the workers the page starts
   await page.addInitScript(() => {
     window.__workers = 0;
+    // the workers dealt a block of runs
+    window.__dealt = new Set();
     const Base = window.Worker;
-    // with window.__holdDone set, a worker's "done" is held back, so a test can see a
-    // study under way however fast the machine is
+    // with window.__holdDone set, a worker's end of a block ("ran") is held back, so the
+    // worker is dealt nothing more and a test can see a study under way however fast
+    // the machine is
     window.__holdDone = false;
     window.Worker = class extends Base {
       constructor(...args) {
         super(...args);
+        this.number = window.__workers;
         window.__workers += 1;
       }
+      postMessage(message, ...rest) {
+        if (String(message).startsWith('{"run"')) window.__dealt.add(this.number);
+        return super.postMessage(message, ...rest);
+      }
       set onmessage(handler) {
-        super.onmessage = handler && ((e) => (window.__holdDone && String(e.data).startsWith('{"done"') ? undefined : handler(e)));
+        const held = (e) => window.__holdDone && /^\{"(ran|done)"/.test(String(e.data));
+        super.onmessage = handler && ((e) => (held(e) ? undefined : handler(e)));
       }
       get onmessage() {
         return super.onmessage;
@@ -124,17 +133,19 @@ test('a 1,000-run study equals `rungs simulate --runs 1000 --seed 7` exactly', a
   expect(problems).toEqual([]);
 });
 
-test('a study split across five workers is the command line’s, byte for byte', async ({ page }) => {
+test('a study dealt to five workers is the command line’s, byte for byte', async ({ page }) => {
   // a browser that reports five cores
   await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => 5 }));
   const problems = await openStudy(page);
   expect(await workers(page)).toBe(5);
-  await page.locator(sel('STUDY_RUNS')).fill('1234');
+  await page.locator(sel('STUDY_RUNS')).fill('12345');
   await page.locator(sel('STUDY_SEED')).fill('11');
   await page.locator(sel('STUDY_START')).click();
   await expect(page.locator(sel('STUDY'))).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
-  await expect(page.locator(sel('STUDY_PROGRESS'))).toHaveAttribute('value', '1234');
-  expect(await page.locator(sel('STUDY_JSON')).textContent()).toBe(simulate('--runs', '1234', '--seed', '11'));
+  await expect(page.locator(sel('STUDY_PROGRESS'))).toHaveAttribute('value', '12345');
+  // every worker ran some of the blocks; one merged them
+  expect(await page.evaluate(() => window.__dealt.size)).toBe(5);
+  expect(await page.locator(sel('STUDY_JSON')).textContent()).toBe(simulate('--runs', '12345', '--seed', '11'));
   expect(problems).toEqual([]);
 });
 

@@ -1,5 +1,6 @@
-//! A study split into blocks: the tallies of the blocks, sent as JSON and merged in any
-//! order, summarise byte for byte to the sequential study; malformed tallies are errors.
+//! A study split into blocks: the tallies of the blocks, sent as JSON or bytes and merged
+//! in any order, or a study dealt to workers block by block as they come free, summarise
+//! byte for byte to the sequential study; malformed tallies are errors.
 
 use proptest::prelude::*;
 use rungs_core::sim::{self, SimModel, Tally, TallyError};
@@ -165,6 +166,132 @@ fn a_tally_is_compact_json() {
     let v: Value = serde_json::from_str(&text).unwrap();
     assert!(v["ms"][0].as_array().unwrap().iter().all(Value::is_u64));
     assert_eq!(v["runs"], json!([[0, 2000]]));
+}
+
+/// The study dealt to `workers` workers as they come free (the worker to finish next
+/// picked by `order_seed`), as the browser's study workers run it: each adds the tally of
+/// every block it is dealt to the one it keeps, the ones that finish first hand theirs
+/// in as bytes, and the last merges them with its own.
+fn dealt(m: &SimModel, seed: u64, runs: u32, workers: u32, order_seed: u64) -> sim::Summary {
+    let (mut dealer, first) = sim::Dealer::new(runs, workers);
+    let n = first.len();
+    let mut running: Vec<Option<std::ops::Range<u32>>> = first.into_iter().map(Some).collect();
+    let mut kept: Vec<Option<Tally>> = vec![None; n];
+    let mut handed: Vec<Option<Vec<u8>>> = vec![None; n];
+    let mut pick = order_seed;
+    loop {
+        let busy: Vec<usize> = (0..n).filter(|&k| running[k].is_some()).collect();
+        pick = pick.wrapping_mul(6364136223846793005).wrapping_add(1);
+        let k = busy[(pick >> 33) as usize % busy.len()];
+        let block = running[k].take().unwrap();
+        let tally = sim::Study::block(m, seed, block).into_tally();
+        match &mut kept[k] {
+            Some(all) => all.merge(tally).unwrap(),
+            none => *none = Some(tally),
+        }
+        let merge = |k: usize, from: &[usize], kept: &mut [Option<Tally>], handed: &mut [_]| {
+            let mut all: Tally = kept[k].take().unwrap();
+            for &j in from {
+                let bytes: Vec<u8> = Option::take(&mut handed[j]).expect("handed in once");
+                all.merge(Tally::from_bytes(&bytes).unwrap()).unwrap();
+            }
+            all.summarise(m, seed, runs).unwrap()
+        };
+        match dealer.ran(k) {
+            sim::Deal::Run(next) => running[k] = Some(next),
+            sim::Deal::Hand => {
+                handed[k] = Some(kept[k].take().unwrap().to_bytes());
+                // the last to finish waits for tallies still on their way; here they
+                // come in at once, so only the last one in can complete the merge
+                if let sim::Deal::Merge(from) = dealer.handed(k) {
+                    let merger = dealer.merger().unwrap();
+                    return merge(merger, &from, &mut kept, &mut handed);
+                }
+            }
+            sim::Deal::Merge(from) => return merge(k, &from, &mut kept, &mut handed),
+            sim::Deal::Wait => unreachable!("tallies are handed in at once here"),
+        }
+    }
+}
+
+#[test]
+fn a_study_dealt_to_workers_as_they_come_free_equals_the_sequential_study() {
+    for (name, m, seed) in models().into_iter().take(3) {
+        let whole = pretty(&sim::Study::new(&m, seed, 1_000).finish());
+        for (workers, order) in [(1, 0), (2, 1), (2, 2), (3, 3), (8, 4)] {
+            assert_eq!(
+                pretty(&dealt(&m, seed, 1_000, workers, order)),
+                whole,
+                "{name}: {workers} workers, order {order}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_tally_in_bytes_is_the_same_tally_in_less_than_half_the_json() {
+    let (m, seed) = saas();
+    let tally = sim::Study::block(&m, seed, 500..2_500).into_tally();
+    let bytes = tally.to_bytes();
+    assert_eq!(Tally::from_bytes(&bytes), Ok(tally.clone()));
+    assert!(
+        bytes.len() * 2 < tally.to_json().len(),
+        "{} bytes against {} of JSON",
+        bytes.len(),
+        tally.to_json().len()
+    );
+    // blocks apart, and a budget cause, survive the trip
+    let mut apart = sim::Study::block(&m, seed, 0..10).into_tally();
+    apart
+        .merge(sim::Study::block(&m, seed, 20..30).into_tally())
+        .unwrap();
+    assert_eq!(Tally::from_bytes(&apart.to_bytes()), Ok(apart.clone()));
+    let mut v = tally_value(&m, seed, 0..10);
+    v["budget_exhausted"] = json!(1);
+    v["budget_cause"] = json!([3, "a page loop <b>"]);
+    let caused = read(&v).unwrap();
+    assert_eq!(Tally::from_bytes(&caused.to_bytes()), Ok(caused));
+    // the merge and summary read from bytes equal the study's
+    let mut all =
+        Tally::from_bytes(&sim::Study::block(&m, seed, 0..500).into_tally().to_bytes()).unwrap();
+    all.merge(Tally::from_bytes(&bytes).unwrap()).unwrap();
+    assert_eq!(
+        all.summarise(&m, seed, 2_500),
+        Ok(sim::Study::new(&m, seed, 2_500).finish())
+    );
+}
+
+#[test]
+fn broken_bytes_are_errors_not_panics() {
+    let (m, seed) = saas();
+    let bytes = sim::Study::new(&m, seed, 200).into_tally().to_bytes();
+    // every cut short, and anything after the end
+    for end in 0..bytes.len() {
+        assert!(
+            matches!(
+                Tally::from_bytes(&bytes[..end]),
+                Err(TallyError::Malformed(_))
+            ),
+            "cut at {end}"
+        );
+    }
+    let mut longer = bytes.clone();
+    longer.push(0);
+    assert!(matches!(
+        Tally::from_bytes(&longer),
+        Err(TallyError::Malformed(_))
+    ));
+    // each byte flipped: an error or some tally, never a panic; what reads is checked
+    // again when it is summarised
+    for i in 0..bytes.len() {
+        let mut b = bytes.clone();
+        b[i] ^= 0xA5;
+        if let Ok(t) = Tally::from_bytes(&b) {
+            let _ = t.summarise(&m, seed, 200);
+        }
+    }
+    // a length of a billion values is refused without reserving it
+    assert!(Tally::from_bytes(&[1, 0, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F]).is_err());
 }
 
 #[test]

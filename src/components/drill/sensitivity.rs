@@ -164,7 +164,7 @@ pub fn SensitivityPanel(
                                 stop();
                             }
                         }
-                        Heard::Summary(..) => {}
+                        Heard::Summary(..) | Heard::Ran(_) | Heard::Tally(_) => {}
                         Heard::Failed(message) | Heard::Crashed(message) => {
                             state.set(State::Failed(format!(
                                 "The sensitivity study stopped: {message}"

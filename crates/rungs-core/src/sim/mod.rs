@@ -17,6 +17,7 @@
 //! assert_eq!(sim::run_once(&model, scenario.seed), run);
 //! ```
 
+mod deal;
 mod engine;
 mod index;
 mod model;
@@ -28,6 +29,7 @@ mod time;
 use std::fmt;
 
 use crate::{Duration, PersonId, TierId};
+pub use deal::{handout, Deal, Dealer, LEAST_BLOCK};
 pub use engine::{Engine, Via, WaitingPage};
 pub use index::{PerTimeline, PersonIx, TierIx, Timeline};
 pub use model::{

@@ -285,6 +285,27 @@ impl Tally {
     pub fn from_json(text: &str) -> Result<Tally, TallyError> {
         serde_json::from_str(text).map_err(|e| TallyError::Malformed(e.to_string()))
     }
+
+    /// The tally in binary: the fields of its JSON form ([`to_json`](Tally::to_json))
+    /// in order, integers as varints (postcard), so a value of a figure usually takes one
+    /// byte. About a third of the JSON, and several times quicker to read and write: how
+    /// a study's workers hand their tallies to the one that merges.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        postcard::to_allocvec(self).expect("a tally serialises")
+    }
+
+    /// A tally from [`to_bytes`](Tally::to_bytes)'s bytes, checked as
+    /// [`from_json`](Tally::from_json) checks text; bytes left over are an error too.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Tally, TallyError> {
+        match postcard::take_from_bytes::<Tally>(bytes) {
+            Ok((tally, [])) => Ok(tally),
+            Ok((_, rest)) => Err(TallyError::Malformed(format!(
+                "{} bytes after the tally",
+                rest.len()
+            ))),
+            Err(e) => Err(TallyError::Malformed(e.to_string())),
+        }
+    }
 }
 
 fn add(mine: &mut [u64], theirs: &[u64]) {

@@ -1,5 +1,5 @@
-//! The Monte Carlo study of the drill room: many runs of one scenario split across one
-//! Web Worker per core, with a progress bar, a Cancel button and the summary as
+//! The Monte Carlo study of the drill room: many runs of one scenario dealt in blocks to
+//! one Web Worker per core, with a progress bar, a Cancel button and the summary as
 //! histograms and tables. The numbers are the command line's (`rungs simulate --runs N
 //! --seed S --format json`), however the runs were split.
 
@@ -10,15 +10,16 @@ use rungs_core::sim::Summary;
 use rungs_core::study::parse_inputs;
 use rungs_core::Ladder;
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::platform::extras::Host;
-use crate::platform::study_worker::{split, Block, Request};
-use crate::platform::worker::{fill, parallelism, Health, Heard, Slot};
+use crate::platform::study_worker::{Block, Request};
+use crate::platform::worker::{fill, parallelism, send, Health, Heard, Slot};
 use crate::state::study_room::{Outcome, State, StudyRoom};
 use crate::testid;
-use wasm_bindgen::JsValue;
+use rungs_core::sim::{Deal, Dealer};
+use web_sys::Worker;
 
 /// Runs a Monte Carlo study of one of the ladder's scenarios in Web Workers and shows
 /// its summary (drawn by the extras module). Mount it with the document's ladder and the
@@ -89,13 +90,13 @@ pub fn Study(
             };
         input_error.set(None);
         let name = scenario_name(ladder, &id);
-        let blocks = split(
+        let study = Block::study(
             ladder.with_untracked(rungs_core::to_canonical_json),
             id,
             seed,
             runs,
-            parallelism(),
         );
+        let (dealer, first) = Dealer::new(runs, parallelism());
         let started = js_sys::Date::now();
         // the waiting workers, and new ones for those gone or broken
         let mut slots: Vec<Slot> = pool
@@ -104,31 +105,27 @@ pub fn Study(
             .into_iter()
             .filter(|s| s.health.get() != Health::Broken)
             .collect();
-        if let Err(e) = fill(&mut slots, blocks.len()) {
+        if let Err(e) = fill(&mut slots, first.len()) {
             state.set(State::Failed(e));
             return;
         }
-        // per block: runs made and its tally once done; the slowest worker's own time
-        let made = Rc::new(RefCell::new(vec![0u32; blocks.len()]));
-        let tallies = Rc::new(RefCell::new(vec![None::<String>; blocks.len()]));
-        let compute = Rc::new(Cell::new(0f64));
-        // the whole study, for the merge (runs are at least 100: there is a block)
-        let Some(study) = blocks.first().map(|b| Block {
-            first: 0,
-            end: runs,
-            ..b.clone()
-        }) else {
-            return;
-        };
+        let workers: Rc<Vec<Worker>> = Rc::new(slots.iter().map(|s| s.worker.clone()).collect());
+        let dealer = Rc::new(RefCell::new(dealer));
+        // per worker: the tally it handed in, and its own time on the study's blocks
+        let tallies = Rc::new(RefCell::new(vec![None::<String>; first.len()]));
+        let compute = Rc::new(RefCell::new(vec![0f64; first.len()]));
         // stops every worker (after the handler that asks returns: dropping a slot frees
         // its handlers); fresh ones are started at the next Start
         let stop_all = move || leptos::task::spawn_local(async move { pool.set_value(Vec::new()) });
-        for (k, (slot, block)) in slots.iter_mut().zip(blocks).enumerate() {
-            let len = block.end - block.first;
-            let request = serde_json::to_string(&Request::Block(block)).expect("serialisable");
-            let worker = slot.worker.clone();
-            let (made, tallies, compute, name, study) = (
-                made.clone(),
+        for (k, (slot, part)) in slots.iter_mut().zip(first).enumerate() {
+            let request = Request::Run {
+                block: study.part(part),
+                fresh: true,
+            };
+            let request = serde_json::to_string(&request).expect("serialisable");
+            let (workers, dealer, tallies, compute, name, study) = (
+                workers.clone(),
+                dealer.clone(),
                 tallies.clone(),
                 compute.clone(),
                 name.clone(),
@@ -139,36 +136,50 @@ pub fn Study(
                 if !matches!(state.get_untracked(), State::Running(_)) {
                     return;
                 }
-                let count = |done: u32| {
-                    made.borrow_mut()[k] = done;
-                    state.set(State::Running(made.borrow().iter().sum()));
-                };
-                match heard {
-                    Heard::Progress(done) => count(done),
-                    Heard::Done(tally, ms) => {
-                        // the block is all made, whatever its last report said (reports
-                        // come at most every PROGRESS_EVERY_MS)
-                        count(len);
-                        compute.set(compute.get().max(ms));
-                        tallies.borrow_mut()[k] = Some(tally);
-                        // the last block in: this worker merges the others' tallies with
-                        // its own, which it kept
-                        let others: Option<Vec<String>> = tallies
-                            .borrow()
-                            .iter()
-                            .enumerate()
-                            .filter(|&(j, _)| j != k)
-                            .map(|(_, t)| t.clone())
-                            .collect();
-                        if let Some(tallies) = others {
+                // what the dealer says a worker does next
+                let deal = |deal: Deal| {
+                    let request = match deal {
+                        Deal::Run(part) => Request::Run {
+                            block: study.part(part),
+                            fresh: false,
+                        },
+                        Deal::Hand => Request::Hand {
+                            study: study.clone(),
+                        },
+                        Deal::Merge(from) => {
+                            let mut handed = tallies.borrow_mut();
+                            let Some(tallies) = from.iter().map(|&j| handed[j].take()).collect()
+                            else {
+                                return;
+                            };
+                            let Some(merger) = dealer.borrow().merger() else {
+                                return;
+                            };
                             let merge = Request::Merge {
                                 study: study.clone(),
                                 tallies,
                                 kept: true,
                             };
-                            let merge = serde_json::to_string(&merge).expect("serialisable");
-                            let _ = worker.post_message(&JsValue::from_str(&merge));
+                            return send(&workers[merger], &merge);
                         }
+                        Deal::Wait => return,
+                    };
+                    send(&workers[k], &request);
+                };
+                match heard {
+                    Heard::Progress(done) => {
+                        state.set(State::Running(dealer.borrow_mut().progress(k, done)))
+                    }
+                    Heard::Ran(ms) => {
+                        compute.borrow_mut()[k] += ms;
+                        let next = dealer.borrow_mut().ran(k);
+                        deal(next);
+                        state.set(State::Running(dealer.borrow().made()));
+                    }
+                    Heard::Tally(tally) => {
+                        tallies.borrow_mut()[k] = Some(tally);
+                        let next = dealer.borrow_mut().handed(k);
+                        deal(next);
                     }
                     Heard::Summary(json, ms) => match serde_json::from_str::<Summary>(&json) {
                         Ok(summary) => {
@@ -186,17 +197,20 @@ pub fn Study(
                                     }))
                                 })
                             });
+                            let slowest = compute.borrow().iter().copied().fold(0.0, f64::max);
                             outcome.set(Some(Outcome {
                                 scenario: name.clone(),
                                 summary,
                                 json,
                                 elapsed_ms: js_sys::Date::now() - started,
-                                compute_ms: compute.get() + ms,
+                                compute_ms: slowest + ms,
                             }));
                             state.set(State::Done);
                         }
                         Err(e) => state.set(State::Failed(e.to_string())),
                     },
+                    // a sensitivity study's answer; a study never asks for one
+                    Heard::Done(..) => {}
                     Heard::Failed(message) => {
                         state.set(State::Failed(message));
                         stop_all();
