@@ -18,7 +18,7 @@
 //! ladder, to the workers. To cancel, the page terminates the workers and starts fresh
 //! ones. Nothing here uses Leptos, so the worker binary stays small.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::ops::Range;
 
 use base64::prelude::{Engine as _, BASE64_STANDARD};
@@ -33,6 +33,8 @@ thread_local! {
     /// The model of the study this worker ran last, so that its next block or the
     /// merge does not read the ladder and build the model again.
     static MODEL: RefCell<Option<Prepared>> = const { RefCell::new(None) };
+    /// When this worker last reported progress in the study under way.
+    static REPORTED: Cell<Option<f64>> = const { Cell::new(None) };
 }
 
 /// A study's model and seed, and what they were built from.
@@ -164,13 +166,19 @@ pub enum Reply {
 pub const PROGRESS_EVERY_MS: f64 = 50.0;
 
 /// `report`, called at most once every `ms` milliseconds of `clock`: the first call goes
-/// through, and then the first after `ms` have passed since the last that went through.
-pub fn every(ms: f64, clock: impl Fn() -> f64, mut report: impl FnMut(u32)) -> impl FnMut(u32) {
-    let mut last = None;
+/// through when `last` holds no time, and then the first after `ms` have passed since
+/// the last that went through, whose time `last` keeps (so a worker's reports stay
+/// apart across the blocks of a study).
+pub fn every<'a>(
+    ms: f64,
+    clock: impl Fn() -> f64 + 'a,
+    last: &'a Cell<Option<f64>>,
+    mut report: impl FnMut(u32) + 'a,
+) -> impl FnMut(u32) + 'a {
     move |done| {
         let now = clock();
-        if last.is_none_or(|at| now - at >= ms) {
-            last = Some(now);
+        if last.get().is_none_or(|at| now - at >= ms) {
+            last.set(Some(now));
             report(done);
         }
     }
@@ -375,30 +383,39 @@ pub fn sensitivity(
 }
 
 /// Carries out a request in a worker: `progress` hears a block's runs made so far, at
-/// most once per [`PROGRESS_EVERY_MS`].
+/// most once per [`PROGRESS_EVERY_MS`] across the blocks of a study (a study's first
+/// block, or a sensitivity study, reports its first slice at once).
 pub fn answer(request: Request, progress: impl FnMut(u32)) -> Reply {
     let started = js_sys::Date::now();
     let ms = || js_sys::Date::now() - started;
-    let progress = every(PROGRESS_EVERY_MS, js_sys::Date::now, progress);
-    let answered = match request {
-        Request::Run { block, fresh } => {
-            run(&block, fresh, progress).map(|()| Reply::Ran { compute_ms: ms() })
+    REPORTED.with(|last| {
+        if matches!(
+            request,
+            Request::Run { fresh: true, .. } | Request::Sensitivity { .. }
+        ) {
+            last.set(None);
         }
-        Request::Hand { study } => hand(&study).map(|tally| Reply::Tally { tally }),
-        Request::Sensitivity { study, items } => {
-            sensitivity(&study, &items, progress).map(|tally| Reply::Done {
-                tally,
+        let progress = every(PROGRESS_EVERY_MS, js_sys::Date::now, last, progress);
+        let answered = match request {
+            Request::Run { block, fresh } => {
+                run(&block, fresh, progress).map(|()| Reply::Ran { compute_ms: ms() })
+            }
+            Request::Hand { study } => hand(&study).map(|tally| Reply::Tally { tally }),
+            Request::Sensitivity { study, items } => {
+                sensitivity(&study, &items, progress).map(|tally| Reply::Done {
+                    tally,
+                    compute_ms: ms(),
+                })
+            }
+            Request::Merge {
+                study,
+                tallies,
+                kept,
+            } => merge(&study, &tallies, kept).map(|summary| Reply::Summary {
+                summary,
                 compute_ms: ms(),
-            })
-        }
-        Request::Merge {
-            study,
-            tallies,
-            kept,
-        } => merge(&study, &tallies, kept).map(|summary| Reply::Summary {
-            summary,
-            compute_ms: ms(),
-        }),
-    };
-    answered.unwrap_or_else(|message| Reply::Failed { message })
+            }),
+        };
+        answered.unwrap_or_else(|message| Reply::Failed { message })
+    })
 }

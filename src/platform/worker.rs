@@ -23,7 +23,8 @@ pub enum Health {
 /// A study worker and the handlers it answers to (dropped together, which terminates
 /// it). One per core is kept between studies: started when the panel opens, so their
 /// wasm is compiled before the first Start, and reused, so later studies run on code the
-/// browser has already optimised. Cancelling or a crash replaces them.
+/// browser has already optimised. Cancelling replaces them at once; after a failure or a
+/// crash they are ended, and the next Start starts fresh ones.
 pub struct Slot {
     /// The worker.
     pub worker: Worker,
@@ -38,15 +39,22 @@ impl Slot {
     pub fn spawn() -> Result<Slot, String> {
         let worker = Worker::new(study_worker::WORKER_URL)
             .map_err(|e| e.as_string().unwrap_or_else(|| format!("{e:?}")))?;
-        let health = Rc::new(Cell::new(Health::Loading));
         let mut slot = Slot {
             worker,
-            health: health.clone(),
+            health: Rc::new(Cell::new(Health::Loading)),
             on_message: Closure::new(|_: MessageEvent| {}),
             on_error: Closure::new(|_: web_sys::Event| {}),
         };
-        let ready = health.clone();
-        slot.listen(
+        slot.rest();
+        Ok(slot)
+    }
+
+    /// Leaves the worker waiting, answering to no study: it only marks itself ready
+    /// when its wasm has loaded, or broken when it fails. A worker a study does not use
+    /// is left so, and no longer speaks to the study before.
+    pub fn rest(&mut self) {
+        let (ready, health) = (self.health.clone(), self.health.clone());
+        self.listen(
             Closure::new(move |e: MessageEvent| {
                 if reply(&e) == Some(Reply::Ready) {
                     ready.set(Health::Ready);
@@ -54,7 +62,6 @@ impl Slot {
             }),
             Closure::new(move |_: web_sys::Event| health.set(Health::Broken)),
         );
-        Ok(slot)
     }
 
     /// Hands the worker's messages and errors to new handlers (the old ones are dropped
@@ -114,7 +121,8 @@ pub enum Heard {
     /// The block is run and counted in the worker's tally; the worker's own time in
     /// milliseconds.
     Ran(f64),
-    /// The tally the worker kept (JSON), handed in.
+    /// The tally the worker kept, handed in (base64 of its bytes, as
+    /// [`Reply::Tally`] carries it).
     Tally(String),
     /// A sensitivity study's share (JSON) and the worker's own time in milliseconds.
     Done(String, f64),

@@ -23,8 +23,9 @@ async function openStudy(page) {
   // count the workers the page starts
   await page.addInitScript(() => {
     window.__workers = 0;
-    // the workers dealt a block of runs
+    // the workers dealt a block of runs, and every request sent: [worker, kind]
     window.__dealt = new Set();
+    window.__sent = [];
     const Base = window.Worker;
     // with window.__holdDone set, a worker's end of a block ("ran") is held back, so the
     // worker is dealt nothing more and a test can see a study under way however fast
@@ -37,7 +38,9 @@ async function openStudy(page) {
         window.__workers += 1;
       }
       postMessage(message, ...rest) {
-        if (String(message).startsWith('{"run"')) window.__dealt.add(this.number);
+        const kind = /^\{"([a-z_]+)"/.exec(String(message))?.[1];
+        window.__sent.push([this.number, kind]);
+        if (kind === 'run') window.__dealt.add(this.number);
         return super.postMessage(message, ...rest);
       }
       set onmessage(handler) {
@@ -143,8 +146,14 @@ test('a study dealt to five workers is the command line’s, byte for byte', asy
   await page.locator(sel('STUDY_START')).click();
   await expect(page.locator(sel('STUDY'))).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
   await expect(page.locator(sel('STUDY_PROGRESS'))).toHaveAttribute('value', '12345');
-  // every worker ran some of the blocks; one merged them
+  // the 11 blocks of the plan (sim::handout) went to every worker; the four that finished
+  // first handed their tallies in, and the last merged them
   expect(await page.evaluate(() => window.__dealt.size)).toBe(5);
+  const sent = await page.evaluate(() => window.__sent);
+  const count = (kind) => sent.filter(([, k]) => k === kind).length;
+  expect([count('run'), count('hand'), count('merge')]).toEqual([11, 4, 1]);
+  const merger = sent.find(([, k]) => k === 'merge')[0];
+  expect(sent.filter(([w, k]) => k === 'hand' && w === merger)).toEqual([]);
   expect(await page.locator(sel('STUDY_JSON')).textContent()).toBe(simulate('--runs', '12345', '--seed', '11'));
   expect(problems).toEqual([]);
 });

@@ -100,14 +100,15 @@ pub struct Dealer {
     workers: Vec<Phase>,
     /// Runs of finished blocks, across the workers.
     finished: u32,
-    /// The order tallies came in.
-    handed: Vec<usize>,
+    /// The workers whose tallies are in, in the order they came.
+    handed_in: Vec<usize>,
 }
 
 impl Dealer {
     /// A dealer for a study of `runs` runs across up to `workers` workers, and the first
     /// block of each: as many workers take part as there are blocks in this list (fewer
-    /// than `workers` only when the study has fewer runs than workers).
+    /// than `workers` when the study has too few runs to give each a block of
+    /// [`LEAST_BLOCK`] runs).
     pub fn new(runs: u32, workers: u32) -> (Dealer, Vec<Range<u32>>) {
         let mut left: VecDeque<_> = handout(runs, workers).into();
         let n = (workers.max(1) as usize).min(left.len());
@@ -122,7 +123,7 @@ impl Dealer {
                 })
                 .collect(),
             finished: 0,
-            handed: Vec::new(),
+            handed_in: Vec::new(),
         };
         (dealer, first)
     }
@@ -185,7 +186,7 @@ impl Dealer {
             return Deal::Wait;
         }
         self.workers[k] = Phase::Handed;
-        self.handed.push(k);
+        self.handed_in.push(k);
         self.merge_when_all_in()
     }
 
@@ -200,7 +201,7 @@ impl Dealer {
             .iter()
             .all(|p| matches!(p, Phase::Handed | Phase::Merging));
         if all_in && self.merger().is_some() {
-            Deal::Merge(self.handed.clone())
+            Deal::Merge(self.handed_in.clone())
         } else {
             Deal::Wait
         }

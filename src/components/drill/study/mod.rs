@@ -117,6 +117,10 @@ pub fn Study(
         // stops every worker (after the handler that asks returns: dropping a slot frees
         // its handlers); fresh ones are started at the next Start
         let stop_all = move || leptos::task::spawn_local(async move { pool.set_value(Vec::new()) });
+        // workers the study has no block for (a small one) wait, deaf to earlier studies
+        for slot in slots.iter_mut().skip(first.len()) {
+            slot.rest();
+        }
         for (k, (slot, part)) in slots.iter_mut().zip(first).enumerate() {
             let request = Request::Run {
                 block: study.part(part),
@@ -148,12 +152,17 @@ pub fn Study(
                         },
                         Deal::Merge(from) => {
                             let mut handed = tallies.borrow_mut();
-                            let Some(tallies) = from.iter().map(|&j| handed[j].take()).collect()
-                            else {
-                                return;
-                            };
-                            let Some(merger) = dealer.borrow().merger() else {
-                                return;
+                            let tallies: Option<Vec<String>> =
+                                from.iter().map(|&j| handed[j].take()).collect();
+                            let merger = dealer.borrow().merger();
+                            let (Some(tallies), Some(merger)) = (tallies, merger) else {
+                                // the dealer deals one merge, once every tally is in: never
+                                // leave the study waiting if that ever breaks
+                                state.set(State::Failed(
+                                    "The study's workers lost track of their runs; start it again."
+                                        .into(),
+                                ));
+                                return stop_all();
                             };
                             let merge = Request::Merge {
                                 study: study.clone(),
@@ -173,8 +182,8 @@ pub fn Study(
                     Heard::Ran(ms) => {
                         compute.borrow_mut()[k] += ms;
                         let next = dealer.borrow_mut().ran(k);
-                        deal(next);
                         state.set(State::Running(dealer.borrow().made()));
+                        deal(next);
                     }
                     Heard::Tally(tally) => {
                         tallies.borrow_mut()[k] = Some(tally);
