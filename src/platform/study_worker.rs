@@ -26,25 +26,23 @@ use rungs_core::sim::{SimModel, Study, Tally};
 use serde::{Deserialize, Serialize};
 
 thread_local! {
-    /// The tally of the runs this worker has made of its current study, and which study
-    /// it is, for the next [`Request::Run`], a [`Request::Hand`] or a [`Request::Merge`]
-    /// with `kept`.
-    static KEPT: RefCell<Option<(Block, Tally)>> = const { RefCell::new(None) };
-    /// The model of the study this worker ran last, so that its next block or the
-    /// merge does not read the ladder and build the model again.
-    static MODEL: RefCell<Option<Prepared>> = const { RefCell::new(None) };
+    /// The study this worker ran last: its model, built once for all the blocks and the
+    /// merge, and the tally of the runs made of it, for the next [`Request::Run`], a
+    /// [`Request::Hand`] or a [`Request::Merge`] with `kept`.
+    static KEPT: RefCell<Option<Kept>> = const { RefCell::new(None) };
     /// When this worker last reported progress in the study under way.
     static REPORTED: Cell<Option<f64>> = const { Cell::new(None) };
 }
 
-/// A study's model and seed, and what they were built from.
-struct Prepared {
-    ladder: String,
-    scenario: String,
-    seed: Option<u64>,
+/// What a worker keeps of the study it ran last.
+struct Kept {
+    /// The study (its block is all of its runs).
+    study: Block,
     model: SimModel,
-    /// The seed the runs derive from (`seed`, or the scenario's).
+    /// The seed the runs derive from (the study's, or its scenario's).
     runs_seed: u64,
+    /// The runs made so far; `None` before the first block, and once handed in or merged.
+    tally: Option<Tally>,
 }
 
 /// Where Trunk puts the worker's loader (`data-loader-shim` in index.html), relative to
@@ -232,15 +230,12 @@ fn read(block: &Block) -> Result<(rungs_core::Ladder, rungs_core::ScenarioDocume
     Ok((ladder, scenario))
 }
 
-/// `then` with the model and seed of `block`'s study: built from the block the first
-/// time, then kept for the study's other blocks and its merge.
-fn with_model<R>(block: &Block, then: impl FnOnce(&SimModel, u64) -> R) -> Result<R, String> {
-    MODEL.with(|kept| {
+/// `then` with what this worker keeps of `block`'s study: kept from an earlier block or
+/// merge of it, else its model built from the block, with no tally yet.
+fn with_kept<R>(block: &Block, then: impl FnOnce(&mut Kept) -> R) -> Result<R, String> {
+    KEPT.with(|kept| {
         let mut kept = kept.borrow_mut();
-        let fits = |p: &Prepared| {
-            (&p.ladder, &p.scenario, p.seed) == (&block.ladder, &block.scenario, block.seed)
-        };
-        if !kept.as_ref().is_some_and(fits) {
+        if !kept.as_ref().is_some_and(|k| k.study.same_study(block)) {
             *kept = None;
             let (ladder, scenario) = read(block)?;
             let model = SimModel::new(&ladder, &scenario).map_err(|report| {
@@ -251,16 +246,14 @@ fn with_model<R>(block: &Block, then: impl FnOnce(&SimModel, u64) -> R) -> Resul
                     .collect::<Vec<_>>()
                     .join(" ")
             })?;
-            *kept = Some(Prepared {
-                ladder: block.ladder.clone(),
-                scenario: block.scenario.clone(),
-                seed: block.seed,
+            *kept = Some(Kept {
+                study: block.part(0..block.runs),
                 model,
                 runs_seed: block.seed.unwrap_or(scenario.seed),
+                tally: None,
             });
         }
-        let p = kept.as_ref().expect("prepared above");
-        Ok(then(&p.model, p.runs_seed))
+        Ok(then(kept.as_mut().expect("kept above")))
     })
 }
 
@@ -274,43 +267,40 @@ pub fn run(block: &Block, fresh: bool, mut progress: impl FnMut(u32)) -> Result<
             block.first, block.end, block.runs
         ));
     }
-    let kept = KEPT.with(|k| k.borrow_mut().take());
-    let kept = match kept {
-        _ if fresh => None,
-        Some((of, tally)) if of.same_study(block) => Some(tally),
-        _ => return Err(LOST.into()),
-    };
-    let tally = with_model(block, |model, seed| {
-        let mut study = Study::block(model, seed, block.first..block.end);
+    with_kept(block, |kept| {
+        let earlier = match kept.tally.take() {
+            _ if fresh => None,
+            Some(tally) => Some(tally),
+            None => return Err(LOST.to_string()),
+        };
+        let mut study = Study::block(&kept.model, kept.runs_seed, block.first..block.end);
         let step = slice(study.runs());
         while !study.is_finished() {
             progress(study.run(step));
         }
         let tally = study.into_tally();
-        match kept {
-            Some(mut all) => all.merge(tally).map(|()| all),
-            None => Ok(tally),
-        }
+        kept.tally = Some(match earlier {
+            Some(mut all) => all.merge(tally).map(|()| all).map_err(|e| e.to_string())?,
+            None => tally,
+        });
+        Ok(())
     })?
-    .map_err(|e| e.to_string())?;
-    KEPT.with(|k| *k.borrow_mut() = Some((block.part(0..block.runs), tally)));
-    Ok(())
 }
 
 /// What a worker says when asked for a tally it does not hold.
 const LOST: &str = "this worker no longer holds the tally of its runs; start the study again";
 
-/// The tally this worker keeps of `study`, taken out of its keeping.
-fn take_kept(study: &Block) -> Result<Tally, String> {
-    KEPT.with(|k| k.borrow_mut().take())
-        .filter(|(block, _)| block.same_study(study))
-        .map(|(_, tally)| tally)
-        .ok_or_else(|| LOST.to_string())
-}
-
-/// Hands in the tally this worker keeps of `study`, as [`Reply::Tally`] carries it.
+/// Hands in the tally this worker keeps of `study` (and keeps it no more), as
+/// [`Reply::Tally`] carries it.
 pub fn hand(study: &Block) -> Result<String, String> {
-    take_kept(study).map(|tally| BASE64_STANDARD.encode(tally.to_bytes()))
+    KEPT.with(|kept| {
+        kept.borrow_mut()
+            .as_mut()
+            .filter(|k| k.study.same_study(study))
+            .and_then(|k| k.tally.take())
+            .map(|tally| BASE64_STANDARD.encode(tally.to_bytes()))
+            .ok_or_else(|| LOST.to_string())
+    })
 }
 
 /// A tally that [`hand`] handed in.
@@ -326,14 +316,16 @@ fn handed(text: &str) -> Result<Tally, String> {
 /// `--format json` (pretty, with a final newline): byte for byte the same however the
 /// runs were split.
 pub fn merge(study: &Block, tallies: &[String], kept: bool) -> Result<String, String> {
-    let mut all = if kept { Some(take_kept(study)?) } else { None };
-    with_model(study, |model, seed| {
-        let mut all = all.take().unwrap_or_else(|| Tally::empty(model));
+    with_kept(study, |k| {
+        let mut all = match kept {
+            true => k.tally.take().ok_or_else(|| LOST.to_string())?,
+            false => Tally::empty(&k.model),
+        };
         for t in tallies {
             all.merge(handed(t)?).map_err(|e| e.to_string())?;
         }
         let summary = all
-            .summarise(model, seed, study.runs)
+            .summarise(&k.model, k.runs_seed, study.runs)
             .map_err(|e| e.to_string())?;
         let mut text = serde_json::to_string_pretty(&summary).expect("serialisable");
         text.push('\n');
