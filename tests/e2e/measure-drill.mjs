@@ -20,7 +20,8 @@
 // The profiles are measure-load.mjs's (measuring.mjs): the phone (9 Mbit/s down, 150 ms
 // round trip, the CPU 4x slower, cache off, a 390x844 touch screen) and localhost.
 import { startServer } from './static-server.mjs';
-import { PROFILES, launch, median, throttle } from './measuring.mjs';
+import { PROFILES, launch, median } from './measuring.mjs';
+import { drillPage, setUp, timeClick } from './drill-measuring.mjs';
 import { sel } from './testids.mjs';
 
 const [dir = 'dist', loadsArg = '5'] = process.argv.slice(2);
@@ -30,57 +31,9 @@ const browser = await launch();
 
 const ms = (x) => `${x.toFixed(1)} ms`;
 
-/** A fresh page on the start page under `profile`, with its CDP session. */
-async function openPage(profile) {
-  const context = await browser.newContext(profile.context);
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(e.message));
-  const cdp = await context.newCDPSession(page);
-  await throttle(cdp, profile);
-  await page.goto(origin);
-  await page.locator('[data-testid="rung"]').first().waitFor({ timeout: 60_000 });
-  return { context, page, cdp, problems };
-}
-
-/** Clicks `target` and times, from the click event, until the expression `done` holds in
- * the page (checked on every DOM mutation) and until the frame after it: [dom, frame] in
- * ms; with `early`, a third figure: until that expression first held. */
-async function timeClick(page, target, done, early = 'true') {
-  await page.evaluate(([done, early]) => {
-    window.__click = null;
-    window.__result = null;
-    window.__early = null;
-    document.addEventListener('click', () => { window.__click = performance.now(); }, { capture: true, once: true });
-    const check = new Function(`return ${done};`);
-    const checkEarly = new Function(`return ${early};`);
-    const observer = new MutationObserver(() => {
-      if (window.__click === null) return;
-      if (window.__early === null && checkEarly()) window.__early = performance.now() - window.__click;
-      if (!check()) return;
-      observer.disconnect();
-      const dom = performance.now() - window.__click;
-      requestAnimationFrame(() => { window.__result = [dom, performance.now() - window.__click, window.__early ?? dom]; });
-    });
-    observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
-  }, [done, early]);
-  await target.click();
-  return (await page.waitForFunction(() => window.__result, null, { timeout: 60_000 })).jsonValue();
-}
-
-/** Chooses checkout-3am at `speed`, with Emi played in the room or nobody. */
-async function setUp(page, speed, emi) {
-  await page.locator(`${sel('SCENARIO_PICK')}[value="checkout-3am"]`).check();
-  for (const box of await page.locator(sel('HUMAN')).all()) {
-    const want = emi && (await box.getAttribute('data-person')) === 'emi';
-    if ((await box.isChecked()) !== want) await box.setChecked(want);
-  }
-  await page.locator(sel('DRILL_SPEED')).selectOption(String(speed));
-}
-
 /** Opens the drill room and starts a drill: [open, start] timings. */
 async function openAndStart(profile) {
-  const { context, page, problems } = await openPage(profile);
+  const { context, page, problems } = await drillPage(browser, origin, profile);
   const shown = (name) => `document.querySelector('${sel(name)}') !== null`;
   const open = await timeClick(page, page.locator(sel('NAV_DRILL')), shown('LIVE_DRILL'), shown('SCENARIO_PICK'));
   await setUp(page, 60, false);
@@ -92,7 +45,7 @@ async function openAndStart(profile) {
 
 /** Ten seconds of a drill's clock at 60x: the main thread's work per tick and the frames. */
 async function running(profile) {
-  const { context, page, cdp, problems } = await openPage(profile);
+  const { context, page, cdp, problems } = await drillPage(browser, origin, profile);
   await page.locator(sel('NAV_DRILL')).click();
   await setUp(page, 60, false);
   await page.locator(sel('DRILL_START')).click();
@@ -136,7 +89,7 @@ async function running(profile) {
 /** Eight acknowledgements of Emi's pages at 1200x, restarting the drill when it ends
  * (at most four drills). */
 async function acknowledge(profile) {
-  const { context, page, problems } = await openPage(profile);
+  const { context, page, problems } = await drillPage(browser, origin, profile);
   page.on('dialog', (d) => d.accept());
   await page.locator(sel('NAV_DRILL')).click();
   await setUp(page, 1200, true);
