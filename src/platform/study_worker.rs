@@ -174,12 +174,20 @@ pub fn every<'a>(
     mut report: impl FnMut(u32) + 'a,
 ) -> impl FnMut(u32) + 'a {
     move |done| {
-        let now = clock();
-        if last.get().is_none_or(|at| now - at >= ms) {
-            last.set(Some(now));
+        if due(ms, clock(), last) {
             report(done);
         }
     }
+}
+
+/// Whether something done at most once every `ms` milliseconds may be done `now`: when
+/// `last` holds no time, or `ms` have passed since the time it holds, which becomes `now`.
+pub fn due(ms: f64, now: f64, last: &Cell<Option<f64>>) -> bool {
+    let due = last.get().is_none_or(|at| now - at >= ms);
+    if due {
+        last.set(Some(now));
+    }
+    due
 }
 
 /// Runs between two chances to report progress: a hundredth of the block (at least one

@@ -97,6 +97,26 @@ pub fn fill(slots: &mut Vec<Slot>, n: usize) -> Result<(), String> {
     Ok(())
 }
 
+/// The least time between two redraws of a running study's progress, in milliseconds,
+/// whichever worker reports. Each redraw is a frame the browser renders on cores the
+/// workers share: on a two-core machine, two workers' reports drawn as they came (forty a
+/// second) made a 100,000-run study about a tenth slower (docs/performance.md). Ten a
+/// second still move the bar smoothly.
+pub const PROGRESS_REDRAW_MS: f64 = 100.0;
+
+/// When a running study's progress was last drawn, shared by the handlers of all its
+/// workers.
+#[derive(Clone, Default)]
+pub struct Drawn(Rc<Cell<Option<f64>>>);
+
+impl Drawn {
+    /// Whether to draw the progress now: the first time, and then once
+    /// [`PROGRESS_REDRAW_MS`] have passed since the last.
+    pub fn due(&self) -> bool {
+        study_worker::due(PROGRESS_REDRAW_MS, js_sys::Date::now(), &self.0)
+    }
+}
+
 /// How many workers a study is split across: the cores the browser reports, at least
 /// one and at most [`study_worker::MAX_WORKERS`].
 pub fn parallelism() -> u32 {

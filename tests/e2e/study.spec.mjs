@@ -26,6 +26,8 @@ async function openStudy(page) {
     // the workers dealt a block of runs, and every request sent: [worker, kind]
     window.__dealt = new Set();
     window.__sent = [];
+    // the kind of every reply the workers sent the page
+    window.__replies = [];
     const Base = window.Worker;
     // with window.__holdDone set, a worker's end of a block ("ran") is held back, so the
     // worker is dealt nothing more and a test can see a study under way however fast
@@ -45,7 +47,10 @@ async function openStudy(page) {
       }
       set onmessage(handler) {
         const held = (e) => window.__holdDone && /^\{"(ran|done)"/.test(String(e.data));
-        super.onmessage = handler && ((e) => (held(e) ? undefined : handler(e)));
+        super.onmessage = handler && ((e) => {
+          window.__replies.push(/^\{"([a-z_]+)"/.exec(String(e.data))?.[1]);
+          return held(e) ? undefined : handler(e);
+        });
       }
       get onmessage() {
         return super.onmessage;
@@ -205,6 +210,34 @@ test('a long study shows progress, keeps the page answering and can be cancelled
   await expect(study).toHaveAttribute('data-state', 'done', { timeout: 20_000 });
   expect(await page.locator(sel('STUDY_JSON')).textContent()).toBe(simulate('--runs', '200', '--seed', '123'));
   expect(await workers(page)).toBe(2 * (await cores(page)));
+  expect(problems).toEqual([]);
+});
+
+test('a running study redraws its progress at most every 100 ms, however often its workers report', async ({ page }) => {
+  const problems = await openStudy(page);
+  await page.locator(sel('STUDY_RUNS')).fill('100000');
+  await page.evaluate(([bar, study]) => {
+    // the page's clock stands still while the study runs: its first report is drawn and
+    // no other, since none comes 100 ms after it (PROGRESS_REDRAW_MS)
+    const now = Date.now();
+    Date.now = () => now;
+    window.__replies.length = 0;
+    window.__drawn = 0;
+    let shown = document.querySelector(bar).getAttribute('value');
+    new MutationObserver(() => {
+      const value = document.querySelector(bar).getAttribute('value');
+      if (value !== shown && document.querySelector(study).dataset.state === 'running') window.__drawn += 1;
+      shown = value;
+    }).observe(document.querySelector(bar), { attributes: true, attributeFilter: ['value'] });
+  }, [sel('STUDY_PROGRESS'), sel('STUDY')]);
+  await page.locator(sel('STUDY_START')).click();
+  await expect(page.locator(sel('STUDY'))).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+  // the workers reported many times: the end of each of the study's 11 blocks, and their
+  // progress every 50 ms of their own clocks
+  const reports = await page.evaluate(() => window.__replies.filter((k) => k === 'ran' || k === 'progress').length);
+  expect(reports).toBeGreaterThanOrEqual(11);
+  expect(await page.evaluate(() => window.__drawn)).toBe(1);
+  await expect(page.locator(sel('STUDY_PROGRESS'))).toHaveAttribute('value', '100000');
   expect(problems).toEqual([]);
 });
 

@@ -16,7 +16,7 @@ use rungs_core::whatif::sensitivity::{self, Tornado};
 
 use crate::platform::extras::Host;
 use crate::platform::study_worker::{Block, Request, Studied};
-use crate::platform::worker::{fill, parallelism, Heard, Slot};
+use crate::platform::worker::{fill, parallelism, Drawn, Heard, Slot};
 use crate::testid;
 
 /// The most runs a sensitivity study makes in all (runs × studies), so a large ladder
@@ -117,6 +117,8 @@ pub fn SensitivityPanel(
             }
             state.set(State::Running { done: 0, total });
             let made = Rc::new(RefCell::new(vec![0u64; workers]));
+            // the progress is drawn at most every PROGRESS_REDRAW_MS, whichever worker reports
+            let drawn = Drawn::default();
             let results: Rc<RefCell<Vec<Option<Vec<Studied>>>>> =
                 Rc::new(RefCell::new(vec![None; workers]));
             let stop =
@@ -127,8 +129,13 @@ pub fn SensitivityPanel(
                     items,
                 };
                 let request = serde_json::to_string(&request).expect("serialisable");
-                let (made, results, ladder, plan) =
-                    (made.clone(), results.clone(), ladder.clone(), plan.clone());
+                let (made, drawn, results, ladder, plan) = (
+                    made.clone(),
+                    drawn.clone(),
+                    results.clone(),
+                    ladder.clone(),
+                    plan.clone(),
+                );
                 slot.run(request, move |heard| {
                     if !matches!(state.get_untracked(), State::Running { .. }) {
                         return;
@@ -136,10 +143,12 @@ pub fn SensitivityPanel(
                     match heard {
                         Heard::Progress(done) => {
                             made.borrow_mut()[k] = u64::from(done);
-                            state.set(State::Running {
-                                done: made.borrow().iter().sum(),
-                                total,
-                            });
+                            if drawn.due() {
+                                state.set(State::Running {
+                                    done: made.borrow().iter().sum(),
+                                    total,
+                                });
+                            }
                         }
                         Heard::Done(json, _) => {
                             match serde_json::from_str::<Vec<Studied>>(&json) {

@@ -15,7 +15,7 @@ use std::rc::Rc;
 
 use crate::platform::extras::Host;
 use crate::platform::study_worker::{Block, Request};
-use crate::platform::worker::{fill, parallelism, send, Health, Heard, Slot};
+use crate::platform::worker::{fill, parallelism, send, Drawn, Health, Heard, Slot};
 use crate::state::study_room::{Outcome, State, StudyRoom};
 use crate::testid;
 use rungs_core::sim::{Deal, Dealer};
@@ -114,6 +114,8 @@ pub fn Study(
         // per worker: the tally it handed in, and its own time on the study's blocks
         let tallies = Rc::new(RefCell::new(vec![None::<String>; first.len()]));
         let compute = Rc::new(RefCell::new(vec![0f64; first.len()]));
+        // the progress is drawn at most every PROGRESS_REDRAW_MS, whichever worker reports
+        let drawn = Drawn::default();
         // stops every worker (after the handler that asks returns: dropping a slot frees
         // its handlers); fresh ones are started at the next Start
         let stop_all = move || leptos::task::spawn_local(async move { pool.set_value(Vec::new()) });
@@ -127,11 +129,12 @@ pub fn Study(
                 fresh: true,
             };
             let request = serde_json::to_string(&request).expect("serialisable");
-            let (workers, dealer, tallies, compute, name, study) = (
+            let (workers, dealer, tallies, compute, drawn, name, study) = (
                 workers.clone(),
                 dealer.clone(),
                 tallies.clone(),
                 compute.clone(),
+                drawn.clone(),
                 name.clone(),
                 study.clone(),
             );
@@ -175,14 +178,17 @@ pub fn Study(
                     };
                     send(&workers[k], &request);
                 };
-                match heard {
-                    Heard::Progress(done) => {
-                        state.set(State::Running(dealer.borrow_mut().progress(k, done)))
+                let show = |made: u32| {
+                    if drawn.due() {
+                        state.set(State::Running(made))
                     }
+                };
+                match heard {
+                    Heard::Progress(done) => show(dealer.borrow_mut().progress(k, done)),
                     Heard::Ran(ms) => {
                         compute.borrow_mut()[k] += ms;
                         let next = dealer.borrow_mut().ran(k);
-                        state.set(State::Running(dealer.borrow().made()));
+                        show(dealer.borrow().made());
                         deal(next);
                     }
                     Heard::Tally(tally) => {
