@@ -54,11 +54,23 @@ export async function studyPage(browser, url, { cores, runs = 100_000 } = {}) {
 }
 
 /** Runs the study on `page` (from studyPage) once: the page's own Start-to-summary time
- * and its workers' time (the slowest worker's, then the merge), in milliseconds. */
+ * and its workers' time (the slowest worker's, then the merge), in milliseconds. The end
+ * is awaited by a MutationObserver in the page, not by Playwright's waiting for a
+ * selector, which polls the page while the study runs and, on two cores, slowed the
+ * study it measured (docs/performance.md). */
 export async function runStudy(page) {
   await page.bringToFront();
+  const done = page.evaluate((study) => new Promise((resolve) => {
+    const el = document.querySelector(study);
+    const observer = new MutationObserver(() => {
+      if (el.dataset.state !== 'done') return;
+      observer.disconnect();
+      resolve();
+    });
+    observer.observe(el, { attributes: true, attributeFilter: ['data-state'] });
+  }), tid('study'));
   await page.locator(tid('study-start')).click();
-  await page.waitForSelector(`${tid('study')}[data-state="done"]`, { timeout: 120_000 });
+  await done;
   const status = page.locator(tid('study-status'));
   return {
     elapsed: Number(await status.getAttribute('data-elapsed-ms')),
