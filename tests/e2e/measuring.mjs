@@ -60,17 +60,22 @@ export async function studyPage(browser, url, { cores, runs = 100_000 } = {}) {
  * study it measured (docs/performance.md). */
 export async function runStudy(page) {
   await page.bringToFront();
-  const done = page.evaluate((study) => new Promise((resolve) => {
-    const el = document.querySelector(study);
-    const observer = new MutationObserver(() => {
-      if (el.dataset.state !== 'done') return;
-      observer.disconnect();
-      resolve();
+  // the observer is in place before the click; the promise ends with the study
+  await page.evaluate((study) => {
+    window.__studyEnd = new Promise((resolve, reject) => {
+      const el = document.querySelector(study);
+      const end = (settle, value) => { observer.disconnect(); clearTimeout(timer); settle(value); };
+      const observer = new MutationObserver(() => {
+        const state = el.dataset.state;
+        if (state === 'done') end(resolve);
+        else if (state !== 'running') end(reject, new Error(`the study ended ${state}`));
+      });
+      const timer = setTimeout(() => end(reject, new Error('the study took over 120 s')), 120_000);
+      observer.observe(el, { attributes: true, attributeFilter: ['data-state'] });
     });
-    observer.observe(el, { attributes: true, attributeFilter: ['data-state'] });
-  }), tid('study'));
+  }, tid('study'));
   await page.locator(tid('study-start')).click();
-  await done;
+  await page.evaluate(() => window.__studyEnd);
   const status = page.locator(tid('study-status'));
   return {
     elapsed: Number(await status.getAttribute('data-elapsed-ms')),

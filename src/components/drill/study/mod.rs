@@ -178,8 +178,9 @@ pub fn Study(
                     };
                     send(&workers[k], &request);
                 };
+                // and once every run is made, so the bar is full while the tallies merge
                 let show = |made: u32| {
-                    if drawn.due() {
+                    if made >= runs || drawn.due() {
                         state.set(State::Running(made))
                     }
                 };
