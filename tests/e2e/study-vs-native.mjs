@@ -2,9 +2,9 @@
 // `checkout-3am` against the command line's on one core, taken in turns (--jobs 2,
 // native, browser; then browser, native, --jobs 2; …) so that all meet the same load on
 // the machine. Run it from the repository's root, with the release build of the command
-// line in target/release. The native time is
-// the whole command, start-up and output included, as `/usr/bin/time` reports it; the
-// browser's is the page's Start-to-summary time. Prints both medians, the median of the
+// line in target/release. The native time is the whole command, start-up and output
+// included, as `/usr/bin/time` reports it; the browser's is the page's Start-to-summary
+// time. Prints both medians, the median of the
 // per-pair ratios (browser / native), and, as a gauge of how freely the machine runs two
 // threads at once, the command line's time with `--jobs 2` against `--jobs 1`.
 //   cargo build --release -p rungs-cli && trunk build --release

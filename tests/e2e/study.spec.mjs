@@ -28,6 +28,8 @@ async function openStudy(page) {
     window.__sent = [];
     // the kind of every reply the workers sent the page
     window.__replies = [];
+    // the kind of a request or reply: its JSON's first key
+    const kindOf = (message) => /^\{"([a-z_]+)"/.exec(String(message))?.[1];
     const Base = window.Worker;
     // with window.__holdDone set, a worker's end of a block ("ran") is held back, so the
     // worker is dealt nothing more and a test can see a study under way however fast
@@ -40,16 +42,17 @@ async function openStudy(page) {
         window.__workers += 1;
       }
       postMessage(message, ...rest) {
-        const kind = /^\{"([a-z_]+)"/.exec(String(message))?.[1];
+        const kind = kindOf(message);
         window.__sent.push([this.number, kind]);
         if (kind === 'run') window.__dealt.add(this.number);
         return super.postMessage(message, ...rest);
       }
       set onmessage(handler) {
-        const held = (e) => window.__holdDone && /^\{"(ran|done)"/.test(String(e.data));
         super.onmessage = handler && ((e) => {
-          window.__replies.push(/^\{"([a-z_]+)"/.exec(String(e.data))?.[1]);
-          return held(e) ? undefined : handler(e);
+          const kind = kindOf(e.data);
+          window.__replies.push(kind);
+          const held = window.__holdDone && (kind === 'ran' || kind === 'done');
+          return held ? undefined : handler(e);
         });
       }
       get onmessage() {
